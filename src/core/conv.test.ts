@@ -1,0 +1,43 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { conv2d, type Padding } from './conv';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
+  return tf.tidy(() => a.sub(b).abs().max().arraySync() as number);
+}
+
+const cases: { h: number; w: number; k: number; stride: number; pad: Padding }[] = [
+  { h: 8, w: 8, k: 3, stride: 1, pad: 'same' },
+  { h: 8, w: 8, k: 3, stride: 2, pad: 'same' },
+  { h: 9, w: 7, k: 3, stride: 2, pad: 'same' },
+  { h: 8, w: 8, k: 3, stride: 1, pad: 'valid' },
+  { h: 9, w: 9, k: 3, stride: 2, pad: 'valid' },
+  { h: 10, w: 10, k: 4, stride: 2, pad: 'valid' },
+  { h: 7, w: 7, k: 5, stride: 1, pad: 'same' },
+  { h: 12, w: 12, k: 1, stride: 2, pad: 'same' },
+];
+
+describe('conv2d with gradients from forward kernels', () => {
+  for (const c of cases) {
+    it(`matches tfjs' own gradients: ${c.h}×${c.w}, k${c.k}, stride ${c.stride}, ${c.pad}`, () => {
+      const x = tf.randomNormal([2, c.h, c.w, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
+      const w = tf.randomNormal([c.k, c.k, 3, 5], 0, 1, 'float32', 2) as tf.Tensor4D;
+      const upstream = tf.tidy(() => tf.conv2d(x, w, c.stride, c.pad).mul(0).add(1));
+      const weights = tf.randomNormal(upstream.shape, 0, 1, 'float32', 3);
+      const lossOurs = (a: tf.Tensor4D, b: tf.Tensor4D) => conv2d(a, b, c.stride, c.pad).mul(weights).sum();
+      const lossRef = (a: tf.Tensor4D, b: tf.Tensor4D) => tf.conv2d(a, b, c.stride, c.pad).mul(weights).sum();
+      const ours = tf.grads(lossOurs)([x, w]);
+      const ref = tf.grads(lossRef)([x, w]);
+      expect(ours[0].shape).toEqual(x.shape);
+      expect(ours[1].shape).toEqual(w.shape);
+      expect(maxAbsDiff(ours[0], ref[0])).toBeLessThan(1e-4);
+      expect(maxAbsDiff(ours[1], ref[1])).toBeLessThan(1e-4);
+      expect(maxAbsDiff(conv2d(x, w, c.stride, c.pad), tf.conv2d(x, w, c.stride, c.pad))).toBe(0);
+      tf.dispose([x, w, upstream, weights, ...ours, ...ref]);
+    });
+  }
+});

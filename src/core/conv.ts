@@ -1,0 +1,151 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * A 2-D convolution whose gradients are built from *forward* kernels only
+ * (conv2d, pad, reshape, transpose). tfjs 4.22's wasm backend registers no
+ * Conv2DBackpropFilter (tfjs #8474), so stock tf.conv2d cannot train there;
+ * this one trains on every backend with the same numbers.
+ *
+ *   filter gradient: dW = conv(xᵀ, dyᵀ as a filter dilated by the stride)
+ *   input gradient:  dx = conv(zero-stuffed dy, kernel flipped in space, in/out swapped)
+ */
+export type Padding = 'same' | 'valid';
+
+interface ConvGeometry {
+  padTop: number;
+  padLeft: number;
+}
+
+/** tfjs' own 'same' rule: total = max((out−1)·s + k − in, 0), top = ⌊total/2⌋. */
+function geometry(
+  inH: number,
+  inW: number,
+  kH: number,
+  kW: number,
+  stride: number,
+  pad: Padding,
+): ConvGeometry & { outH: number; outW: number } {
+  if (pad === 'valid') {
+    return {
+      padTop: 0,
+      padLeft: 0,
+      outH: Math.floor((inH - kH) / stride) + 1,
+      outW: Math.floor((inW - kW) / stride) + 1,
+    };
+  }
+  const outH = Math.ceil(inH / stride);
+  const outW = Math.ceil(inW / stride);
+  const totalH = Math.max((outH - 1) * stride + kH - inH, 0);
+  const totalW = Math.max((outW - 1) * stride + kW - inW, 0);
+  return { padTop: Math.floor(totalH / 2), padLeft: Math.floor(totalW / 2), outH, outW };
+}
+
+/** Pads (positive) or crops (negative) the two spatial axes of an NHWC tensor. */
+function padOrCrop(x: tf.Tensor4D, top: number, bottom: number, left: number, right: number) {
+  let y = x;
+  if (top < 0 || bottom < 0 || left < 0 || right < 0) {
+    const [, h, w] = y.shape;
+    const t = Math.max(-top, 0);
+    const l = Math.max(-left, 0);
+    y = y.slice([0, t, l, 0], [-1, h - t - Math.max(-bottom, 0), w - l - Math.max(-right, 0), -1]);
+  }
+  const pads: [number, number][] = [
+    [0, 0],
+    [Math.max(top, 0), Math.max(bottom, 0)],
+    [Math.max(left, 0), Math.max(right, 0)],
+    [0, 0],
+  ];
+  return pads.some(([a, b]) => a > 0 || b > 0) ? y.pad(pads) : y;
+}
+
+/**
+ * Inserts stride−1 zeros between rows and columns. [B, H, W, C] → [B, (H−1)s+1, (W−1)s+1, C]
+ */
+function zeroStuff(dy: tf.Tensor4D, stride: number): tf.Tensor4D {
+  if (stride === 1) return dy;
+  const [b, h, w, c] = dy.shape;
+  const spread = dy
+    .reshape([b, h, 1, w, 1, c])
+    .pad([
+      [0, 0],
+      [0, 0],
+      [0, stride - 1],
+      [0, 0],
+      [0, stride - 1],
+      [0, 0],
+    ])
+    .reshape([b, h * stride, w * stride, c]) as tf.Tensor4D;
+  return spread.slice([0, 0, 0, 0], [b, (h - 1) * stride + 1, (w - 1) * stride + 1, c]);
+}
+
+/** dL/dx for y = conv(x, W). dy: [B, OH, OW, Co], filter: [KH, KW, Ci, Co] → [B, H, W, Ci] */
+export function convInputGradient(
+  dy: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  inputShape: [number, number, number, number],
+  stride: number,
+  pad: Padding,
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [, h, w] = inputShape;
+    const [kH, kW] = filter.shape;
+    const { padTop, padLeft } = geometry(h, w, kH, kW, stride, pad);
+    const stuffed = zeroStuff(dy, stride);
+    const [, sh, sw] = stuffed.shape;
+    // output of a 'valid' conv must be H: (sh + top + bottom) − kH + 1 = H
+    const top = kH - 1 - padTop;
+    const left = kW - 1 - padLeft;
+    const padded = padOrCrop(stuffed, top, h + kH - 1 - sh - top, left, w + kW - 1 - sw - left);
+    const flipped = filter.reverse([0, 1]).transpose([0, 1, 3, 2]) as tf.Tensor4D;
+    return tf.conv2d(padded, flipped, 1, 'valid');
+  });
+}
+
+/** dL/dW for y = conv(x, W). x: [B, H, W, Ci], dy: [B, OH, OW, Co] → [KH, KW, Ci, Co] */
+export function convFilterGradient(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  filterShape: [number, number, number, number],
+  stride: number,
+  pad: Padding,
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [, h, w] = x.shape;
+    const [kH, kW] = filterShape;
+    const [, outH, outW] = dy.shape;
+    const { padTop, padLeft } = geometry(h, w, kH, kW, stride, pad);
+    // channels become the batch, the batch becomes the channels being reduced over
+    const xT = x.transpose([3, 1, 2, 0]) as tf.Tensor4D; // [Ci, H, W, B]
+    const dyT = dy.transpose([1, 2, 0, 3]) as tf.Tensor4D; // [OH, OW, B, Co]
+    const bottom = kH + (outH - 1) * stride - h - padTop;
+    const right = kW + (outW - 1) * stride - w - padLeft;
+    const padded = padOrCrop(xT, padTop, bottom, padLeft, right);
+    const grad = tf.conv2d(padded, dyT, 1, 'valid', 'NHWC', stride); // [Ci, KH, KW, Co]
+    return grad.transpose([1, 2, 0, 3]) as tf.Tensor4D;
+  });
+}
+
+/** y = conv(x, filter). x: [B, H, W, Ci], filter: [KH, KW, Ci, Co] → [B, OH, OW, Co] */
+export function conv2d(
+  x: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  stride: number,
+  pad: Padding,
+): tf.Tensor4D {
+  const op = tf.customGrad((input, kernel, save) => {
+    const xs = input as tf.Tensor4D;
+    const ws = kernel as tf.Tensor4D;
+    (save as tf.GradSaveFunc)([xs, ws]);
+    return {
+      value: tf.conv2d(xs, ws, stride, pad),
+      gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
+        const [savedX, savedW] = saved as [tf.Tensor4D, tf.Tensor4D];
+        return [
+          convInputGradient(dy, savedW, savedX.shape, stride, pad),
+          convFilterGradient(savedX, dy, savedW.shape, stride, pad),
+        ];
+      },
+    };
+  });
+  return op(x, filter) as tf.Tensor4D;
+}

@@ -1,0 +1,79 @@
+/**
+ * A square RGB image, height-width-channel order, values in [0, 1].
+ * Plain arrays: augmentations and degradations of single images run here, outside tfjs.
+ */
+export interface RgbImage {
+  size: number;
+  pixels: Float32Array; // [size, size, 3]
+}
+
+export function makeImage(size: number): RgbImage {
+  return { size, pixels: new Float32Array(size * size * 3) };
+}
+
+/** Bilinear sample at continuous pixel coordinates (x, y), clamped at the border. */
+export function sampleBilinear(image: RgbImage, x: number, y: number, out: Float32Array, offset: number): void {
+  const { size, pixels } = image;
+  const cx = Math.min(Math.max(x, 0), size - 1);
+  const cy = Math.min(Math.max(y, 0), size - 1);
+  const x0 = Math.floor(cx);
+  const y0 = Math.floor(cy);
+  const x1 = Math.min(x0 + 1, size - 1);
+  const y1 = Math.min(y0 + 1, size - 1);
+  const fx = cx - x0;
+  const fy = cy - y0;
+  for (let c = 0; c < 3; c++) {
+    const top = pixels[(y0 * size + x0) * 3 + c] * (1 - fx) + pixels[(y0 * size + x1) * 3 + c] * fx;
+    const bottom = pixels[(y1 * size + x0) * 3 + c] * (1 - fx) + pixels[(y1 * size + x1) * 3 + c] * fx;
+    out[offset + c] = top * (1 - fy) + bottom * fy;
+  }
+}
+
+/**
+ * Crop box (normalised, [0, 1] of the side) resized to `outSize` by bilinear sampling at
+ * output pixel centres. With a box smaller than the output, it is an up-sampling.
+ */
+export function cropResize(
+  image: RgbImage,
+  box: { x: number; y: number; width: number; height: number },
+  outSize: number,
+): RgbImage {
+  const out = makeImage(outSize);
+  const scaleX = (box.width * image.size) / outSize;
+  const scaleY = (box.height * image.size) / outSize;
+  for (let oy = 0; oy < outSize; oy++) {
+    const sy = box.y * image.size + (oy + 0.5) * scaleY - 0.5;
+    for (let ox = 0; ox < outSize; ox++) {
+      const sx = box.x * image.size + (ox + 0.5) * scaleX - 0.5;
+      sampleBilinear(image, sx, sy, out.pixels, (oy * outSize + ox) * 3);
+    }
+  }
+  return out;
+}
+
+/** Stack images of one size into one array. → [B, size, size, 3] */
+export function stackImages(images: RgbImage[]): Float32Array {
+  const size = images[0]?.size ?? 0;
+  const stride = size * size * 3;
+  const out = new Float32Array(images.length * stride);
+  images.forEach((image, i) => out.set(image.pixels, i * stride));
+  return out;
+}
+
+/** RGBA bytes for a canvas ImageData. */
+export function toRgba(image: RgbImage): Uint8ClampedArray {
+  const n = image.size * image.size;
+  const out = new Uint8ClampedArray(n * 4);
+  for (let i = 0; i < n; i++) {
+    out[i * 4] = image.pixels[i * 3] * 255;
+    out[i * 4 + 1] = image.pixels[i * 3 + 1] * 255;
+    out[i * 4 + 2] = image.pixels[i * 3 + 2] * 255;
+    out[i * 4 + 3] = 255;
+  }
+  return out;
+}
+
+/** ITU-R 601 luma, as tf.image.rgb_to_grayscale. */
+export function luma(r: number, g: number, b: number): number {
+  return 0.2989 * r + 0.587 * g + 0.114 * b;
+}

@@ -1,0 +1,144 @@
+import * as tf from '@tensorflow/tfjs';
+import { conv2d, type Padding } from './conv';
+import type { Random } from './random';
+
+/**
+ * Functional layers over plain tf.Variables: every model owns its variable list
+ * explicitly, so each optimizer gets an explicit varList (tfjs #4290) and nothing
+ * depends on tf.layers' global naming.
+ */
+
+export interface ConvParams {
+  filter: tf.Variable; // [K, K, Ci, Co]
+  bias: tf.Variable; // [Co]
+  stride: number;
+  pad: Padding;
+}
+
+export interface BatchNormParams {
+  gamma: tf.Variable; // [C]
+  beta: tf.Variable; // [C]
+  runningMean: tf.Variable; // [C], not trainable
+  runningVariance: tf.Variable; // [C], not trainable
+}
+
+export interface DenseParams {
+  kernel: tf.Variable; // [In, Out]
+  bias: tf.Variable; // [Out]
+}
+
+/** He-normal initial values from our seeded stream (tfjs' initialisers take no seed stream). */
+function heNormal(shape: number[], fanIn: number, random: Random): tf.Tensor {
+  const size = shape.reduce((a, b) => a * b, 1);
+  const values = new Float32Array(size);
+  const std = Math.sqrt(2 / fanIn);
+  for (let i = 0; i < size; i++) values[i] = random.normal() * std;
+  return tf.tensor(values, shape);
+}
+
+let variableCounter = 0;
+function variable(initial: tf.Tensor, trainable: boolean, name: string): tf.Variable {
+  variableCounter += 1;
+  return tf.variable(initial, trainable, `${name}_${variableCounter}`);
+}
+
+export function makeConv(
+  inChannels: number,
+  outChannels: number,
+  kernelSize: number,
+  stride: number,
+  random: Random,
+  pad: Padding = 'same',
+): ConvParams {
+  return tf.tidy(() => ({
+    filter: variable(
+      heNormal([kernelSize, kernelSize, inChannels, outChannels], kernelSize * kernelSize * inChannels, random),
+      true,
+      'conv_filter',
+    ),
+    bias: variable(tf.zeros([outChannels]), true, 'conv_bias'),
+    stride,
+    pad,
+  }));
+}
+
+export function makeBatchNorm(channels: number): BatchNormParams {
+  return tf.tidy(() => ({
+    gamma: variable(tf.ones([channels]), true, 'bn_gamma'),
+    beta: variable(tf.zeros([channels]), true, 'bn_beta'),
+    runningMean: variable(tf.zeros([channels]), false, 'bn_mean'),
+    runningVariance: variable(tf.ones([channels]), false, 'bn_var'),
+  }));
+}
+
+export function makeDense(inFeatures: number, outFeatures: number, random: Random): DenseParams {
+  return tf.tidy(() => ({
+    kernel: variable(heNormal([inFeatures, outFeatures], inFeatures, random), true, 'dense_kernel'),
+    bias: variable(tf.zeros([outFeatures]), true, 'dense_bias'),
+  }));
+}
+
+/** [B, H, W, Ci] → [B, OH, OW, Co] */
+export function applyConv(p: ConvParams, x: tf.Tensor4D): tf.Tensor4D {
+  return conv2d(x, p.filter as tf.Tensor4D, p.stride, p.pad).add(p.bias);
+}
+
+/** [B, In] → [B, Out] */
+export function applyDense(p: DenseParams, x: tf.Tensor2D): tf.Tensor2D {
+  return x.matMul(p.kernel as tf.Tensor2D).add(p.bias);
+}
+
+/**
+ * Batch statistics collected during a training forward pass, applied to the running
+ * averages after the optimizer step (outside the gradient tape).
+ */
+export type BatchStats = { params: BatchNormParams; mean: tf.Tensor; variance: tf.Tensor }[];
+
+/**
+ * Batch norm over [B, H, W, C] (axes 0–2). In training, batch statistics are used and
+ * (if `stats` is given) kept for the running averages; otherwise the running ones.
+ */
+export function applyBatchNorm(
+  p: BatchNormParams,
+  x: tf.Tensor4D,
+  training: boolean,
+  stats?: BatchStats,
+): tf.Tensor4D {
+  let mean: tf.Tensor;
+  let variance: tf.Tensor;
+  if (training) {
+    const moments = tf.moments(x, [0, 1, 2]);
+    mean = moments.mean;
+    variance = moments.variance;
+    if (stats) stats.push({ params: p, mean: tf.keep(mean.clone()), variance: tf.keep(variance.clone()) });
+  } else {
+    mean = p.runningMean;
+    variance = p.runningVariance;
+  }
+  return x.sub(mean).mul(variance.add(1e-5).rsqrt()).mul(p.gamma).add(p.beta);
+}
+
+/** running ← m·running + (1−m)·batch, then frees the batch statistics. */
+export function updateRunningStats(stats: BatchStats, momentum = 0.9): void {
+  tf.tidy(() => {
+    for (const { params, mean, variance } of stats) {
+      params.runningMean.assign(params.runningMean.mul(momentum).add(mean.mul(1 - momentum)));
+      params.runningVariance.assign(
+        params.runningVariance.mul(momentum).add(variance.mul(1 - momentum)),
+      );
+    }
+  });
+  for (const { mean, variance } of stats) tf.dispose([mean, variance]);
+  stats.length = 0;
+}
+
+export function trainableOf(p: ConvParams | BatchNormParams | DenseParams): tf.Variable[] {
+  if ('filter' in p) return [p.filter, p.bias];
+  if ('gamma' in p) return [p.gamma, p.beta];
+  return [p.kernel, p.bias];
+}
+
+export function allVariablesOf(p: ConvParams | BatchNormParams | DenseParams): tf.Variable[] {
+  if ('gamma' in p) return [p.gamma, p.beta, p.runningMean, p.runningVariance];
+  return trainableOf(p);
+}

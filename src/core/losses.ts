@@ -1,0 +1,93 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** Rows divided by their L2 norm. [B, D] → [B, D] */
+export function l2Normalize(x: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => x.div(x.square().sum(1, true).add(1e-12).sqrt()));
+}
+
+/**
+ * SimCLR NT-Xent (Chen et al. 2020, eq. 1), the paper's form: the mean of ℓ(i, j) over
+ * all 2N anchors. google-research/simclr's objective.py returns twice this (it adds the
+ * two directions); the UI shows this one.
+ *
+ * z1, z2: [N, D], row k of each is a view of image k. Views are stacked as [z1; z2], so
+ * the positive of anchor i is i + N (mod 2N). Log-sum-exp keeps τ = 0.01 finite.
+ */
+export function ntXentLoss(z1: tf.Tensor2D, z2: tf.Tensor2D, temperature: number): tf.Scalar {
+  return tf.tidy(() => {
+    const n = z1.shape[0];
+    const a = l2Normalize(z1);
+    const b = l2Normalize(z2);
+    const views = tf.concat([a, b], 0); // [2N, D]
+    const logits = views.matMul(views, false, true).div(temperature); // [2N, 2N]
+    // self-similarity is excluded from the denominator (k ≠ i)
+    const selfMask = tf.eye(2 * n).mul(-1e9);
+    const logDenominator = tf.logSumExp(logits.add(selfMask), 1); // [2N]
+    const positive = a.mul(b).sum(1).div(temperature); // [N], s_ij for both directions
+    const positives = tf.concat([positive, positive], 0); // [2N]
+    return logDenominator.sub(positives).mean() as tf.Scalar;
+  });
+}
+
+/**
+ * The positive term alone, −mean(s_ii⁺/τ): what SimCLR becomes with no negatives.
+ * Minimising it lets every view collapse to one point (uniformity → 0).
+ */
+export function positiveOnlyLoss(z1: tf.Tensor2D, z2: tf.Tensor2D, temperature: number): tf.Scalar {
+  return tf.tidy(
+    () => l2Normalize(z1).mul(l2Normalize(z2)).sum(1).div(temperature).neg().mean() as tf.Scalar,
+  );
+}
+
+/**
+ * MoCo InfoNCE (He et al. 2020, Algorithm 1): logits [q·k⁺, q·queueᵀ] / τ with label 0,
+ * mean over queries. query, positiveKey: [B, D]; queue: [K, D]. All L2-normalised here.
+ */
+export function infoNceLoss(
+  query: tf.Tensor2D,
+  positiveKey: tf.Tensor2D,
+  queue: tf.Tensor2D,
+  temperature: number,
+): tf.Scalar {
+  return tf.tidy(() => {
+    const { positive, negatives } = queryLogits(query, positiveKey, queue, temperature);
+    const logits = tf.concat([positive, negatives], 1); // [B, 1 + K]
+    return tf.logSumExp(logits, 1).sub(positive.squeeze([1])).mean() as tf.Scalar;
+  });
+}
+
+/**
+ * InfoNCE whose negative term is Σ_j w_j exp(s_qj/τ): this playground's form of
+ * LightBSR's degradation-prior weighting (a negative with nearly the query's degradation,
+ * a likely false negative, counts little). weights: [B, K], ≥ 0.
+ * Written as log-sum-exp over [s⁺/τ, s_j/τ + log w_j] so it stays finite.
+ */
+export function weightedInfoNceLoss(
+  query: tf.Tensor2D,
+  positiveKey: tf.Tensor2D,
+  queue: tf.Tensor2D,
+  weights: tf.Tensor2D,
+  temperature: number,
+): tf.Scalar {
+  return tf.tidy(() => {
+    const { positive, negatives } = queryLogits(query, positiveKey, queue, temperature);
+    const weighted = negatives.add(weights.add(1e-12).log()); // [B, K]
+    const logits = tf.concat([positive, weighted], 1);
+    return tf.logSumExp(logits, 1).sub(positive.squeeze([1])).mean() as tf.Scalar;
+  });
+}
+
+/** positive: [B, 1], negatives: [B, K], both already divided by τ. */
+function queryLogits(
+  query: tf.Tensor2D,
+  positiveKey: tf.Tensor2D,
+  queue: tf.Tensor2D,
+  temperature: number,
+): { positive: tf.Tensor2D; negatives: tf.Tensor2D } {
+  const q = l2Normalize(query);
+  const k = l2Normalize(positiveKey);
+  const bank = l2Normalize(queue);
+  const positive = q.mul(k).sum(1, true).div(temperature) as tf.Tensor2D;
+  const negatives = q.matMul(bank, false, true).div(temperature) as tf.Tensor2D;
+  return { positive, negatives };
+}

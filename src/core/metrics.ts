@@ -1,0 +1,124 @@
+/**
+ * Representation metrics on plain arrays. Embeddings are row-major [rows, dim].
+ */
+
+/** Wang & Isola 2020: alignment E‖ẑ_i − ẑ_i⁺‖² over positive pairs (rows of a and b). */
+export function alignment(a: Float32Array, b: Float32Array, rows: number, dim: number): number {
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    let d = 0;
+    for (let k = 0; k < dim; k++) {
+      const diff = a[i * dim + k] - b[i * dim + k];
+      d += diff * diff;
+    }
+    total += d;
+  }
+  return total / rows;
+}
+
+/** Wang & Isola 2020: uniformity log E exp(−t‖ẑ_i − ẑ_j‖²) over distinct pairs, t = 2. */
+export function uniformity(z: Float32Array, rows: number, dim: number, t = 2): number {
+  // log-mean-exp of −t·d² over i < j, stable
+  const values: number[] = [];
+  let max = -Infinity;
+  for (let i = 0; i < rows; i++)
+    for (let j = i + 1; j < rows; j++) {
+      let d = 0;
+      for (let k = 0; k < dim; k++) {
+        const diff = z[i * dim + k] - z[j * dim + k];
+        d += diff * diff;
+      }
+      const v = -t * d;
+      values.push(v);
+      if (v > max) max = v;
+    }
+  if (values.length === 0) return 0;
+  let sum = 0;
+  for (const v of values) sum += Math.exp(v - max);
+  return max + Math.log(sum / values.length);
+}
+
+/** Row-wise L2 normalisation, copying. */
+export function normalizeRows(x: Float32Array, rows: number, dim: number): Float32Array {
+  const out = new Float32Array(x.length);
+  for (let i = 0; i < rows; i++) {
+    let norm = 0;
+    for (let k = 0; k < dim; k++) norm += x[i * dim + k] ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let k = 0; k < dim; k++) out[i * dim + k] = x[i * dim + k] / norm;
+  }
+  return out;
+}
+
+/**
+ * k-nearest-neighbour accuracy by cosine similarity (as in InstDisc / SimCLR's kNN monitor):
+ * each query takes the majority label of its k nearest bank rows (ties → nearest).
+ */
+export function knnAccuracy(
+  bank: Float32Array,
+  bankLabels: ArrayLike<number>,
+  queries: Float32Array,
+  queryLabels: ArrayLike<number>,
+  dim: number,
+  k = 5,
+): number {
+  const bankRows = bankLabels.length;
+  const queryRows = queryLabels.length;
+  const b = normalizeRows(bank, bankRows, dim);
+  const q = normalizeRows(queries, queryRows, dim);
+  let correct = 0;
+  for (let i = 0; i < queryRows; i++) {
+    const scored: { s: number; label: number }[] = [];
+    for (let j = 0; j < bankRows; j++) {
+      let s = 0;
+      for (let d = 0; d < dim; d++) s += q[i * dim + d] * b[j * dim + d];
+      scored.push({ s, label: bankLabels[j] });
+    }
+    scored.sort((x, y) => y.s - x.s);
+    const votes = new Map<number, number>();
+    const top = scored.slice(0, k);
+    for (const { label } of top) votes.set(label, (votes.get(label) ?? 0) + 1);
+    let best = top[0]?.label ?? -1;
+    let bestVotes = 0;
+    for (const { label } of top) {
+      const v = votes.get(label) ?? 0;
+      if (v > bestVotes) {
+        bestVotes = v;
+        best = label;
+      }
+    }
+    if (best === queryLabels[i]) correct++;
+  }
+  return queryRows === 0 ? 0 : correct / queryRows;
+}
+
+/** Peak signal-to-noise ratio in dB for values in [0, 1]. */
+export function psnr(a: Float32Array, b: Float32Array): number {
+  let mse = 0;
+  for (let i = 0; i < a.length; i++) mse += (a[i] - b[i]) ** 2;
+  mse /= a.length;
+  return mse === 0 ? Infinity : 10 * Math.log10(1 / mse);
+}
+
+/** Spearman rank correlation. */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const rank = (v: ArrayLike<number>): number[] => {
+    const idx = Array.from({ length: v.length }, (_, i) => i).sort((i, j) => v[i] - v[j]);
+    const r = new Array<number>(v.length);
+    idx.forEach((original, position) => (r[original] = position));
+    return r;
+  };
+  const rx = rank(x);
+  const ry = rank(y);
+  const n = rx.length;
+  const mean = (n - 1) / 2;
+  let num = 0;
+  let dx = 0;
+  let dy = 0;
+  for (let i = 0; i < n; i++) {
+    num += (rx[i] - mean) * (ry[i] - mean);
+    dx += (rx[i] - mean) ** 2;
+    dy += (ry[i] - mean) ** 2;
+  }
+  return num / Math.sqrt(dx * dy || 1);
+}

@@ -1,0 +1,121 @@
+import * as tf from '@tensorflow/tfjs';
+import {
+  allVariablesOf,
+  applyBatchNorm,
+  applyConv,
+  applyDense,
+  makeBatchNorm,
+  makeConv,
+  makeDense,
+  trainableOf,
+  type BatchNormParams,
+  type BatchStats,
+  type ConvParams,
+  type DenseParams,
+} from './layers';
+import type { Random } from './random';
+
+export type Activation = 'relu' | 'leakyRelu';
+
+/** A stack of 3×3 conv → BN → activation, then global average pooling. */
+export interface ConvEncoder {
+  convs: ConvParams[];
+  norms: BatchNormParams[];
+  activation: Activation;
+  /** length of h */
+  outDim: number;
+}
+
+export interface ConvEncoderConfig {
+  inputChannels: number;
+  channels: number[];
+  strides: number[];
+  activation: Activation;
+}
+
+export function makeConvEncoder(config: ConvEncoderConfig, random: Random): ConvEncoder {
+  const convs: ConvParams[] = [];
+  const norms: BatchNormParams[] = [];
+  let inChannels = config.inputChannels;
+  config.channels.forEach((outChannels, i) => {
+    convs.push(makeConv(inChannels, outChannels, 3, config.strides[i] ?? 1, random));
+    norms.push(makeBatchNorm(outChannels));
+    inChannels = outChannels;
+  });
+  return { convs, norms, activation: config.activation, outDim: inChannels };
+}
+
+function activate(x: tf.Tensor4D, activation: Activation): tf.Tensor4D {
+  // DASR's degradation encoder uses LeakyReLU(0.1)
+  return activation === 'relu' ? x.relu() : x.leakyRelu(0.1);
+}
+
+/** Feature maps before pooling. [B, H, W, Cin] → [B, H', W', C] */
+export function encodeMaps(
+  encoder: ConvEncoder,
+  images: tf.Tensor4D,
+  training: boolean,
+  stats?: BatchStats,
+): tf.Tensor4D {
+  let x = images;
+  encoder.convs.forEach((conv, i) => {
+    x = activate(applyBatchNorm(encoder.norms[i], applyConv(conv, x), training, stats), encoder.activation);
+  });
+  return x;
+}
+
+/** The representation h: global average pool of the last maps. [B, H, W, Cin] → [B, C] */
+export function encode(
+  encoder: ConvEncoder,
+  images: tf.Tensor4D,
+  training: boolean,
+  stats?: BatchStats,
+): tf.Tensor2D {
+  return encodeMaps(encoder, images, training, stats).mean([1, 2]) as tf.Tensor2D;
+}
+
+/** SimCLR's projection head g: a 2-layer MLP, z = W2 σ(W1 h). */
+export interface ProjectionHead {
+  hidden: DenseParams;
+  out: DenseParams;
+}
+
+export function makeProjectionHead(
+  inDim: number,
+  hiddenDim: number,
+  outDim: number,
+  random: Random,
+): ProjectionHead {
+  return { hidden: makeDense(inDim, hiddenDim, random), out: makeDense(hiddenDim, outDim, random) };
+}
+
+/** [B, In] → [B, Out] */
+export function project(head: ProjectionHead, h: tf.Tensor2D, activation: Activation = 'relu'): tf.Tensor2D {
+  const hidden = applyDense(head.hidden, h);
+  return applyDense(head.out, activation === 'relu' ? hidden.relu() : hidden.leakyRelu(0.1));
+}
+
+export function encoderTrainables(encoder: ConvEncoder): tf.Variable[] {
+  return [...encoder.convs.flatMap(trainableOf), ...encoder.norms.flatMap(trainableOf)];
+}
+
+export function encoderVariables(encoder: ConvEncoder): tf.Variable[] {
+  return [...encoder.convs.flatMap(allVariablesOf), ...encoder.norms.flatMap(allVariablesOf)];
+}
+
+export function headVariables(head: ProjectionHead): tf.Variable[] {
+  return [...trainableOf(head.hidden), ...trainableOf(head.out)];
+}
+
+/** Multiply-adds ×2 of one forward pass through the encoder, per image. */
+export function encoderFlops(config: ConvEncoderConfig, imageSize: number): number {
+  let size = imageSize;
+  let inChannels = config.inputChannels;
+  let flops = 0;
+  config.channels.forEach((outChannels, i) => {
+    size = Math.ceil(size / (config.strides[i] ?? 1));
+    flops += 2 * size * size * 9 * inChannels * outChannels;
+    inChannels = outChannels;
+  });
+  return flops;
+}

@@ -1,0 +1,304 @@
+import * as tf from '@tensorflow/tfjs';
+import { applyView, sampleViewParams, type AugmentConfig, type ViewParams } from './augment';
+import { cropResize, stackImages, type RgbImage } from './image';
+import { updateRunningStats, type BatchStats } from './layers';
+import { ntXentLoss, positiveOnlyLoss } from './losses';
+import { alignment, knnAccuracy, uniformity } from './metrics';
+import {
+  encode,
+  encoderTrainables,
+  encoderVariables,
+  headVariables,
+  makeConvEncoder,
+  makeProjectionHead,
+  project,
+  type ConvEncoder,
+  type ProjectionHead,
+} from './models';
+import { pca2 } from './pca';
+import { Random } from './random';
+import { positiveTop1 } from './similarity';
+
+export interface SimclrConfig {
+  seed: number;
+  /** N images per batch → 2N views, 2N − 2 negatives per anchor */
+  batchSize: number;
+  /** side of each view fed to the encoder */
+  imageSize: number;
+  temperature: number;
+  learningRate: number;
+  /** positive term only: no negatives in the denominator */
+  noNegatives: boolean;
+  augment: AugmentConfig;
+  channels: number[];
+  strides: number[];
+  hiddenDim: number;
+  projectionDim: number;
+}
+
+export interface SimclrData {
+  images: RgbImage[];
+  labels: Int32Array | null;
+  heldOut: { images: RgbImage[]; labels: Int32Array } | null;
+}
+
+export interface SimclrStepResult {
+  step: number;
+  loss: number;
+  milliseconds: number;
+}
+
+/** Plain data (never tensors) describing the last batch. */
+export interface SimclrSnapshot {
+  step: number;
+  loss: number;
+  temperature: number;
+  /** N; views are [view a of images 0..N−1, view b of images 0..N−1] */
+  batchSize: number;
+  imageIndices: Int32Array;
+  viewSize: number;
+  /** [2N, S, S, 3] in [0, 1] */
+  views: Float32Array;
+  viewParams: ViewParams[];
+  /** cosine similarity of ẑ, [2N · 2N] row-major */
+  similarity: Float32Array;
+  positiveAccuracy: number;
+  alignment: number;
+  uniformity: number;
+}
+
+export interface EmbeddingSnapshot {
+  step: number;
+  /** PCA of h, [M, 2], rows: training images then held-out images */
+  points: Float32Array;
+  labels: Int32Array | null;
+  /** how many of the rows are held-out (the last ones) */
+  heldOutCount: number;
+  knnAccuracy: number | null;
+  explained: [number, number];
+}
+
+const evaluationChunk = 128;
+
+export class SimclrTrainer {
+  readonly config: SimclrConfig;
+  private readonly data: SimclrData;
+  private readonly random: Random;
+  private readonly encoder: ConvEncoder;
+  private readonly head: ProjectionHead;
+  private optimizer: tf.AdamOptimizer;
+  private readonly trainables: tf.Variable[];
+  private order: number[] = [];
+  private cursor = 0;
+  private stepCount = 0;
+  private lastLoss = NaN;
+  private lastZ: tf.Tensor2D | null = null;
+  private lastViews: Float32Array | null = null;
+  private lastParams: ViewParams[] = [];
+  private lastIndices = new Int32Array(0);
+  private previousAxes: Float32Array | undefined;
+
+  constructor(config: SimclrConfig, data: SimclrData) {
+    if (data.images.length < 2) throw new Error('SimCLR needs at least 2 images');
+    this.config = { ...config, augment: { ...config.augment } };
+    this.data = data;
+    this.random = new Random(config.seed);
+    const modelRandom = this.random.fork();
+    this.encoder = makeConvEncoder(
+      { inputChannels: 3, channels: config.channels, strides: config.strides, activation: 'relu' },
+      modelRandom,
+    );
+    this.head = makeProjectionHead(this.encoder.outDim, config.hiddenDim, config.projectionDim, modelRandom);
+    this.trainables = [...encoderTrainables(this.encoder), ...headVariables(this.head)];
+    this.optimizer = tf.train.adam(config.learningRate);
+  }
+
+  get step(): number {
+    return this.stepCount;
+  }
+
+  /** τ, learning rate, negatives and augmentations change from the next step on. */
+  update(change: Partial<Pick<SimclrConfig, 'temperature' | 'noNegatives' | 'augment' | 'learningRate'>>): void {
+    if (change.learningRate !== undefined && change.learningRate !== this.config.learningRate) {
+      this.optimizer.learningRate = change.learningRate;
+    }
+    Object.assign(this.config, change);
+  }
+
+  /** N distinct images, drawn epoch by epoch without replacement. */
+  private nextBatchIndices(): Int32Array {
+    const n = Math.min(this.config.batchSize, this.data.images.length);
+    const indices = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      if (this.cursor >= this.order.length) {
+        this.order = this.random.shuffle(Array.from({ length: this.data.images.length }, (_, k) => k));
+        this.cursor = 0;
+      }
+      indices[i] = this.order[this.cursor++];
+    }
+    return indices;
+  }
+
+  /** Two views per image: [a_0..a_{N−1}, b_0..b_{N−1}]. */
+  private makeViews(indices: Int32Array): { views: Float32Array; params: ViewParams[] } {
+    const first: RgbImage[] = [];
+    const second: RgbImage[] = [];
+    const paramsA: ViewParams[] = [];
+    const paramsB: ViewParams[] = [];
+    for (const index of indices) {
+      const image = this.data.images[index];
+      const a = sampleViewParams(this.config.augment, this.random);
+      const b = sampleViewParams(this.config.augment, this.random);
+      paramsA.push(a);
+      paramsB.push(b);
+      first.push(applyView(image, a, this.config.imageSize));
+      second.push(applyView(image, b, this.config.imageSize));
+    }
+    return { views: stackImages([...first, ...second]), params: [...paramsA, ...paramsB] };
+  }
+
+  async trainStep(): Promise<SimclrStepResult> {
+    const start = performance.now();
+    const indices = this.nextBatchIndices();
+    const n = indices.length;
+    const { views, params } = this.makeViews(indices);
+    const size = this.config.imageSize;
+    const stats: BatchStats = [];
+    const { value, grads } = tf.tidy(() => {
+      const x = tf.tensor4d(views, [2 * n, size, size, 3]);
+      return tf.variableGrads(() => {
+        const h = encode(this.encoder, x, true, stats);
+        const z = project(this.head, h);
+        this.lastZ?.dispose();
+        this.lastZ = tf.keep(z);
+        const z1 = z.slice([0, 0], [n, -1]);
+        const z2 = z.slice([n, 0], [n, -1]);
+        return this.config.noNegatives
+          ? positiveOnlyLoss(z1, z2, this.config.temperature)
+          : ntXentLoss(z1, z2, this.config.temperature);
+      }, this.trainables);
+    });
+    this.optimizer.applyGradients(grads);
+    tf.dispose(Object.values(grads));
+    updateRunningStats(stats);
+    const loss = (await value.data())[0];
+    value.dispose();
+    this.stepCount += 1;
+    this.lastLoss = loss;
+    this.lastViews = views;
+    this.lastParams = params;
+    this.lastIndices = indices;
+    return { step: this.stepCount, loss, milliseconds: performance.now() - start };
+  }
+
+  /** Similarities and metrics of the last batch; null before the first step. */
+  async snapshot(): Promise<SimclrSnapshot | null> {
+    if (!this.lastZ || !this.lastViews) return null;
+    const n = this.lastIndices.length;
+    const z = this.lastZ;
+    const [similarity, normalized] = await Promise.all(
+      tf.tidy(() => {
+        const zn = z.div(z.square().sum(1, true).add(1e-12).sqrt()) as tf.Tensor2D;
+        return [zn.matMul(zn, false, true), zn];
+      }).map(async (t) => {
+        const values = (await t.data()) as Float32Array;
+        t.dispose();
+        return values.slice();
+      }),
+    );
+    const dim = this.config.projectionDim;
+    return {
+      step: this.stepCount,
+      loss: this.lastLoss,
+      temperature: this.config.temperature,
+      batchSize: n,
+      imageIndices: this.lastIndices.slice(),
+      viewSize: this.config.imageSize,
+      views: this.lastViews.slice(),
+      viewParams: this.lastParams,
+      similarity,
+      positiveAccuracy: positiveTop1(similarity, 2 * n),
+      alignment: alignment(normalized.subarray(0, n * dim), normalized.subarray(n * dim), n, dim),
+      uniformity: uniformity(normalized, 2 * n, dim),
+    };
+  }
+
+  /** h for images resized to the view size, encoder in inference mode. → [M, C] */
+  private async representations(images: RgbImage[]): Promise<Float32Array> {
+    const size = this.config.imageSize;
+    const dim = this.encoder.outDim;
+    const out = new Float32Array(images.length * dim);
+    for (let start = 0; start < images.length; start += evaluationChunk) {
+      const chunk = images
+        .slice(start, start + evaluationChunk)
+        .map((image) => (image.size === size ? image : cropResize(image, { x: 0, y: 0, width: 1, height: 1 }, size)));
+      const h = tf.tidy(() => encode(this.encoder, tf.tensor4d(stackImages(chunk), [chunk.length, size, size, 3]), false));
+      out.set((await h.data()) as Float32Array, start * dim);
+      h.dispose();
+    }
+    return out;
+  }
+
+  /** PCA of h over the data set and kNN accuracy of h on the held-out split. */
+  async evaluate(): Promise<EmbeddingSnapshot> {
+    const dim = this.encoder.outDim;
+    const held = this.data.heldOut;
+    const all = [...this.data.images, ...(held?.images ?? [])];
+    const h = await this.representations(all);
+    const trainCount = this.data.images.length;
+    const knn =
+      held && this.data.labels
+        ? knnAccuracy(h.subarray(0, trainCount * dim), this.data.labels, h.subarray(trainCount * dim), held.labels, dim, 5)
+        : null;
+    const projection = pca2(h, all.length, dim, this.previousAxes);
+    this.previousAxes = projection.axes;
+    const labels =
+      this.data.labels && held
+        ? Int32Array.from([...this.data.labels, ...held.labels])
+        : this.data.labels
+          ? this.data.labels.slice()
+          : null;
+    return {
+      step: this.stepCount,
+      points: projection.points,
+      labels,
+      heldOutCount: held?.images.length ?? 0,
+      knnAccuracy: knn,
+      explained: projection.explained,
+    };
+  }
+
+  /** Every variable, for export and the leak check. */
+  variables(): tf.Variable[] {
+    return [...encoderVariables(this.encoder), ...headVariables(this.head)];
+  }
+
+  dispose(): void {
+    this.lastZ?.dispose();
+    this.lastZ = null;
+    tf.dispose(this.variables());
+    this.optimizer.dispose();
+  }
+}
+
+export const defaultSimclrConfig: SimclrConfig = {
+  seed: 1,
+  batchSize: 32,
+  imageSize: 32,
+  temperature: 0.5,
+  learningRate: 0.003,
+  noNegatives: false,
+  augment: {
+    crop: true,
+    cropMinArea: 0.2,
+    flip: true,
+    colorJitter: true,
+    colorStrength: 0.5,
+    grayscale: true,
+    blur: false,
+  },
+  channels: [16, 32, 64, 64],
+  strides: [1, 2, 2, 2],
+  hiddenDim: 64,
+  projectionDim: 32,
+};

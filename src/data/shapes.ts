@@ -1,0 +1,111 @@
+import type { RgbImage } from '../core/image';
+import { Random } from '../core/random';
+import type { Dataset } from './dataset';
+
+/**
+ * Procedural, labelled shapes. Colour and background are drawn independently of the
+ * class, so colour is a shortcut: without colour jitter two views of an image are easiest
+ * matched by colour and the embedding groups by colour; with jitter, by shape (SimCLR
+ * §3.3, the colour-histogram finding).
+ */
+export const shapeClasses = ['circle', 'square', 'triangle', 'ring', 'cross', 'star'] as const;
+export type ShapeClass = (typeof shapeClasses)[number];
+
+interface ShapeSpec {
+  shape: ShapeClass;
+  cx: number;
+  cy: number;
+  radius: number;
+  rotation: number;
+  color: [number, number, number];
+  background: [number, number, number];
+}
+
+function hsvToRgb(h: number, s: number, v: number): [number, number, number] {
+  const f = (n: number) => {
+    const k = (n + h * 6) % 6;
+    return v - v * s * Math.max(0, Math.min(k, 4 - k, 1));
+  };
+  return [f(5), f(3), f(1)];
+}
+
+/** Inside test in the shape's own frame (unit radius). */
+function inside(shape: ShapeClass, x: number, y: number): boolean {
+  const r = Math.hypot(x, y);
+  switch (shape) {
+    case 'circle':
+      return r <= 1;
+    case 'square':
+      return Math.abs(x) <= 0.8 && Math.abs(y) <= 0.8;
+    case 'triangle':
+      // equilateral, pointing up, circumradius 1
+      return y <= 0.5 && Math.sqrt(3) * x - y <= 1 && -Math.sqrt(3) * x - y <= 1;
+    case 'ring':
+      return r <= 1 && r >= 0.55;
+    case 'cross':
+      return (Math.abs(x) <= 0.3 && Math.abs(y) <= 1) || (Math.abs(y) <= 0.3 && Math.abs(x) <= 1);
+    case 'star': {
+      const angle = Math.atan2(y, x);
+      const spikes = 5;
+      const t = Math.abs((((angle * spikes) / (2 * Math.PI)) % 1 + 1) % 1 - 0.5) * 2; // 1 at tips
+      return r <= 0.45 + 0.55 * t;
+    }
+  }
+}
+
+export function sampleShapeSpec(shape: ShapeClass, random: Random): ShapeSpec {
+  const radius = random.uniform(0.26, 0.4);
+  const hue = random.next();
+  const bgHue = (hue + random.uniform(0.25, 0.75)) % 1;
+  return {
+    shape,
+    radius,
+    cx: random.uniform(radius, 1 - radius),
+    cy: random.uniform(radius, 1 - radius),
+    rotation: random.uniform(0, 2 * Math.PI),
+    color: hsvToRgb(hue, random.uniform(0.6, 1), random.uniform(0.75, 1)),
+    background: hsvToRgb(bgHue, random.uniform(0.2, 0.6), random.uniform(0.15, 0.5)),
+  };
+}
+
+/** Renders with 3×3 super-sampling so edges are anti-aliased. */
+export function renderShape(spec: ShapeSpec, size: number): RgbImage {
+  const pixels = new Float32Array(size * size * 3);
+  const cos = Math.cos(spec.rotation);
+  const sin = Math.sin(spec.rotation);
+  const samples = 3;
+  for (let py = 0; py < size; py++)
+    for (let px = 0; px < size; px++) {
+      let cover = 0;
+      for (let sy = 0; sy < samples; sy++)
+        for (let sx = 0; sx < samples; sx++) {
+          const u = (px + (sx + 0.5) / samples) / size - spec.cx;
+          const v = (py + (sy + 0.5) / samples) / size - spec.cy;
+          const x = (cos * u + sin * v) / spec.radius;
+          const y = (-sin * u + cos * v) / spec.radius;
+          if (inside(spec.shape, x, y)) cover++;
+        }
+      const a = cover / (samples * samples);
+      for (let c = 0; c < 3; c++) pixels[(py * size + px) * 3 + c] = spec.color[c] * a + spec.background[c] * (1 - a);
+    }
+  return { size, pixels };
+}
+
+/**
+ * `perClass` training and `heldOutPerClass` held-out images of every class, class-balanced
+ * and shuffled; the same seed gives the same images.
+ */
+export function makeShapesDataset(seed: number, size: number, perClass = 48, heldOutPerClass = 16): Dataset {
+  const random = new Random(seed);
+  const build = (count: number) => {
+    const items: { image: RgbImage; label: number }[] = [];
+    shapeClasses.forEach((shape, label) => {
+      for (let i = 0; i < count; i++) items.push({ image: renderShape(sampleShapeSpec(shape, random), size), label });
+    });
+    random.shuffle(items);
+    return { images: items.map((it) => it.image), labels: Int32Array.from(items.map((it) => it.label)) };
+  };
+  const train = build(perClass);
+  const heldOut = build(heldOutPerClass);
+  return { id: 'shapes', images: train.images, labels: train.labels, classNames: [...shapeClasses], heldOut };
+}

@@ -1,0 +1,10 @@
+import * as tf from '@tensorflow/tfjs';
+
+// tfjs greets node users with an advert for tfjs-node; the unit tests run on 'cpu' on purpose.
+const warn = console.warn;
+console.warn = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].includes('tfjs-node')) return;
+  warn(...args);
+};
+tf.env().set('IS_TEST', true);
+await tf.setBackend('cpu');
