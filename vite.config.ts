@@ -25,7 +25,14 @@ const isolationHeaders = {
 
 export default defineConfig({
   plugins: [react()],
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // tfjs-wasm starts its pthreads from the *source text* of its factory function
+    // (factory.toString()). The compressor folds that function's
+    // `typeof _scriptDir !== "undefined"` guard away, and every pthread then dies with
+    // "e is not defined" (only one thread survives). Mangle, but do not compress.
+    rolldownOptions: { output: { minify: { compress: false, mangle: true } } },
+  },
   server: { headers: isolationHeaders },
   preview: {
     headers: { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy },

@@ -62,7 +62,9 @@ function sampleCrop(random: Random, minArea: number): ViewParams['crop'] {
 }
 
 export function sampleViewParams(config: AugmentConfig, random: Random): ViewParams {
-  const crop = config.crop ? sampleCrop(random, config.cropMinArea) : { x: 0, y: 0, width: 1, height: 1 };
+  const crop = config.crop
+    ? sampleCrop(random, config.cropMinArea)
+    : { x: 0, y: 0, width: 1, height: 1 };
   const flip = config.flip && random.bernoulli(0.5);
   let jitter: ViewParams['jitter'] = null;
   if (config.colorJitter && random.bernoulli(0.8)) {
@@ -107,7 +109,8 @@ function adjustContrast(pixels: Float32Array, factor: number): void {
   for (let i = 0; i < n; i++) for (let c = 0; c < 3; c++) mean[c] += pixels[i * 3 + c];
   for (let c = 0; c < 3; c++) mean[c] /= n;
   for (let i = 0; i < n; i++)
-    for (let c = 0; c < 3; c++) pixels[i * 3 + c] = clip01((pixels[i * 3 + c] - mean[c]) * factor + mean[c]);
+    for (let c = 0; c < 3; c++)
+      pixels[i * 3 + c] = clip01((pixels[i * 3 + c] - mean[c]) * factor + mean[c]);
 }
 
 /** In place. Saturation as a blend with the grey image (torchvision's form). */
@@ -137,12 +140,17 @@ function adjustHue(pixels: Float32Array, shift: number): void {
     const x = chroma * (1 - Math.abs((h6 % 2) - 1));
     const sector = Math.floor(h6) % 6;
     const [r1, g1, b1] =
-      sector === 0 ? [chroma, x, 0]
-      : sector === 1 ? [x, chroma, 0]
-      : sector === 2 ? [0, chroma, x]
-      : sector === 3 ? [0, x, chroma]
-      : sector === 4 ? [x, 0, chroma]
-      : [chroma, 0, x];
+      sector === 0
+        ? [chroma, x, 0]
+        : sector === 1
+          ? [x, chroma, 0]
+          : sector === 2
+            ? [0, chroma, x]
+            : sector === 3
+              ? [0, x, chroma]
+              : sector === 4
+                ? [x, 0, chroma]
+                : [chroma, 0, x];
     pixels[i] = r1 + min;
     pixels[i + 1] = g1 + min;
     pixels[i + 2] = b1 + min;
@@ -152,7 +160,9 @@ function adjustHue(pixels: Float32Array, shift: number): void {
 export function colorJitter(image: RgbImage, jitter: NonNullable<ViewParams['jitter']>): RgbImage {
   const out: RgbImage = { size: image.size, pixels: image.pixels.slice() };
   for (const op of jitter.order) {
-    if (op === 'brightness') for (let i = 0; i < out.pixels.length; i++) out.pixels[i] = clip01(out.pixels[i] * jitter.brightness);
+    if (op === 'brightness')
+      for (let i = 0; i < out.pixels.length; i++)
+        out.pixels[i] = clip01(out.pixels[i] * jitter.brightness);
     else if (op === 'contrast') adjustContrast(out.pixels, jitter.contrast);
     else if (op === 'saturation') adjustSaturation(out.pixels, jitter.saturation);
     else adjustHue(out.pixels, jitter.hue);

@@ -28,10 +28,13 @@ describe('conv2d with gradients from forward kernels', () => {
       const w = tf.randomNormal([c.k, c.k, 3, 5], 0, 1, 'float32', 2) as tf.Tensor4D;
       const upstream = tf.tidy(() => tf.conv2d(x, w, c.stride, c.pad).mul(0).add(1));
       const weights = tf.randomNormal(upstream.shape, 0, 1, 'float32', 3);
-      const lossOurs = (a: tf.Tensor4D, b: tf.Tensor4D) => conv2d(a, b, c.stride, c.pad).mul(weights).sum();
-      const lossRef = (a: tf.Tensor4D, b: tf.Tensor4D) => tf.conv2d(a, b, c.stride, c.pad).mul(weights).sum();
-      const ours = tf.grads(lossOurs)([x, w]);
-      const ref = tf.grads(lossRef)([x, w]);
+      const lossOurs = (a: tf.Tensor4D, b: tf.Tensor4D) =>
+        conv2d(a, b, c.stride, c.pad).mul(weights).sum();
+      const lossRef = (a: tf.Tensor4D, b: tf.Tensor4D) =>
+        tf.conv2d(a, b, c.stride, c.pad).mul(weights).sum();
+      type Loss = (...inputs: tf.Tensor[]) => tf.Tensor;
+      const ours = tf.grads(lossOurs as Loss)([x, w]);
+      const ref = tf.grads(lossRef as Loss)([x, w]);
       expect(ours[0].shape).toEqual(x.shape);
       expect(ours[1].shape).toEqual(w.shape);
       expect(maxAbsDiff(ours[0], ref[0])).toBeLessThan(1e-4);

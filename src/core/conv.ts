@@ -41,7 +41,13 @@ function geometry(
 }
 
 /** Pads (positive) or crops (negative) the two spatial axes of an NHWC tensor. */
-function padOrCrop(x: tf.Tensor4D, top: number, bottom: number, left: number, right: number) {
+function padOrCrop(
+  x: tf.Tensor4D,
+  top: number,
+  bottom: number,
+  left: number,
+  right: number,
+): tf.Tensor4D {
   let y = x;
   if (top < 0 || bottom < 0 || left < 0 || right < 0) {
     const [, h, w] = y.shape;
@@ -55,7 +61,7 @@ function padOrCrop(x: tf.Tensor4D, top: number, bottom: number, left: number, ri
     [Math.max(left, 0), Math.max(right, 0)],
     [0, 0],
   ];
-  return pads.some(([a, b]) => a > 0 || b > 0) ? y.pad(pads) : y;
+  return pads.some(([a, b]) => a > 0 || b > 0) ? (y.pad(pads) as tf.Tensor4D) : y;
 }
 
 /**
@@ -64,18 +70,24 @@ function padOrCrop(x: tf.Tensor4D, top: number, bottom: number, left: number, ri
 function zeroStuff(dy: tf.Tensor4D, stride: number): tf.Tensor4D {
   if (stride === 1) return dy;
   const [b, h, w, c] = dy.shape;
-  const spread = dy
-    .reshape([b, h, 1, w, 1, c])
+  // rank-4 reshapes and pads only: WebGL's pad shader fails to compile for rank 5–6
+  const rows = dy
+    .reshape([b, h, 1, w * c])
     .pad([
       [0, 0],
       [0, 0],
       [0, stride - 1],
       [0, 0],
+    ])
+    .reshape([b * h * stride, w, 1, c])
+    .pad([
+      [0, 0],
+      [0, 0],
       [0, stride - 1],
       [0, 0],
     ])
     .reshape([b, h * stride, w * stride, c]) as tf.Tensor4D;
-  return spread.slice([0, 0, 0, 0], [b, (h - 1) * stride + 1, (w - 1) * stride + 1, c]);
+  return rows.slice([0, 0, 0, 0], [b, (h - 1) * stride + 1, (w - 1) * stride + 1, c]);
 }
 
 /** dL/dx for y = conv(x, W). dy: [B, OH, OW, Co], filter: [KH, KW, Ci, Co] → [B, H, W, Ci] */
@@ -97,7 +109,7 @@ export function convInputGradient(
     const left = kW - 1 - padLeft;
     const padded = padOrCrop(stuffed, top, h + kH - 1 - sh - top, left, w + kW - 1 - sw - left);
     const flipped = filter.reverse([0, 1]).transpose([0, 1, 3, 2]) as tf.Tensor4D;
-    return tf.conv2d(padded, flipped, 1, 'valid');
+    return tf.conv2d(padded, flipped, 1, 'valid') as tf.Tensor4D;
   });
 }
 
@@ -120,7 +132,7 @@ export function convFilterGradient(
     const bottom = kH + (outH - 1) * stride - h - padTop;
     const right = kW + (outW - 1) * stride - w - padLeft;
     const padded = padOrCrop(xT, padTop, bottom, padLeft, right);
-    const grad = tf.conv2d(padded, dyT, 1, 'valid', 'NHWC', stride); // [Ci, KH, KW, Co]
+    const grad = tf.conv2d(padded, dyT, 1, 'valid', 'NHWC', stride) as tf.Tensor4D; // [Ci, KH, KW, Co]
     return grad.transpose([1, 2, 0, 3]) as tf.Tensor4D;
   });
 }
@@ -137,7 +149,7 @@ export function conv2d(
     const ws = kernel as tf.Tensor4D;
     (save as tf.GradSaveFunc)([xs, ws]);
     return {
-      value: tf.conv2d(xs, ws, stride, pad),
+      value: tf.conv2d(xs, ws, stride, pad) as tf.Tensor4D,
       gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
         const [savedX, savedW] = saved as [tf.Tensor4D, tf.Tensor4D];
         return [

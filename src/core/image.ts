@@ -12,7 +12,13 @@ export function makeImage(size: number): RgbImage {
 }
 
 /** Bilinear sample at continuous pixel coordinates (x, y), clamped at the border. */
-export function sampleBilinear(image: RgbImage, x: number, y: number, out: Float32Array, offset: number): void {
+export function sampleBilinear(
+  image: RgbImage,
+  x: number,
+  y: number,
+  out: Float32Array,
+  offset: number,
+): void {
   const { size, pixels } = image;
   const cx = Math.min(Math.max(x, 0), size - 1);
   const cy = Math.min(Math.max(y, 0), size - 1);
@@ -24,7 +30,8 @@ export function sampleBilinear(image: RgbImage, x: number, y: number, out: Float
   const fy = cy - y0;
   for (let c = 0; c < 3; c++) {
     const top = pixels[(y0 * size + x0) * 3 + c] * (1 - fx) + pixels[(y0 * size + x1) * 3 + c] * fx;
-    const bottom = pixels[(y1 * size + x0) * 3 + c] * (1 - fx) + pixels[(y1 * size + x1) * 3 + c] * fx;
+    const bottom =
+      pixels[(y1 * size + x0) * 3 + c] * (1 - fx) + pixels[(y1 * size + x1) * 3 + c] * fx;
     out[offset + c] = top * (1 - fy) + bottom * fy;
   }
 }

@@ -52,7 +52,11 @@ export function makeConv(
 ): ConvParams {
   return tf.tidy(() => ({
     filter: variable(
-      heNormal([kernelSize, kernelSize, inChannels, outChannels], kernelSize * kernelSize * inChannels, random),
+      heNormal(
+        [kernelSize, kernelSize, inChannels, outChannels],
+        kernelSize * kernelSize * inChannels,
+        random,
+      ),
       true,
       'conv_filter',
     ),
@@ -110,7 +114,8 @@ export function applyBatchNorm(
     const moments = tf.moments(x, [0, 1, 2]);
     mean = moments.mean;
     variance = moments.variance;
-    if (stats) stats.push({ params: p, mean: tf.keep(mean.clone()), variance: tf.keep(variance.clone()) });
+    if (stats)
+      stats.push({ params: p, mean: tf.keep(mean.clone()), variance: tf.keep(variance.clone()) });
   } else {
     mean = p.runningMean;
     variance = p.runningVariance;

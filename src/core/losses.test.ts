@@ -14,8 +14,14 @@ describe('ntXentLoss (SimCLR eq. 1, mean over 2N anchors)', () => {
     // unit vectors: a0 = (1,0), a1 = (0,1), b0 = (1,0), b1 = (0,1); τ = 1
     // anchor a0: candidates a1 (s=0), b0 (s=1, positive), b1 (s=0)
     //   ℓ = −log(e¹ / (e⁰ + e¹ + e⁰)) = log(e + 2) − 1, the same for all four anchors
-    const z1 = tf.tensor2d([[2, 0], [0, 3]]);
-    const z2 = tf.tensor2d([[5, 0], [0, 0.5]]);
+    const z1 = tf.tensor2d([
+      [2, 0],
+      [0, 3],
+    ]);
+    const z2 = tf.tensor2d([
+      [5, 0],
+      [0, 0.5],
+    ]);
     expect(scalar(ntXentLoss(z1, z2, 1))).toBeCloseTo(Math.log(Math.E + 2) - 1, 5);
     tf.dispose([z1, z2]);
   });
@@ -23,8 +29,14 @@ describe('ntXentLoss (SimCLR eq. 1, mean over 2N anchors)', () => {
   it('matches a hand computation with τ = 0.5 and non-orthogonal views', () => {
     const c = Math.SQRT1_2;
     // a0 = (1,0), b0 = (c,c); a1 = (0,1), b1 = (0,1)
-    const z1 = tf.tensor2d([[1, 0], [0, 1]]);
-    const z2 = tf.tensor2d([[c, c], [0, 1]]);
+    const z1 = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+    ]);
+    const z2 = tf.tensor2d([
+      [c, c],
+      [0, 1],
+    ]);
     const t = 0.5;
     const e = (s: number) => Math.exp(s / t);
     const S = [
@@ -67,8 +79,14 @@ describe('ntXentLoss (SimCLR eq. 1, mean over 2N anchors)', () => {
   });
 
   it('positive-only loss is −mean cos / τ', () => {
-    const z1 = tf.tensor2d([[1, 0], [0, 1]]);
-    const z2 = tf.tensor2d([[1, 0], [1, 0]]);
+    const z1 = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+    ]);
+    const z2 = tf.tensor2d([
+      [1, 0],
+      [1, 0],
+    ]);
     expect(scalar(positiveOnlyLoss(z1, z2, 0.5))).toBeCloseTo(-(1 + 0) / 2 / 0.5, 5);
     tf.dispose([z1, z2]);
   });
@@ -79,7 +97,10 @@ describe('infoNceLoss (MoCo form)', () => {
     // q = (1,0), k+ = (1,1)/√2, queue = {(0,1), (−1,0)}, τ = 0.5
     const q = tf.tensor2d([[3, 0]]);
     const k = tf.tensor2d([[1, 1]]);
-    const queue = tf.tensor2d([[0, 2], [-1, 0]]);
+    const queue = tf.tensor2d([
+      [0, 2],
+      [-1, 0],
+    ]);
     const t = 0.5;
     const pos = Math.SQRT1_2 / t;
     const expected = -pos + Math.log(Math.exp(pos) + Math.exp(0) + Math.exp(-1 / t));
@@ -88,9 +109,18 @@ describe('infoNceLoss (MoCo form)', () => {
   });
 
   it('stays finite at τ = 0.01', () => {
-    const q = tf.tensor2d([[1, 0], [0, 1]]);
-    const k = tf.tensor2d([[-1, 0], [0, -1]]);
-    const queue = tf.tensor2d([[1, 0], [0, 1]]);
+    const q = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+    ]);
+    const k = tf.tensor2d([
+      [-1, 0],
+      [0, -1],
+    ]);
+    const queue = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+    ]);
     const loss = scalar(infoNceLoss(q, k, queue, 0.01));
     // −(−100) + log(e^−100 + e^100 + e^0) ≈ 200
     expect(loss).toBeCloseTo(200, 3);
@@ -100,7 +130,10 @@ describe('infoNceLoss (MoCo form)', () => {
   it('weighted form: weights of 1 give plain InfoNCE, weight 0 removes a negative', () => {
     const q = tf.tensor2d([[1, 0]]);
     const k = tf.tensor2d([[1, 1]]);
-    const queue = tf.tensor2d([[0, 1], [-1, 0]]);
+    const queue = tf.tensor2d([
+      [0, 1],
+      [-1, 0],
+    ]);
     const plain = scalar(infoNceLoss(q, k, queue, 0.2));
     const ones = tf.ones([1, 2]) as tf.Tensor2D;
     expect(scalar(weightedInfoNceLoss(q, k, queue, ones, 0.2))).toBeCloseTo(plain, 5);

@@ -52,7 +52,10 @@ export function infoNceLoss(
   return tf.tidy(() => {
     const { positive, negatives } = queryLogits(query, positiveKey, queue, temperature);
     const logits = tf.concat([positive, negatives], 1); // [B, 1 + K]
-    return tf.logSumExp(logits, 1).sub(positive.squeeze([1])).mean() as tf.Scalar;
+    return tf
+      .logSumExp(logits, 1)
+      .sub(positive.squeeze([1]))
+      .mean() as tf.Scalar;
   });
 }
 
@@ -73,7 +76,10 @@ export function weightedInfoNceLoss(
     const { positive, negatives } = queryLogits(query, positiveKey, queue, temperature);
     const weighted = negatives.add(weights.add(1e-12).log()); // [B, K]
     const logits = tf.concat([positive, weighted], 1);
-    return tf.logSumExp(logits, 1).sub(positive.squeeze([1])).mean() as tf.Scalar;
+    return tf
+      .logSumExp(logits, 1)
+      .sub(positive.squeeze([1]))
+      .mean() as tf.Scalar;
   });
 }
 

@@ -59,7 +59,10 @@ export function encodeMaps(
 ): tf.Tensor4D {
   let x = images;
   encoder.convs.forEach((conv, i) => {
-    x = activate(applyBatchNorm(encoder.norms[i], applyConv(conv, x), training, stats), encoder.activation);
+    x = activate(
+      applyBatchNorm(encoder.norms[i], applyConv(conv, x), training, stats),
+      encoder.activation,
+    );
   });
   return x;
 }
@@ -90,7 +93,11 @@ export function makeProjectionHead(
 }
 
 /** [B, In] → [B, Out] */
-export function project(head: ProjectionHead, h: tf.Tensor2D, activation: Activation = 'relu'): tf.Tensor2D {
+export function project(
+  head: ProjectionHead,
+  h: tf.Tensor2D,
+  activation: Activation = 'relu',
+): tf.Tensor2D {
   const hidden = applyDense(head.hidden, h);
   return applyDense(head.out, activation === 'relu' ? hidden.relu() : hidden.leakyRelu(0.1));
 }

@@ -9,7 +9,12 @@ export interface Projection {
   explained: [number, number];
 }
 
-export function pca2(data: Float32Array, rows: number, dim: number, previous?: Float32Array): Projection {
+export function pca2(
+  data: Float32Array,
+  rows: number,
+  dim: number,
+  previous?: Float32Array,
+): Projection {
   const mean = new Float64Array(dim);
   for (let i = 0; i < rows; i++) for (let d = 0; d < dim; d++) mean[d] += data[i * dim + d];
   for (let d = 0; d < dim; d++) mean[d] /= rows || 1;
@@ -56,7 +61,8 @@ export function pca2(data: Float32Array, rows: number, dim: number, previous?: F
     for (let d = 0; d < dim; d++) axes[component * dim + d] = v[d];
     explained[component] = trace > 0 ? eigen / trace : 0;
     // deflate: remove this component
-    for (let a = 0; a < dim; a++) for (let b = 0; b < dim; b++) work[a * dim + b] -= eigen * v[a] * v[b];
+    for (let a = 0; a < dim; a++)
+      for (let b = 0; b < dim; b++) work[a * dim + b] -= eigen * v[a] * v[b];
   }
 
   const points = new Float32Array(rows * 2);

@@ -32,7 +32,10 @@ describe('SimclrTrainer', () => {
 
   it('lowers the loss on a tiny problem and snapshots plain data', async () => {
     const data = makeShapesDataset(4, 20, 4, 2);
-    const trainer = new SimclrTrainer({ ...tiny, learningRate: 0.01, augment: { ...tiny.augment, colorJitter: false } }, data);
+    const trainer = new SimclrTrainer(
+      { ...tiny, learningRate: 0.01, augment: { ...tiny.augment, colorJitter: false } },
+      data,
+    );
     const losses: number[] = [];
     for (let i = 0; i < 40; i++) losses.push((await trainer.trainStep()).loss);
     const first = losses.slice(0, 5).reduce((a, b) => a + b) / 5;

@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { applyView, sampleViewParams, type AugmentConfig, type ViewParams } from './augment';
+import { applyView, sampleViewParams, type ViewParams } from './augment';
+import type { SimclrConfig } from './simclr-config';
+
+export { defaultSimclrConfig, type SimclrConfig } from './simclr-config';
 import { cropResize, stackImages, type RgbImage } from './image';
 import { updateRunningStats, type BatchStats } from './layers';
 import { ntXentLoss, positiveOnlyLoss } from './losses';
@@ -18,23 +21,6 @@ import {
 import { pca2 } from './pca';
 import { Random } from './random';
 import { positiveTop1 } from './similarity';
-
-export interface SimclrConfig {
-  seed: number;
-  /** N images per batch → 2N views, 2N − 2 negatives per anchor */
-  batchSize: number;
-  /** side of each view fed to the encoder */
-  imageSize: number;
-  temperature: number;
-  learningRate: number;
-  /** positive term only: no negatives in the denominator */
-  noNegatives: boolean;
-  augment: AugmentConfig;
-  channels: number[];
-  strides: number[];
-  hiddenDim: number;
-  projectionDim: number;
-}
 
 export interface SimclrData {
   images: RgbImage[];
@@ -95,7 +81,7 @@ export class SimclrTrainer {
   private lastZ: tf.Tensor2D | null = null;
   private lastViews: Float32Array | null = null;
   private lastParams: ViewParams[] = [];
-  private lastIndices = new Int32Array(0);
+  private lastIndices: Int32Array = new Int32Array(0);
   private previousAxes: Float32Array | undefined;
 
   constructor(config: SimclrConfig, data: SimclrData) {
@@ -108,7 +94,12 @@ export class SimclrTrainer {
       { inputChannels: 3, channels: config.channels, strides: config.strides, activation: 'relu' },
       modelRandom,
     );
-    this.head = makeProjectionHead(this.encoder.outDim, config.hiddenDim, config.projectionDim, modelRandom);
+    this.head = makeProjectionHead(
+      this.encoder.outDim,
+      config.hiddenDim,
+      config.projectionDim,
+      modelRandom,
+    );
     this.trainables = [...encoderTrainables(this.encoder), ...headVariables(this.head)];
     this.optimizer = tf.train.adam(config.learningRate);
   }
@@ -118,9 +109,13 @@ export class SimclrTrainer {
   }
 
   /** τ, learning rate, negatives and augmentations change from the next step on. */
-  update(change: Partial<Pick<SimclrConfig, 'temperature' | 'noNegatives' | 'augment' | 'learningRate'>>): void {
+  update(
+    change: Partial<Pick<SimclrConfig, 'temperature' | 'noNegatives' | 'augment' | 'learningRate'>>,
+  ): void {
     if (change.learningRate !== undefined && change.learningRate !== this.config.learningRate) {
-      this.optimizer.learningRate = change.learningRate;
+      // tfjs keeps learningRate protected, but Adam reads it on every step: changing it keeps
+      // the moment estimates, which a new optimizer would lose
+      (this.optimizer as unknown as { learningRate: number }).learningRate = change.learningRate;
     }
     Object.assign(this.config, change);
   }
@@ -131,7 +126,9 @@ export class SimclrTrainer {
     const indices = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       if (this.cursor >= this.order.length) {
-        this.order = this.random.shuffle(Array.from({ length: this.data.images.length }, (_, k) => k));
+        this.order = this.random.shuffle(
+          Array.from({ length: this.data.images.length }, (_, k) => k),
+        );
         this.cursor = 0;
       }
       indices[i] = this.order[this.cursor++];
@@ -178,7 +175,8 @@ export class SimclrTrainer {
           : ntXentLoss(z1, z2, this.config.temperature);
       }, this.trainables);
     });
-    this.optimizer.applyGradients(grads);
+    // variableGrads' map is keyed by variable name, which is what applyGradients looks up
+    this.optimizer.applyGradients(grads as unknown as Record<string, tf.Variable>);
     tf.dispose(Object.values(grads));
     updateRunningStats(stats);
     const loss = (await value.data())[0];
@@ -191,20 +189,52 @@ export class SimclrTrainer {
     return { step: this.stepCount, loss, milliseconds: performance.now() - start };
   }
 
+  /**
+   * Encodes a fresh batch without training, so step 0 already shows the random
+   * encoder's similarity matrix (batch statistics in BN, as the first step will see).
+   */
+  async preview(): Promise<void> {
+    const indices = this.nextBatchIndices();
+    const n = indices.length;
+    const { views, params } = this.makeViews(indices);
+    const size = this.config.imageSize;
+    const z = tf.tidy(() =>
+      project(this.head, encode(this.encoder, tf.tensor4d(views, [2 * n, size, size, 3]), true)),
+    );
+    const loss = tf.tidy(() =>
+      this.config.noNegatives
+        ? positiveOnlyLoss(
+            z.slice([0, 0], [n, -1]),
+            z.slice([n, 0], [n, -1]),
+            this.config.temperature,
+          )
+        : ntXentLoss(z.slice([0, 0], [n, -1]), z.slice([n, 0], [n, -1]), this.config.temperature),
+    );
+    this.lastLoss = (await loss.data())[0];
+    loss.dispose();
+    this.lastZ?.dispose();
+    this.lastZ = z;
+    this.lastViews = views;
+    this.lastParams = params;
+    this.lastIndices = indices;
+  }
+
   /** Similarities and metrics of the last batch; null before the first step. */
   async snapshot(): Promise<SimclrSnapshot | null> {
     if (!this.lastZ || !this.lastViews) return null;
     const n = this.lastIndices.length;
     const z = this.lastZ;
     const [similarity, normalized] = await Promise.all(
-      tf.tidy(() => {
-        const zn = z.div(z.square().sum(1, true).add(1e-12).sqrt()) as tf.Tensor2D;
-        return [zn.matMul(zn, false, true), zn];
-      }).map(async (t) => {
-        const values = (await t.data()) as Float32Array;
-        t.dispose();
-        return values.slice();
-      }),
+      tf
+        .tidy(() => {
+          const zn = z.div(z.square().sum(1, true).add(1e-12).sqrt()) as tf.Tensor2D;
+          return [zn.matMul(zn, false, true), zn];
+        })
+        .map(async (t) => {
+          const values = (await t.data()) as Float32Array;
+          t.dispose();
+          return values.slice();
+        }),
     );
     const dim = this.config.projectionDim;
     return {
@@ -231,8 +261,14 @@ export class SimclrTrainer {
     for (let start = 0; start < images.length; start += evaluationChunk) {
       const chunk = images
         .slice(start, start + evaluationChunk)
-        .map((image) => (image.size === size ? image : cropResize(image, { x: 0, y: 0, width: 1, height: 1 }, size)));
-      const h = tf.tidy(() => encode(this.encoder, tf.tensor4d(stackImages(chunk), [chunk.length, size, size, 3]), false));
+        .map((image) =>
+          image.size === size
+            ? image
+            : cropResize(image, { x: 0, y: 0, width: 1, height: 1 }, size),
+        );
+      const h = tf.tidy(() =>
+        encode(this.encoder, tf.tensor4d(stackImages(chunk), [chunk.length, size, size, 3]), false),
+      );
       out.set((await h.data()) as Float32Array, start * dim);
       h.dispose();
     }
@@ -248,7 +284,14 @@ export class SimclrTrainer {
     const trainCount = this.data.images.length;
     const knn =
       held && this.data.labels
-        ? knnAccuracy(h.subarray(0, trainCount * dim), this.data.labels, h.subarray(trainCount * dim), held.labels, dim, 5)
+        ? knnAccuracy(
+            h.subarray(0, trainCount * dim),
+            this.data.labels,
+            h.subarray(trainCount * dim),
+            held.labels,
+            dim,
+            5,
+          )
         : null;
     const projection = pca2(h, all.length, dim, this.previousAxes);
     this.previousAxes = projection.axes;
@@ -280,25 +323,3 @@ export class SimclrTrainer {
     this.optimizer.dispose();
   }
 }
-
-export const defaultSimclrConfig: SimclrConfig = {
-  seed: 1,
-  batchSize: 32,
-  imageSize: 32,
-  temperature: 0.5,
-  learningRate: 0.003,
-  noNegatives: false,
-  augment: {
-    crop: true,
-    cropMinArea: 0.2,
-    flip: true,
-    colorJitter: true,
-    colorStrength: 0.5,
-    grayscale: true,
-    blur: false,
-  },
-  channels: [16, 32, 64, 64],
-  strides: [1, 2, 2, 2],
-  hiddenDim: 64,
-  projectionDim: 32,
-};

@@ -13,10 +13,16 @@ export function positiveOf(row: number, viewCount: number): number {
  * Softmax of row i over its 2N−1 candidates (self excluded, set to 0).
  * similarity: [2N·2N] row-major cosine similarities. → [2N]
  */
-export function rowSoftmax(similarity: Float32Array, viewCount: number, row: number, temperature: number): Float32Array {
+export function rowSoftmax(
+  similarity: Float32Array,
+  viewCount: number,
+  row: number,
+  temperature: number,
+): Float32Array {
   const out = new Float32Array(viewCount);
   let max = -Infinity;
-  for (let k = 0; k < viewCount; k++) if (k !== row) max = Math.max(max, similarity[row * viewCount + k] / temperature);
+  for (let k = 0; k < viewCount; k++)
+    if (k !== row) max = Math.max(max, similarity[row * viewCount + k] / temperature);
   let sum = 0;
   for (let k = 0; k < viewCount; k++) {
     if (k === row) continue;
@@ -28,19 +34,31 @@ export function rowSoftmax(similarity: Float32Array, viewCount: number, row: num
 }
 
 /** ℓ(i, pos(i)) = −log softmax_i[pos(i)], computed with log-sum-exp. */
-export function rowLoss(similarity: Float32Array, viewCount: number, row: number, temperature: number): number {
+export function rowLoss(
+  similarity: Float32Array,
+  viewCount: number,
+  row: number,
+  temperature: number,
+): number {
   let max = -Infinity;
-  for (let k = 0; k < viewCount; k++) if (k !== row) max = Math.max(max, similarity[row * viewCount + k] / temperature);
+  for (let k = 0; k < viewCount; k++)
+    if (k !== row) max = Math.max(max, similarity[row * viewCount + k] / temperature);
   let sum = 0;
-  for (let k = 0; k < viewCount; k++) if (k !== row) sum += Math.exp(similarity[row * viewCount + k] / temperature - max);
+  for (let k = 0; k < viewCount; k++)
+    if (k !== row) sum += Math.exp(similarity[row * viewCount + k] / temperature - max);
   const positive = similarity[row * viewCount + positiveOf(row, viewCount)] / temperature;
   return max + Math.log(sum) - positive;
 }
 
 /** SimCLR eq. 1 averaged over all 2N anchors (the loss the UI shows). */
-export function ntXentFromSimilarity(similarity: Float32Array, viewCount: number, temperature: number): number {
+export function ntXentFromSimilarity(
+  similarity: Float32Array,
+  viewCount: number,
+  temperature: number,
+): number {
   let total = 0;
-  for (let row = 0; row < viewCount; row++) total += rowLoss(similarity, viewCount, row, temperature);
+  for (let row = 0; row < viewCount; row++)
+    total += rowLoss(similarity, viewCount, row, temperature);
   return total / viewCount;
 }
 

@@ -47,7 +47,7 @@ function inside(shape: ShapeClass, x: number, y: number): boolean {
     case 'star': {
       const angle = Math.atan2(y, x);
       const spikes = 5;
-      const t = Math.abs((((angle * spikes) / (2 * Math.PI)) % 1 + 1) % 1 - 0.5) * 2; // 1 at tips
+      const t = Math.abs((((((angle * spikes) / (2 * Math.PI)) % 1) + 1) % 1) - 0.5) * 2; // 1 at tips
       return r <= 0.45 + 0.55 * t;
     }
   }
@@ -86,7 +86,8 @@ export function renderShape(spec: ShapeSpec, size: number): RgbImage {
           if (inside(spec.shape, x, y)) cover++;
         }
       const a = cover / (samples * samples);
-      for (let c = 0; c < 3; c++) pixels[(py * size + px) * 3 + c] = spec.color[c] * a + spec.background[c] * (1 - a);
+      for (let c = 0; c < 3; c++)
+        pixels[(py * size + px) * 3 + c] = spec.color[c] * a + spec.background[c] * (1 - a);
     }
   return { size, pixels };
 }
@@ -95,17 +96,32 @@ export function renderShape(spec: ShapeSpec, size: number): RgbImage {
  * `perClass` training and `heldOutPerClass` held-out images of every class, class-balanced
  * and shuffled; the same seed gives the same images.
  */
-export function makeShapesDataset(seed: number, size: number, perClass = 48, heldOutPerClass = 16): Dataset {
+export function makeShapesDataset(
+  seed: number,
+  size: number,
+  perClass = 48,
+  heldOutPerClass = 16,
+): Dataset {
   const random = new Random(seed);
   const build = (count: number) => {
     const items: { image: RgbImage; label: number }[] = [];
     shapeClasses.forEach((shape, label) => {
-      for (let i = 0; i < count; i++) items.push({ image: renderShape(sampleShapeSpec(shape, random), size), label });
+      for (let i = 0; i < count; i++)
+        items.push({ image: renderShape(sampleShapeSpec(shape, random), size), label });
     });
     random.shuffle(items);
-    return { images: items.map((it) => it.image), labels: Int32Array.from(items.map((it) => it.label)) };
+    return {
+      images: items.map((it) => it.image),
+      labels: Int32Array.from(items.map((it) => it.label)),
+    };
   };
   const train = build(perClass);
   const heldOut = build(heldOutPerClass);
-  return { id: 'shapes', images: train.images, labels: train.labels, classNames: [...shapeClasses], heldOut };
+  return {
+    id: 'shapes',
+    images: train.images,
+    labels: train.labels,
+    classNames: [...shapeClasses],
+    heldOut,
+  };
 }

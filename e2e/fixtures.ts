@@ -1,0 +1,56 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every spec fails on a console error or an uncaught page error: "no console errors"
+ * is part of what a user needs.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function stepCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('step-count').textContent());
+}
+
+/** Waits until the worker is up, the data is in and the first matrix is drawn. */
+export async function waitForReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('backend')).not.toHaveAttribute('data-backend', '', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
+}
+
+/** Fraction of non-transparent, non-white pixels of a canvas, and a hash of its pixels. */
+export async function canvasSignature(
+  page: Page,
+  testId: string,
+): Promise<{ inked: number; hash: number }> {
+  return page.getByTestId(testId).evaluate((element) => {
+    const canvas = element as HTMLCanvasElement;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let inked = 0;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0 && !(data[i] > 250 && data[i + 1] > 250 && data[i + 2] > 250)) inked++;
+      hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2]) >>> 0;
+    }
+    return { inked: inked / (data.length / 4), hash };
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { BackendBadge } from './controls/BackendBadge';
+import { ErrorBanner, NoticeBanner } from './controls/Banners';
+import { MetricsBar } from './controls/MetricsBar';
+import { SimclrControls } from './controls/SimclrControls';
+import { Transport } from './controls/Transport';
+import { languages, type Language } from './i18n';
+import { useT } from './i18n/useT';
+import { EmbeddingPanel } from './panels/embedding/EmbeddingPanel';
+import { LossPanel } from './panels/loss/LossPanel';
+import { SimilarityPanel } from './panels/similarity/SimilarityPanel';
+import { ViewsPanel } from './panels/views/ViewsPanel';
+import { updateConfig } from './state/actions';
+import { useStore } from './state/store';
+
+const languageNames: Record<Language, string> = { en: 'English', zh: '简体中文' };
+
+function ShareButton() {
+  const t = useT();
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <button
+      type="button"
+      data-testid="share"
+      onClick={() => {
+        navigator.clipboard
+          .writeText(window.location.href)
+          .then(
+            () => setState('copied'),
+            () => setState('failed'),
+          )
+          .finally(() => setTimeout(() => setState('idle'), 2500));
+      }}
+    >
+      {state === 'copied'
+        ? t('share.copied')
+        : state === 'failed'
+          ? t('share.failed')
+          : t('share.button')}
+    </button>
+  );
+}
+
+export function App() {
+  const t = useT();
+  const language = useStore((s) => s.config.language);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <div className="header-tools">
+          <label className="inline-control">
+            {t('language.label')}{' '}
+            <select
+              data-testid="language"
+              value={language}
+              onChange={(e) => updateConfig({ language: e.target.value as Language })}
+            >
+              {languages.map((l) => (
+                <option key={l} value={l}>
+                  {languageNames[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ShareButton />
+        </div>
+      </header>
+      <BackendBadge />
+      <NoticeBanner />
+      <ErrorBanner />
+      <div className="workspace">
+        <SimclrControls />
+        <main className="lab">
+          <Transport />
+          <MetricsBar />
+          <div className="panel-grid">
+            <ViewsPanel />
+            <SimilarityPanel />
+            <LossPanel />
+            <EmbeddingPanel />
+          </div>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useT } from '../i18n/useT';
+import { startTraining } from '../state/actions';
+import { useStore } from '../state/store';
+import type { BackendName } from '../worker/backend-choice';
+
+/** A failed worker: what happened, in plain words, and a way back. Settings and images stay. */
+export function ErrorBanner() {
+  const t = useT();
+  const error = useStore((s) => s.run.error);
+  const backend = useStore((s) => s.run.backend?.name);
+  if (!error) return null;
+  const alternative: BackendName = backend === 'wasm' ? 'cpu' : 'wasm';
+  return (
+    <div className="banner error" role="alert" data-testid="error-banner" data-code={error.code}>
+      <strong>{t('error.title')}</strong>{' '}
+      <span>{t(`error.${error.code}`, { message: error.message })}</span>
+      <div className="banner-actions">
+        <button type="button" data-testid="restart" onClick={() => void startTraining()}>
+          {t('error.restart')}
+        </button>
+        <button type="button" onClick={() => void startTraining(alternative)}>
+          {t('error.restartOn', { backend: alternative })}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function NoticeBanner() {
+  const t = useT();
+  const notice = useStore((s) => s.notice);
+  if (!notice || notice.length === 0) return null;
+  return (
+    <div className="banner notice" role="status" data-testid="notice">
+      <span>{t('notice.badLink', { fields: notice.join(', ') })}</span>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => useStore.setState({ notice: null })}
+      >
+        {t('notice.dismiss')}
+      </button>
+    </div>
+  );
+}

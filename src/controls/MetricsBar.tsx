@@ -1,0 +1,33 @@
+import { useT } from '../i18n/useT';
+import { useStore } from '../state/store';
+
+/** The current batch's geometry: is the positive found, are pairs aligned, is the sphere used. */
+export function MetricsBar() {
+  const t = useT();
+  const snapshot = useStore((s) => s.snapshot);
+  const fmt = (v: number | undefined, digits = 3) => (v === undefined ? '—' : v.toFixed(digits));
+  return (
+    <div className="metrics-bar">
+      <span className="metric" title={t('panel.loss.accuracy')}>
+        {t('panel.metrics.accuracy')}:{' '}
+        <strong data-testid="accuracy-value">
+          {snapshot ? `${(snapshot.positiveAccuracy * 100).toFixed(0)} %` : '—'}
+        </strong>
+      </span>
+      <span
+        className="metric"
+        title="E‖ẑ_i − ẑ_i⁺‖² (Wang & Isola 2020): 0 when both views map to the same point"
+      >
+        {t('panel.metrics.alignment')}:{' '}
+        <strong data-testid="alignment-value">{fmt(snapshot?.alignment)}</strong>
+      </span>
+      <span
+        className="metric"
+        title="log E exp(−2‖ẑ_i − ẑ_j‖²) (Wang & Isola 2020): 0 when every view collapses to one point, lower is more uniform"
+      >
+        {t('panel.metrics.uniformity')}:{' '}
+        <strong data-testid="uniformity-value">{fmt(snapshot?.uniformity)}</strong>
+      </span>
+    </div>
+  );
+}

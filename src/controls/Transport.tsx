@@ -1,0 +1,85 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useT } from '../i18n/useT';
+import { pause, play, reset, step } from '../state/actions';
+import { useStore } from '../state/store';
+
+/** Play / pause / step / reset with the live counters. */
+export function Transport() {
+  const t = useT();
+  const { running, stepCount, loss, stepsPerSecond, msPerStep, ready } = useStore(
+    useShallow((s) => ({
+      running: s.run.running,
+      stepCount: s.run.step,
+      loss: s.run.loss,
+      stepsPerSecond: s.run.stepsPerSecond,
+      msPerStep: s.run.msPerStep,
+      ready: s.snapshot !== null && s.run.backend !== null && s.run.error === null,
+    })),
+  );
+  return (
+    <div className="transport" role="toolbar" aria-label="training">
+      {running ? (
+        <button
+          type="button"
+          className="primary"
+          data-testid="pause"
+          onClick={pause}
+          aria-keyshortcuts="Space"
+        >
+          ❚❚ {t('transport.pause')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="primary"
+          data-testid="play"
+          onClick={play}
+          disabled={!ready}
+          aria-keyshortcuts="Space"
+        >
+          ▶ {t('transport.play')}
+        </button>
+      )}
+      <button
+        type="button"
+        data-testid="step"
+        onClick={step}
+        disabled={!ready || running}
+        aria-keyshortcuts="ArrowRight"
+      >
+        ⏭ {t('transport.step')}
+      </button>
+      <button
+        type="button"
+        data-testid="reset"
+        onClick={reset}
+        disabled={!ready && !running}
+        aria-keyshortcuts="r"
+      >
+        ↺ {t('transport.reset')}
+      </button>
+      <div className="counter">
+        <span className="counter-label">{t('transport.stepCount')}</span>
+        <span className="counter-value" data-testid="step-count">
+          {stepCount}
+        </span>
+      </div>
+      <div className="counter">
+        <span className="counter-label">{t('transport.loss')}</span>
+        <span className="counter-value" data-testid="loss-value">
+          {loss === null ? '—' : loss.toFixed(4)}
+        </span>
+      </div>
+      <div className="counter speed" data-testid="speed">
+        {stepsPerSecond !== null && msPerStep !== null && stepCount > 0 ? (
+          <>
+            <span>{t('transport.speed', { rate: stepsPerSecond.toFixed(1) })}</span>
+            <span className="muted">{t('transport.msPerStep', { ms: Math.round(msPerStep) })}</span>
+          </>
+        ) : !ready ? (
+          <span className="muted">{t('transport.loading')}</span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

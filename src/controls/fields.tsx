@@ -1,0 +1,95 @@
+import { useId } from 'react';
+
+/**
+ * Labelled inputs that explain themselves: the help text is the tooltip and the
+ * accessible description. `scale: 'log'` maps the slider linearly in log(value).
+ */
+export function Slider({
+  label,
+  help,
+  value,
+  min,
+  max,
+  step,
+  scale = 'linear',
+  format = (v) => String(v),
+  onChange,
+  testId,
+}: {
+  label: string;
+  help?: string;
+  value: number;
+  min: number;
+  max: number;
+  step?: number;
+  scale?: 'linear' | 'log';
+  format?: (value: number) => string;
+  onChange: (value: number) => void;
+  testId?: string;
+}) {
+  const id = useId();
+  const toSlider = (v: number) => (scale === 'log' ? Math.log(v) : v);
+  const fromSlider = (s: number) => (scale === 'log' ? Math.exp(s) : s);
+  return (
+    <div className="field" title={help}>
+      <label htmlFor={id}>
+        <span>{label}</span>
+        <output htmlFor={id}>{format(value)}</output>
+      </label>
+      <input
+        id={id}
+        type="range"
+        data-testid={testId}
+        min={toSlider(min)}
+        max={toSlider(max)}
+        step={scale === 'log' ? (toSlider(max) - toSlider(min)) / 400 : (step ?? 1)}
+        value={toSlider(value)}
+        aria-valuetext={format(value)}
+        aria-describedby={help ? `${id}-help` : undefined}
+        onChange={(e) => {
+          const raw = fromSlider(Number(e.target.value));
+          onChange(scale === 'log' ? Number(raw.toPrecision(3)) : raw);
+        }}
+      />
+      {help ? (
+        <span id={`${id}-help`} className="visually-hidden">
+          {help}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function Toggle({
+  label,
+  help,
+  checked,
+  onChange,
+  testId,
+}: {
+  label: string;
+  help?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field toggle" title={help}>
+      <input
+        id={id}
+        type="checkbox"
+        data-testid={testId}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={help ? `${id}-help` : undefined}
+      />
+      <label htmlFor={id}>{label}</label>
+      {help ? (
+        <span id={`${id}-help`} className="visually-hidden">
+          {help}
+        </span>
+      ) : null}
+    </div>
+  );
+}

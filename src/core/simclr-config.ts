@@ -1,0 +1,133 @@
+import type { AugmentConfig } from './augment';
+
+export interface SimclrConfig {
+  seed: number;
+  /** N images per batch → 2N views, 2N − 2 negatives per anchor */
+  batchSize: number;
+  /** side of each view fed to the encoder */
+  imageSize: number;
+  temperature: number;
+  learningRate: number;
+  /** positive term only: no negatives in the denominator */
+  noNegatives: boolean;
+  augment: AugmentConfig;
+  channels: number[];
+  strides: number[];
+  hiddenDim: number;
+  projectionDim: number;
+}
+
+export const defaultSimclrConfig: SimclrConfig = {
+  seed: 1,
+  batchSize: 32,
+  imageSize: 32,
+  temperature: 0.5,
+  learningRate: 0.003,
+  noNegatives: false,
+  augment: {
+    crop: true,
+    cropMinArea: 0.2,
+    flip: true,
+    colorJitter: true,
+    colorStrength: 0.5,
+    grayscale: true,
+    blur: false,
+  },
+  channels: [16, 32, 64, 64],
+  strides: [1, 2, 2, 2],
+  hiddenDim: 64,
+  projectionDim: 32,
+};
+
+/**
+ * Every SimCLR setting range-checked. A hostile or stale link, a slider bug or a message
+ * from anywhere goes through here, in the page and again in the worker.
+ */
+export const simclrLimits = {
+  batchSize: { min: 2, max: 128 },
+  imageSize: { values: [16, 24, 32, 48, 64] },
+  temperature: { min: 0.01, max: 2 },
+  learningRate: { min: 1e-5, max: 0.1 },
+  colorStrength: { min: 0, max: 1.5 },
+  cropMinArea: { min: 0.05, max: 1 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+} as const;
+
+export function clampNumber(value: unknown, min: number, max: number, fallback: number): number {
+  const v =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && value.trim() !== ''
+        ? Number(value)
+        : NaN;
+  if (!Number.isFinite(v)) return fallback;
+  return Math.min(max, Math.max(min, v));
+}
+
+function clampInteger(value: unknown, min: number, max: number, fallback: number): number {
+  return Math.round(clampNumber(value, min, max, fallback));
+}
+
+function bool(value: unknown, fallback: boolean): boolean {
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+export function sanitizeAugment(
+  input: Partial<AugmentConfig> | undefined,
+  fallback: AugmentConfig,
+): AugmentConfig {
+  const a = input ?? {};
+  return {
+    crop: bool(a.crop, fallback.crop),
+    cropMinArea: clampNumber(
+      a.cropMinArea,
+      simclrLimits.cropMinArea.min,
+      simclrLimits.cropMinArea.max,
+      fallback.cropMinArea,
+    ),
+    flip: bool(a.flip, fallback.flip),
+    colorJitter: bool(a.colorJitter, fallback.colorJitter),
+    colorStrength: clampNumber(
+      a.colorStrength,
+      simclrLimits.colorStrength.min,
+      simclrLimits.colorStrength.max,
+      fallback.colorStrength,
+    ),
+    grayscale: bool(a.grayscale, fallback.grayscale),
+    blur: bool(a.blur, fallback.blur),
+  };
+}
+
+/** Architecture fields are not user-editable here: they keep the defaults. */
+export function sanitizeSimclrConfig(input: Partial<SimclrConfig> | undefined): SimclrConfig {
+  const c = input ?? {};
+  const d = defaultSimclrConfig;
+  const size = Number(c.imageSize);
+  return {
+    ...d,
+    seed: clampInteger(c.seed, simclrLimits.seed.min, simclrLimits.seed.max, d.seed),
+    batchSize: clampInteger(
+      c.batchSize,
+      simclrLimits.batchSize.min,
+      simclrLimits.batchSize.max,
+      d.batchSize,
+    ),
+    imageSize: (simclrLimits.imageSize.values as readonly number[]).includes(size)
+      ? size
+      : d.imageSize,
+    temperature: clampNumber(
+      c.temperature,
+      simclrLimits.temperature.min,
+      simclrLimits.temperature.max,
+      d.temperature,
+    ),
+    learningRate: clampNumber(
+      c.learningRate,
+      simclrLimits.learningRate.min,
+      simclrLimits.learningRate.max,
+      d.learningRate,
+    ),
+    noNegatives: bool(c.noNegatives, d.noNegatives),
+    augment: sanitizeAugment(c.augment, d.augment),
+  };
+}

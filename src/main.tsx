@@ -1,0 +1,67 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { parseLanguage, type Language } from './i18n';
+import { debugHooks, pause, play, reset, startTraining, step } from './state/actions';
+import { useStore } from './state/store';
+import { parseUrl, serializeUrl } from './state/url';
+import './styles.css';
+
+const languageKey = 'contrastive-playground.language';
+
+function initialLanguage(): Language {
+  const stored = parseLanguage(localStorage.getItem(languageKey));
+  if (stored) return stored;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+const parsed = parseUrl(window.location.search, initialLanguage());
+useStore.setState({
+  config: parsed.config,
+  notice: parsed.invalid.length > 0 ? parsed.invalid : null,
+});
+document.documentElement.lang = parsed.config.language === 'zh' ? 'zh-CN' : 'en';
+
+// the address bar always holds the whole configuration
+useStore.subscribe((state, previous) => {
+  if (state.config === previous.config) return;
+  const search = serializeUrl(state.config);
+  if (search !== window.location.search)
+    window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+  if (state.config.language !== previous.config.language) {
+    localStorage.setItem(languageKey, state.config.language);
+    document.documentElement.lang = state.config.language === 'zh' ? 'zh-CN' : 'en';
+  }
+});
+window.history.replaceState(null, '', `${window.location.pathname}${serializeUrl(parsed.config)}`);
+
+window.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement | null;
+  if (
+    target &&
+    (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))
+  )
+    return;
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const { run, snapshot } = useStore.getState();
+  if (event.key === ' ') {
+    event.preventDefault();
+    if (run.running) pause();
+    else if (snapshot) play();
+  } else if (event.key === 'ArrowRight' && !run.running && snapshot) {
+    step();
+  } else if (event.key === 'r') {
+    reset();
+  }
+});
+
+// e2e and benchmark hooks: read-only state and simulated failures
+Object.assign(window, { __playground: { store: useStore, debug: debugHooks } });
+
+void startTraining();
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

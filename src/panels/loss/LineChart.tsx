@@ -1,0 +1,128 @@
+import { axisBottom, axisLeft, extent, line, scaleLinear, select } from 'd3';
+import { useEffect, useRef } from 'react';
+import type { HistoryPoint } from '../../state/history';
+
+export interface Series {
+  id: string;
+  label: string;
+  color: string;
+  points: HistoryPoint[];
+  dashed?: boolean;
+}
+
+const margin = { top: 10, right: 12, bottom: 24, left: 42 };
+
+/** Lines over steps with SVG axes; optional horizontal reference lines. */
+export function LineChart({
+  series,
+  references = [],
+  width = 460,
+  height = 170,
+  yDomain,
+  testId,
+  ariaLabel,
+}: {
+  series: Series[];
+  references?: { value: number; label: string; color: string }[];
+  width?: number;
+  height?: number;
+  yDomain?: [number, number];
+  testId?: string;
+  ariaLabel: string;
+}) {
+  const xAxisRef = useRef<SVGGElement>(null);
+  const yAxisRef = useRef<SVGGElement>(null);
+  const all = series.flatMap((s) => s.points);
+  const [minStep, maxStep] = extent(all, (p) => p.step) as [number | undefined, number | undefined];
+  const values = [...all.map((p) => p.value), ...references.map((r) => r.value)].filter(
+    Number.isFinite,
+  );
+  const low = yDomain?.[0] ?? Math.min(...values, 0);
+  const high = yDomain?.[1] ?? Math.max(...values, 1);
+  const x = scaleLinear()
+    .domain([minStep ?? 0, Math.max(maxStep ?? 1, (minStep ?? 0) + 1)])
+    .range([margin.left, width - margin.right]);
+  const y = scaleLinear()
+    .domain([low, high])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
+
+  useEffect(() => {
+    if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(5).tickSizeOuter(0));
+    if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(y).ticks(4));
+  });
+
+  const path = line<HistoryPoint>()
+    .defined((p) => Number.isFinite(p.value))
+    .x((p) => x(p.step))
+    .y((p) => y(p.value));
+
+  return (
+    <svg
+      className="line-chart"
+      data-testid={testId}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      role="img"
+      aria-label={ariaLabel}
+    >
+      <g ref={xAxisRef} transform={`translate(0, ${height - margin.bottom})`} />
+      <g ref={yAxisRef} transform={`translate(${margin.left}, 0)`} />
+      {references.map((r) => (
+        <g key={r.label}>
+          <line
+            x1={margin.left}
+            x2={width - margin.right}
+            y1={y(r.value)}
+            y2={y(r.value)}
+            stroke={r.color}
+            strokeDasharray="5 4"
+          />
+          <text
+            x={width - margin.right - 2}
+            y={y(r.value) - 4}
+            textAnchor="end"
+            fontSize={10}
+            fill={r.color}
+          >
+            {r.label}
+          </text>
+        </g>
+      ))}
+      {series.map((s) => (
+        <path
+          key={s.id}
+          data-series={s.id}
+          d={path(s.points) ?? ''}
+          fill="none"
+          stroke={s.color}
+          strokeWidth={1.6}
+          strokeDasharray={s.dashed ? '4 3' : undefined}
+        />
+      ))}
+    </svg>
+  );
+}
+
+export function Legend({ items }: { items: { label: string; color: string; dashed?: boolean }[] }) {
+  return (
+    <ul className="chart-legend">
+      {items.map((item) => (
+        <li key={item.label}>
+          <svg width={18} height={8} aria-hidden="true">
+            <line
+              x1={0}
+              x2={18}
+              y1={4}
+              y2={4}
+              stroke={item.color}
+              strokeWidth={2}
+              strokeDasharray={item.dashed ? '4 3' : undefined}
+            />
+          </svg>
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,188 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ntXentFromSimilarity } from '../../core/similarity';
+import { useT } from '../../i18n/useT';
+import { updateConfig } from '../../state/actions';
+import type { SimilarityMode } from '../../state/config';
+import { setView, useStore } from '../../state/store';
+import { viridisTable } from '../common/colors';
+import { ColorLegend } from '../common/ColorLegend';
+import { cellValues, hitCell, paintCells, positiveOf, valueDomain, viewLabel } from './heatmap';
+import { SoftmaxBars } from './SoftmaxBars';
+
+const canvasSize = 384;
+const modes: SimilarityMode[] = ['cosine', 'logits', 'softmax'];
+
+export function SimilarityPanel() {
+  const t = useT();
+  const { snapshot, temperature, mode, selectedRow, hoveredCell } = useStore(
+    useShallow((s) => ({
+      snapshot: s.snapshot,
+      temperature: s.config.simclr.temperature,
+      mode: s.config.similarityMode,
+      selectedRow: s.view.selectedRow,
+      hoveredCell: s.view.hoveredCell,
+    })),
+  );
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const viewCount = snapshot ? snapshot.batchSize * 2 : 0;
+
+  // recomputed on the page from cached similarities: τ acts at once, no training step
+  const values = useMemo(
+    () => (snapshot ? cellValues(snapshot.similarity, viewCount, mode, temperature) : null),
+    [snapshot, viewCount, mode, temperature],
+  );
+  const domain = useMemo<[number, number]>(
+    () => (values ? valueDomain(values, mode, temperature) : [0, 1]),
+    [values, mode, temperature],
+  );
+  const batchLoss = useMemo(
+    () => (snapshot ? ntXentFromSimilarity(snapshot.similarity, viewCount, temperature) : null),
+    [snapshot, viewCount, temperature],
+  );
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    context.clearRect(0, 0, canvasSize, canvasSize);
+    if (!values || viewCount === 0) return;
+    const cells = new OffscreenCanvas(viewCount, viewCount);
+    cells
+      .getContext('2d')
+      ?.putImageData(
+        new ImageData(paintCells(values, domain, viridisTable), viewCount, viewCount),
+        0,
+        0,
+      );
+    context.imageSmoothingEnabled = false;
+    context.drawImage(cells, 0, 0, canvasSize, canvasSize);
+    const cell = canvasSize / viewCount;
+    context.lineWidth = Math.max(1, Math.min(2, cell / 6));
+    context.strokeStyle = '#ff2d55';
+    for (let row = 0; row < viewCount; row++) {
+      context.strokeRect(
+        positiveOf(row, viewCount) * cell + 0.5,
+        row * cell + 0.5,
+        cell - 1,
+        cell - 1,
+      );
+    }
+    // the split between the first and second views of the batch
+    context.strokeStyle = 'rgba(255,255,255,0.7)';
+    context.lineWidth = 1;
+    context.beginPath();
+    context.moveTo(canvasSize / 2, 0);
+    context.lineTo(canvasSize / 2, canvasSize);
+    context.moveTo(0, canvasSize / 2);
+    context.lineTo(canvasSize, canvasSize / 2);
+    context.stroke();
+    if (selectedRow !== null && selectedRow < viewCount) {
+      context.strokeStyle = '#111';
+      context.lineWidth = 2;
+      context.strokeRect(1, selectedRow * cell + 1, canvasSize - 2, cell - 2);
+    }
+    if (hoveredCell) {
+      context.strokeStyle = '#fff';
+      context.lineWidth = 2;
+      context.strokeRect(
+        hoveredCell.column * cell + 1,
+        hoveredCell.row * cell + 1,
+        cell - 2,
+        cell - 2,
+      );
+    }
+  }, [values, domain, viewCount, selectedRow, hoveredCell]);
+
+  const cellFromEvent = (event: React.MouseEvent<HTMLCanvasElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    const scale = canvasSize / rect.width;
+    return hitCell(
+      (event.clientX - rect.left) * scale,
+      (event.clientY - rect.top) * scale,
+      canvasSize,
+      viewCount,
+    );
+  };
+
+  const hoveredValue =
+    hoveredCell && values ? values[hoveredCell.row * viewCount + hoveredCell.column] : null;
+  const format = (v: number) => (mode === 'softmax' ? v.toFixed(3) : v.toFixed(2));
+
+  return (
+    <section
+      className="panel panel-similarity"
+      aria-labelledby="similarity-title"
+      data-panel="similarity"
+    >
+      <header className="panel-header">
+        <h2 id="similarity-title">{t('panel.similarity.title')}</h2>
+        <label className="inline-control">
+          {t('panel.similarity.mode')}{' '}
+          <select
+            data-testid="similarity-mode"
+            value={mode}
+            onChange={(e) => updateConfig({ similarityMode: e.target.value as SimilarityMode })}
+          >
+            {modes.map((m) => (
+              <option key={m} value={m}>
+                {t(`panel.similarity.mode.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <p className="caption">{t('panel.similarity.caption')}</p>
+      <div className="heatmap-wrap">
+        <div className="heatmap-axis-label heatmap-axis-top">a ← {t('panel.views.title')} → b</div>
+        <canvas
+          ref={canvasRef}
+          data-testid="similarity-matrix"
+          data-views={viewCount}
+          width={canvasSize}
+          height={canvasSize}
+          className="heatmap"
+          role="img"
+          aria-label={t('panel.similarity.title')}
+          onMouseMove={(e) => {
+            const cell = cellFromEvent(e);
+            setView({ hoveredCell: cell });
+          }}
+          onMouseLeave={() => setView({ hoveredCell: null })}
+          onClick={(e) => {
+            const cell = cellFromEvent(e);
+            if (cell) setView({ selectedRow: cell.row });
+          }}
+        />
+        <ColorLegend domain={domain} label={t(`panel.similarity.mode.${mode}`)} />
+      </div>
+      <div className="heatmap-status" aria-live="polite">
+        {hoveredCell && hoveredValue !== null ? (
+          <span data-testid="similarity-hover">
+            {t('panel.similarity.hover', {
+              row: viewLabel(hoveredCell.row, viewCount),
+              column: viewLabel(hoveredCell.column, viewCount),
+              value: Number.isNaN(hoveredValue) ? '—' : format(hoveredValue),
+            })}
+          </span>
+        ) : null}
+        {batchLoss !== null ? (
+          <span data-testid="batch-loss" className="batch-loss">
+            {t('panel.similarity.batchLoss', {
+              tau: temperature.toFixed(2),
+              loss: batchLoss.toFixed(4),
+            })}
+          </span>
+        ) : null}
+      </div>
+      {snapshot && selectedRow !== null && selectedRow < viewCount ? (
+        <SoftmaxBars
+          similarity={snapshot.similarity}
+          viewCount={viewCount}
+          row={selectedRow}
+          temperature={temperature}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ViewParams } from '../../core/augment';
+import { useT } from '../../i18n/useT';
+import { setView, useStore } from '../../state/store';
+import { PixelCanvas } from '../common/PixelCanvas';
+import { viewLabel } from '../similarity/heatmap';
+
+function describe(params: ViewParams, t: ReturnType<typeof useT>): string {
+  const yes = t('panel.views.yes');
+  const no = t('panel.views.no');
+  const j = params.jitter;
+  return t('panel.views.params', {
+    w: params.crop.width.toFixed(2),
+    h: params.crop.height.toFixed(2),
+    x: params.crop.x.toFixed(2),
+    y: params.crop.y.toFixed(2),
+    flip: params.flip ? yes : no,
+    jitter: j
+      ? `${j.order.map((op) => op[0]).join('')} b${j.brightness.toFixed(2)} c${j.contrast.toFixed(2)} s${j.saturation.toFixed(2)} h${j.hue >= 0 ? '+' : ''}${j.hue.toFixed(2)}`
+      : no,
+    grey: params.grayscale ? yes : no,
+    blur: params.blurSigma === null ? no : `σ ${params.blurSigma.toFixed(2)}`,
+  });
+}
+
+/** Every image of the batch with its two views; hovering shows where a view came from. */
+export function ViewsPanel() {
+  const t = useT();
+  const { snapshot, dataset, hoveredCell, hoveredView } = useStore(
+    useShallow((s) => ({
+      snapshot: s.snapshot,
+      dataset: s.dataset,
+      hoveredCell: s.view.hoveredCell,
+      hoveredView: s.view.hoveredView,
+    })),
+  );
+  const n = snapshot?.batchSize ?? 0;
+  const viewCount = 2 * n;
+  const views = useMemo(() => {
+    if (!snapshot) return [];
+    const stride = snapshot.viewSize * snapshot.viewSize * 3;
+    return Array.from({ length: viewCount }, (_, v) =>
+      snapshot.views.subarray(v * stride, (v + 1) * stride),
+    );
+  }, [snapshot, viewCount]);
+  if (!snapshot || !dataset)
+    return <section className="panel panel-views" data-testid="augmented-views" />;
+
+  const highlighted = new Set<number>();
+  if (hoveredCell) {
+    highlighted.add(hoveredCell.row);
+    highlighted.add(hoveredCell.column);
+  }
+  if (hoveredView !== null) highlighted.add(hoveredView);
+  const activeView = hoveredView ?? hoveredCell?.row ?? null;
+  const activeParams =
+    activeView !== null && activeView < viewCount ? snapshot.viewParams[activeView] : null;
+
+  return (
+    <section
+      className="panel panel-views"
+      aria-labelledby="views-title"
+      data-testid="augmented-views"
+      data-panel="views"
+    >
+      <header className="panel-header">
+        <h2 id="views-title">{t('panel.views.title')}</h2>
+      </header>
+      <p className="caption">{t('panel.views.caption')}</p>
+      <p className="view-params" data-testid="view-params" aria-live="polite">
+        {activeParams && activeView !== null
+          ? `${viewLabel(activeView, viewCount)}: ${describe(activeParams, t)}`
+          : '\u00a0'}
+      </p>
+      <div className="view-grid">
+        {Array.from({ length: n }, (_, k) => {
+          const image = dataset.images[snapshot.imageIndices[k]];
+          const boxes = [k, k + n]
+            .filter((v) => v === activeView)
+            .map((v) => snapshot.viewParams[v].crop);
+          return (
+            <div className="view-triplet" key={k}>
+              <div className="view-original">
+                {image ? (
+                  <PixelCanvas
+                    pixels={image.pixels}
+                    size={image.size}
+                    className="thumb"
+                    label={`image ${k + 1}`}
+                  />
+                ) : null}
+                {boxes.map((box, i) => (
+                  <div
+                    key={i}
+                    className="crop-box"
+                    data-testid="crop-box"
+                    style={{
+                      left: `${box.x * 100}%`,
+                      top: `${box.y * 100}%`,
+                      width: `${box.width * 100}%`,
+                      height: `${box.height * 100}%`,
+                    }}
+                  />
+                ))}
+                <span className="thumb-label">{k + 1}</span>
+              </div>
+              {[k, k + n].map((v) => (
+                <PixelCanvas
+                  key={v}
+                  pixels={views[v]}
+                  size={snapshot.viewSize}
+                  className={`thumb view${highlighted.has(v) ? ' highlighted' : ''}`}
+                  label={viewLabel(v, viewCount)}
+                  data-view={v}
+                  data-highlighted={highlighted.has(v) ? 'true' : 'false'}
+                  onMouseEnter={() => setView({ hoveredView: v })}
+                  onMouseLeave={() => setView({ hoveredView: null })}
+                />
+              ))}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

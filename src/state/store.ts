@@ -1,0 +1,141 @@
+import { create } from 'zustand';
+import type { EmbeddingSnapshot, SimclrSnapshot } from '../core/simclr';
+import type { Dataset } from '../data/dataset';
+import type { BackendInfo, WorkerErrorCode } from '../worker/protocol';
+import { defaultAppConfig, type AppConfig } from './config';
+import { appendBounded, emptyHistory, type History } from './history';
+
+export interface RunState {
+  backend: BackendInfo | null;
+  running: boolean;
+  step: number;
+  loss: number | null;
+  /** smoothed wall time per step, as the page sees it */
+  msPerStep: number | null;
+  stepsPerSecond: number | null;
+  /** ms from page load to the first finished step */
+  firstStepAt: number | null;
+  error: { code: WorkerErrorCode; message: string } | null;
+  memory: { numTensors: number; bytes: number } | null;
+}
+
+export interface ViewState {
+  selectedRow: number | null;
+  hoveredCell: { row: number; column: number } | null;
+  /** a view index into the 2N views */
+  hoveredView: number | null;
+  /** a data set image index (embedding ↔ views) */
+  hoveredImage: number | null;
+}
+
+export interface PlaygroundState {
+  config: AppConfig;
+  notice: string[] | null;
+  dataset: Dataset | null;
+  run: RunState;
+  history: History;
+  snapshot: SimclrSnapshot | null;
+  embedding: EmbeddingSnapshot | null;
+  view: ViewState;
+}
+
+export const initialRun: RunState = {
+  backend: null,
+  running: false,
+  step: 0,
+  loss: null,
+  msPerStep: null,
+  stepsPerSecond: null,
+  firstStepAt: null,
+  error: null,
+  memory: null,
+};
+
+export const useStore = create<PlaygroundState>()(() => ({
+  config: defaultAppConfig,
+  notice: null,
+  dataset: null,
+  run: initialRun,
+  history: emptyHistory,
+  snapshot: null,
+  embedding: null,
+  view: { selectedRow: null, hoveredCell: null, hoveredView: null, hoveredImage: null },
+}));
+
+export function setView(change: Partial<ViewState>): void {
+  useStore.setState((s) => ({ view: { ...s.view, ...change } }));
+}
+
+export function setRun(change: Partial<RunState>): void {
+  useStore.setState((s) => ({ run: { ...s.run, ...change } }));
+}
+
+export function recordLoss(step: number, loss: number, milliseconds: number): void {
+  useStore.setState((s) => {
+    const now = performance.now();
+    const previous = lastLossAt;
+    lastLossAt = now;
+    const interval = previous === null ? milliseconds : now - previous;
+    const msPerStep = s.run.msPerStep === null ? interval : s.run.msPerStep * 0.8 + interval * 0.2;
+    return {
+      run: {
+        ...s.run,
+        step,
+        loss,
+        msPerStep,
+        stepsPerSecond: 1000 / msPerStep,
+        firstStepAt: s.run.firstStepAt ?? now,
+      },
+      history: Number.isFinite(loss)
+        ? { ...s.history, loss: appendBounded(s.history.loss, { step, value: loss }) }
+        : s.history,
+    };
+  });
+}
+let lastLossAt: number | null = null;
+
+export function resetPacing(): void {
+  lastLossAt = null;
+}
+
+export function recordSnapshot(snapshot: SimclrSnapshot): void {
+  useStore.setState((s) => {
+    const known = s.history.accuracy.at(-1)?.step === snapshot.step || snapshot.step === 0;
+    return {
+      snapshot,
+      history: known
+        ? s.history
+        : {
+            ...s.history,
+            accuracy: appendBounded(s.history.accuracy, {
+              step: snapshot.step,
+              value: snapshot.positiveAccuracy,
+            }),
+            alignment: appendBounded(s.history.alignment, {
+              step: snapshot.step,
+              value: snapshot.alignment,
+            }),
+            uniformity: appendBounded(s.history.uniformity, {
+              step: snapshot.step,
+              value: snapshot.uniformity,
+            }),
+          },
+    };
+  });
+}
+
+export function recordEmbedding(embedding: EmbeddingSnapshot): void {
+  useStore.setState((s) => ({
+    embedding,
+    history:
+      embedding.knnAccuracy === null
+        ? s.history
+        : {
+            ...s.history,
+            knn: appendBounded(s.history.knn, {
+              step: embedding.step,
+              value: embedding.knnAccuracy,
+            }),
+          },
+  }));
+}

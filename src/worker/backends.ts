@@ -1,0 +1,115 @@
+import * as tf from '@tensorflow/tfjs';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { planBackend, type BackendName, type Capabilities } from './backend-choice';
+import type { BackendInfo } from './protocol';
+
+/** What this browser offers, asked directly (tfjs would hide a software adapter). */
+export async function probeCapabilities(): Promise<Capabilities> {
+  let webgpuAdapter: Capabilities['webgpuAdapter'] = null;
+  try {
+    const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+    const adapter = gpu ? await gpu.requestAdapter() : null;
+    if (adapter) {
+      const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+      webgpuAdapter = {
+        isFallbackAdapter: Boolean(
+          info?.isFallbackAdapter ?? (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter,
+        ),
+        description: [info?.vendor, info?.architecture, info?.device, info?.description]
+          .filter(Boolean)
+          .join(' '),
+      };
+    }
+  } catch {
+    webgpuAdapter = null;
+  }
+  let webglRenderer: string | null = null;
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    if (gl) {
+      const debug = gl.getExtension('WEBGL_debug_renderer_info');
+      webglRenderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+    }
+  } catch {
+    webglRenderer = null;
+  }
+  return { webgpuAdapter, webglRenderer, wasm: typeof WebAssembly === 'object' };
+}
+
+async function startBackend(name: BackendName): Promise<Pick<BackendInfo, 'threads' | 'simd'>> {
+  if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
+  if (name !== 'wasm') return activate(name, null);
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  wasm.setWasmPaths({
+    'tfjs-backend-wasm.wasm': wasmPlain,
+    'tfjs-backend-wasm-simd.wasm': wasmSimd,
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
+  });
+  const cores = Math.max(1, navigator.hardwareConcurrency || 1);
+  wasm.setThreadsCount(cores);
+  // tfjs-wasm 4.22 caps its XNNPACK pool at hardwareConcurrency / 2 (backend.cc assumes
+  // two hyper-threads per core) whatever setThreadsCount asks: one thread on a 2-core
+  // laptop, which is why getThreadsCount() stayed at 1. The cap is read once, while the
+  // module starts, so report twice the cores for that moment only.
+  const restore = reportDoubledConcurrency(cores);
+  try {
+    return await activate(name, wasm.getThreadsCount);
+  } finally {
+    restore();
+  }
+}
+
+function reportDoubledConcurrency(cores: number): () => void {
+  try {
+    Object.defineProperty(navigator, 'hardwareConcurrency', {
+      value: cores * 2,
+      configurable: true,
+    });
+    return () => {
+      delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency;
+    };
+  } catch {
+    return () => undefined;
+  }
+}
+
+async function activate(
+  name: BackendName,
+  threadsOf: (() => number) | null,
+): Promise<Pick<BackendInfo, 'threads' | 'simd'>> {
+  const ok = await tf.setBackend(name);
+  await tf.ready();
+  // a failed setBackend can silently leave another backend active
+  if (!ok || tf.getBackend() !== name)
+    throw new Error(`tf.setBackend('${name}') left '${tf.getBackend()}' active`);
+  if (!threadsOf) return { threads: null, simd: null };
+  return { threads: threadsOf(), simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) };
+}
+
+/** Tries the plan's backends in order; reports which one runs, why, and what failed. */
+export async function chooseAndStartBackend(forced: BackendName | null): Promise<BackendInfo> {
+  const capabilities = await probeCapabilities();
+  const plan = planBackend(capabilities, forced);
+  const failures: BackendInfo['failures'] = [];
+  for (const name of plan.order) {
+    try {
+      const extra = await startBackend(name);
+      return {
+        name,
+        reason: failures.length > 0 ? 'fellBack' : plan.reason,
+        requested: failures.length > 0 ? plan.order[0] : null,
+        adapter: capabilities.webgpuAdapter?.description || capabilities.webglRenderer,
+        failures,
+        ...extra,
+      };
+    } catch (error) {
+      failures.push({ name, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  throw new Error(
+    `No tfjs backend started: ${failures.map((f) => `${f.name}: ${f.message}`).join('; ')}`,
+  );
+}

@@ -1,0 +1,51 @@
+import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/simclr';
+import type { DatasetPayload } from '../data/payload';
+import type { BackendName, BackendReason } from './backend-choice';
+
+/** Every message between the page and the training worker. */
+
+export type LiveSimclrChange = Partial<
+  Pick<SimclrConfig, 'temperature' | 'noNegatives' | 'augment' | 'learningRate'>
+>;
+
+export type PageToWorker =
+  | { type: 'init'; forcedBackend: BackendName | null }
+  | { type: 'setData'; dataset: DatasetPayload }
+  /** rebuilds the model: batch size, image size, architecture, seed */
+  | { type: 'configure'; config: SimclrConfig }
+  /** takes effect from the next step, no rebuild */
+  | { type: 'update'; change: LiveSimclrChange }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step' }
+  | { type: 'reset' }
+  /** the page has drawn the last snapshot: the worker may send the next */
+  | { type: 'ack' }
+  | { type: 'evaluate' }
+  /** test hooks: make the worker fail the way a real failure would */
+  | { type: 'debugCrash' }
+  | { type: 'debugPoison' };
+
+export interface BackendInfo {
+  name: BackendName;
+  reason: BackendReason;
+  /** the backend that was asked for, when it is not the one running */
+  requested: BackendName | null;
+  /** wasm only */
+  threads: number | null;
+  simd: boolean | null;
+  adapter: string | null;
+  /** backends that failed to start, with their error */
+  failures: { name: BackendName; message: string }[];
+}
+
+export type WorkerErrorCode = 'nonFinite' | 'crash' | 'backend' | 'data' | 'outOfMemory';
+
+export type WorkerToPage =
+  | { type: 'ready'; backend: BackendInfo }
+  | { type: 'status'; running: boolean; step: number }
+  | { type: 'loss'; step: number; loss: number; milliseconds: number }
+  | { type: 'snapshot'; snapshot: SimclrSnapshot }
+  | { type: 'embedding'; embedding: EmbeddingSnapshot }
+  | { type: 'error'; code: WorkerErrorCode; message: string }
+  | { type: 'heartbeat'; step: number; numTensors: number; bytes: number };
