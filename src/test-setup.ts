@@ -6,5 +6,4 @@ console.warn = (...args: unknown[]) => {
   if (typeof args[0] === 'string' && args[0].includes('tfjs-node')) return;
   warn(...args);
 };
-tf.env().set('IS_TEST', true);
 await tf.setBackend('cpu');

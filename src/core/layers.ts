@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchNormActivation, type Activation } from './batchnorm';
 import { conv2d, type Padding } from './conv';
 import type { Random } from './random';
 
@@ -10,7 +11,8 @@ import type { Random } from './random';
 
 export interface ConvParams {
   filter: tf.Variable; // [K, K, Ci, Co]
-  bias: tf.Variable; // [Co]
+  /** null when a batch norm follows (its β makes a bias redundant) */
+  bias: tf.Variable | null; // [Co]
   stride: number;
   pad: Padding;
 }
@@ -37,9 +39,12 @@ function heNormal(shape: number[], fanIn: number, random: Random): tf.Tensor {
 }
 
 let variableCounter = 0;
+/** A variable from a fresh initial value, which is freed here (the variable keeps the data). */
 function variable(initial: tf.Tensor, trainable: boolean, name: string): tf.Variable {
   variableCounter += 1;
-  return tf.variable(initial, trainable, `${name}_${variableCounter}`);
+  const v = tf.variable(initial, trainable, `${name}_${variableCounter}`);
+  initial.dispose();
+  return v;
 }
 
 export function makeConv(
@@ -49,42 +54,38 @@ export function makeConv(
   stride: number,
   random: Random,
   pad: Padding = 'same',
+  withBias = true,
 ): ConvParams {
-  return tf.tidy(() => ({
-    filter: variable(
-      heNormal(
-        [kernelSize, kernelSize, inChannels, outChannels],
-        kernelSize * kernelSize * inChannels,
-        random,
-      ),
-      true,
-      'conv_filter',
-    ),
-    bias: variable(tf.zeros([outChannels]), true, 'conv_bias'),
-    stride,
-    pad,
-  }));
+  const initial = heNormal(
+    [kernelSize, kernelSize, inChannels, outChannels],
+    kernelSize * kernelSize * inChannels,
+    random,
+  );
+  const filter = variable(initial, true, 'conv_filter');
+  const bias = withBias ? variable(tf.zeros([outChannels]), true, 'conv_bias') : null;
+  return { filter, bias, stride, pad };
 }
 
 export function makeBatchNorm(channels: number): BatchNormParams {
-  return tf.tidy(() => ({
+  return {
     gamma: variable(tf.ones([channels]), true, 'bn_gamma'),
     beta: variable(tf.zeros([channels]), true, 'bn_beta'),
     runningMean: variable(tf.zeros([channels]), false, 'bn_mean'),
     runningVariance: variable(tf.ones([channels]), false, 'bn_var'),
-  }));
+  };
 }
 
 export function makeDense(inFeatures: number, outFeatures: number, random: Random): DenseParams {
-  return tf.tidy(() => ({
+  return {
     kernel: variable(heNormal([inFeatures, outFeatures], inFeatures, random), true, 'dense_kernel'),
     bias: variable(tf.zeros([outFeatures]), true, 'dense_bias'),
-  }));
+  };
 }
 
 /** [B, H, W, Ci] → [B, OH, OW, Co] */
-export function applyConv(p: ConvParams, x: tf.Tensor4D): tf.Tensor4D {
-  return conv2d(x, p.filter as tf.Tensor4D, p.stride, p.pad).add(p.bias);
+export function applyConv(p: ConvParams, x: tf.Tensor4D, inputGradient = true): tf.Tensor4D {
+  const y = conv2d(x, p.filter as tf.Tensor4D, p.stride, p.pad, inputGradient);
+  return p.bias ? y.add(p.bias) : y;
 }
 
 /** [B, In] → [B, Out] */
@@ -99,28 +100,29 @@ export function applyDense(p: DenseParams, x: tf.Tensor2D): tf.Tensor2D {
 export type BatchStats = { params: BatchNormParams; mean: tf.Tensor; variance: tf.Tensor }[];
 
 /**
- * Batch norm over [B, H, W, C] (axes 0–2). In training, batch statistics are used and
- * (if `stats` is given) kept for the running averages; otherwise the running ones.
+ * Batch norm over [B, H, W, C] (axes 0–2) and its activation. In training, batch
+ * statistics (fused kernel with an analytic gradient), kept in `stats` for the running
+ * averages; otherwise the running averages.
  */
 export function applyBatchNorm(
   p: BatchNormParams,
   x: tf.Tensor4D,
   training: boolean,
+  activation: Activation,
   stats?: BatchStats,
 ): tf.Tensor4D {
-  let mean: tf.Tensor;
-  let variance: tf.Tensor;
   if (training) {
-    const moments = tf.moments(x, [0, 1, 2]);
-    mean = moments.mean;
-    variance = moments.variance;
-    if (stats)
-      stats.push({ params: p, mean: tf.keep(mean.clone()), variance: tf.keep(variance.clone()) });
-  } else {
-    mean = p.runningMean;
-    variance = p.runningVariance;
+    return batchNormActivation(x, p.gamma as tf.Tensor1D, p.beta as tf.Tensor1D, activation, (mean, variance) => {
+      if (stats) stats.push({ params: p, mean, variance });
+      else tf.dispose([mean, variance]);
+    });
   }
-  return x.sub(mean).mul(variance.add(1e-5).rsqrt()).mul(p.gamma).add(p.beta);
+  const y = x
+    .sub(p.runningMean)
+    .mul(p.runningVariance.add(1e-5).rsqrt())
+    .mul(p.gamma)
+    .add(p.beta) as tf.Tensor4D;
+  return activation === 'relu' ? y.relu() : activation === 'leakyRelu' ? y.leakyRelu(0.1) : y;
 }
 
 /** running ← m·running + (1−m)·batch, then frees the batch statistics. */
@@ -138,7 +140,7 @@ export function updateRunningStats(stats: BatchStats, momentum = 0.9): void {
 }
 
 export function trainableOf(p: ConvParams | BatchNormParams | DenseParams): tf.Variable[] {
-  if ('filter' in p) return [p.filter, p.bias];
+  if ('filter' in p) return p.bias ? [p.filter, p.bias] : [p.filter];
   if ('gamma' in p) return [p.gamma, p.beta];
   return [p.kernel, p.bias];
 }

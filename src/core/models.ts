@@ -15,7 +15,8 @@ import {
 } from './layers';
 import type { Random } from './random';
 
-export type Activation = 'relu' | 'leakyRelu';
+export type { Activation } from './batchnorm';
+import type { Activation } from './batchnorm';
 
 /** A stack of 3×3 conv → BN → activation, then global average pooling. */
 export interface ConvEncoder {
@@ -38,16 +39,11 @@ export function makeConvEncoder(config: ConvEncoderConfig, random: Random): Conv
   const norms: BatchNormParams[] = [];
   let inChannels = config.inputChannels;
   config.channels.forEach((outChannels, i) => {
-    convs.push(makeConv(inChannels, outChannels, 3, config.strides[i] ?? 1, random));
+    convs.push(makeConv(inChannels, outChannels, 3, config.strides[i] ?? 1, random, 'same', false));
     norms.push(makeBatchNorm(outChannels));
     inChannels = outChannels;
   });
   return { convs, norms, activation: config.activation, outDim: inChannels };
-}
-
-function activate(x: tf.Tensor4D, activation: Activation): tf.Tensor4D {
-  // DASR's degradation encoder uses LeakyReLU(0.1)
-  return activation === 'relu' ? x.relu() : x.leakyRelu(0.1);
 }
 
 /** Feature maps before pooling. [B, H, W, Cin] → [B, H', W', C] */
@@ -59,10 +55,8 @@ export function encodeMaps(
 ): tf.Tensor4D {
   let x = images;
   encoder.convs.forEach((conv, i) => {
-    x = activate(
-      applyBatchNorm(encoder.norms[i], applyConv(conv, x), training, stats),
-      encoder.activation,
-    );
+    // the images need no gradient: the first conv skips it
+    x = applyBatchNorm(encoder.norms[i], applyConv(conv, x, i > 0), training, encoder.activation, stats);
   });
   return x;
 }

@@ -18,6 +18,7 @@ import {
   type ConvEncoder,
   type ProjectionHead,
 } from './models';
+import { FlatAdam } from './optimizer';
 import { pca2 } from './pca';
 import { Random } from './random';
 import { positiveTop1 } from './similarity';
@@ -32,6 +33,8 @@ export interface SimclrStepResult {
   step: number;
   loss: number;
   milliseconds: number;
+  /** where the step's time went: building views on the CPU vs the model's forward/backward/update */
+  augmentMilliseconds: number;
 }
 
 /** Plain data (never tensors) describing the last batch. */
@@ -72,7 +75,7 @@ export class SimclrTrainer {
   private readonly random: Random;
   private readonly encoder: ConvEncoder;
   private readonly head: ProjectionHead;
-  private optimizer: tf.AdamOptimizer;
+  private readonly optimizer: FlatAdam;
   private readonly trainables: tf.Variable[];
   private order: number[] = [];
   private cursor = 0;
@@ -101,7 +104,7 @@ export class SimclrTrainer {
       modelRandom,
     );
     this.trainables = [...encoderTrainables(this.encoder), ...headVariables(this.head)];
-    this.optimizer = tf.train.adam(config.learningRate);
+    this.optimizer = new FlatAdam(this.trainables, config.learningRate);
   }
 
   get step(): number {
@@ -113,9 +116,7 @@ export class SimclrTrainer {
     change: Partial<Pick<SimclrConfig, 'temperature' | 'noNegatives' | 'augment' | 'learningRate'>>,
   ): void {
     if (change.learningRate !== undefined && change.learningRate !== this.config.learningRate) {
-      // tfjs keeps learningRate protected, but Adam reads it on every step: changing it keeps
-      // the moment estimates, which a new optimizer would lose
-      (this.optimizer as unknown as { learningRate: number }).learningRate = change.learningRate;
+      this.optimizer.learningRate = change.learningRate;
     }
     Object.assign(this.config, change);
   }
@@ -159,6 +160,7 @@ export class SimclrTrainer {
     const indices = this.nextBatchIndices();
     const n = indices.length;
     const { views, params } = this.makeViews(indices);
+    const augmentMilliseconds = performance.now() - start;
     const size = this.config.imageSize;
     const stats: BatchStats = [];
     const { value, grads } = tf.tidy(() => {
@@ -175,8 +177,7 @@ export class SimclrTrainer {
           : ntXentLoss(z1, z2, this.config.temperature);
       }, this.trainables);
     });
-    // variableGrads' map is keyed by variable name, which is what applyGradients looks up
-    this.optimizer.applyGradients(grads as unknown as Record<string, tf.Variable>);
+    this.optimizer.apply(this.trainables.map((v) => grads[v.name]));
     tf.dispose(Object.values(grads));
     updateRunningStats(stats);
     const loss = (await value.data())[0];
@@ -186,7 +187,7 @@ export class SimclrTrainer {
     this.lastViews = views;
     this.lastParams = params;
     this.lastIndices = indices;
-    return { step: this.stepCount, loss, milliseconds: performance.now() - start };
+    return { step: this.stepCount, loss, milliseconds: performance.now() - start, augmentMilliseconds };
   }
 
   /**

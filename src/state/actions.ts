@@ -32,7 +32,7 @@ function onWorkerMessage(message: WorkerToPage): void {
       if (message.step === 0) resetPacing();
       return;
     case 'loss':
-      recordLoss(message.step, message.loss, message.milliseconds);
+      recordLoss(message.step, message.loss, message.milliseconds, message.augmentMilliseconds);
       return;
     case 'snapshot':
       recordSnapshot(message.snapshot);
@@ -44,6 +44,9 @@ function onWorkerMessage(message: WorkerToPage): void {
       return;
     case 'error':
       setRun({ error: { code: message.code, message: message.message }, running: false });
+      return;
+    case 'profile':
+      useStore.setState({ profile: message.kernels });
       return;
     case 'heartbeat':
       setRun({ memory: { numTensors: message.numTensors, bytes: message.bytes } });
@@ -142,4 +145,5 @@ export const debugHooks = {
   killWorker: () => client?.kill(),
   crashWorker: () => client?.send({ type: 'debugCrash' }),
   poison: () => client?.send({ type: 'debugPoison' }),
+  profile: () => client?.send({ type: 'debugProfile' }),
 };

@@ -17,6 +17,8 @@ export interface RunState {
   firstStepAt: number | null;
   error: { code: WorkerErrorCode; message: string } | null;
   memory: { numTensors: number; bytes: number } | null;
+  /** worker-side time of the last step and its augmentation share */
+  lastStep: { milliseconds: number; augmentMilliseconds: number } | null;
 }
 
 export interface ViewState {
@@ -37,6 +39,8 @@ export interface PlaygroundState {
   snapshot: SimclrSnapshot | null;
   embedding: EmbeddingSnapshot | null;
   view: ViewState;
+  /** developer hook: kernel times of one profiled step */
+  profile: { name: string; ms: number; count: number }[] | null;
 }
 
 export const initialRun: RunState = {
@@ -49,6 +53,7 @@ export const initialRun: RunState = {
   firstStepAt: null,
   error: null,
   memory: null,
+  lastStep: null,
 };
 
 export const useStore = create<PlaygroundState>()(() => ({
@@ -60,6 +65,7 @@ export const useStore = create<PlaygroundState>()(() => ({
   snapshot: null,
   embedding: null,
   view: { selectedRow: null, hoveredCell: null, hoveredView: null, hoveredImage: null },
+  profile: null,
 }));
 
 export function setView(change: Partial<ViewState>): void {
@@ -70,7 +76,7 @@ export function setRun(change: Partial<RunState>): void {
   useStore.setState((s) => ({ run: { ...s.run, ...change } }));
 }
 
-export function recordLoss(step: number, loss: number, milliseconds: number): void {
+export function recordLoss(step: number, loss: number, milliseconds: number, augmentMilliseconds: number): void {
   useStore.setState((s) => {
     const now = performance.now();
     const previous = lastLossAt;
@@ -85,6 +91,7 @@ export function recordLoss(step: number, loss: number, milliseconds: number): vo
         msPerStep,
         stepsPerSecond: 1000 / msPerStep,
         firstStepAt: s.run.firstStepAt ?? now,
+        lastStep: { milliseconds, augmentMilliseconds },
       },
       history: Number.isFinite(loss)
         ? { ...s.history, loss: appendBounded(s.history.loss, { step, value: loss }) }

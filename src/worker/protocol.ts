@@ -24,7 +24,9 @@ export type PageToWorker =
   | { type: 'evaluate' }
   /** test hooks: make the worker fail the way a real failure would */
   | { type: 'debugCrash' }
-  | { type: 'debugPoison' };
+  | { type: 'debugPoison' }
+  /** developer hook: kernel times of one step (tf.profile) */
+  | { type: 'debugProfile' };
 
 export interface BackendInfo {
   name: BackendName;
@@ -44,8 +46,9 @@ export type WorkerErrorCode = 'nonFinite' | 'crash' | 'backend' | 'data' | 'outO
 export type WorkerToPage =
   | { type: 'ready'; backend: BackendInfo }
   | { type: 'status'; running: boolean; step: number }
-  | { type: 'loss'; step: number; loss: number; milliseconds: number }
+  | { type: 'loss'; step: number; loss: number; milliseconds: number; augmentMilliseconds: number }
   | { type: 'snapshot'; snapshot: SimclrSnapshot }
   | { type: 'embedding'; embedding: EmbeddingSnapshot }
   | { type: 'error'; code: WorkerErrorCode; message: string }
-  | { type: 'heartbeat'; step: number; numTensors: number; bytes: number };
+  | { type: 'heartbeat'; step: number; numTensors: number; bytes: number }
+  | { type: 'profile'; kernels: { name: string; ms: number; count: number }[] };

@@ -102,7 +102,7 @@ async function evaluate(): Promise<void> {
 async function trainOnce(): Promise<void> {
   if (!trainer) return;
   const result = await trainer.trainStep();
-  post({ type: 'loss', step: result.step, loss: result.loss, milliseconds: result.milliseconds });
+  post({ type: 'loss', ...result });
   snapshotDue = true;
   if (!Number.isFinite(result.loss)) {
     running = false;
@@ -216,6 +216,27 @@ function handle(message: PageToWorker): void {
       setTimeout(() => {
         throw new Error('debug crash requested by the page');
       });
+      return;
+    case 'debugProfile':
+      exclusive(async () => {
+        if (!trainer) return;
+        const active = trainer;
+        const info = await tf.profile(async () => {
+          await active.trainStep();
+        });
+        const byKernel = new Map<string, { ms: number; count: number }>();
+        for (const k of info.kernels) {
+          const entry = byKernel.get(k.name) ?? { ms: 0, count: 0 };
+          entry.ms += Number(k.kernelTimeMs) || 0;
+          entry.count += 1;
+          byKernel.set(k.name, entry);
+        }
+        for (const k of info.kernels)
+          if (k.name === 'Conv2D' || k.name === 'Transpose' || k.name === 'Mean')
+            byKernel.set(`${k.name} ${JSON.stringify(k.inputShapes)}`, { ms: Number(k.kernelTimeMs) || 0, count: 1 });
+        const kernels = [...byKernel.entries()].map(([name, v]) => ({ name, ...v })).sort((a, b) => b.ms - a.ms);
+        post({ type: 'profile', kernels });
+      }).catch(reportError);
       return;
     case 'debugPoison':
       exclusive(async () => {
