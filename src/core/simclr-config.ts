@@ -26,7 +26,7 @@ export const defaultSimclrConfig: SimclrConfig = {
   noNegatives: false,
   augment: {
     crop: true,
-    cropMinArea: 0.2,
+    cropMinArea: 0.35,
     flip: true,
     colorJitter: true,
     colorStrength: 0.5,

@@ -54,7 +54,7 @@ function inside(shape: ShapeClass, x: number, y: number): boolean {
 }
 
 export function sampleShapeSpec(shape: ShapeClass, random: Random): ShapeSpec {
-  const radius = random.uniform(0.26, 0.4);
+  const radius = random.uniform(0.3, 0.45);
   const hue = random.next();
   const bgHue = (hue + random.uniform(0.25, 0.75)) % 1;
   return {
