@@ -17,7 +17,7 @@ export function SimclrControls() {
   return (
     <aside className="controls" aria-label={t('controls.title')}>
       <h2>{t('controls.title')}</h2>
-      <div className="field">
+      <div className="field stacked">
         <label>
           <span>{t('controls.dataset')}</span>
           <select
@@ -44,7 +44,7 @@ export function SimclrControls() {
         format={(v) => v.toFixed(v < 0.1 ? 3 : 2)}
         onChange={(temperature) => updateSimclr({ temperature })}
       />
-      <div className="field" title={t('controls.batchSize.help')}>
+      <div className="field stacked" title={t('controls.batchSize.help')}>
         <label>
           <span>{t('controls.batchSize')}</span>
           <select

@@ -47,7 +47,7 @@ export function Transport() {
         disabled={!ready || running}
         aria-keyshortcuts="ArrowRight"
       >
-        ⏭ {t('transport.step')}
+        {t('transport.step')} +1
       </button>
       <button
         type="button"
