@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, findChromium } from './e2e/browser';
+import { chromiumArgs, findChromium } from './e2e/browser.mjs';
 
 const port = 4173;
 

@@ -14,7 +14,9 @@ export default defineConfig({
       {
         resolve: {
           alias: {
-            '@tensorflow/tfjs': fileURLToPath(new URL('./node_modules/@tensorflow/tfjs/dist/tf.es2017.js', import.meta.url)),
+            '@tensorflow/tfjs': fileURLToPath(
+              new URL('./node_modules/@tensorflow/tfjs/dist/tf.es2017.js', import.meta.url),
+            ),
           },
         },
         test: {

@@ -20,7 +20,9 @@ test.describe('SimCLR lab', () => {
     await expect(page).toHaveURL(/tau=0\.05/);
   });
 
-  test('hovering a cell highlights both views; clicking a row shows its softmax', async ({ page }) => {
+  test('hovering a cell highlights both views; clicking a row shows its softmax', async ({
+    page,
+  }) => {
     await page.goto('/?backend=wasm&n=8');
     await waitForReady(page);
     const heatmap = page.getByTestId('similarity-matrix');

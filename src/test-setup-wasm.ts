@@ -7,4 +7,5 @@ console.warn = (...args: unknown[]) => {
   warn(...args);
 };
 await tf.setBackend('wasm');
-if (tf.getBackend() !== 'wasm') throw new Error(`wasm backend did not start (got ${tf.getBackend()})`);
+if (tf.getBackend() !== 'wasm')
+  throw new Error(`wasm backend did not start (got ${tf.getBackend()})`);

@@ -30,7 +30,12 @@ export function batchNormActivation(
     const rstd = variance.add(epsilon).rsqrt();
     const normalised = centred.mul(rstd);
     const affine: tf.Tensor4D = normalised.mul(scale as tf.Tensor).add(shift as tf.Tensor);
-    const y: tf.Tensor4D = activation === 'relu' ? affine.relu() : activation === 'leakyRelu' ? affine.leakyRelu(leakySlope) : affine;
+    const y: tf.Tensor4D =
+      activation === 'relu'
+        ? affine.relu()
+        : activation === 'leakyRelu'
+          ? affine.leakyRelu(leakySlope)
+          : affine;
     onMoments?.(tf.keep(mean.clone()), tf.keep(variance.clone()));
     (save as tf.GradSaveFunc)([normalised, rstd, scale as tf.Tensor, affine]);
     return {

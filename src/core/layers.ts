@@ -112,10 +112,16 @@ export function applyBatchNorm(
   stats?: BatchStats,
 ): tf.Tensor4D {
   if (training) {
-    return batchNormActivation(x, p.gamma as tf.Tensor1D, p.beta as tf.Tensor1D, activation, (mean, variance) => {
-      if (stats) stats.push({ params: p, mean, variance });
-      else tf.dispose([mean, variance]);
-    });
+    return batchNormActivation(
+      x,
+      p.gamma as tf.Tensor1D,
+      p.beta as tf.Tensor1D,
+      activation,
+      (mean, variance) => {
+        if (stats) stats.push({ params: p, mean, variance });
+        else tf.dispose([mean, variance]);
+      },
+    );
   }
   const y = x
     .sub(p.runningMean)

@@ -56,7 +56,13 @@ export function encodeMaps(
   let x = images;
   encoder.convs.forEach((conv, i) => {
     // the images need no gradient: the first conv skips it
-    x = applyBatchNorm(encoder.norms[i], applyConv(conv, x, i > 0), training, encoder.activation, stats);
+    x = applyBatchNorm(
+      encoder.norms[i],
+      applyConv(conv, x, i > 0),
+      training,
+      encoder.activation,
+      stats,
+    );
   });
   return x;
 }

@@ -4,21 +4,41 @@ import { FlatAdam } from './optimizer';
 
 describe('FlatAdam', () => {
   it('follows tf.train.adam step for step', () => {
-    const make = () => [tf.variable(tf.tensor2d([[1, -2], [3, 0.5]])), tf.variable(tf.tensor1d([0.1, -0.3, 2]))];
+    const make = () => [
+      tf.variable(
+        tf.tensor2d([
+          [1, -2],
+          [3, 0.5],
+        ]),
+      ),
+      tf.variable(tf.tensor1d([0.1, -0.3, 2])),
+    ];
     const ours = make();
     const theirs = make();
     const flat = new FlatAdam(ours, 0.01, 0.9, 0.999, 1e-7);
     const adam = tf.train.adam(0.01, 0.9, 0.999, 1e-7);
     for (let step = 0; step < 5; step++) {
-      const grads = [tf.tensor2d([[0.5, -1], [step, 2]]), tf.tensor1d([1, 0, -3 + step])];
+      const grads = [
+        tf.tensor2d([
+          [0.5, -1],
+          [step, 2],
+        ]),
+        tf.tensor1d([1, 0, -3 + step]),
+      ];
       flat.apply(grads);
-      adam.applyGradients({ [theirs[0].name]: grads[0], [theirs[1].name]: grads[1] } as unknown as Record<string, tf.Variable>);
+      adam.applyGradients({
+        [theirs[0].name]: grads[0],
+        [theirs[1].name]: grads[1],
+      } as unknown as Record<string, tf.Variable>);
       tf.dispose(grads);
     }
     for (let i = 0; i < 2; i++) {
       const diff = tf.max(tf.abs(ours[i].sub(theirs[i]))).arraySync() as number;
       expect(diff).toBeLessThan(1e-5);
     }
-    expect(ours[0].arraySync()).not.toEqual([[1, -2], [3, 0.5]]);
+    expect(ours[0].arraySync()).not.toEqual([
+      [1, -2],
+      [3, 0.5],
+    ]);
   });
 });

@@ -45,7 +45,9 @@ export class FlatAdam {
       this.secondMoment.assign(v);
       const update = m.div(v.sqrt().add(epsilonHat)).mul(stepSize);
       const parts = tf.split(update, this.sizes);
-      this.variables.forEach((variable, i) => variable.assign(variable.sub(parts[i].reshape(variable.shape))));
+      this.variables.forEach((variable, i) =>
+        variable.assign(variable.sub(parts[i].reshape(variable.shape))),
+      );
     });
   }
 

@@ -187,7 +187,12 @@ export class SimclrTrainer {
     this.lastViews = views;
     this.lastParams = params;
     this.lastIndices = indices;
-    return { step: this.stepCount, loss, milliseconds: performance.now() - start, augmentMilliseconds };
+    return {
+      step: this.stepCount,
+      loss,
+      milliseconds: performance.now() - start,
+      augmentMilliseconds,
+    };
   }
 
   /**

@@ -76,7 +76,12 @@ export function setRun(change: Partial<RunState>): void {
   useStore.setState((s) => ({ run: { ...s.run, ...change } }));
 }
 
-export function recordLoss(step: number, loss: number, milliseconds: number, augmentMilliseconds: number): void {
+export function recordLoss(
+  step: number,
+  loss: number,
+  milliseconds: number,
+  augmentMilliseconds: number,
+): void {
   useStore.setState((s) => {
     const now = performance.now();
     const previous = lastLossAt;

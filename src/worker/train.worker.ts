@@ -233,8 +233,13 @@ function handle(message: PageToWorker): void {
         }
         for (const k of info.kernels)
           if (k.name === 'Conv2D' || k.name === 'Transpose' || k.name === 'Mean')
-            byKernel.set(`${k.name} ${JSON.stringify(k.inputShapes)}`, { ms: Number(k.kernelTimeMs) || 0, count: 1 });
-        const kernels = [...byKernel.entries()].map(([name, v]) => ({ name, ...v })).sort((a, b) => b.ms - a.ms);
+            byKernel.set(`${k.name} ${JSON.stringify(k.inputShapes)}`, {
+              ms: Number(k.kernelTimeMs) || 0,
+              count: 1,
+            });
+        const kernels = [...byKernel.entries()]
+          .map(([name, v]) => ({ name, ...v }))
+          .sort((a, b) => b.ms - a.ms);
         post({ type: 'profile', kernels });
       }).catch(reportError);
       return;

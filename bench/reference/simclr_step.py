@@ -1,0 +1,57 @@
+"""PyTorch reference for the playground's default SimCLR step (bench/run.mjs runs it).
+
+The same model and step as src/core/simclr.ts with the default config: 3x3 convs
+16(s1)-32(s2)-64(s2)-64(s2) without bias, each followed by batch norm and ReLU, global
+average pooling (h: 64), projection head 64-64-32, NT-Xent (mean over 2N anchors, tau 0.5),
+Adam lr 3e-3, N = 32 images -> 64 views of 32x32. Inputs are random (augmentation is
+timed separately in the browser). Prints one JSON line.
+"""
+import json
+import statistics
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def encoder():
+    layers, cin = [], 3
+    for cout, stride in [(16, 1), (32, 2), (64, 2), (64, 2)]:
+        layers += [nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU()]
+        cin = cout
+    return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten())
+
+
+def nt_xent(z1, z2, tau):
+    z = F.normalize(torch.cat([z1, z2]), dim=1)
+    logits = z @ z.t() / tau
+    n = z1.shape[0]
+    logits.fill_diagonal_(float("-inf"))
+    targets = torch.cat([torch.arange(n, 2 * n), torch.arange(0, n)])
+    return F.cross_entropy(logits, targets)
+
+
+def main():
+    threads = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+    torch.set_num_threads(threads)
+    torch.manual_seed(1)
+    model = nn.Sequential(encoder(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 32))
+    optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
+    n = 32
+    views = torch.rand(2 * n, 3, 32, 32)
+    times = []
+    for step in range(60):
+        start = time.perf_counter()
+        z = model(views)
+        loss = nt_xent(z[:n], z[n:], 0.5)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        times.append((time.perf_counter() - start) * 1000)
+    print(json.dumps({"msPerStep": statistics.median(times[10:]), "threads": threads, "torch": torch.__version__}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { alignment, knnAccuracy, psnr, spearman, uniformity } from './metrics';
+import { pca2 } from './pca';
+import { ntXentFromSimilarity, positiveTop1, rowSoftmax } from './similarity';
+
+describe('metrics', () => {
+  it('alignment is the mean squared distance of positive pairs', () => {
+    const a = Float32Array.from([1, 0, 0, 1]);
+    const b = Float32Array.from([0, 1, 0, 1]);
+    // pair 0: ‖(1,−1)‖² = 2, pair 1: 0 → mean 1
+    expect(alignment(a, b, 2, 2)).toBeCloseTo(1, 6);
+  });
+
+  it('uniformity is 0 for a collapsed set and log of the mean of exp(−2d²) otherwise', () => {
+    expect(uniformity(Float32Array.from([1, 0, 1, 0, 1, 0]), 3, 2)).toBeCloseTo(0, 6);
+    // two antipodal points: d² = 4 → log exp(−8) = −8
+    expect(uniformity(Float32Array.from([1, 0, -1, 0]), 2, 2)).toBeCloseTo(-8, 5);
+  });
+
+  it('kNN accuracy by cosine similarity', () => {
+    const bank = Float32Array.from([1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9]);
+    const labels = [0, 0, 1, 1];
+    const queries = Float32Array.from([1, 0.05, 0.05, 1, 1, 0]);
+    expect(knnAccuracy(bank, labels, queries, [0, 1, 1], 2, 1)).toBeCloseTo(2 / 3, 6);
+  });
+
+  it('PSNR of a uniform error of 0.1 is 20 dB', () => {
+    expect(psnr(Float32Array.from([0.5, 0.5]), Float32Array.from([0.6, 0.4]))).toBeCloseTo(20, 5);
+  });
+
+  it('Spearman correlation is ±1 for monotone relations', () => {
+    expect(spearman([1, 2, 3, 4], [10, 20, 35, 90])).toBeCloseTo(1, 6);
+    expect(spearman([1, 2, 3, 4], [4, 3, 2, 1])).toBeCloseTo(-1, 6);
+  });
+
+  it('PCA finds the axis of largest spread', () => {
+    const data = Float32Array.from([-2, 0.1, -1, -0.1, 0, 0, 1, 0.1, 2, -0.1]);
+    const { axes, explained } = pca2(data, 5, 2);
+    expect(Math.abs(axes[0])).toBeCloseTo(1, 2);
+    expect(explained[0]).toBeGreaterThan(0.95);
+  });
+});
+
+describe('host-side NT-Xent from cached similarities', () => {
+  const s = 0.3;
+  // 2N = 4: views [a0, a1, b0, b1]; positives (0,2), (1,3)
+  const similarity = Float32Array.from([1, s, 0.9, 0, s, 1, 0, 0.8, 0.9, 0, 1, s, 0, 0.8, s, 1]);
+
+  it('row softmax excludes self and sums to 1', () => {
+    const p = rowSoftmax(similarity, 4, 0, 0.5);
+    expect(p[0]).toBe(0);
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    const e = (v: number) => Math.exp(v / 0.5);
+    expect(p[2]).toBeCloseTo(e(0.9) / (e(s) + e(0.9) + e(0)), 6);
+  });
+
+  it('loss and positive top-1', () => {
+    expect(positiveTop1(similarity, 4)).toBe(1);
+    const e = (v: number) => Math.exp(v / 0.5);
+    const l0 = -Math.log(e(0.9) / (e(s) + e(0.9) + e(0)));
+    const l1 = -Math.log(e(0.8) / (e(s) + e(0) + e(0.8)));
+    expect(ntXentFromSimilarity(similarity, 4, 0.5)).toBeCloseTo((2 * l0 + 2 * l1) / 4, 6);
+  });
+});
