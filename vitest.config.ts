@@ -21,6 +21,7 @@ export default defineConfig({
         },
         test: {
           name: 'unit',
+          testTimeout: 120_000,
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.wasm.test.ts'],
           environment: 'node',
@@ -30,6 +31,7 @@ export default defineConfig({
       {
         test: {
           name: 'wasm',
+          testTimeout: 600_000,
           include: ['src/**/*.wasm.test.ts'],
           environment: 'node',
           setupFiles: ['src/test-setup-wasm.ts'],

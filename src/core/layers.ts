@@ -30,10 +30,10 @@ export interface DenseParams {
 }
 
 /** He-normal initial values from our seeded stream (tfjs' initialisers take no seed stream). */
-function heNormal(shape: number[], fanIn: number, random: Random): tf.Tensor {
+function heNormal(shape: number[], fanIn: number, random: Random, gain = 1): tf.Tensor {
   const size = shape.reduce((a, b) => a * b, 1);
   const values = new Float32Array(size);
-  const std = Math.sqrt(2 / fanIn);
+  const std = gain * Math.sqrt(2 / fanIn);
   for (let i = 0; i < size; i++) values[i] = random.normal() * std;
   return tf.tensor(values, shape);
 }
@@ -55,11 +55,14 @@ export function makeConv(
   random: Random,
   pad: Padding = 'same',
   withBias = true,
+  /** multiplies the He-normal initial weights (0: a zero-initialised layer) */
+  gain = 1,
 ): ConvParams {
   const initial = heNormal(
     [kernelSize, kernelSize, inChannels, outChannels],
     kernelSize * kernelSize * inChannels,
     random,
+    gain,
   );
   const filter = variable(initial, true, 'conv_filter');
   const bias = withBias ? variable(tf.zeros([outChannels]), true, 'conv_bias') : null;

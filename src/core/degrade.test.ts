@@ -1,0 +1,129 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import {
+  bicubicMatrix,
+  bicubicResize,
+  blurBatch,
+  blurKernel,
+  degradationDistance,
+  negativeWeights,
+  type Degradation,
+  type DegradationRanges,
+} from './degrade';
+import { NegativeQueue } from './queue';
+import { Random } from './random';
+
+const iso = (sigma: number, noise = 0): Degradation => ({ kind: 'isotropic', sigma, lambda1: sigma, lambda2: sigma, theta: 0, noise });
+const ranges: DegradationRanges = { kind: 'isotropic', sigmaMin: 0.2, sigmaMax: 4, noiseMax: 25 };
+
+describe('degradation model', () => {
+  it('kernels sum to 1; isotropic ones are symmetric', () => {
+    for (const sigma of [0.2, 1, 2.5, 4]) {
+      const k = blurKernel(iso(sigma), 15);
+      expect(k.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      for (let y = 0; y < 15; y++)
+        for (let x = 0; x < 15; x++) {
+          expect(k[y * 15 + x]).toBeCloseTo(k[x * 15 + y], 7);
+          expect(k[y * 15 + x]).toBeCloseTo(k[(14 - y) * 15 + (14 - x)], 7);
+        }
+    }
+    const aniso = blurKernel({ kind: 'anisotropic', sigma: 1, lambda1: 3, lambda2: 0.5, theta: 0.3, noise: 0 }, 15);
+    expect(aniso.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+  });
+
+  it('σ = 0.2 barely blurs', () => {
+    const k = blurKernel(iso(0.2), 15);
+    expect(k[7 * 15 + 7]).toBeGreaterThan(0.99);
+    const image = tf.randomUniform([1, 12, 12, 3], 0, 1, 'float32', 3) as tf.Tensor4D;
+    const blurred = blurBatch(image, [k], 15);
+    expect(tf.max(tf.abs(blurred.sub(image))).arraySync()).toBeLessThan(0.01);
+  });
+
+  it('bicubic ×2 has the known antialiased weights and keeps a ramp a ramp', () => {
+    const m = bicubicMatrix(16, 8);
+    // interior row: centre at input 2.5, taps at distances ±0.5, ±1.5, ±2.5, ±3.5 scaled by ½
+    const w = (d: number) => {
+      const x = Math.abs(d) / 2;
+      return (x <= 1 ? 1.5 * x ** 3 - 2.5 * x ** 2 + 1 : -0.5 * x ** 3 + 2.5 * x ** 2 - 4 * x + 2) / 2;
+    };
+    const expected = [-3.5, -2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.5].map(w);
+    const total = expected.reduce((a, b) => a + b, 0);
+    for (let j = 0; j < 8; j++) expect(m[3 * 16 + j + 3]).toBeCloseTo(expected[j] / total, 6);
+    // a linear ramp maps to the ramp sampled at the output centres (interior)
+    const ramp = Array.from({ length: 16 }, (_, i) => i);
+    for (let i = 2; i < 6; i++) {
+      let v = 0;
+      for (let j = 0; j < 16; j++) v += m[i * 16 + j] * ramp[j];
+      expect(v).toBeCloseTo(2 * i + 0.5, 5);
+    }
+    const image = tf.tidy(() => tf.tensor1d(ramp).reshape([1, 1, 16, 1]).tile([1, 16, 1, 3])) as tf.Tensor4D;
+    const small = bicubicResize(image, 8).arraySync() as number[][][][];
+    expect(small[0][4][3][1]).toBeCloseTo(6.5, 4);
+  });
+
+  it('negative weights grow with degradation distance and average 1', () => {
+    const negatives = [iso(1.05), iso(1.5), iso(2.5), iso(4)];
+    const distances = negatives.map((n) => degradationDistance(iso(1), n, ranges));
+    const weights = negativeWeights(iso(1), negatives, ranges, 0.3);
+    for (let i = 1; i < 4; i++) {
+      expect(distances[i]).toBeGreaterThan(distances[i - 1]);
+      expect(weights[i]).toBeGreaterThan(weights[i - 1]);
+    }
+    expect(weights.reduce((a, b) => a + b, 0) / 4).toBeCloseTo(1, 5);
+    expect(weights[0]).toBeLessThan(0.1);
+    // noise counts too
+    expect(degradationDistance(iso(1, 0), iso(1, 20), ranges)).toBeGreaterThan(0.5);
+  });
+});
+
+describe('NegativeQueue', () => {
+  it('is FIFO and wraps around', () => {
+    const queue = new NegativeQueue(5, 2, new Random(1));
+    expect(queue.entries.every((e) => e.degradation === null)).toBe(true);
+    const batch = (first: number, count: number) => ({
+      keys: Float32Array.from({ length: count * 2 }, (_, i) => first + Math.floor(i / 2)),
+      entries: Array.from({ length: count }, (_, i) => ({ degradation: iso(1), source: first + i, step: first + i })),
+    });
+    let b = batch(0, 3);
+    queue.enqueue(b.keys, b.entries);
+    expect(queue.pointer).toBe(3);
+    b = batch(3, 3);
+    queue.enqueue(b.keys, b.entries);
+    // 6 keys into 5 slots: key 5 overwrote key 0 at slot 0
+    expect(queue.pointer).toBe(1);
+    expect(queue.entries.map((e) => e.source)).toEqual([5, 1, 2, 3, 4]);
+    expect(Array.from(queue.keys.subarray(0, 2))).toEqual([5, 5]);
+    expect(queue.fillRatio).toBe(1);
+  });
+
+  it('starts with random unit keys', () => {
+    const queue = new NegativeQueue(4, 8, new Random(2));
+    for (let i = 0; i < 4; i++) {
+      let norm = 0;
+      for (let d = 0; d < 8; d++) norm += queue.keys[i * 8 + d] ** 2;
+      expect(norm).toBeCloseTo(1, 5);
+    }
+  });
+});
+
+describe('momentum encoder', () => {
+  it('θk ← m θk + (1 − m) θq', async () => {
+    const { BlindSrTrainer } = await import('./blindsr');
+    const { defaultBlindSrConfig } = await import('./blindsr-config');
+    const { makeTextures } = await import('../data/textures');
+    const trainer = new BlindSrTrainer({ ...defaultBlindSrConfig, queueSize: 128 }, makeTextures(1, 96, 2));
+    // right after construction the key encoder is a copy
+    const copy = trainer.momentumStepForTest(0.9);
+    const k0 = copy.key[0].arraySync() as number[][][][];
+    const q0 = copy.query[0].arraySync() as number[][][][];
+    expect(k0[0][0][0][0]).toBeCloseTo(q0[0][0][0][0], 6);
+    // perturb the query weights, then one update with m = 0.75
+    copy.query[0].assign(copy.query[0].add(1));
+    const before = copy.key[0].arraySync() as number[][][][];
+    const { key, query } = trainer.momentumStepForTest(0.75);
+    const k = key[0].arraySync() as number[][][][];
+    const q = query[0].arraySync() as number[][][][];
+    expect(k[1][2][0][3]).toBeCloseTo(0.75 * before[1][2][0][3] + 0.25 * q[1][2][0][3], 5);
+    trainer.dispose();
+  });
+});
