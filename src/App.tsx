@@ -2,15 +2,22 @@ import { useState } from 'react';
 import { BackendBadge } from './controls/BackendBadge';
 import { ErrorBanner, NoticeBanner } from './controls/Banners';
 import { MetricsBar } from './controls/MetricsBar';
+import { BlindSrControls } from './controls/BlindSrControls';
 import { SimclrControls } from './controls/SimclrControls';
 import { Transport } from './controls/Transport';
 import { languages, type Language } from './i18n';
 import { useT } from './i18n/useT';
+import { BsrEmbeddingPanel } from './panels/blindsr/BsrEmbeddingPanel';
+import { BsrLossPanel } from './panels/blindsr/BsrLossPanel';
+import { DegradationPanel } from './panels/blindsr/DegradationPanel';
+import { QueuePanel } from './panels/blindsr/QueuePanel';
+import { SrPanel } from './panels/blindsr/SrPanel';
 import { EmbeddingPanel } from './panels/embedding/EmbeddingPanel';
 import { LossPanel } from './panels/loss/LossPanel';
 import { SimilarityPanel } from './panels/similarity/SimilarityPanel';
 import { ViewsPanel } from './panels/views/ViewsPanel';
-import { updateConfig } from './state/actions';
+import { switchLab, updateConfig } from './state/actions';
+import type { LabId } from './state/config';
 import { useStore } from './state/store';
 
 const languageNames: Record<Language, string> = { en: 'English', zh: '简体中文' };
@@ -41,9 +48,57 @@ function ShareButton() {
   );
 }
 
+const labs: LabId[] = ['simclr', 'blindsr'];
+
+function LabTabs() {
+  const t = useT();
+  const lab = useStore((s) => s.config.lab);
+  return (
+    <nav className="lab-tabs" role="tablist" aria-label={t('lab.label')}>
+      {labs.map((id) => (
+        <button
+          key={id}
+          type="button"
+          role="tab"
+          aria-selected={lab === id}
+          className={lab === id ? 'active' : ''}
+          data-testid={`lab-${id}`}
+          onClick={() => switchLab(id)}
+        >
+          {t(`lab.${id}`)}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+function SimclrLab() {
+  return (
+    <div className="panel-grid">
+      <ViewsPanel />
+      <SimilarityPanel />
+      <LossPanel />
+      <EmbeddingPanel />
+    </div>
+  );
+}
+
+function BlindSrLab() {
+  return (
+    <div className="panel-grid">
+      <DegradationPanel />
+      <QueuePanel />
+      <BsrLossPanel />
+      <BsrEmbeddingPanel />
+      <SrPanel />
+    </div>
+  );
+}
+
 export function App() {
   const t = useT();
   const language = useStore((s) => s.config.language);
+  const lab = useStore((s) => s.config.lab);
   return (
     <div className="app">
       <header className="app-header">
@@ -69,20 +124,22 @@ export function App() {
           <ShareButton />
         </div>
       </header>
+      <LabTabs />
       <BackendBadge />
       <NoticeBanner />
       <ErrorBanner />
       <div className="workspace">
-        <SimclrControls />
-        <main className="lab">
+        {lab === 'simclr' ? <SimclrControls /> : <BlindSrControls />}
+        <main className="lab" data-lab={lab}>
           <Transport />
-          <MetricsBar />
-          <div className="panel-grid">
-            <ViewsPanel />
-            <SimilarityPanel />
-            <LossPanel />
-            <EmbeddingPanel />
-          </div>
+          {lab === 'simclr' ? (
+            <>
+              <MetricsBar />
+              <SimclrLab />
+            </>
+          ) : (
+            <BlindSrLab />
+          )}
         </main>
       </div>
     </div>

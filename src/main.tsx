@@ -43,7 +43,8 @@ window.addEventListener('keydown', (event) => {
   )
     return;
   if (event.ctrlKey || event.metaKey || event.altKey) return;
-  const { run, snapshot } = useStore.getState();
+  const { run, snapshot: simclrSnapshot, blindsrEvaluation, config } = useStore.getState();
+  const snapshot = config.lab === 'simclr' ? simclrSnapshot : blindsrEvaluation;
   if (event.key === ' ') {
     event.preventDefault();
     if (run.running) pause();

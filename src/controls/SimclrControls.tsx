@@ -6,7 +6,7 @@ import { useStore } from '../state/store';
 import { Slider, Toggle } from './fields';
 
 const batchSizes = [2, 4, 8, 16, 24, 32, 48, 64, 96, 128];
-const datasets: DatasetId[] = ['shapes'];
+const datasets: DatasetId[] = ['shapes', 'photos'];
 
 export function SimclrControls() {
   const t = useT();

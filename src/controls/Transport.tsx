@@ -13,7 +13,10 @@ export function Transport() {
       loss: s.run.loss,
       stepsPerSecond: s.run.stepsPerSecond,
       msPerStep: s.run.msPerStep,
-      ready: s.snapshot !== null && s.run.backend !== null && s.run.error === null,
+      ready:
+        (s.config.lab === 'simclr' ? s.snapshot !== null : s.blindsrEvaluation !== null) &&
+        s.run.backend !== null &&
+        s.run.error === null,
     })),
   );
   return (

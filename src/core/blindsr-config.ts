@@ -74,13 +74,21 @@ export function sanitizeBlindSrConfig(input: Partial<BlindSrConfig> | undefined)
     sigmaMax: Math.max(sigmaMin, sigmaMax, Math.min(sigmaMin, sigmaMax) + 0.1),
     noiseMax: clampNumber(c.noiseMax, l.noiseMax.min, l.noiseMax.max, d.noiseMax),
     batchSize: Math.round(clampNumber(c.batchSize, l.batchSize.min, l.batchSize.max, d.batchSize)),
-    queueSize: (l.queueSizes as readonly number[]).includes(Number(c.queueSize)) ? Number(c.queueSize) : d.queueSize,
+    queueSize: (l.queueSizes as readonly number[]).includes(Number(c.queueSize))
+      ? Number(c.queueSize)
+      : d.queueSize,
     momentum: clampNumber(c.momentum, l.momentum.min, l.momentum.max, d.momentum),
     temperature: clampNumber(c.temperature, l.temperature.min, l.temperature.max, d.temperature),
     weighting: typeof c.weighting === 'boolean' ? c.weighting : d.weighting,
-    pairing: c.pairing === 'image' ? 'image' : c.pairing === 'degradation' ? 'degradation' : d.pairing,
+    pairing:
+      c.pairing === 'image' ? 'image' : c.pairing === 'degradation' ? 'degradation' : d.pairing,
     weightWidth: clampNumber(c.weightWidth, l.weightWidth.min, l.weightWidth.max, d.weightWidth),
-    learningRate: clampNumber(c.learningRate, l.learningRate.min, l.learningRate.max, d.learningRate),
+    learningRate: clampNumber(
+      c.learningRate,
+      l.learningRate.min,
+      l.learningRate.max,
+      d.learningRate,
+    ),
   };
 }
 

@@ -1,11 +1,29 @@
 import * as tf from '@tensorflow/tfjs';
 import { kernelSizeFor, lowSize, patchSize, type BlindSrConfig } from './blindsr-config';
-import { blurKernel, bicubicResize, degradeBatch, negativeWeights, sampleDegradation, type Degradation, type DegradationRanges } from './degrade';
+import {
+  blurKernel,
+  bicubicResize,
+  degradeBatch,
+  negativeWeights,
+  sampleDegradation,
+  type Degradation,
+  type DegradationRanges,
+} from './degrade';
 import { cropResize, stackImages, type RgbImage } from './image';
 import { updateRunningStats, type BatchStats } from './layers';
 import { infoNceLoss, weightedInfoNceLoss } from './losses';
 import { psnr, spearman } from './metrics';
-import { encode, encoderTrainables, encoderVariables, headVariables, makeConvEncoder, makeProjectionHead, project, type ConvEncoder, type ProjectionHead } from './models';
+import {
+  encode,
+  encoderTrainables,
+  encoderVariables,
+  headVariables,
+  makeConvEncoder,
+  makeProjectionHead,
+  project,
+  type ConvEncoder,
+  type ProjectionHead,
+} from './models';
 import { FlatAdam } from './optimizer';
 import { pca2 } from './pca';
 import { NegativeQueue } from './queue';
@@ -68,7 +86,14 @@ export interface BlindSrEvaluation {
     psnrSr: number;
     psnrSrWithoutRepresentation: number;
     /** one held-out example: LR, bicubic, SR, HR */
-    example: { low: Float32Array; bicubic: Float32Array; sr: Float32Array; hr: Float32Array; lowSize: number; hrSize: number } | null;
+    example: {
+      low: Float32Array;
+      bicubic: Float32Array;
+      sr: Float32Array;
+      hr: Float32Array;
+      lowSize: number;
+      hrSize: number;
+    } | null;
   } | null;
 }
 
@@ -96,7 +121,12 @@ export class BlindSrTrainer {
   private lastSamples: BlindSrSample[] = [];
   private lastQueryDegradation: Degradation | null = null;
   private previousAxes: Float32Array | undefined;
-  private readonly evaluationSet: { hr: tf.Tensor4D; low: tf.Tensor4D; sigma: Float32Array; content: Int32Array };
+  private readonly evaluationSet: {
+    hr: tf.Tensor4D;
+    low: tf.Tensor4D;
+    sigma: Float32Array;
+    content: Int32Array;
+  };
   private readonly srHeldOut: { hr: tf.Tensor4D; low: tf.Tensor4D };
 
   constructor(config: BlindSrConfig, hrPool: RgbImage[]) {
@@ -105,7 +135,12 @@ export class BlindSrTrainer {
     this.hrPool = hrPool;
     this.random = new Random(config.seed);
     const modelRandom = this.random.fork();
-    const encoderConfig = { inputChannels: 3, channels: encoderChannels, strides: encoderStrides, activation: 'leakyRelu' as const };
+    const encoderConfig = {
+      inputChannels: 3,
+      channels: encoderChannels,
+      strides: encoderStrides,
+      activation: 'leakyRelu' as const,
+    };
     this.encoder = makeConvEncoder(encoderConfig, modelRandom);
     this.head = makeProjectionHead(this.encoder.outDim, embeddingDim, embeddingDim, modelRandom);
     // the key encoder starts as a copy (MoCo builder.py) and is never trained by gradients
@@ -113,7 +148,10 @@ export class BlindSrTrainer {
     this.keyHead = makeProjectionHead(this.encoder.outDim, embeddingDim, embeddingDim, modelRandom);
     this.momentumUpdate(0);
     this.sr = makeSrNet(this.encoder.outDim, srChannels, srBlocks, config.scale, modelRandom);
-    this.contrastOptimizer = new FlatAdam([...encoderTrainables(this.encoder), ...headVariables(this.head)], config.learningRate);
+    this.contrastOptimizer = new FlatAdam(
+      [...encoderTrainables(this.encoder), ...headVariables(this.head)],
+      config.learningRate,
+    );
     this.srOptimizer = new FlatAdam(srNetVariables(this.sr), config.learningRate);
     this.queue = new NegativeQueue(config.queueSize, embeddingDim, this.random.fork());
     const evalRandom = new Random(config.seed + 7919);
@@ -145,7 +183,11 @@ export class BlindSrTrainer {
   private momentumUpdate(m: number): void {
     const query = [...encoderVariables(this.encoder), ...headVariables(this.head)];
     const key = [...encoderVariables(this.keyEncoder), ...headVariables(this.keyHead)];
-    tf.tidy(() => key.forEach((k, i) => k.assign(m === 0 ? query[i].clone() : k.mul(m).add(query[i].mul(1 - m)))));
+    tf.tidy(() =>
+      key.forEach((k, i) =>
+        k.assign(m === 0 ? query[i].clone() : k.mul(m).add(query[i].mul(1 - m))),
+      ),
+    );
   }
 
   /** Momentum update, exposed for the unit test of the formula. */
@@ -163,7 +205,12 @@ export class BlindSrTrainer {
       const source = random.int(this.hrPool.length);
       const image = this.hrPool[source];
       const side = Math.min(1, size / image.size);
-      const box = { x: random.uniform(0, 1 - side), y: random.uniform(0, 1 - side), width: side, height: side };
+      const box = {
+        x: random.uniform(0, 1 - side),
+        y: random.uniform(0, 1 - side),
+        width: side,
+        height: side,
+      };
       images.push(cropResize(image, box, size));
       sources.push(source);
     }
@@ -173,7 +220,13 @@ export class BlindSrTrainer {
   private degrade(hr: RgbImage[], degradations: Degradation[], random: Random): tf.Tensor4D {
     const size = this.hrSize;
     return tf.tidy(() =>
-      degradeBatch(tf.tensor4d(stackImages(hr), [hr.length, size, size, 3]), degradations, this.config.scale, kernelSizeFor(this.config.scale), random),
+      degradeBatch(
+        tf.tensor4d(stackImages(hr), [hr.length, size, size, 3]),
+        degradations,
+        this.config.scale,
+        kernelSizeFor(this.config.scale),
+        random,
+      ),
     );
   }
 
@@ -188,14 +241,24 @@ export class BlindSrTrainer {
     const content = new Int32Array(levels * contents);
     for (let l = 0; l < levels; l++)
       for (let c = 0; c < contents; c++) {
-        const s = this.config.sigmaMin + ((this.config.sigmaMax - this.config.sigmaMin) * l) / (levels - 1);
-        degradations.push({ kind: 'isotropic', sigma: s, lambda1: s, lambda2: s, theta: 0, noise: 0 });
+        const s =
+          this.config.sigmaMin + ((this.config.sigmaMax - this.config.sigmaMin) * l) / (levels - 1);
+        degradations.push({
+          kind: 'isotropic',
+          sigma: s,
+          lambda1: s,
+          lambda2: s,
+          theta: 0,
+          noise: 0,
+        });
         hr.push(images[c]);
         sigma[l * contents + c] = s;
         content[l * contents + c] = c;
       }
     const low = tf.keep(this.degrade(hr, degradations, random));
-    const hrTensor = tf.keep(tf.tensor4d(stackImages(hr), [hr.length, this.hrSize, this.hrSize, 3]));
+    const hrTensor = tf.keep(
+      tf.tensor4d(stackImages(hr), [hr.length, this.hrSize, this.hrSize, 3]),
+    );
     return { hr: hrTensor, low, sigma, content };
   }
 
@@ -203,7 +266,9 @@ export class BlindSrTrainer {
     const { images } = this.sampleHr(srBatch, random);
     const degradations = images.map(() => sampleDegradation(this.ranges, random));
     const low = tf.keep(this.degrade(images, degradations, random));
-    const hr = tf.keep(tf.tensor4d(stackImages(images), [images.length, this.hrSize, this.hrSize, 3]));
+    const hr = tf.keep(
+      tf.tensor4d(stackImages(images), [images.length, this.hrSize, this.hrSize, 3]),
+    );
     return { hr, low };
   }
 
@@ -215,7 +280,11 @@ export class BlindSrTrainer {
   }
 
   /** [B, L, L, 3] → two [B, p·f, p·f, 3] patch batches (f: 1 for LR, scale for HR), exact pixels. */
-  private cutPatches(images: tf.Tensor4D, patches: BlindSrSample['patches'][], factor = 1): [tf.Tensor4D, tf.Tensor4D] {
+  private cutPatches(
+    images: tf.Tensor4D,
+    patches: BlindSrSample['patches'][],
+    factor = 1,
+  ): [tf.Tensor4D, tf.Tensor4D] {
     const n = images.shape[1] - 1;
     const side = patchSize * factor;
     const boxes = (which: 0 | 1) =>
@@ -241,25 +310,45 @@ export class BlindSrTrainer {
     const b = this.config.batchSize;
     const pairedByDegradation = this.config.pairing === 'degradation';
     const { images, sources } = this.sampleHr(pairedByDegradation ? 2 * b : b, this.random);
-    const degradations = Array.from({ length: b }, () => sampleDegradation(this.ranges, this.random));
+    const degradations = Array.from({ length: b }, () =>
+      sampleDegradation(this.ranges, this.random),
+    );
     const patches = images.map(() => this.samplePatches(this.random));
-    const low = this.degrade(images, pairedByDegradation ? [...degradations, ...degradations] : degradations, this.random);
+    const low = this.degrade(
+      images,
+      pairedByDegradation ? [...degradations, ...degradations] : degradations,
+      this.random,
+    );
     const [queryPatches, keyPatches] = tf.tidy((): [tf.Tensor4D, tf.Tensor4D] => {
       const [first, second] = this.cutPatches(low, patches);
       if (!pairedByDegradation) return [first, second];
       // positives: image i and image b + i, different content, same degradation
-      return [first.slice([0, 0, 0, 0], [b, -1, -1, -1]), first.slice([b, 0, 0, 0], [b, -1, -1, -1])];
+      return [
+        first.slice([0, 0, 0, 0], [b, -1, -1, -1]),
+        first.slice([b, 0, 0, 0], [b, -1, -1, -1]),
+      ];
     });
     const augmentMilliseconds = performance.now() - start;
 
-    const keys = tf.tidy(() => project(this.keyHead, encode(this.keyEncoder, keyPatches, true), 'leakyRelu'));
+    const keys = tf.tidy(() =>
+      project(this.keyHead, encode(this.keyEncoder, keyPatches, true), 'leakyRelu'),
+    );
     const weights = this.config.weighting
-      ? degradations.map((d) => negativeWeights(d, this.queue.entries.map((e) => e.degradation), this.ranges, this.config.weightWidth))
+      ? degradations.map((d) =>
+          negativeWeights(
+            d,
+            this.queue.entries.map((e) => e.degradation),
+            this.ranges,
+            this.config.weightWidth,
+          ),
+        )
       : null;
     const stats: BatchStats = [];
     const { value, grads } = tf.tidy(() => {
       const queue = tf.tensor2d(this.queue.keys, [this.queue.capacity, this.queue.dim]);
-      const weightTensor = weights ? tf.tensor2d(concatRows(weights), [b, this.queue.capacity]) : null;
+      const weightTensor = weights
+        ? tf.tensor2d(concatRows(weights), [b, this.queue.capacity])
+        : null;
       return tf.variableGrads(() => {
         const q = project(this.head, encode(this.encoder, queryPatches, true, stats), 'leakyRelu');
         return weightTensor
@@ -267,14 +356,23 @@ export class BlindSrTrainer {
           : infoNceLoss(q, keys, queue, this.config.temperature);
       }, [...encoderTrainables(this.encoder), ...headVariables(this.head)]);
     });
-    this.contrastOptimizer.apply([...encoderTrainables(this.encoder), ...headVariables(this.head)].map((v) => grads[v.name]));
+    this.contrastOptimizer.apply(
+      [...encoderTrainables(this.encoder), ...headVariables(this.head)].map((v) => grads[v.name]),
+    );
     tf.dispose(Object.values(grads));
     updateRunningStats(stats);
     this.momentumUpdate(this.config.momentum);
     // MoCo builder.py: enqueue after the loss
     const keyValues = tf.tidy(() => keys.div(keys.norm('euclidean', 1, true)));
     const keyData = (await keyValues.data()) as Float32Array;
-    this.queue.enqueue(keyData.slice(), degradations.map((degradation, i) => ({ degradation, source: sources[i], step: this.stepCount + 1 })));
+    this.queue.enqueue(
+      keyData.slice(),
+      degradations.map((degradation, i) => ({
+        degradation,
+        source: sources[i],
+        step: this.stepCount + 1,
+      })),
+    );
     const loss = (await value.data())[0];
     tf.dispose([value, keys, keyValues, queryPatches, keyPatches]);
     this.stepCount += 1;
@@ -282,7 +380,12 @@ export class BlindSrTrainer {
     this.lastQueryDegradation = degradations[0];
     this.lastSamples = await this.describeSamples(images, low, degradations, patches);
     low.dispose();
-    return { step: this.stepCount, loss, milliseconds: performance.now() - start, augmentMilliseconds };
+    return {
+      step: this.stepCount,
+      loss,
+      milliseconds: performance.now() - start,
+      augmentMilliseconds,
+    };
   }
 
   /** Stage 2: L1 of the conditioned upsampler; the degradation encoder is frozen. */
@@ -311,7 +414,12 @@ export class BlindSrTrainer {
     tf.dispose([value, low, lowPatch, hrPatch, representation]);
     this.stepCount += 1;
     this.lastLoss = loss;
-    return { step: this.stepCount, loss, milliseconds: performance.now() - start, augmentMilliseconds };
+    return {
+      step: this.stepCount,
+      loss,
+      milliseconds: performance.now() - start,
+      augmentMilliseconds,
+    };
   }
 
   private async describeSamples(
@@ -340,7 +448,12 @@ export class BlindSrTrainer {
     const query = this.lastQueryDegradation;
     const weights =
       query && this.config.weighting
-        ? negativeWeights(query, q.entries.map((e) => e.degradation), this.ranges, this.config.weightWidth)
+        ? negativeWeights(
+            query,
+            q.entries.map((e) => e.degradation),
+            this.ranges,
+            this.config.weightWidth,
+          )
         : new Float32Array(q.capacity).fill(1);
     return {
       step: this.stepCount,
@@ -387,9 +500,15 @@ export class BlindSrTrainer {
   private async evaluateSr(): Promise<NonNullable<BlindSrEvaluation['sr']>> {
     const { hr: hrFull, low: lowFull } = this.srHeldOut;
     const [low, hr] = tf.tidy(() => {
-      const corner = [{ x: 0, y: 0 }, { x: patchSize, y: patchSize }] as BlindSrSample['patches'];
+      const corner = [
+        { x: 0, y: 0 },
+        { x: patchSize, y: patchSize },
+      ] as BlindSrSample['patches'];
       const patches = Array.from({ length: lowFull.shape[0] }, () => corner);
-      return [this.cutPatches(lowFull, patches)[0], this.cutPatches(hrFull, patches, this.config.scale)[0]];
+      return [
+        this.cutPatches(lowFull, patches)[0],
+        this.cutPatches(hrFull, patches, this.config.scale)[0],
+      ];
     });
     const patchHr = patchSize * this.config.scale;
     const [bicubic, sr, srPlain] = tf.tidy(() => {
@@ -402,7 +521,9 @@ export class BlindSrTrainer {
         superResolve(this.sr, low, mean).clipByValue(0, 1),
       ];
     });
-    const [hrData, lowData, bicubicData, srData, plainData] = (await Promise.all([hr, low, bicubic, sr, srPlain].map((t) => t.data()))) as Float32Array[];
+    const [hrData, lowData, bicubicData, srData, plainData] = (await Promise.all(
+      [hr, low, bicubic, sr, srPlain].map((t) => t.data()),
+    )) as Float32Array[];
     tf.dispose([bicubic, sr, srPlain, low, hr]);
     const size = patchHr * patchHr * 3;
     const lowStride = patchSize * patchSize * 3;
@@ -414,7 +535,12 @@ export class BlindSrTrainer {
       lowSize: patchSize,
       hrSize: patchHr,
     };
-    return { psnrBicubic: psnr(bicubicData, hrData), psnrSr: psnr(srData, hrData), psnrSrWithoutRepresentation: psnr(plainData, hrData), example };
+    return {
+      psnrBicubic: psnr(bicubicData, hrData),
+      psnrSr: psnr(srData, hrData),
+      psnrSrWithoutRepresentation: psnr(plainData, hrData),
+      example,
+    };
   }
 
   dispose(): void {

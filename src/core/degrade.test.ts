@@ -13,7 +13,14 @@ import {
 import { NegativeQueue } from './queue';
 import { Random } from './random';
 
-const iso = (sigma: number, noise = 0): Degradation => ({ kind: 'isotropic', sigma, lambda1: sigma, lambda2: sigma, theta: 0, noise });
+const iso = (sigma: number, noise = 0): Degradation => ({
+  kind: 'isotropic',
+  sigma,
+  lambda1: sigma,
+  lambda2: sigma,
+  theta: 0,
+  noise,
+});
 const ranges: DegradationRanges = { kind: 'isotropic', sigmaMin: 0.2, sigmaMax: 4, noiseMax: 25 };
 
 describe('degradation model', () => {
@@ -27,7 +34,10 @@ describe('degradation model', () => {
           expect(k[y * 15 + x]).toBeCloseTo(k[(14 - y) * 15 + (14 - x)], 7);
         }
     }
-    const aniso = blurKernel({ kind: 'anisotropic', sigma: 1, lambda1: 3, lambda2: 0.5, theta: 0.3, noise: 0 }, 15);
+    const aniso = blurKernel(
+      { kind: 'anisotropic', sigma: 1, lambda1: 3, lambda2: 0.5, theta: 0.3, noise: 0 },
+      15,
+    );
     expect(aniso.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
   });
 
@@ -44,7 +54,9 @@ describe('degradation model', () => {
     // interior row: centre at input 2.5, taps at distances ±0.5, ±1.5, ±2.5, ±3.5 scaled by ½
     const w = (d: number) => {
       const x = Math.abs(d) / 2;
-      return (x <= 1 ? 1.5 * x ** 3 - 2.5 * x ** 2 + 1 : -0.5 * x ** 3 + 2.5 * x ** 2 - 4 * x + 2) / 2;
+      return (
+        (x <= 1 ? 1.5 * x ** 3 - 2.5 * x ** 2 + 1 : -0.5 * x ** 3 + 2.5 * x ** 2 - 4 * x + 2) / 2
+      );
     };
     const expected = [-3.5, -2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.5].map(w);
     const total = expected.reduce((a, b) => a + b, 0);
@@ -56,7 +68,9 @@ describe('degradation model', () => {
       for (let j = 0; j < 16; j++) v += m[i * 16 + j] * ramp[j];
       expect(v).toBeCloseTo(2 * i + 0.5, 5);
     }
-    const image = tf.tidy(() => tf.tensor1d(ramp).reshape([1, 1, 16, 1]).tile([1, 16, 1, 3])) as tf.Tensor4D;
+    const image = tf.tidy(() =>
+      tf.tensor1d(ramp).reshape([1, 1, 16, 1]).tile([1, 16, 1, 3]),
+    ) as tf.Tensor4D;
     const small = bicubicResize(image, 8).arraySync() as number[][][][];
     expect(small[0][4][3][1]).toBeCloseTo(6.5, 4);
   });
@@ -82,7 +96,11 @@ describe('NegativeQueue', () => {
     expect(queue.entries.every((e) => e.degradation === null)).toBe(true);
     const batch = (first: number, count: number) => ({
       keys: Float32Array.from({ length: count * 2 }, (_, i) => first + Math.floor(i / 2)),
-      entries: Array.from({ length: count }, (_, i) => ({ degradation: iso(1), source: first + i, step: first + i })),
+      entries: Array.from({ length: count }, (_, i) => ({
+        degradation: iso(1),
+        source: first + i,
+        step: first + i,
+      })),
     });
     let b = batch(0, 3);
     queue.enqueue(b.keys, b.entries);
@@ -111,7 +129,10 @@ describe('momentum encoder', () => {
     const { BlindSrTrainer } = await import('./blindsr');
     const { defaultBlindSrConfig } = await import('./blindsr-config');
     const { makeTextures } = await import('../data/textures');
-    const trainer = new BlindSrTrainer({ ...defaultBlindSrConfig, queueSize: 128 }, makeTextures(1, 96, 2));
+    const trainer = new BlindSrTrainer(
+      { ...defaultBlindSrConfig, queueSize: 128 },
+      makeTextures(1, 96, 2),
+    );
     // right after construction the key encoder is a copy
     const copy = trainer.momentumStepForTest(0.9);
     const k0 = copy.key[0].arraySync() as number[][][][];

@@ -34,7 +34,14 @@ export function sampleDegradation(ranges: DegradationRanges, random: Random): De
   const lambda1 = random.uniform(ranges.sigmaMin, ranges.sigmaMax);
   const lambda2 = random.uniform(ranges.sigmaMin, ranges.sigmaMax);
   const theta = random.uniform(0, Math.PI);
-  return { kind: 'anisotropic', sigma: Math.sqrt(lambda1 * lambda2), lambda1, lambda2, theta, noise };
+  return {
+    kind: 'anisotropic',
+    sigma: Math.sqrt(lambda1 * lambda2),
+    lambda1,
+    lambda2,
+    theta,
+    noise,
+  };
 }
 
 /** Gaussian blur kernel, size×size, sums to 1. [size · size] row-major */
@@ -55,7 +62,9 @@ export function blurKernel(degradation: Degradation, size: number): Float32Array
     for (let x = 0; x < size; x++) {
       const u = x - centre;
       const v = y - centre;
-      const value = Math.exp(-0.5 * (inverse[0] * u * u + 2 * inverse[1] * u * v + inverse[2] * v * v));
+      const value = Math.exp(
+        -0.5 * (inverse[0] * u * u + 2 * inverse[1] * u * v + inverse[2] * v * v),
+      );
       kernel[y * size + x] = value;
       sum += value;
     }
@@ -93,7 +102,8 @@ export function bicubicMatrix(inSize: number, outSize: number): Float32Array {
       if (w === 0) continue;
       // symmetric padding
       let source = j;
-      while (source < 0 || source >= inSize) source = source < 0 ? -source - 1 : 2 * inSize - source - 1;
+      while (source < 0 || source >= inSize)
+        source = source < 0 ? -source - 1 : 2 * inSize - source - 1;
       row.push([source, w]);
       sum += w;
     }
@@ -130,17 +140,37 @@ export function bicubicResize(images: tf.Tensor4D, outSize: number): tf.Tensor4D
  * Blur each image with its own kernel (reflection padding), as one depthwise convolution
  * over the batch laid out as channels. images: [B, H, W, 3], kernels: B × [k·k] → [B, H, W, 3]
  */
-export function blurBatch(images: tf.Tensor4D, kernels: Float32Array[], kernelSize: number): tf.Tensor4D {
+export function blurBatch(
+  images: tf.Tensor4D,
+  kernels: Float32Array[],
+  kernelSize: number,
+): tf.Tensor4D {
   return tf.tidy(() => {
     const [b, h, w] = images.shape;
     const half = Math.floor(kernelSize / 2);
-    const padded = tf.mirrorPad(images, [[0, 0], [half, half], [half, half], [0, 0]], 'reflect');
-    const asChannels = padded.transpose([1, 2, 0, 3]).reshape([1, h + 2 * half, w + 2 * half, b * 3]) as tf.Tensor4D;
+    const padded = tf.mirrorPad(
+      images,
+      [
+        [0, 0],
+        [half, half],
+        [half, half],
+        [0, 0],
+      ],
+      'reflect',
+    );
+    const asChannels = padded
+      .transpose([1, 2, 0, 3])
+      .reshape([1, h + 2 * half, w + 2 * half, b * 3]) as tf.Tensor4D;
     const filter = new Float32Array(kernelSize * kernelSize * b * 3);
     for (let i = 0; i < b; i++)
       for (let t = 0; t < kernelSize * kernelSize; t++)
         for (let c = 0; c < 3; c++) filter[t * b * 3 + i * 3 + c] = kernels[i][t];
-    const blurred = tf.depthwiseConv2d(asChannels, tf.tensor4d(filter, [kernelSize, kernelSize, b * 3, 1]), 1, 'valid');
+    const blurred = tf.depthwiseConv2d(
+      asChannels,
+      tf.tensor4d(filter, [kernelSize, kernelSize, b * 3, 1]),
+      1,
+      'valid',
+    );
     return blurred.reshape([h, w, b, 3]).transpose([2, 0, 1, 3]) as tf.Tensor4D;
   });
 }
@@ -159,13 +189,18 @@ export function degradeBatch(
   return tf.tidy(() => {
     const [b, h] = hr.shape;
     const lowSize = Math.round(h / scale);
-    const blurred = blurBatch(hr, degradations.map((d) => blurKernel(d, kernelSize)), kernelSize);
+    const blurred = blurBatch(
+      hr,
+      degradations.map((d) => blurKernel(d, kernelSize)),
+      kernelSize,
+    );
     const low = bicubicResize(blurred, lowSize);
     const pixels = lowSize * lowSize * 3;
     const noise = new Float32Array(b * pixels);
     degradations.forEach((d, i) => {
       const level = d.noise / 255;
-      if (level > 0) for (let p = 0; p < pixels; p++) noise[i * pixels + p] = random.normal() * level;
+      if (level > 0)
+        for (let p = 0; p < pixels; p++) noise[i * pixels + p] = random.normal() * level;
     });
     return low.add(tf.tensor4d(noise, [b, lowSize, lowSize, 3])).clipByValue(0, 1) as tf.Tensor4D;
   });
@@ -176,7 +211,11 @@ export function degradeBatch(
  * (λ1, λ2 and, for anisotropic kernels, the orientation) and noise level, each scaled to
  * about [0, 1] over its range.
  */
-export function degradationDistance(a: Degradation, b: Degradation, ranges: DegradationRanges): number {
+export function degradationDistance(
+  a: Degradation,
+  b: Degradation,
+  ranges: DegradationRanges,
+): number {
   const logSpan = Math.log(ranges.sigmaMax / ranges.sigmaMin) || 1;
   const d1 = Math.log(a.lambda1 / b.lambda1) / logSpan;
   const d2 = Math.log(a.lambda2 / b.lambda2) / logSpan;

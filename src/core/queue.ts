@@ -40,7 +40,11 @@ export class NegativeQueue {
       norm = Math.sqrt(norm) || 1;
       for (let d = 0; d < dim; d++) this.keys[i * dim + d] /= norm;
     }
-    this.entries = Array.from({ length: capacity }, () => ({ degradation: null, source: -1, step: -1 }));
+    this.entries = Array.from({ length: capacity }, () => ({
+      degradation: null,
+      source: -1,
+      step: -1,
+    }));
   }
 
   /** keys: [B, D] row-major, one entry each; wraps around the end. */

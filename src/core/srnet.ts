@@ -1,6 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { bicubicResize } from './degrade';
-import { applyConv, applyDense, makeConv, makeDense, trainableOf, type ConvParams, type DenseParams } from './layers';
+import {
+  applyConv,
+  applyDense,
+  makeConv,
+  makeDense,
+  trainableOf,
+  type ConvParams,
+  type DenseParams,
+} from './layers';
 import type { Random } from './random';
 
 /**
@@ -17,7 +25,13 @@ export interface SrNet {
   scale: number;
 }
 
-export function makeSrNet(representationDim: number, channels: number, blocks: number, scale: number, random: Random): SrNet {
+export function makeSrNet(
+  representationDim: number,
+  channels: number,
+  blocks: number,
+  scale: number,
+  random: Random,
+): SrNet {
   return {
     head: makeConv(3, channels, 3, 1, random),
     blocks: Array.from({ length: blocks }, () => ({
@@ -35,7 +49,11 @@ export function makeSrNet(representationDim: number, channels: number, blocks: n
 export function srNetVariables(net: SrNet): tf.Variable[] {
   return [
     ...trainableOf(net.head),
-    ...net.blocks.flatMap((b) => [...trainableOf(b.first), ...trainableOf(b.second), ...trainableOf(b.modulation)]),
+    ...net.blocks.flatMap((b) => [
+      ...trainableOf(b.first),
+      ...trainableOf(b.second),
+      ...trainableOf(b.modulation),
+    ]),
     ...trainableOf(net.tail),
   ];
 }
@@ -58,7 +76,11 @@ export function pixelShuffle(x: tf.Tensor4D, scale: number): tf.Tensor4D {
  * low: [B, h, w, 3] LR images; representation: [B, D] or null (no conditioning: the
  * modulation sees zeros). → [B, h·s, w·s, 3]
  */
-export function superResolve(net: SrNet, low: tf.Tensor4D, representation: tf.Tensor2D | null): tf.Tensor4D {
+export function superResolve(
+  net: SrNet,
+  low: tf.Tensor4D,
+  representation: tf.Tensor2D | null,
+): tf.Tensor4D {
   const [b, h] = low.shape;
   let x = applyConv(net.head, low, false);
   for (const block of net.blocks) {

@@ -15,4 +15,4 @@ export interface Dataset {
   heldOut: { images: RgbImage[]; labels: Int32Array } | null;
 }
 
-export type DatasetId = 'shapes' | 'photos' | 'uploads';
+export type DatasetId = 'shapes' | 'photos' | 'uploads' | 'textures';

@@ -1,13 +1,17 @@
-import type { SimclrConfig } from '../core/simclr';
-import { loadDataset } from '../data/load';
+import type { BlindSrConfig } from '../core/blindsr-config';
+import type { SimclrConfig } from '../core/simclr-config';
+import type { Dataset } from '../data/dataset';
+import { loadHrPool, loadSimclrDataset } from '../data/load';
 import { packDataset } from '../data/payload';
 import type { BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
 import type { WorkerToPage } from '../worker/protocol';
-import { needsRebuild, type AppConfig } from './config';
+import { blindSrNeedsRebuild, needsRebuild, type AppConfig, type LabId } from './config';
 import { emptyHistory } from './history';
 import {
   initialRun,
+  recordBlindSrEvaluation,
+  recordBlindSrSnapshot,
   recordEmbedding,
   recordLoss,
   recordSnapshot,
@@ -21,6 +25,11 @@ import {
  * Messages from the worker land in the store; panels only read the store.
  */
 let client: TrainingClient | null = null;
+
+function acknowledgeAfterPaint(): void {
+  // the next snapshot only after the panels had a frame to draw this one (latest-wins)
+  requestAnimationFrame(() => client?.send({ type: 'ack' }));
+}
 
 function onWorkerMessage(message: WorkerToPage): void {
   switch (message.type) {
@@ -36,11 +45,17 @@ function onWorkerMessage(message: WorkerToPage): void {
       return;
     case 'snapshot':
       recordSnapshot(message.snapshot);
-      // acknowledge after the panels had a frame to draw it: latest-wins pacing
-      requestAnimationFrame(() => client?.send({ type: 'ack' }));
+      acknowledgeAfterPaint();
+      return;
+    case 'blindsrSnapshot':
+      recordBlindSrSnapshot(message.snapshot);
+      acknowledgeAfterPaint();
       return;
     case 'embedding':
       recordEmbedding(message.embedding);
+      return;
+    case 'blindsrEvaluation':
+      recordBlindSrEvaluation(message.evaluation);
       return;
     case 'error':
       setRun({ error: { code: message.code, message: message.message }, running: false });
@@ -61,13 +76,36 @@ function clearRun(keepBackend: boolean): void {
     history: emptyHistory,
     snapshot: null,
     embedding: null,
+    blindsr: null,
+    blindsrEvaluation: null,
   });
   resetPacing();
 }
 
+function configureLab(): void {
+  const { config } = useStore.getState();
+  client?.send(
+    config.lab === 'simclr'
+      ? { type: 'configure', lab: 'simclr', config: config.simclr }
+      : { type: 'configure', lab: 'blindsr', config: config.blindsr },
+  );
+}
+
+/** Loads the current lab's images and hands them to the worker (which rebuilds). */
 async function sendDataset(): Promise<void> {
   const { config } = useStore.getState();
-  const dataset = await loadDataset(config.dataset, config.simclr.seed);
+  let dataset: Dataset;
+  try {
+    dataset =
+      config.lab === 'simclr'
+        ? await loadSimclrDataset(config.dataset, config.simclr.seed)
+        : await loadHrPool(config.hrSource, config.blindsr.seed);
+  } catch (error) {
+    setRun({
+      error: { code: 'data', message: error instanceof Error ? error.message : String(error) },
+    });
+    return;
+  }
   useStore.setState({ dataset });
   client?.sendData(packDataset(dataset));
 }
@@ -80,7 +118,7 @@ export async function startTraining(
   clearRun(false);
   client = new TrainingClient(onWorkerMessage);
   client.start(backend);
-  client.send({ type: 'configure', config: useStore.getState().config.simclr });
+  configureLab();
   await sendDataset();
 }
 
@@ -101,8 +139,13 @@ export function reset(): void {
   client?.send({ type: 'reset' });
 }
 
-export function evaluateNow(): void {
-  client?.send({ type: 'evaluate' });
+export function switchLab(lab: LabId): void {
+  const before = useStore.getState().config;
+  if (before.lab === lab) return;
+  useStore.setState({ config: { ...before, lab } });
+  clearRun(true);
+  configureLab();
+  void sendDataset();
 }
 
 /** Live settings go to the running model; batch size, image size and seed rebuild it. */
@@ -114,13 +157,15 @@ export function updateSimclr(change: Partial<SimclrConfig>): void {
     augment: { ...before.simclr.augment, ...change.augment },
   };
   useStore.setState({ config: { ...before, simclr } });
+  if (before.lab !== 'simclr') return;
   if (needsRebuild(before.simclr, simclr)) {
     clearRun(true);
-    client?.send({ type: 'configure', config: simclr });
+    configureLab();
     if (simclr.seed !== before.simclr.seed) void sendDataset();
   } else {
     client?.send({
       type: 'update',
+      lab: 'simclr',
       change: {
         temperature: simclr.temperature,
         learningRate: simclr.learningRate,
@@ -131,16 +176,39 @@ export function updateSimclr(change: Partial<SimclrConfig>): void {
   }
 }
 
-export function updateConfig(change: Partial<Omit<AppConfig, 'simclr'>>): void {
+export function updateBlindSr(change: Partial<BlindSrConfig>): void {
   const before = useStore.getState().config;
-  useStore.setState({ config: { ...before, ...change } });
-  if (change.dataset && change.dataset !== before.dataset) {
+  const blindsr = { ...before.blindsr, ...change };
+  useStore.setState({ config: { ...before, blindsr } });
+  if (before.lab !== 'blindsr') return;
+  if (blindSrNeedsRebuild(before.blindsr, blindsr)) {
+    clearRun(true);
+    configureLab();
+    if (blindsr.seed !== before.blindsr.seed) void sendDataset();
+  } else {
+    client?.send({ type: 'update', lab: 'blindsr', change: blindsr });
+    if (change.stage !== undefined) client?.send({ type: 'evaluate' });
+  }
+}
+
+export function updateConfig(change: Partial<Omit<AppConfig, 'simclr' | 'blindsr'>>): void {
+  const before = useStore.getState().config;
+  const after = { ...before, ...change };
+  useStore.setState({ config: after });
+  const dataChanged =
+    (after.lab === 'simclr' && after.dataset !== before.dataset) ||
+    (after.lab === 'blindsr' && after.hrSource !== before.hrSource);
+  if (dataChanged) {
     clearRun(true);
     void sendDataset();
   }
 }
 
-/** Test hooks (e2e): a dead worker, a poisoned model. */
+export function evaluateNow(): void {
+  client?.send({ type: 'evaluate' });
+}
+
+/** Test hooks (e2e): a dead worker, a poisoned model, a kernel profile. */
 export const debugHooks = {
   killWorker: () => client?.kill(),
   crashWorker: () => client?.send({ type: 'debugCrash' }),

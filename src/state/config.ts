@@ -1,4 +1,6 @@
+import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr-config';
 import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr-config';
+import type { HrSource } from '../data/load';
 import type { DatasetId } from '../data/dataset';
 import type { Language } from '../i18n';
 import type { BackendName } from '../worker/backend-choice';
@@ -11,6 +13,9 @@ export interface AppConfig {
   lab: LabId;
   dataset: DatasetId;
   simclr: SimclrConfig;
+  /** where the Blind-SR lab's HR images come from */
+  hrSource: HrSource;
+  blindsr: BlindSrConfig;
   similarityMode: SimilarityMode;
   /** forced backend, or null to choose by capability */
   backend: BackendName | null;
@@ -21,6 +26,8 @@ export const defaultAppConfig: AppConfig = {
   lab: 'simclr',
   dataset: 'shapes',
   simclr: defaultSimclrConfig,
+  hrSource: 'textures',
+  blindsr: defaultBlindSrConfig,
   similarityMode: 'cosine',
   backend: null,
   language: 'en',
@@ -31,6 +38,16 @@ export function needsRebuild(before: SimclrConfig, after: SimclrConfig): boolean
   return (
     before.batchSize !== after.batchSize ||
     before.imageSize !== after.imageSize ||
+    before.seed !== after.seed
+  );
+}
+
+/** Blind-SR settings that change tensor shapes (a new model); the rest apply live. */
+export function blindSrNeedsRebuild(before: BlindSrConfig, after: BlindSrConfig): boolean {
+  return (
+    before.scale !== after.scale ||
+    before.queueSize !== after.queueSize ||
+    before.batchSize !== after.batchSize ||
     before.seed !== after.seed
   );
 }

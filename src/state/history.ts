@@ -21,11 +21,18 @@ export function appendBounded(
 }
 
 export interface History {
+  /** SimCLR NT-Xent, or the Blind-SR stage-1 InfoNCE */
   loss: HistoryPoint[];
   accuracy: HistoryPoint[];
   alignment: HistoryPoint[];
   uniformity: HistoryPoint[];
   knn: HistoryPoint[];
+  /** Blind-SR stage 2: L1 of the upsampler */
+  srLoss: HistoryPoint[];
+  /** Blind-SR: |Spearman(σ, PC1)| of the degradation embedding */
+  spearman: HistoryPoint[];
+  psnrSr: HistoryPoint[];
+  psnrBicubic: HistoryPoint[];
 }
 
 export const emptyHistory: History = {
@@ -34,4 +41,8 @@ export const emptyHistory: History = {
   alignment: [],
   uniformity: [],
   knn: [],
+  srLoss: [],
+  spearman: [],
+  psnrSr: [],
+  psnrBicubic: [],
 };

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr';
 import type { EmbeddingSnapshot, SimclrSnapshot } from '../core/simclr';
 import type { Dataset } from '../data/dataset';
 import type { BackendInfo, WorkerErrorCode } from '../worker/protocol';
@@ -38,6 +39,8 @@ export interface PlaygroundState {
   history: History;
   snapshot: SimclrSnapshot | null;
   embedding: EmbeddingSnapshot | null;
+  blindsr: BlindSrSnapshot | null;
+  blindsrEvaluation: BlindSrEvaluation | null;
   view: ViewState;
   /** developer hook: kernel times of one profiled step */
   profile: { name: string; ms: number; count: number }[] | null;
@@ -64,6 +67,8 @@ export const useStore = create<PlaygroundState>()(() => ({
   history: emptyHistory,
   snapshot: null,
   embedding: null,
+  blindsr: null,
+  blindsrEvaluation: null,
   view: { selectedRow: null, hoveredCell: null, hoveredView: null, hoveredImage: null },
   profile: null,
 }));
@@ -98,9 +103,7 @@ export function recordLoss(
         firstStepAt: s.run.firstStepAt ?? now,
         lastStep: { milliseconds, augmentMilliseconds },
       },
-      history: Number.isFinite(loss)
-        ? { ...s.history, loss: appendBounded(s.history.loss, { step, value: loss }) }
-        : s.history,
+      history: Number.isFinite(loss) ? appendLoss(s, step, loss) : s.history,
     };
   });
 }
@@ -150,4 +153,30 @@ export function recordEmbedding(embedding: EmbeddingSnapshot): void {
             }),
           },
   }));
+}
+
+function appendLoss(s: PlaygroundState, step: number, loss: number): History {
+  const srStage = s.config.lab === 'blindsr' && s.config.blindsr.stage === 2;
+  return srStage
+    ? { ...s.history, srLoss: appendBounded(s.history.srLoss, { step, value: loss }) }
+    : { ...s.history, loss: appendBounded(s.history.loss, { step, value: loss }) };
+}
+
+export function recordBlindSrSnapshot(snapshot: BlindSrSnapshot): void {
+  useStore.setState({ blindsr: snapshot });
+}
+
+export function recordBlindSrEvaluation(evaluation: BlindSrEvaluation): void {
+  useStore.setState((s) => {
+    const point = (value: number) => ({ step: evaluation.step, value });
+    const history = {
+      ...s.history,
+      spearman: appendBounded(s.history.spearman, point(Math.abs(evaluation.spearmanSigma))),
+    };
+    if (evaluation.sr) {
+      history.psnrSr = appendBounded(s.history.psnrSr, point(evaluation.sr.psnrSr));
+      history.psnrBicubic = appendBounded(s.history.psnrBicubic, point(evaluation.sr.psnrBicubic));
+    }
+    return { blindsrEvaluation: evaluation, history };
+  });
 }

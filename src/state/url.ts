@@ -1,4 +1,6 @@
+import { blindSrLimits } from '../core/blindsr-config';
 import { simclrLimits } from '../core/simclr-config';
+import type { HrSource } from '../data/load';
 import { parseLanguage, type Language } from '../i18n';
 import { parseBackendName } from '../worker/backend-choice';
 import { defaultAppConfig, type AppConfig, type LabId, type SimilarityMode } from './config';
@@ -11,6 +13,7 @@ import type { DatasetId } from '../data/dataset';
 const labs: LabId[] = ['simclr', 'blindsr'];
 const datasets: DatasetId[] = ['shapes', 'photos', 'uploads'];
 const modes: SimilarityMode[] = ['cosine', 'logits', 'softmax'];
+const hrSources: HrSource[] = ['textures', 'photos'];
 
 export interface ParsedUrl {
   config: AppConfig;
@@ -60,6 +63,41 @@ export function parseUrl(search: string, fallbackLanguage: Language = 'en'): Par
     return fallback;
   };
 
+  function parseBlindSr() {
+    const b = d.blindsr;
+    const l = blindSrLimits;
+    const queueRaw = params.get('bq');
+    let queueSize = b.queueSize;
+    if (queueRaw !== null) {
+      if ((l.queueSizes as readonly number[]).includes(Number(queueRaw)))
+        queueSize = Number(queueRaw);
+      else invalid.push('bq');
+    }
+    const sigmaMin = number({ key: 'bsmin', ...l.sigma }, b.sigmaMin);
+    const sigmaMax = number({ key: 'bsmax', ...l.sigma }, b.sigmaMax);
+    return {
+      ...b,
+      stage:
+        oneOf('bstage', ['1', '2'], String(b.stage) as '1' | '2') === '2'
+          ? (2 as const)
+          : (1 as const),
+      scale:
+        oneOf('bscale', ['2', '4'], String(b.scale) as '2' | '4') === '4'
+          ? (4 as const)
+          : (2 as const),
+      blurKind: oneOf('bblur', ['isotropic', 'anisotropic'] as const, b.blurKind),
+      sigmaMin: Math.min(sigmaMin, sigmaMax),
+      sigmaMax: Math.max(sigmaMin, sigmaMax),
+      noiseMax: number({ key: 'bnoise', ...l.noiseMax }, b.noiseMax),
+      queueSize,
+      momentum: number({ key: 'bm', ...l.momentum }, b.momentum),
+      temperature: number({ key: 'btau', ...l.temperature }, b.temperature),
+      weighting: flag('bw', b.weighting),
+      pairing: oneOf('bpair', ['image', 'degradation'] as const, b.pairing),
+      seed: number({ key: 'seed', ...simclrLimits.seed, integer: true }, b.seed),
+    };
+  }
+
   const s = d.simclr;
   const sizeRaw = params.get('size');
   let imageSize = s.imageSize;
@@ -78,6 +116,8 @@ export function parseUrl(search: string, fallbackLanguage: Language = 'en'): Par
   const config: AppConfig = {
     lab: oneOf('lab', labs, d.lab),
     dataset: oneOf('data', datasets, d.dataset),
+    hrSource: oneOf('hr', hrSources, d.hrSource),
+    blindsr: parseBlindSr(),
     similarityMode: oneOf('mode', modes, d.similarityMode),
     backend,
     language: language ?? fallbackLanguage,
@@ -135,6 +175,20 @@ export function serializeUrl(config: AppConfig): string {
   put('s', s.augment.colorStrength, ds.augment.colorStrength);
   put('gray', s.augment.grayscale, ds.augment.grayscale);
   put('blur', s.augment.blur, ds.augment.blur);
+  put('hr', config.hrSource, d.hrSource);
+  const b = config.blindsr;
+  const db = d.blindsr;
+  put('bstage', b.stage, db.stage);
+  put('bscale', b.scale, db.scale);
+  put('bblur', b.blurKind, db.blurKind);
+  put('bsmin', b.sigmaMin, db.sigmaMin);
+  put('bsmax', b.sigmaMax, db.sigmaMax);
+  put('bnoise', b.noiseMax, db.noiseMax);
+  put('bq', b.queueSize, db.queueSize);
+  put('bm', b.momentum, db.momentum);
+  put('btau', b.temperature, db.temperature);
+  put('bw', b.weighting, db.weighting);
+  put('bpair', b.pairing, db.pairing);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

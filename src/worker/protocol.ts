@@ -1,3 +1,5 @@
+import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr';
+import type { BlindSrConfig } from '../core/blindsr-config';
 import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/simclr';
 import type { DatasetPayload } from '../data/payload';
 import type { BackendName, BackendReason } from './backend-choice';
@@ -8,13 +10,19 @@ export type LiveSimclrChange = Partial<
   Pick<SimclrConfig, 'temperature' | 'noNegatives' | 'augment' | 'learningRate'>
 >;
 
+export type LiveChange =
+  { lab: 'simclr'; change: LiveSimclrChange } | { lab: 'blindsr'; change: Partial<BlindSrConfig> };
+
+export type LabConfig =
+  { lab: 'simclr'; config: SimclrConfig } | { lab: 'blindsr'; config: BlindSrConfig };
+
 export type PageToWorker =
   | { type: 'init'; forcedBackend: BackendName | null }
   | { type: 'setData'; dataset: DatasetPayload }
   /** rebuilds the model: batch size, image size, architecture, seed */
-  | { type: 'configure'; config: SimclrConfig }
+  | ({ type: 'configure' } & LabConfig)
   /** takes effect from the next step, no rebuild */
-  | { type: 'update'; change: LiveSimclrChange }
+  | ({ type: 'update' } & LiveChange)
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step' }
@@ -48,6 +56,8 @@ export type WorkerToPage =
   | { type: 'status'; running: boolean; step: number }
   | { type: 'loss'; step: number; loss: number; milliseconds: number; augmentMilliseconds: number }
   | { type: 'snapshot'; snapshot: SimclrSnapshot }
+  | { type: 'blindsrSnapshot'; snapshot: BlindSrSnapshot }
+  | { type: 'blindsrEvaluation'; evaluation: BlindSrEvaluation }
   | { type: 'embedding'; embedding: EmbeddingSnapshot }
   | { type: 'error'; code: WorkerErrorCode; message: string }
   | { type: 'heartbeat'; step: number; numTensors: number; bytes: number }

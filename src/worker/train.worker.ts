@@ -1,16 +1,12 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs';
-import {
-  sanitizeAugment,
-  sanitizeSimclrConfig,
-  clampNumber,
-  simclrLimits,
-} from '../core/simclr-config';
-import { SimclrTrainer, type SimclrConfig } from '../core/simclr';
-import { unpackDataset } from '../data/payload';
+import { sanitizeBlindSrConfig } from '../core/blindsr-config';
+import { sanitizeSimclrConfig } from '../core/simclr-config';
 import type { Dataset } from '../data/dataset';
+import { unpackDataset } from '../data/payload';
 import { chooseAndStartBackend } from './backends';
-import type { LiveSimclrChange, PageToWorker, WorkerToPage } from './protocol';
+import { BlindSrRunner, SimclrRunner, type LabRunner } from './labs';
+import type { LabConfig, PageToWorker, WorkerToPage } from './protocol';
 
 /**
  * The only place that owns tfjs at run time. Training runs as a loop of awaited steps;
@@ -20,13 +16,12 @@ import type { LiveSimclrChange, PageToWorker, WorkerToPage } from './protocol';
 declare const self: DedicatedWorkerGlobalScope;
 
 const snapshotInterval = 100; // ms
-const evaluateEvery = 25; // steps
 const heartbeatInterval = 1000; // ms
 
 let backendReady: Promise<void> | null = null;
 let dataset: Dataset | null = null;
-let config: SimclrConfig | null = null;
-let trainer: SimclrTrainer | null = null;
+let labConfig: LabConfig | null = null;
+let runner: LabRunner | null = null;
 let running = false;
 let loopActive = false;
 let snapshotInFlight = false;
@@ -49,11 +44,13 @@ function exclusive<T>(operation: () => Promise<T>): Promise<T> {
 
 function reportError(error: unknown): void {
   running = false;
-  const message = error instanceof Error ? error.message : String(error);
-  const outOfMemory = /out of memory|allocation|memory access out of bounds|OOM/i.test(message);
   failed = true;
+  const message = error instanceof Error ? error.message : String(error);
+  const outOfMemory = /out of memory|allocation failed|memory access out of bounds|OOM/i.test(
+    message,
+  );
   post({ type: 'error', code: outOfMemory ? 'outOfMemory' : 'crash', message });
-  post({ type: 'status', running: false, step: trainer?.step ?? 0 });
+  post({ type: 'status', running: false, step: runner?.step ?? 0 });
 }
 
 const nextTick = () =>
@@ -63,67 +60,67 @@ const nextTick = () =>
     channel.port2.postMessage(null);
   });
 
+/** A new model for the current lab, configuration and data; the old one is freed first. */
 async function rebuild(): Promise<void> {
-  if (!dataset || !config || !backendReady) return;
+  if (!dataset || !labConfig || !backendReady) return;
   await backendReady;
-  trainer?.dispose();
-  trainer = null;
-  const maxBatch = dataset.images.length;
-  trainer = new SimclrTrainer(
-    { ...config, batchSize: Math.min(config.batchSize, maxBatch) },
-    dataset,
-  );
+  runner?.dispose();
+  runner = null;
+  if (dataset.images.length < 2) throw new Error('at least 2 images are needed');
+  runner =
+    labConfig.lab === 'simclr'
+      ? await SimclrRunner.create(labConfig.config, dataset)
+      : new BlindSrRunner(labConfig.config, dataset.images);
   lastEvaluatedStep = -1;
-  await trainer.preview();
-  snapshotDue = true;
+  snapshotDue = labConfig.lab === 'simclr';
   post({ type: 'status', running, step: 0 });
   await maybeSnapshot(true);
   await evaluate();
 }
 
 async function maybeSnapshot(force = false): Promise<void> {
-  if (!trainer || snapshotInFlight || !snapshotDue) return;
+  if (!runner || snapshotInFlight || !snapshotDue) return;
   if (!force && performance.now() - lastSnapshotAt < snapshotInterval) return;
-  const snapshot = await trainer.snapshot();
-  if (!snapshot) return;
+  const outgoing = await runner.snapshot();
+  if (!outgoing) return;
   snapshotDue = false;
   snapshotInFlight = true;
   lastSnapshotAt = performance.now();
-  post({ type: 'snapshot', snapshot }, [snapshot.views.buffer, snapshot.similarity.buffer]);
+  post(outgoing.message, outgoing.transfer);
 }
 
 async function evaluate(): Promise<void> {
-  if (!trainer || trainer.step === lastEvaluatedStep) return;
-  lastEvaluatedStep = trainer.step;
-  const embedding = await trainer.evaluate();
-  post({ type: 'embedding', embedding }, [embedding.points.buffer]);
+  if (!runner || runner.step === lastEvaluatedStep) return;
+  lastEvaluatedStep = runner.step;
+  const outgoing = await runner.evaluate();
+  post(outgoing.message, outgoing.transfer);
 }
 
 async function trainOnce(): Promise<void> {
-  if (!trainer) return;
-  const result = await trainer.trainStep();
+  if (!runner) return;
+  const result = await runner.trainStep();
   post({ type: 'loss', ...result });
   snapshotDue = true;
   if (!Number.isFinite(result.loss)) {
     running = false;
+    failed = true;
     post({
       type: 'error',
       code: 'nonFinite',
       message: `loss became ${result.loss} at step ${result.step}`,
     });
     post({ type: 'status', running: false, step: result.step });
-    await maybeSnapshot(true);
     return;
   }
   await maybeSnapshot(!running);
-  if (trainer.step - lastEvaluatedStep >= evaluateEvery) await evaluate();
+  if (runner.step - lastEvaluatedStep >= runner.evaluateEvery) await evaluate();
 }
 
 async function loop(): Promise<void> {
   if (loopActive) return;
   loopActive = true;
   try {
-    while (running && trainer && !failed) {
+    while (running && !failed) {
       await exclusive(trainOnce);
       await nextTick();
     }
@@ -134,27 +131,11 @@ async function loop(): Promise<void> {
   }
 }
 
-function applyLiveChange(change: LiveSimclrChange): void {
-  if (!config) return;
-  const clean: LiveSimclrChange = {};
-  if (change.temperature !== undefined)
-    clean.temperature = clampNumber(
-      change.temperature,
-      simclrLimits.temperature.min,
-      simclrLimits.temperature.max,
-      config.temperature,
-    );
-  if (change.learningRate !== undefined)
-    clean.learningRate = clampNumber(
-      change.learningRate,
-      simclrLimits.learningRate.min,
-      simclrLimits.learningRate.max,
-      config.learningRate,
-    );
-  if (change.noNegatives !== undefined) clean.noNegatives = Boolean(change.noNegatives);
-  if (change.augment !== undefined) clean.augment = sanitizeAugment(change.augment, config.augment);
-  config = { ...config, ...clean };
-  trainer?.update(clean);
+function configure(message: LabConfig): void {
+  labConfig =
+    message.lab === 'simclr'
+      ? { lab: 'simclr', config: sanitizeSimclrConfig(message.config) }
+      : { lab: 'blindsr', config: sanitizeBlindSrConfig(message.config) };
 }
 
 function handle(message: PageToWorker): void {
@@ -163,12 +144,12 @@ function handle(message: PageToWorker): void {
       backendReady = chooseAndStartBackend(message.forcedBackend).then(
         (backend) => post({ type: 'ready', backend }),
         (error) => {
+          failed = true;
           post({
             type: 'error',
             code: 'backend',
-            message: String(error instanceof Error ? error.message : error),
+            message: error instanceof Error ? error.message : String(error),
           });
-          throw error;
         },
       );
       return;
@@ -177,27 +158,34 @@ function handle(message: PageToWorker): void {
       exclusive(rebuild).catch(reportError);
       return;
     case 'configure':
-      config = sanitizeSimclrConfig(message.config);
+      configure(message);
       exclusive(rebuild).catch(reportError);
       return;
     case 'update':
-      applyLiveChange(message.change);
+      if (labConfig?.lab === message.lab) {
+        labConfig = {
+          ...labConfig,
+          config: { ...labConfig.config, ...message.change },
+        } as LabConfig;
+        configure(labConfig);
+      }
+      runner?.update(message);
       return;
     case 'play':
-      if (failed) return;
+      if (failed || !runner) return;
       running = true;
-      post({ type: 'status', running: true, step: trainer?.step ?? 0 });
+      post({ type: 'status', running: true, step: runner.step });
       void loop();
       return;
     case 'pause':
       running = false;
-      post({ type: 'status', running: false, step: trainer?.step ?? 0 });
+      post({ type: 'status', running: false, step: runner?.step ?? 0 });
       return;
     case 'step':
       running = false;
       exclusive(async () => {
         await trainOnce();
-        post({ type: 'status', running: false, step: trainer?.step ?? 0 });
+        post({ type: 'status', running: false, step: runner?.step ?? 0 });
       }).catch(reportError);
       return;
     case 'reset':
@@ -210,6 +198,7 @@ function handle(message: PageToWorker): void {
       if (snapshotDue && !running) exclusive(() => maybeSnapshot(true)).catch(reportError);
       return;
     case 'evaluate':
+      lastEvaluatedStep = -1;
       exclusive(evaluate).catch(reportError);
       return;
     case 'debugCrash':
@@ -217,10 +206,16 @@ function handle(message: PageToWorker): void {
         throw new Error('debug crash requested by the page');
       });
       return;
+    case 'debugPoison':
+      exclusive(async () => {
+        const first = runner?.firstVariable();
+        if (first) tf.tidy(() => first.assign(tf.fill(first.shape, NaN)));
+      }).catch(reportError);
+      return;
     case 'debugProfile':
       exclusive(async () => {
-        if (!trainer) return;
-        const active = trainer;
+        const active = runner;
+        if (!active) return;
         const info = await tf.profile(async () => {
           await active.trainStep();
         });
@@ -231,22 +226,10 @@ function handle(message: PageToWorker): void {
           entry.count += 1;
           byKernel.set(k.name, entry);
         }
-        for (const k of info.kernels)
-          if (k.name === 'Conv2D' || k.name === 'Transpose' || k.name === 'Mean')
-            byKernel.set(`${k.name} ${JSON.stringify(k.inputShapes)}`, {
-              ms: Number(k.kernelTimeMs) || 0,
-              count: 1,
-            });
         const kernels = [...byKernel.entries()]
           .map(([name, v]) => ({ name, ...v }))
           .sort((a, b) => b.ms - a.ms);
         post({ type: 'profile', kernels });
-      }).catch(reportError);
-      return;
-    case 'debugPoison':
-      exclusive(async () => {
-        const first = trainer?.variables()[0];
-        if (first) tf.tidy(() => first.assign(tf.fill(first.shape, NaN)));
       }).catch(reportError);
       return;
   }
@@ -266,7 +249,7 @@ setInterval(() => {
   const memory = tf.memory();
   post({
     type: 'heartbeat',
-    step: trainer?.step ?? 0,
+    step: runner?.step ?? 0,
     numTensors: memory.numTensors,
     bytes: memory.numBytes,
   });

@@ -1,0 +1,90 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../../i18n/useT';
+import { useStore } from '../../state/store';
+import { lookupIndex, viridisTable } from '../common/colors';
+import { PixelCanvas } from '../common/PixelCanvas';
+
+/** A blur kernel as a small heatmap, normalised to its peak. */
+function KernelCanvas({ kernel, size }: { kernel: Float32Array; size: number }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = ref.current?.getContext('2d');
+    if (!context) return;
+    const peak = Math.max(...kernel);
+    const rgba = new Uint8ClampedArray(size * size * 4);
+    kernel.forEach((v, i) => {
+      const k = lookupIndex(v, 0, peak) * 3;
+      rgba.set([viridisTable[k], viridisTable[k + 1], viridisTable[k + 2], 255], i * 4);
+    });
+    context.putImageData(new ImageData(rgba, size, size), 0, 0);
+  }, [kernel, size]);
+  return (
+    <canvas
+      ref={ref}
+      width={size}
+      height={size}
+      className="thumb kernel"
+      aria-label="blur kernel"
+      role="img"
+    />
+  );
+}
+
+export function DegradationPanel() {
+  const t = useT();
+  const snapshot = useStore((s) => s.blindsr);
+  const scale = useStore((s) => s.config.blindsr.scale);
+  return (
+    <section className="panel" aria-labelledby="degradation-title" data-panel="degradation">
+      <header className="panel-header">
+        <h2 id="degradation-title">{t('panel.degradation.title')}</h2>
+      </header>
+      <p className="caption">{t('panel.degradation.caption')}</p>
+      {snapshot ? (
+        <div className="degradation-rows">
+          {snapshot.samples.map((sample, i) => (
+            <div className="degradation-row" key={i}>
+              <PixelCanvas
+                pixels={sample.hr}
+                size={sample.hrSize}
+                className="thumb large"
+                label="HR"
+              />
+              <span className="arrow">∗</span>
+              <KernelCanvas kernel={sample.kernel} size={sample.kernelSize} />
+              <span className="arrow">↓{scale}</span>
+              <div className="view-original">
+                <PixelCanvas
+                  pixels={sample.low}
+                  size={sample.hrSize / scale}
+                  className="thumb large"
+                  label="LR"
+                />
+                {sample.patches.map((p, k) => (
+                  <div
+                    key={k}
+                    className={`crop-box patch-${k}`}
+                    style={{
+                      left: `${(p.x / (sample.hrSize / scale)) * 100}%`,
+                      top: `${(p.y / (sample.hrSize / scale)) * 100}%`,
+                      width: `${(snapshot.patchSize / (sample.hrSize / scale)) * 100}%`,
+                      height: `${(snapshot.patchSize / (sample.hrSize / scale)) * 100}%`,
+                    }}
+                  />
+                ))}
+              </div>
+              <span className="degradation-params">
+                {t('panel.degradation.params', {
+                  sigma: sample.degradation.sigma.toFixed(2),
+                  noise: sample.degradation.noise.toFixed(1),
+                })}
+              </span>
+            </div>
+          ))}
+        </div>
+      ) : (
+        <p className="empty">{t('panel.loss.empty')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+import { sanitizeBlindSrConfig, type BlindSrConfig } from '../core/blindsr-config';
+import { BlindSrTrainer } from '../core/blindsr';
+import type { RgbImage } from '../core/image';
+import {
+  clampNumber,
+  sanitizeAugment,
+  simclrLimits,
+  type SimclrConfig,
+} from '../core/simclr-config';
+import { SimclrTrainer } from '../core/simclr';
+import type { Dataset } from '../data/dataset';
+import type { LiveChange, WorkerToPage } from './protocol';
+
+/**
+ * What the worker's loop needs from a lab: one training step, a snapshot (plain data and
+ * its transferable buffers), an evaluation, live changes. One per lab; the loop is shared.
+ */
+export interface Outgoing {
+  message: WorkerToPage;
+  transfer: Transferable[];
+}
+
+export interface LabRunner {
+  readonly step: number;
+  trainStep(): Promise<{
+    step: number;
+    loss: number;
+    milliseconds: number;
+    augmentMilliseconds: number;
+  }>;
+  snapshot(): Promise<Outgoing | null>;
+  evaluate(): Promise<Outgoing>;
+  /** steps between evaluations */
+  readonly evaluateEvery: number;
+  update(change: LiveChange): void;
+  /** test hook: the first weight becomes NaN */
+  firstVariable(): import('@tensorflow/tfjs').Variable | undefined;
+  dispose(): void;
+}
+
+export class SimclrRunner implements LabRunner {
+  readonly evaluateEvery = 25;
+  private readonly trainer: SimclrTrainer;
+
+  private constructor(trainer: SimclrTrainer) {
+    this.trainer = trainer;
+  }
+
+  static async create(config: SimclrConfig, dataset: Dataset): Promise<SimclrRunner> {
+    const trainer = new SimclrTrainer(
+      { ...config, batchSize: Math.min(config.batchSize, dataset.images.length) },
+      dataset,
+    );
+    await trainer.preview();
+    return new SimclrRunner(trainer);
+  }
+
+  get step(): number {
+    return this.trainer.step;
+  }
+
+  trainStep() {
+    return this.trainer.trainStep();
+  }
+
+  async snapshot(): Promise<Outgoing | null> {
+    const snapshot = await this.trainer.snapshot();
+    return snapshot
+      ? {
+          message: { type: 'snapshot', snapshot },
+          transfer: [snapshot.views.buffer, snapshot.similarity.buffer],
+        }
+      : null;
+  }
+
+  async evaluate(): Promise<Outgoing> {
+    const embedding = await this.trainer.evaluate();
+    return { message: { type: 'embedding', embedding }, transfer: [embedding.points.buffer] };
+  }
+
+  update(change: LiveChange): void {
+    if (change.lab !== 'simclr') return;
+    const c = change.change;
+    const current = this.trainer.config;
+    this.trainer.update({
+      temperature: clampNumber(
+        c.temperature,
+        simclrLimits.temperature.min,
+        simclrLimits.temperature.max,
+        current.temperature,
+      ),
+      learningRate: clampNumber(
+        c.learningRate,
+        simclrLimits.learningRate.min,
+        simclrLimits.learningRate.max,
+        current.learningRate,
+      ),
+      noNegatives: typeof c.noNegatives === 'boolean' ? c.noNegatives : current.noNegatives,
+      augment: sanitizeAugment(c.augment, current.augment),
+    });
+  }
+
+  firstVariable() {
+    return this.trainer.variables()[0];
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+  }
+}
+
+export class BlindSrRunner implements LabRunner {
+  readonly evaluateEvery = 20;
+  private readonly trainer: BlindSrTrainer;
+
+  constructor(config: BlindSrConfig, pool: RgbImage[]) {
+    this.trainer = new BlindSrTrainer(config, pool);
+  }
+
+  get step(): number {
+    return this.trainer.step;
+  }
+
+  trainStep() {
+    return this.trainer.trainStep();
+  }
+
+  async snapshot(): Promise<Outgoing | null> {
+    return {
+      message: { type: 'blindsrSnapshot', snapshot: this.trainer.snapshot() },
+      transfer: [],
+    };
+  }
+
+  async evaluate(): Promise<Outgoing> {
+    const evaluation = await this.trainer.evaluate(this.trainer.config.stage === 2);
+    return {
+      message: { type: 'blindsrEvaluation', evaluation },
+      transfer: [evaluation.points.buffer],
+    };
+  }
+
+  update(change: LiveChange): void {
+    if (change.lab !== 'blindsr') return;
+    // only settings that keep the model's shapes; the rest rebuild through 'configure'
+    const clean = sanitizeBlindSrConfig({ ...this.trainer.config, ...change.change });
+    this.trainer.update({
+      stage: clean.stage,
+      temperature: clean.temperature,
+      momentum: clean.momentum,
+      weighting: clean.weighting,
+      weightWidth: clean.weightWidth,
+      learningRate: clean.learningRate,
+      blurKind: clean.blurKind,
+      sigmaMin: clean.sigmaMin,
+      sigmaMax: clean.sigmaMax,
+      noiseMax: clean.noiseMax,
+      pairing: clean.pairing,
+    });
+  }
+
+  firstVariable() {
+    return undefined;
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+  }
+}
