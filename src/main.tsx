@@ -4,6 +4,7 @@ import { App } from './App';
 import { parseLanguage, type Language } from './i18n';
 import { debugHooks, pause, play, reset, startTraining, step } from './state/actions';
 import { useStore } from './state/store';
+import { addFiles, restoreUploads } from './state/uploads';
 import { parseUrl, serializeUrl } from './state/url';
 import './styles.css';
 
@@ -59,6 +60,18 @@ window.addEventListener('keydown', (event) => {
 // e2e and benchmark hooks: read-only state and simulated failures
 Object.assign(window, { __playground: { store: useStore, debug: debugHooks } });
 
+// drop images anywhere on the page
+window.addEventListener('dragover', (event) => {
+  if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+});
+window.addEventListener('drop', (event) => {
+  const files = Array.from(event.dataTransfer?.files ?? []);
+  if (files.length === 0) return;
+  event.preventDefault();
+  void addFiles(files);
+});
+
+void restoreUploads();
 void startTraining();
 
 createRoot(document.getElementById('root') as HTMLElement).render(

@@ -4,8 +4,9 @@ import { useT } from '../i18n/useT';
 import { updateBlindSr, updateConfig } from '../state/actions';
 import { useStore } from '../state/store';
 import { Slider, Toggle } from './fields';
+import { UploadPanel } from './UploadPanel';
 
-const hrSources: HrSource[] = ['textures', 'photos'];
+const hrSources: HrSource[] = ['textures', 'photos', 'uploads'];
 
 export function BlindSrControls() {
   const t = useT();
@@ -158,6 +159,7 @@ export function BlindSrControls() {
           </select>
         </label>
       </div>
+      <UploadPanel />
     </aside>
   );
 }

@@ -4,9 +4,10 @@ import { useT } from '../i18n/useT';
 import { updateConfig, updateSimclr } from '../state/actions';
 import { useStore } from '../state/store';
 import { Slider, Toggle } from './fields';
+import { UploadPanel } from './UploadPanel';
 
 const batchSizes = [2, 4, 8, 16, 24, 32, 48, 64, 96, 128];
-const datasets: DatasetId[] = ['shapes', 'photos'];
+const datasets: DatasetId[] = ['shapes', 'photos', 'uploads'];
 
 export function SimclrControls() {
   const t = useT();
@@ -156,6 +157,7 @@ export function SimclrControls() {
         checked={a.blur}
         onChange={(blur) => updateSimclr({ augment: { ...a, blur } })}
       />
+      <UploadPanel />
     </aside>
   );
 }

@@ -5,8 +5,8 @@ import type { RgbImage } from '../core/image';
  * centre-cropped to a square and scaled to `size` while decoding, so a huge image never
  * reaches tfjs at full size.
  */
-export async function decodeToSquare(blob: Blob, size: number): Promise<RgbImage> {
-  const probe = await createImageBitmap(blob);
+export async function decodeToSquare(source: Blob | ImageBitmap, size: number): Promise<RgbImage> {
+  const probe = source instanceof Blob ? await createImageBitmap(source) : source;
   const side = Math.min(probe.width, probe.height);
   const sx = Math.floor((probe.width - side) / 2);
   const sy = Math.floor((probe.height - side) / 2);

@@ -175,6 +175,23 @@ export const en = {
   'panel.bsrLoss.spearman': '|Spearman(σ, PC1)|',
   'panel.bsrLoss.risesFirst':
     'The loss first rises as real keys replace the random start of the queue, then falls (DASR maintainers).',
+  'upload.title': 'Your images',
+  'upload.hint':
+    'Drop images anywhere on the page or choose them. PNG, JPEG, WebP, GIF (first frame), BMP; up to {max} files of {megabytes} MB, at least {min}×{min} pixels. Large images are scaled down.',
+  'upload.choose': 'Choose images…',
+  'upload.busy': 'Reading images…',
+  'upload.remove': 'Remove {name}',
+  'upload.topUp': 'With fewer than {min} images of your own, the built-in photos fill the set.',
+  'upload.privacy':
+    'Your images stay in this browser (stored locally until you remove them); nothing is uploaded anywhere.',
+  'upload.error.empty': 'the file is empty (0 bytes)',
+  'upload.error.tooLarge': 'larger than {megabytes} MB',
+  'upload.error.svg': 'SVG is a vector format and is not used here: export it as PNG first',
+  'upload.error.notImage': 'not an image this page can read (PNG, JPEG, WebP, GIF or BMP)',
+  'upload.error.corrupt': 'the image could not be decoded: the file is truncated or corrupt',
+  'upload.error.tooSmall': '{width}×{height} is smaller than the {min}×{min} the labs crop',
+  'upload.error.tooManyPixels': '{width}×{height} is too many pixels to decode safely',
+  'upload.error.tooMany': 'at most {max} images can be kept: remove some first',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -166,4 +166,20 @@ export const zh: Record<MessageKey, string> = {
   'panel.bsrLoss.spearman': '|Spearman(σ, PC1)|',
   'panel.bsrLoss.risesFirst':
     '随着真实键替换队列的随机初始值，损失先上升后下降（DASR 维护者的说明）。',
+  'upload.title': '你的图像',
+  'upload.hint':
+    '把图像拖到页面任意位置或选择文件。支持 PNG、JPEG、WebP、GIF（第一帧）、BMP；最多 {max} 个文件，每个不超过 {megabytes} MB，至少 {min}×{min} 像素。大图会被缩小。',
+  'upload.choose': '选择图像…',
+  'upload.busy': '正在读取图像…',
+  'upload.remove': '移除 {name}',
+  'upload.topUp': '你自己的图像少于 {min} 张时，会用内置照片补足。',
+  'upload.privacy': '你的图像只保存在本浏览器中（直到你移除它们）；不会上传到任何地方。',
+  'upload.error.empty': '文件为空（0 字节）',
+  'upload.error.tooLarge': '超过 {megabytes} MB',
+  'upload.error.svg': 'SVG 是矢量格式，这里不使用：请先导出为 PNG',
+  'upload.error.notImage': '不是本页面能读取的图像（PNG、JPEG、WebP、GIF 或 BMP）',
+  'upload.error.corrupt': '图像无法解码：文件被截断或已损坏',
+  'upload.error.tooSmall': '{width}×{height} 小于实验裁剪所需的 {min}×{min}',
+  'upload.error.tooManyPixels': '{width}×{height} 像素太多，无法安全解码',
+  'upload.error.tooMany': '最多保留 {max} 张图像：请先移除一些',
 };

@@ -204,6 +204,12 @@ export function updateConfig(change: Partial<Omit<AppConfig, 'simclr' | 'blindsr
   }
 }
 
+/** New images for the current lab (uploads changed): a rebuild on the new data. */
+export function reloadData(): void {
+  clearRun(true);
+  void sendDataset();
+}
+
 export function evaluateNow(): void {
   client?.send({ type: 'evaluate' });
 }

@@ -13,7 +13,7 @@ import type { DatasetId } from '../data/dataset';
 const labs: LabId[] = ['simclr', 'blindsr'];
 const datasets: DatasetId[] = ['shapes', 'photos', 'uploads'];
 const modes: SimilarityMode[] = ['cosine', 'logits', 'softmax'];
-const hrSources: HrSource[] = ['textures', 'photos'];
+const hrSources: HrSource[] = ['textures', 'photos', 'uploads'];
 
 export interface ParsedUrl {
   config: AppConfig;
@@ -94,7 +94,7 @@ export function parseUrl(search: string, fallbackLanguage: Language = 'en'): Par
       temperature: number({ key: 'btau', ...l.temperature }, b.temperature),
       weighting: flag('bw', b.weighting),
       pairing: oneOf('bpair', ['image', 'degradation'] as const, b.pairing),
-      seed: number({ key: 'seed', ...simclrLimits.seed, integer: true }, b.seed),
+      seed: number({ key: 'bseed', ...simclrLimits.seed, integer: true }, b.seed),
     };
   }
 
@@ -189,6 +189,7 @@ export function serializeUrl(config: AppConfig): string {
   put('btau', b.temperature, db.temperature);
   put('bw', b.weighting, db.weighting);
   put('bpair', b.pairing, db.pairing);
+  put('bseed', b.seed, db.seed);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

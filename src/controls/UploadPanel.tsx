@@ -1,0 +1,79 @@
+import { useId } from 'react';
+import { uploadLimits } from '../data/validate';
+import { useT } from '../i18n/useT';
+import { addFiles, deleteUpload, minimumUploads, useUploads } from '../state/uploads';
+import { PixelCanvas } from '../panels/common/PixelCanvas';
+import { photoSize } from '../data/photos';
+
+/** Upload your own images: picker or drop anywhere; thumbnails with remove; every refusal explained. */
+export function UploadPanel() {
+  const t = useT();
+  const id = useId();
+  const { uploads, failures, busy } = useUploads();
+  return (
+    <section className="uploads" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('upload.title')}</h3>
+      <p className="caption">
+        {t('upload.hint', {
+          max: uploadLimits.maxFiles,
+          megabytes: uploadLimits.maxBytes / 1024 / 1024,
+          min: uploadLimits.minSide,
+        })}
+      </p>
+      <label className="upload-button">
+        {t('upload.choose')}
+        <input
+          type="file"
+          multiple
+          accept="image/png,image/jpeg,image/webp,image/gif,image/bmp"
+          data-testid="upload-input"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (files.length) void addFiles(files);
+          }}
+        />
+      </label>
+      {busy ? <p className="muted">{t('upload.busy')}</p> : null}
+      {failures.length > 0 ? (
+        <ul className="upload-errors" data-testid="upload-error" role="alert">
+          {failures.map((f, i) => {
+            const { key, ...values } = f.problem;
+            return (
+              <li key={i} data-file={f.name}>
+                <strong>{f.name}</strong>: {t(key, values)}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <ul className="upload-list" data-testid="upload-list" data-count={uploads.length}>
+        {uploads.map((u) => (
+          <li key={u.id} data-name={u.name}>
+            <PixelCanvas
+              pixels={Float32Array.from(u.rgb, (v) => v / 255)}
+              size={photoSize}
+              className="thumb"
+              label={u.name}
+            />
+            <span className="upload-name" title={u.name}>
+              {u.name}
+            </span>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t('upload.remove', { name: u.name })}
+              onClick={() => void deleteUpload(u.id)}
+            >
+              ✕
+            </button>
+          </li>
+        ))}
+      </ul>
+      {uploads.length < minimumUploads ? (
+        <p className="caption">{t('upload.topUp', { min: minimumUploads })}</p>
+      ) : null}
+      <p className="caption privacy">{t('upload.privacy')}</p>
+    </section>
+  );
+}
