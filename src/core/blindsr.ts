@@ -378,7 +378,8 @@ export class BlindSrTrainer {
     this.stepCount += 1;
     this.lastLoss = loss;
     this.lastQueryDegradation = degradations[0];
-    this.lastSamples = await this.describeSamples(images, low, degradations, patches);
+    const perImage = pairedByDegradation ? [...degradations, ...degradations] : degradations;
+    this.lastSamples = await this.describeSamples(images, low, perImage, patches);
     low.dispose();
     return {
       step: this.stepCount,
@@ -428,7 +429,7 @@ export class BlindSrTrainer {
     degradations: Degradation[],
     patches: BlindSrSample['patches'][],
   ): Promise<BlindSrSample[]> {
-    const count = Math.min(4, images.length);
+    const count = Math.min(4, images.length, degradations.length);
     const lowData = (await low.data()) as Float32Array;
     const stride = lowSize * lowSize * 3;
     const kernelSize = kernelSizeFor(this.config.scale);

@@ -26,8 +26,9 @@ export class FlatAdam {
     this.learningRate = learningRate;
     this.sizes = variables.map((v) => v.size);
     const total = this.sizes.reduce((a, b) => a + b, 0);
-    this.firstMoment = tf.variable(tf.zeros([total]), false);
-    this.secondMoment = tf.variable(tf.zeros([total]), false);
+    // tidy frees the zeros; the variables keep their own reference to the data
+    this.firstMoment = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+    this.secondMoment = tf.tidy(() => tf.variable(tf.zeros([total]), false));
   }
 
   /** gradients[i] belongs to variables[i] (same shape). */

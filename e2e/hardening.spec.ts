@@ -1,0 +1,165 @@
+import { expect, stepCount, test, waitForReady } from './fixtures';
+
+type Hooks = {
+  __playground: {
+    debug: Record<string, () => void>;
+    store: { getState(): { run: { memory: { numTensors: number } | null } } };
+  };
+};
+
+test('a killed worker: plain message, restart works, settings and uploads intact', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/?backend=wasm&n=8&tau=0.2');
+  await waitForReady(page);
+  await page.getByTestId('upload-input').setInputFiles([
+    {
+      name: 'kept.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(
+        await page.evaluate(async () => {
+          const canvas = new OffscreenCanvas(64, 64);
+          canvas.getContext('2d')!.fillRect(8, 8, 40, 40);
+          return Array.from(new Uint8Array(await (await canvas.convertToBlob()).arrayBuffer()));
+        }),
+      ),
+    },
+  ]);
+  await expect(page.getByTestId('upload-list')).toHaveAttribute('data-count', '1');
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(2);
+  await page.evaluate(() => (window as unknown as Hooks).__playground.debug.killWorker());
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toHaveAttribute('data-code', 'crash');
+  await expect(banner).toContainText('settings and images are kept');
+  await page.getByTestId('restart').click();
+  await expect(banner).toBeHidden();
+  await waitForReady(page);
+  await expect(page.getByTestId('temperature')).toHaveAttribute('aria-valuetext', '0.20');
+  await expect(page.getByTestId('upload-list')).toHaveAttribute('data-count', '1');
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('step-count')).toHaveText('1');
+  consoleErrors.length = 0;
+});
+
+test('an exception inside the worker is reported, not swallowed', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/?backend=wasm&n=8');
+  await waitForReady(page);
+  await page.evaluate(() => (window as unknown as Hooks).__playground.debug.crashWorker());
+  await expect(page.getByTestId('error-banner')).toContainText('debug crash requested by the page');
+  consoleErrors.length = 0;
+});
+
+test('NaN weights stop training with an explanation', async ({ page }) => {
+  await page.goto('/?backend=wasm&n=8');
+  await waitForReady(page);
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('step-count')).toHaveText('1');
+  await page.evaluate(() => (window as unknown as Hooks).__playground.debug.poison());
+  await page.getByTestId('play').click();
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toHaveAttribute('data-code', 'nonFinite');
+  await expect(banner).toContainText('learning rate');
+  await expect(page.getByTestId('play')).toBeDisabled();
+  const stopped = await stepCount(page);
+  await page.waitForTimeout(1000);
+  expect(await stepCount(page)).toBe(stopped);
+});
+
+test('the built app sends a Content-Security-Policy and no inline script', async ({
+  page,
+  request,
+}) => {
+  const response = await request.get('/');
+  const csp = response.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' blob:");
+  expect(csp).not.toContain("'unsafe-inline' 'self' https");
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(csp).not.toMatch(/https?:\/\//);
+  expect(response.headers()['cross-origin-opener-policy']).toBe('same-origin');
+  const html = await response.text();
+  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  await page.goto('/?backend=wasm&n=8');
+  await waitForReady(page);
+});
+
+test('a whole session requests nothing beyond its own origin', async ({ page, baseURL }) => {
+  const origins = new Set<string>();
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    origins.add(url.protocol === 'blob:' || url.protocol === 'data:' ? url.protocol : url.origin);
+  });
+  page.on('worker', (worker) =>
+    origins.add(
+      new URL(worker.url()).protocol === 'blob:' ? 'blob:' : new URL(worker.url()).origin,
+    ),
+  );
+  await page.goto('/?backend=wasm&n=8&data=photos');
+  await waitForReady(page);
+  await page.getByTestId('upload-input').setInputFiles([
+    {
+      name: 'a.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(
+        await page.evaluate(async () => {
+          const canvas = new OffscreenCanvas(48, 48);
+          canvas.getContext('2d')!.fillRect(4, 4, 20, 20);
+          return Array.from(new Uint8Array(await (await canvas.convertToBlob()).arrayBuffer()));
+        }),
+      ),
+    },
+  ]);
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('step-count')).toHaveText('1');
+  await page.getByTestId('lab-blindsr').click();
+  await waitForReady(page);
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('step-count')).toHaveText('1');
+  const own = new URL(baseURL!).origin;
+  expect([...origins].filter((o) => o !== own && o !== 'blob:' && o !== 'data:')).toEqual([]);
+});
+
+test('memory stays flat: tensor count across steps and rebuilds', async ({ page }) => {
+  const steps = Number(process.env.SOAK_STEPS ?? 120);
+  test.setTimeout(Math.max(120_000, steps * 400));
+  await page.goto('/?backend=wasm&n=16');
+  await waitForReady(page);
+  const tensors = () =>
+    page.evaluate(
+      () => (window as unknown as Hooks).__playground.store.getState().run.memory?.numTensors ?? -1,
+    );
+  const heap = () =>
+    page.evaluate(
+      () =>
+        (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
+          ?.usedJSHeapSize ?? 0,
+    );
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
+  await page.waitForTimeout(1200);
+  const early = await tensors();
+  const earlyHeap = await heap();
+  await expect.poll(() => stepCount(page), { timeout: steps * 400 }).toBeGreaterThanOrEqual(steps);
+  await page.waitForTimeout(1200);
+  const late = await tensors();
+  const lateHeap = await heap();
+  console.log(
+    `soak: ${await stepCount(page)} steps, tensors ${early} → ${late}, JS heap ${(earlyHeap / 1e6).toFixed(1)} → ${(lateHeap / 1e6).toFixed(1)} MB`,
+  );
+  expect(late).toBe(early);
+  expect(lateHeap).toBeLessThan(earlyHeap * 2 + 20e6);
+  // a rebuild (batch size) and back: the same tensor count as before
+  await page.getByTestId('batch-size').selectOption('8');
+  await expect(page.getByTestId('similarity-matrix')).toHaveAttribute('data-views', '16');
+  await page.getByTestId('batch-size').selectOption('16');
+  await expect(page.getByTestId('similarity-matrix')).toHaveAttribute('data-views', '32');
+  await page.getByTestId('pause').click();
+  await page.waitForTimeout(1500);
+  expect(await tensors()).toBe(late);
+});
