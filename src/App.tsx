@@ -1,4 +1,11 @@
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { ExportMenu } from './controls/ExportMenu';
+import { InstructorPanel, useVisible } from './controls/InstructorPanel';
+import { ShortcutsDialog } from './controls/ShortcutsDialog';
+import { StageBar } from './controls/StageBar';
+import { lessonPanel, openLesson } from './state/lesson-actions';
+import { currentStages } from './state/stage-actions';
+import { setView } from './state/store';
 import { BackendBadge } from './controls/BackendBadge';
 import { ErrorBanner, NoticeBanner } from './controls/Banners';
 import { MetricsBar } from './controls/MetricsBar';
@@ -49,10 +56,37 @@ function ShareButton() {
 }
 
 const labs: LabId[] = ['simclr', 'blindsr'];
+// KaTeX and the lesson texts load only when a lesson opens
+const LessonPanel = lazy(() => import('./lessons/LessonPanel'));
+
+function Toast() {
+  const t = useT();
+  const toast = useStore((s) => s.toast);
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => useStore.setState({ toast: null }), 5000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  return toast ? (
+    <div className="toast" role="status" data-testid="toast">
+      {t(toast.key, toast.params)}
+    </div>
+  ) : null;
+}
+
+/** The panel a lesson step or a training stage points at. */
+function useFocusedPanel(): string | null {
+  const config = useStore((s) => s.config);
+  const { stageMode, stageIndex } = useStore((s) => s.view);
+  if (stageMode) return currentStages()[stageIndex]?.panel ?? null;
+  return lessonPanel(config);
+}
 
 function LabTabs() {
   const t = useT();
   const lab = useStore((s) => s.config.lab);
+  const visible = useVisible('labs');
+  if (!visible) return null;
   return (
     <nav className="lab-tabs" role="tablist" aria-label={t('lab.label')}>
       {labs.map((id) => (
@@ -99,6 +133,9 @@ export function App() {
   const t = useT();
   const language = useStore((s) => s.config.language);
   const lab = useStore((s) => s.config.lab);
+  const lessonOpen = useStore((s) => s.config.lesson !== null);
+  const focused = useFocusedPanel();
+  const [instructor, setInstructor] = useState(false);
   return (
     <div className="app">
       <header className="app-header">
@@ -121,17 +158,53 @@ export function App() {
               ))}
             </select>
           </label>
+          <button
+            type="button"
+            data-testid="lessons"
+            aria-pressed={lessonOpen}
+            onClick={() => openLesson()}
+          >
+            {t('lessons.button')}
+          </button>
+          <button
+            type="button"
+            data-testid="instructor"
+            aria-pressed={instructor}
+            onClick={() => setInstructor(!instructor)}
+          >
+            {t('instructor.button')}
+          </button>
+          <ExportMenu />
           <ShareButton />
+          <button
+            type="button"
+            aria-label={t('shortcuts.title')}
+            data-testid="shortcuts-button"
+            onClick={() => setView({ shortcutsOpen: true })}
+          >
+            ?
+          </button>
         </div>
       </header>
       <LabTabs />
       <BackendBadge />
       <NoticeBanner />
+      {instructor ? <InstructorPanel /> : null}
+      {lessonOpen ? (
+        <Suspense fallback={null}>
+          <LessonPanel />
+        </Suspense>
+      ) : null}
+      <ShortcutsDialog />
+      <Toast />
       <ErrorBanner />
       <div className="workspace">
         {lab === 'simclr' ? <SimclrControls /> : <BlindSrControls />}
-        <main className="lab" data-lab={lab}>
-          <Transport />
+        <main className="lab" data-lab={lab} data-focus={focused ?? ''}>
+          <div className="transport-row">
+            <Transport />
+            <StageBar />
+          </div>
           {lab === 'simclr' ? (
             <>
               <MetricsBar />

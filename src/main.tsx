@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { parseLanguage, type Language } from './i18n';
 import { debugHooks, pause, play, reset, startTraining, step } from './state/actions';
-import { useStore } from './state/store';
+import { setView, useStore } from './state/store';
+import { nextStage } from './state/stage-actions';
 import { addFiles, restoreUploads } from './state/uploads';
 import { parseUrl, serializeUrl } from './state/url';
 import './styles.css';
@@ -51,7 +52,10 @@ window.addEventListener('keydown', (event) => {
     if (run.running) pause();
     else if (snapshot) play();
   } else if (event.key === 'ArrowRight' && !run.running && snapshot) {
-    step();
+    if (useStore.getState().view.stageMode) nextStage();
+    else step();
+  } else if (event.key === '?') {
+    setView({ shortcutsOpen: true });
   } else if (event.key === 'r') {
     reset();
   }

@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT';
 import { updateBlindSr, updateConfig } from '../state/actions';
 import { useStore } from '../state/store';
 import { Slider, Toggle } from './fields';
+import { useVisible } from './InstructorPanel';
 import { UploadPanel } from './UploadPanel';
 
 const hrSources: HrSource[] = ['textures', 'photos', 'uploads'];
@@ -12,6 +13,9 @@ export function BlindSrControls() {
   const t = useT();
   const c = useStore((s) => s.config.blindsr);
   const hrSource = useStore((s) => s.config.hrSource);
+  const showTemperature = useVisible('temperature');
+  const showData = useVisible('dataset');
+  const showQueue = useVisible('batch');
   return (
     <aside className="controls" aria-label={t('controls.title')}>
       <h2>{t('controls.title')}</h2>
@@ -28,7 +32,7 @@ export function BlindSrControls() {
           </select>
         </label>
       </div>
-      <div className="field stacked">
+      <div className="field stacked" hidden={!showData}>
         <label>
           <span>{t('controls.hrSource')}</span>
           <select
@@ -100,7 +104,7 @@ export function BlindSrControls() {
         step={1}
         onChange={(noiseMax) => updateBlindSr({ noiseMax })}
       />
-      <div className="field stacked" title={t('bsr.queueSize.help')}>
+      <div className="field stacked" title={t('bsr.queueSize.help')} hidden={!showQueue}>
         <label>
           <span>{t('bsr.queueSize')}</span>
           <select
@@ -127,16 +131,18 @@ export function BlindSrControls() {
         format={(v) => v.toFixed(3)}
         onChange={(momentum) => updateBlindSr({ momentum })}
       />
-      <Slider
-        label={t('bsr.temperature')}
-        testId="bsr-temperature"
-        value={c.temperature}
-        min={blindSrLimits.temperature.min}
-        max={blindSrLimits.temperature.max}
-        scale="log"
-        format={(v) => v.toFixed(3)}
-        onChange={(temperature) => updateBlindSr({ temperature })}
-      />
+      {showTemperature ? (
+        <Slider
+          label={t('bsr.temperature')}
+          testId="bsr-temperature"
+          value={c.temperature}
+          min={blindSrLimits.temperature.min}
+          max={blindSrLimits.temperature.max}
+          scale="log"
+          format={(v) => v.toFixed(3)}
+          onChange={(temperature) => updateBlindSr({ temperature })}
+        />
+      ) : null}
       <Toggle
         label={t('bsr.weighting')}
         help={t('bsr.weighting.help')}
@@ -159,7 +165,7 @@ export function BlindSrControls() {
           </select>
         </label>
       </div>
-      <UploadPanel />
+      {showData ? <UploadPanel /> : null}
     </aside>
   );
 }

@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT';
 import { updateConfig, updateSimclr } from '../state/actions';
 import { useStore } from '../state/store';
 import { Slider, Toggle } from './fields';
+import { useVisible } from './InstructorPanel';
 import { UploadPanel } from './UploadPanel';
 
 const batchSizes = [2, 4, 8, 16, 24, 32, 48, 64, 96, 128];
@@ -15,149 +16,190 @@ export function SimclrControls() {
   const dataset = useStore((s) => s.config.dataset);
   const datasetSize = useStore((s) => s.dataset?.images.length ?? Infinity);
   const a = config.augment;
+  const show = {
+    temperature: useVisible('temperature'),
+    batch: useVisible('batch'),
+    negatives: useVisible('negatives'),
+    learningRate: useVisible('learningRate'),
+    seed: useVisible('seed'),
+    augment: useVisible('augment'),
+    dataset: useVisible('dataset'),
+  };
   return (
     <aside className="controls" aria-label={t('controls.title')}>
       <h2>{t('controls.title')}</h2>
-      <div className="field stacked">
-        <label>
-          <span>{t('controls.dataset')}</span>
-          <select
-            data-testid="dataset"
-            value={dataset}
-            onChange={(e) => updateConfig({ dataset: e.target.value as DatasetId })}
-          >
-            {datasets.map((d) => (
-              <option key={d} value={d}>
-                {t(`dataset.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <Slider
-        label={t('controls.temperature')}
-        help={t('controls.temperature.help')}
-        testId="temperature"
-        value={config.temperature}
-        min={simclrLimits.temperature.min}
-        max={simclrLimits.temperature.max}
-        scale="log"
-        format={(v) => v.toFixed(v < 0.1 ? 3 : 2)}
-        onChange={(temperature) => updateSimclr({ temperature })}
-      />
-      <div className="field stacked" title={t('controls.batchSize.help')}>
-        <label>
-          <span>{t('controls.batchSize')}</span>
-          <select
-            data-testid="batch-size"
-            value={config.batchSize}
-            aria-describedby="batch-size-help"
-            onChange={(e) => updateSimclr({ batchSize: Number(e.target.value) })}
-          >
-            {batchSizes
-              .filter((n) => n <= datasetSize || n === config.batchSize)
-              .map((n) => (
-                <option key={n} value={n}>
-                  {n} → {2 * n} views, {2 * n - 2} negatives
-                </option>
-              ))}
-          </select>
-        </label>
-        <span id="batch-size-help" className="visually-hidden">
-          {t('controls.batchSize.help')}
-        </span>
-      </div>
-      <Toggle
-        label={t('controls.noNegatives')}
-        help={t('controls.noNegatives.help')}
-        testId="no-negatives"
-        checked={config.noNegatives}
-        onChange={(noNegatives) => updateSimclr({ noNegatives })}
-      />
-      <Slider
-        label={t('controls.learningRate')}
-        help={t('controls.learningRate.help')}
-        testId="learning-rate"
-        value={config.learningRate}
-        min={simclrLimits.learningRate.min}
-        max={simclrLimits.learningRate.max}
-        scale="log"
-        format={(v) => v.toExponential(1)}
-        onChange={(learningRate) => updateSimclr({ learningRate })}
-      />
-      <div className="field" title={t('controls.seed.help')}>
-        <label>
-          <span>{t('controls.seed')}</span>
-          <input
-            type="number"
-            data-testid="seed"
-            min={0}
-            max={simclrLimits.seed.max}
-            value={config.seed}
-            onChange={(e) => {
-              const seed = Number(e.target.value);
-              if (Number.isInteger(seed) && seed >= 0 && seed <= simclrLimits.seed.max)
-                updateSimclr({ seed });
-            }}
+      {show.dataset ? (
+        <>
+          <div className="field stacked">
+            <label>
+              <span>{t('controls.dataset')}</span>
+              <select
+                data-testid="dataset"
+                value={dataset}
+                onChange={(e) => updateConfig({ dataset: e.target.value as DatasetId })}
+              >
+                {datasets.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`dataset.${d}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </>
+      ) : null}
+      {show.temperature ? (
+        <>
+          <Slider
+            label={t('controls.temperature')}
+            help={t('controls.temperature.help')}
+            testId="temperature"
+            value={config.temperature}
+            min={simclrLimits.temperature.min}
+            max={simclrLimits.temperature.max}
+            scale="log"
+            format={(v) => v.toFixed(v < 0.1 ? 3 : 2)}
+            onChange={(temperature) => updateSimclr({ temperature })}
           />
-        </label>
-      </div>
-      <h3>{t('controls.augmentations')}</h3>
-      <Toggle
-        label={t('controls.crop')}
-        help={t('controls.crop.help')}
-        testId="aug-crop"
-        checked={a.crop}
-        onChange={(crop) => updateSimclr({ augment: { ...a, crop } })}
-      />
-      {a.crop ? (
-        <Slider
-          label={t('controls.cropMinArea')}
-          value={a.cropMinArea}
-          min={simclrLimits.cropMinArea.min}
-          max={simclrLimits.cropMinArea.max}
-          step={0.01}
-          format={(v) => `${Math.round(v * 100)} %`}
-          onChange={(cropMinArea) => updateSimclr({ augment: { ...a, cropMinArea } })}
-        />
+        </>
       ) : null}
-      <Toggle
-        label={t('controls.flip')}
-        testId="aug-flip"
-        checked={a.flip}
-        onChange={(flip) => updateSimclr({ augment: { ...a, flip } })}
-      />
-      <Toggle
-        label={t('controls.colorJitter')}
-        help={t('controls.colorJitter.help')}
-        testId="aug-jitter"
-        checked={a.colorJitter}
-        onChange={(colorJitter) => updateSimclr({ augment: { ...a, colorJitter } })}
-      />
-      {a.colorJitter ? (
-        <Slider
-          label={t('controls.colorStrength')}
-          value={a.colorStrength}
-          min={simclrLimits.colorStrength.min}
-          max={simclrLimits.colorStrength.max}
-          step={0.05}
-          format={(v) => v.toFixed(2)}
-          onChange={(colorStrength) => updateSimclr({ augment: { ...a, colorStrength } })}
-        />
+      {show.batch ? (
+        <>
+          <div className="field stacked" title={t('controls.batchSize.help')}>
+            <label>
+              <span>{t('controls.batchSize')}</span>
+              <select
+                data-testid="batch-size"
+                value={config.batchSize}
+                aria-describedby="batch-size-help"
+                onChange={(e) => updateSimclr({ batchSize: Number(e.target.value) })}
+              >
+                {batchSizes
+                  .filter((n) => n <= datasetSize || n === config.batchSize)
+                  .map((n) => (
+                    <option key={n} value={n}>
+                      {n} → {2 * n} views, {2 * n - 2} negatives
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <span id="batch-size-help" className="visually-hidden">
+              {t('controls.batchSize.help')}
+            </span>
+          </div>
+        </>
       ) : null}
-      <Toggle
-        label={t('controls.grayscale')}
-        testId="aug-gray"
-        checked={a.grayscale}
-        onChange={(grayscale) => updateSimclr({ augment: { ...a, grayscale } })}
-      />
-      <Toggle
-        label={t('controls.blur')}
-        testId="aug-blur"
-        checked={a.blur}
-        onChange={(blur) => updateSimclr({ augment: { ...a, blur } })}
-      />
-      <UploadPanel />
+      {show.negatives ? (
+        <>
+          <Toggle
+            label={t('controls.noNegatives')}
+            help={t('controls.noNegatives.help')}
+            testId="no-negatives"
+            checked={config.noNegatives}
+            onChange={(noNegatives) => updateSimclr({ noNegatives })}
+          />
+        </>
+      ) : null}
+      {show.learningRate ? (
+        <>
+          <Slider
+            label={t('controls.learningRate')}
+            help={t('controls.learningRate.help')}
+            testId="learning-rate"
+            value={config.learningRate}
+            min={simclrLimits.learningRate.min}
+            max={simclrLimits.learningRate.max}
+            scale="log"
+            format={(v) => v.toExponential(1)}
+            onChange={(learningRate) => updateSimclr({ learningRate })}
+          />
+        </>
+      ) : null}
+      {show.seed ? (
+        <>
+          <div className="field" title={t('controls.seed.help')}>
+            <label>
+              <span>{t('controls.seed')}</span>
+              <input
+                type="number"
+                data-testid="seed"
+                min={0}
+                max={simclrLimits.seed.max}
+                value={config.seed}
+                onChange={(e) => {
+                  const seed = Number(e.target.value);
+                  if (Number.isInteger(seed) && seed >= 0 && seed <= simclrLimits.seed.max)
+                    updateSimclr({ seed });
+                }}
+              />
+            </label>
+          </div>
+        </>
+      ) : null}
+      {show.augment ? (
+        <>
+          <h3>{t('controls.augmentations')}</h3>
+          <Toggle
+            label={t('controls.crop')}
+            help={t('controls.crop.help')}
+            testId="aug-crop"
+            checked={a.crop}
+            onChange={(crop) => updateSimclr({ augment: { ...a, crop } })}
+          />
+          {a.crop ? (
+            <Slider
+              label={t('controls.cropMinArea')}
+              value={a.cropMinArea}
+              min={simclrLimits.cropMinArea.min}
+              max={simclrLimits.cropMinArea.max}
+              step={0.01}
+              format={(v) => `${Math.round(v * 100)} %`}
+              onChange={(cropMinArea) => updateSimclr({ augment: { ...a, cropMinArea } })}
+            />
+          ) : null}
+          <Toggle
+            label={t('controls.flip')}
+            testId="aug-flip"
+            checked={a.flip}
+            onChange={(flip) => updateSimclr({ augment: { ...a, flip } })}
+          />
+          <Toggle
+            label={t('controls.colorJitter')}
+            help={t('controls.colorJitter.help')}
+            testId="aug-jitter"
+            checked={a.colorJitter}
+            onChange={(colorJitter) => updateSimclr({ augment: { ...a, colorJitter } })}
+          />
+          {a.colorJitter ? (
+            <Slider
+              label={t('controls.colorStrength')}
+              value={a.colorStrength}
+              min={simclrLimits.colorStrength.min}
+              max={simclrLimits.colorStrength.max}
+              step={0.05}
+              format={(v) => v.toFixed(2)}
+              onChange={(colorStrength) => updateSimclr({ augment: { ...a, colorStrength } })}
+            />
+          ) : null}
+          <Toggle
+            label={t('controls.grayscale')}
+            testId="aug-gray"
+            checked={a.grayscale}
+            onChange={(grayscale) => updateSimclr({ augment: { ...a, grayscale } })}
+          />
+          <Toggle
+            label={t('controls.blur')}
+            testId="aug-blur"
+            checked={a.blur}
+            onChange={(blur) => updateSimclr({ augment: { ...a, blur } })}
+          />
+        </>
+      ) : null}
+      {show.dataset ? (
+        <>
+          <UploadPanel />
+        </>
+      ) : null}
     </aside>
   );
 }

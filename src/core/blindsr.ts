@@ -544,6 +544,17 @@ export class BlindSrTrainer {
     };
   }
 
+  /** Every variable: query and key encoders, heads, upsampler. */
+  variables(): tf.Variable[] {
+    return [
+      ...encoderVariables(this.encoder),
+      ...headVariables(this.head),
+      ...encoderVariables(this.keyEncoder),
+      ...headVariables(this.keyHead),
+      ...srNetVariables(this.sr),
+    ];
+  }
+
   dispose(): void {
     tf.dispose([
       ...encoderVariables(this.encoder),

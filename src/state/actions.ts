@@ -3,6 +3,7 @@ import type { SimclrConfig } from '../core/simclr-config';
 import type { Dataset } from '../data/dataset';
 import { loadHrPool, loadSimclrDataset } from '../data/load';
 import { packDataset } from '../data/payload';
+import { download } from './export-actions';
 import type { BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
 import type { WorkerToPage } from '../worker/protocol';
@@ -59,6 +60,20 @@ function onWorkerMessage(message: WorkerToPage): void {
       return;
     case 'error':
       setRun({ error: { code: message.code, message: message.message }, running: false });
+      return;
+    case 'weights':
+      download(
+        `weights-${message.file.lab}.json`,
+        new Blob([JSON.stringify(message.file)], { type: 'application/json' }),
+      );
+      return;
+    case 'weightsLoaded':
+      useStore.setState({ toast: { key: 'export.weightsLoaded' } });
+      return;
+    case 'weightsRejected':
+      useStore.setState({
+        toast: { key: 'export.weightsRejected', params: { message: message.message } },
+      });
       return;
     case 'profile':
       useStore.setState({ profile: message.kernels });
@@ -212,6 +227,14 @@ export function reloadData(): void {
 
 export function evaluateNow(): void {
   client?.send({ type: 'evaluate' });
+}
+
+export function requestWeights(): void {
+  client?.send({ type: 'exportWeights' });
+}
+
+export async function loadWeights(file: File): Promise<void> {
+  client?.send({ type: 'importWeights', text: await file.text() });
 }
 
 /** Test hooks (e2e): a dead worker, a poisoned model, a kernel profile. */

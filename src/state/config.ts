@@ -6,6 +6,19 @@ import type { Language } from '../i18n';
 import type { BackendName } from '../worker/backend-choice';
 
 export type LabId = 'simclr' | 'blindsr';
+
+/** Groups of controls an instructor can hide from a shared link (TF Playground's hide flags). */
+export const controlGroups = [
+  'temperature',
+  'batch',
+  'negatives',
+  'learningRate',
+  'seed',
+  'augment',
+  'dataset',
+  'labs',
+] as const;
+export type ControlGroup = (typeof controlGroups)[number];
 export type SimilarityMode = 'cosine' | 'logits' | 'softmax';
 
 /** Everything a shared link carries. */
@@ -20,6 +33,10 @@ export interface AppConfig {
   /** forced backend, or null to choose by capability */
   backend: BackendName | null;
   language: Language;
+  /** an open guided lesson and its step (0-based) */
+  lesson: string | null;
+  lessonStep: number;
+  hidden: ControlGroup[];
 }
 
 export const defaultAppConfig: AppConfig = {
@@ -31,6 +48,9 @@ export const defaultAppConfig: AppConfig = {
   similarityMode: 'cosine',
   backend: null,
   language: 'en',
+  lesson: null,
+  lessonStep: 0,
+  hidden: [],
 };
 
 /** Settings that need a new model (and a new worker-side trainer). */

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr';
 import type { EmbeddingSnapshot, SimclrSnapshot } from '../core/simclr';
 import type { Dataset } from '../data/dataset';
+import type { MessageKey } from '../i18n';
 import type { BackendInfo, WorkerErrorCode } from '../worker/protocol';
 import { defaultAppConfig, type AppConfig } from './config';
 import { appendBounded, emptyHistory, type History } from './history';
@@ -29,6 +30,11 @@ export interface ViewState {
   hoveredView: number | null;
   /** a data set image index (embedding ↔ views) */
   hoveredImage: number | null;
+  /** step-by-stage mode: which stage of the next training step is shown */
+  stageMode: boolean;
+  stageIndex: number;
+  slowMotion: boolean;
+  shortcutsOpen: boolean;
 }
 
 export interface PlaygroundState {
@@ -42,6 +48,8 @@ export interface PlaygroundState {
   blindsr: BlindSrSnapshot | null;
   blindsrEvaluation: BlindSrEvaluation | null;
   view: ViewState;
+  /** a short-lived message (weights loaded, link copied …) */
+  toast: { key: MessageKey; params?: Record<string, string | number> } | null;
   /** developer hook: kernel times of one profiled step */
   profile: { name: string; ms: number; count: number }[] | null;
 }
@@ -69,8 +77,18 @@ export const useStore = create<PlaygroundState>()(() => ({
   embedding: null,
   blindsr: null,
   blindsrEvaluation: null,
-  view: { selectedRow: null, hoveredCell: null, hoveredView: null, hoveredImage: null },
+  view: {
+    selectedRow: null,
+    hoveredCell: null,
+    hoveredView: null,
+    hoveredImage: null,
+    stageMode: false,
+    stageIndex: 0,
+    slowMotion: false,
+    shortcutsOpen: false,
+  },
   profile: null,
+  toast: null,
 }));
 
 export function setView(change: Partial<ViewState>): void {

@@ -3,7 +3,15 @@ import { simclrLimits } from '../core/simclr-config';
 import type { HrSource } from '../data/load';
 import { parseLanguage, type Language } from '../i18n';
 import { parseBackendName } from '../worker/backend-choice';
-import { defaultAppConfig, type AppConfig, type LabId, type SimilarityMode } from './config';
+import { findLesson } from '../lessons/lessons';
+import {
+  controlGroups,
+  defaultAppConfig,
+  type AppConfig,
+  type ControlGroup,
+  type LabId,
+  type SimilarityMode,
+} from './config';
 import type { DatasetId } from '../data/dataset';
 
 /**
@@ -113,7 +121,25 @@ export function parseUrl(search: string, fallbackLanguage: Language = 'en'): Par
   const language = parseLanguage(languageRaw);
   if (languageRaw !== null && language === null) invalid.push('lang');
 
+  const lessonRaw = params.get('lesson');
+  const lesson = findLesson(lessonRaw);
+  if (lessonRaw !== null && !lesson) invalid.push('lesson');
+  const lessonStep = lesson
+    ? Math.min(number({ key: 'lstep', min: 1, max: 99, integer: true }, 1), lesson.steps.length) - 1
+    : 0;
+  const hideRaw = params.get('hide');
+  const hidden: ControlGroup[] = [];
+  if (hideRaw !== null) {
+    for (const item of hideRaw.split(',').filter(Boolean)) {
+      if ((controlGroups as readonly string[]).includes(item)) hidden.push(item as ControlGroup);
+      else if (!invalid.includes('hide')) invalid.push('hide');
+    }
+  }
+
   const config: AppConfig = {
+    lesson: lesson?.id ?? null,
+    lessonStep,
+    hidden,
     lab: oneOf('lab', labs, d.lab),
     dataset: oneOf('data', datasets, d.dataset),
     hrSource: oneOf('hr', hrSources, d.hrSource),
@@ -190,6 +216,11 @@ export function serializeUrl(config: AppConfig): string {
   put('bw', b.weighting, db.weighting);
   put('bpair', b.pairing, db.pairing);
   put('bseed', b.seed, db.seed);
+  if (config.lesson) {
+    params.set('lesson', config.lesson);
+    params.set('lstep', String(config.lessonStep + 1));
+  }
+  if (config.hidden.length) params.set('hide', config.hidden.join(','));
   const text = params.toString();
   return text ? `?${text}` : '';
 }

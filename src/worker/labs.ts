@@ -10,6 +10,7 @@ import {
 import { SimclrTrainer } from '../core/simclr';
 import type { Dataset } from '../data/dataset';
 import type { LiveChange, WorkerToPage } from './protocol';
+import type { Variable } from '@tensorflow/tfjs';
 
 /**
  * What the worker's loop needs from a lab: one training step, a snapshot (plain data and
@@ -33,8 +34,10 @@ export interface LabRunner {
   /** steps between evaluations */
   readonly evaluateEvery: number;
   update(change: LiveChange): void;
+  /** every variable, in a fixed order (weights export / import) */
+  variables(): Variable[];
   /** test hook: the first weight becomes NaN */
-  firstVariable(): import('@tensorflow/tfjs').Variable | undefined;
+  firstVariable(): Variable | undefined;
   dispose(): void;
 }
 
@@ -100,6 +103,10 @@ export class SimclrRunner implements LabRunner {
     });
   }
 
+  variables() {
+    return this.trainer.variables();
+  }
+
   firstVariable() {
     return this.trainer.variables()[0];
   }
@@ -159,8 +166,12 @@ export class BlindSrRunner implements LabRunner {
     });
   }
 
+  variables() {
+    return this.trainer.variables();
+  }
+
   firstVariable() {
-    return undefined;
+    return this.trainer.variables()[0];
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@ import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr';
 import type { BlindSrConfig } from '../core/blindsr-config';
 import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/simclr';
 import type { DatasetPayload } from '../data/payload';
+import type { WeightsFile } from '../core/weights';
 import type { BackendName, BackendReason } from './backend-choice';
 
 /** Every message between the page and the training worker. */
@@ -32,6 +33,9 @@ export type PageToWorker =
   | { type: 'evaluate' }
   /** test hooks: make the worker fail the way a real failure would */
   | { type: 'debugCrash' }
+  | { type: 'exportWeights' }
+  /** the text of a weights file the user chose */
+  | { type: 'importWeights'; text: string }
   | { type: 'debugPoison' }
   /** developer hook: kernel times of one step (tf.profile) */
   | { type: 'debugProfile' };
@@ -61,4 +65,7 @@ export type WorkerToPage =
   | { type: 'embedding'; embedding: EmbeddingSnapshot }
   | { type: 'error'; code: WorkerErrorCode; message: string }
   | { type: 'heartbeat'; step: number; numTensors: number; bytes: number }
+  | { type: 'weights'; file: WeightsFile }
+  | { type: 'weightsLoaded' }
+  | { type: 'weightsRejected'; message: string }
   | { type: 'profile'; kernels: { name: string; ms: number; count: number }[] };

@@ -4,6 +4,7 @@ import { sanitizeBlindSrConfig } from '../core/blindsr-config';
 import { sanitizeSimclrConfig } from '../core/simclr-config';
 import type { Dataset } from '../data/dataset';
 import { unpackDataset } from '../data/payload';
+import { checkWeightsFile, decodeFloats, encodeFloats, type WeightsFile } from '../core/weights';
 import { chooseAndStartBackend } from './backends';
 import { BlindSrRunner, SimclrRunner, type LabRunner } from './labs';
 import type { LabConfig, PageToWorker, WorkerToPage } from './protocol';
@@ -205,6 +206,57 @@ function handle(message: PageToWorker): void {
       setTimeout(() => {
         throw new Error('debug crash requested by the page');
       });
+      return;
+    case 'exportWeights':
+      exclusive(async () => {
+        if (!runner || !labConfig) return;
+        const tensors = await Promise.all(
+          runner.variables().map(async (v) => ({
+            shape: v.shape,
+            data: encodeFloats((await v.data()) as Float32Array),
+          })),
+        );
+        post({
+          type: 'weights',
+          file: {
+            format: 'contrastive-playground-weights',
+            version: 1,
+            lab: labConfig.lab,
+            tensors,
+          },
+        });
+      }).catch(reportError);
+      return;
+    case 'importWeights':
+      exclusive(async () => {
+        if (!runner || !labConfig) return;
+        const variables = runner.variables();
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(message.text);
+        } catch {
+          post({ type: 'weightsRejected', message: 'not JSON' });
+          return;
+        }
+        const problem = checkWeightsFile(
+          parsed,
+          labConfig.lab,
+          variables.map((v) => v.shape),
+        );
+        if (problem) {
+          post({ type: 'weightsRejected', message: problem });
+          return;
+        }
+        const file = parsed as WeightsFile;
+        tf.tidy(() =>
+          variables.forEach((v, i) =>
+            v.assign(tf.tensor(decodeFloats(file.tensors[i].data), v.shape)),
+          ),
+        );
+        post({ type: 'weightsLoaded' });
+        lastEvaluatedStep = -1;
+        await evaluate();
+      }).catch(reportError);
       return;
     case 'debugPoison':
       exclusive(async () => {

@@ -1,0 +1,169 @@
+import type { BlindSrConfig } from '../core/blindsr-config';
+import type { SimclrConfig } from '../core/simclr-config';
+import type { LabId, SimilarityMode } from '../state/config';
+
+/** Panels a lesson step or a training stage can point at (the `data-panel` of each panel). */
+export type PanelId =
+  | 'views'
+  | 'similarity'
+  | 'loss'
+  | 'embedding'
+  | 'degradation'
+  | 'queue'
+  | 'bsr-loss'
+  | 'bsr-embedding'
+  | 'sr';
+
+/** A preset a step applies when it opens: only the settings it names. */
+export interface LessonPreset {
+  simclr?: Partial<SimclrConfig>;
+  blindsr?: Partial<BlindSrConfig>;
+  similarityMode?: SimilarityMode;
+}
+
+export interface LessonStep {
+  panel: PanelId;
+  preset?: LessonPreset;
+}
+
+/**
+ * Guided lessons as data: the text of step n of lesson `id` is the message
+ * `lesson.<id>.<n>`, its title `lesson.<id>.title` (both catalogues; a test checks).
+ */
+export interface Lesson {
+  id: string;
+  lab: LabId;
+  steps: LessonStep[];
+}
+
+export const lessons: Lesson[] = [
+  {
+    id: 'pairs',
+    lab: 'simclr',
+    steps: [{ panel: 'views' }, { panel: 'similarity', preset: { similarityMode: 'cosine' } }],
+  },
+  { id: 'head', lab: 'simclr', steps: [{ panel: 'embedding' }, { panel: 'embedding' }] },
+  {
+    id: 'ntxent',
+    lab: 'simclr',
+    steps: [
+      { panel: 'similarity', preset: { similarityMode: 'softmax' } },
+      { panel: 'similarity' },
+    ],
+  },
+  {
+    id: 'temperature',
+    lab: 'simclr',
+    steps: [
+      { panel: 'similarity', preset: { simclr: { temperature: 0.5 }, similarityMode: 'softmax' } },
+      { panel: 'similarity', preset: { simclr: { temperature: 0.05 } } },
+      { panel: 'similarity', preset: { simclr: { temperature: 1.5 } } },
+    ],
+  },
+  {
+    id: 'negatives',
+    lab: 'simclr',
+    steps: [
+      { panel: 'loss', preset: { simclr: { batchSize: 8, noNegatives: false } } },
+      { panel: 'loss', preset: { simclr: { batchSize: 32, noNegatives: true } } },
+    ],
+  },
+  {
+    id: 'shortcut',
+    lab: 'simclr',
+    steps: [
+      {
+        panel: 'views',
+        preset: {
+          simclr: {
+            augment: {
+              crop: true,
+              cropMinArea: 0.35,
+              flip: true,
+              colorJitter: false,
+              colorStrength: 0.5,
+              grayscale: false,
+              blur: false,
+            },
+          },
+        },
+      },
+      {
+        panel: 'embedding',
+        preset: {
+          simclr: {
+            augment: {
+              crop: true,
+              cropMinArea: 0.35,
+              flip: true,
+              colorJitter: true,
+              colorStrength: 1,
+              grayscale: true,
+              blur: false,
+            },
+          },
+        },
+      },
+    ],
+  },
+  {
+    id: 'degradation',
+    lab: 'blindsr',
+    steps: [
+      { panel: 'degradation', preset: { blindsr: { stage: 1 } } },
+      { panel: 'bsr-embedding' },
+    ],
+  },
+  {
+    id: 'weights',
+    lab: 'blindsr',
+    steps: [
+      { panel: 'queue', preset: { blindsr: { weighting: true } } },
+      { panel: 'queue', preset: { blindsr: { weighting: false } } },
+    ],
+  },
+  {
+    id: 'queue',
+    lab: 'blindsr',
+    steps: [{ panel: 'queue', preset: { blindsr: { queueSize: 128 } } }, { panel: 'bsr-loss' }],
+  },
+  {
+    id: 'stages',
+    lab: 'blindsr',
+    steps: [
+      { panel: 'sr', preset: { blindsr: { stage: 1 } } },
+      { panel: 'sr', preset: { blindsr: { stage: 2 } } },
+    ],
+  },
+];
+
+export function findLesson(id: string | null): Lesson | null {
+  return lessons.find((lesson) => lesson.id === id) ?? null;
+}
+
+/** The message keys a lesson uses (for the translation test). */
+export function lessonKeys(lesson: Lesson): string[] {
+  return [
+    `lesson.${lesson.id}.title`,
+    ...lesson.steps.map((_, i) => `lesson.${lesson.id}.${i + 1}`),
+  ];
+}
+
+/** The stages of one training step, in order, with the panel that shows each. */
+export const simclrStages: { id: string; panel: PanelId }[] = [
+  { id: 'augment', panel: 'views' },
+  { id: 'encode', panel: 'embedding' },
+  { id: 'project', panel: 'similarity' },
+  { id: 'similarity', panel: 'similarity' },
+  { id: 'loss', panel: 'loss' },
+  { id: 'update', panel: 'loss' },
+];
+
+export const blindsrStages: { id: string; panel: PanelId }[] = [
+  { id: 'degrade', panel: 'degradation' },
+  { id: 'patches', panel: 'degradation' },
+  { id: 'encode', panel: 'bsr-embedding' },
+  { id: 'queue', panel: 'queue' },
+  { id: 'weighted', panel: 'queue' },
+  { id: 'update', panel: 'bsr-loss' },
+];

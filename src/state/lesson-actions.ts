@@ -1,0 +1,39 @@
+import { findLesson, lessons, type LessonPreset } from '../lessons/lessons';
+import { switchLab, updateBlindSr, updateConfig, updateSimclr } from './actions';
+import { useStore } from './store';
+
+function applyPreset(preset: LessonPreset | undefined): void {
+  if (!preset) return;
+  if (preset.simclr) updateSimclr(preset.simclr);
+  if (preset.blindsr) updateBlindSr(preset.blindsr);
+  if (preset.similarityMode) updateConfig({ similarityMode: preset.similarityMode });
+}
+
+/** Opens step `index` of the current lesson: its lab, its preset, its panel in focus. */
+export function goToLessonStep(index: number): void {
+  const { config } = useStore.getState();
+  const lesson = findLesson(config.lesson);
+  if (!lesson) return;
+  const step = Math.max(0, Math.min(lesson.steps.length - 1, index));
+  if (config.lab !== lesson.lab) switchLab(lesson.lab);
+  useStore.setState((s) => ({ config: { ...s.config, lessonStep: step } }));
+  applyPreset(lesson.steps[step].preset);
+  document
+    .querySelector(`[data-panel="${lesson.steps[step].panel}"]`)
+    ?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+}
+
+export function openLesson(id: string = lessons[0].id): void {
+  if (!findLesson(id)) return;
+  useStore.setState((s) => ({ config: { ...s.config, lesson: id, lessonStep: 0 } }));
+  goToLessonStep(0);
+}
+
+export function closeLesson(): void {
+  useStore.setState((s) => ({ config: { ...s.config, lesson: null, lessonStep: 0 } }));
+}
+
+/** The panel the open lesson step points at, if any. */
+export function lessonPanel(config: { lesson: string | null; lessonStep: number }): string | null {
+  return findLesson(config.lesson)?.steps[config.lessonStep]?.panel ?? null;
+}
