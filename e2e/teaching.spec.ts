@@ -158,12 +158,10 @@ test('exports download non-empty files of the right type, and weights load back'
     .getByTestId('load-weights')
     .setInputFiles({ name: 'weights.json', mimeType: 'application/json', buffer: weights.bytes });
   await expect(page.getByTestId('toast')).toHaveText('Weights loaded');
-  await page
-    .getByTestId('load-weights')
-    .setInputFiles({
-      name: 'bad.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format":"x"}'),
-    });
+  await page.getByTestId('load-weights').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"x"}'),
+  });
   await expect(page.getByTestId('toast')).toContainText('do not fit');
 });

@@ -78,7 +78,7 @@ export function SimclrControls() {
                   .filter((n) => n <= datasetSize || n === config.batchSize)
                   .map((n) => (
                     <option key={n} value={n}>
-                      {n} → {2 * n} views, {2 * n - 2} negatives
+                      {t('controls.batchOption', { n, views: 2 * n, negatives: 2 * n - 2 })}
                     </option>
                   ))}
               </select>

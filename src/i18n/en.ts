@@ -293,6 +293,13 @@ export const en = {
   'control.augment': 'augmentations',
   'control.dataset': 'data set and uploads',
   'control.labs': 'lab tabs',
+  'controls.batchOption': '{n} → {views} views, {negatives} negatives',
+  'shape.circle': 'circle',
+  'shape.square': 'square',
+  'shape.triangle': 'triangle',
+  'shape.ring': 'ring',
+  'shape.cross': 'cross',
+  'shape.star': 'star',
 } as const;
 
 export type MessageKey = keyof typeof en;

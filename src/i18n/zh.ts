@@ -282,4 +282,11 @@ export const zh: Record<MessageKey, string> = {
   'control.augment': '数据增强',
   'control.dataset': '数据集与上传',
   'control.labs': '实验标签页',
+  'controls.batchOption': '{n} → {views} 个视图，{negatives} 个负样本',
+  'shape.circle': '圆形',
+  'shape.square': '正方形',
+  'shape.triangle': '三角形',
+  'shape.ring': '圆环',
+  'shape.cross': '十字',
+  'shape.star': '星形',
 };

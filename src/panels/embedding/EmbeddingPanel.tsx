@@ -6,6 +6,10 @@ import { setView, useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
 import { PixelCanvas } from '../common/PixelCanvas';
 import { fitDomain, nearestPoint } from './scatter';
+import { shapeClasses, type ShapeClass } from '../../data/shapes';
+
+const isShape = (name: string): name is ShapeClass =>
+  (shapeClasses as readonly string[]).includes(name);
 
 const size = 320;
 
@@ -67,6 +71,7 @@ export function EmbeddingPanel() {
 
   const allImages = dataset ? [...dataset.images, ...(dataset.heldOut?.images ?? [])] : [];
   const tipImage = tip ? allImages[tip.index] : undefined;
+  const className = (name: string) => (isShape(name) ? t(`shape.${name}`) : name);
   const tipLabel =
     tip && embedding?.labels ? dataset?.classNames[embedding.labels[tip.index]] : undefined;
   const knn = embedding?.knnAccuracy;
@@ -139,7 +144,7 @@ export function EmbeddingPanel() {
                 className="swatch"
                 style={{ background: categoricalColors[i % categoricalColors.length] }}
               />
-              {name}
+              {className(name)}
             </li>
           ))}
           <li>
