@@ -1,18 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { makeShapesDataset } from '../data/shapes';
-import { defaultSimclrConfig } from './simclr-config';
+import { tinySimclrConfig as tiny } from './test-configs';
 import { SimclrTrainer } from './simclr';
-
-const tiny = {
-  ...defaultSimclrConfig,
-  batchSize: 8,
-  imageSize: 16,
-  channels: [8, 16],
-  strides: [2, 2],
-  hiddenDim: 16,
-  projectionDim: 8,
-};
 
 describe('rebuilding a trainer', () => {
   it('frees everything: the tensor count is back where it started', async () => {

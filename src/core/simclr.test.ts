@@ -1,17 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { makeShapesDataset } from '../data/shapes';
-import { defaultSimclrConfig, SimclrTrainer, type SimclrConfig } from './simclr';
-
-const tiny: SimclrConfig = {
-  ...defaultSimclrConfig,
-  batchSize: 8,
-  imageSize: 16,
-  channels: [8, 16],
-  strides: [2, 2],
-  hiddenDim: 16,
-  projectionDim: 8,
-};
+import { SimclrTrainer } from './simclr';
+import { tinySimclrConfig as tiny } from './test-configs';
 
 describe('SimclrTrainer', () => {
   it('keeps the tensor count flat: the same after step 5 and step 50', async () => {

@@ -3,7 +3,7 @@ import { Random } from '../core/random';
 
 /**
  * Procedural HR textures for the Blind-SR lab: oriented gratings of several frequencies,
- * hard-edged rectangles and fine noise, so that every patch has edges for a blur to act
+ * hard-edged rectangles, so that every patch has edges for a blur to act
  * on (flat patches hide the degradation the encoder is meant to see).
  */
 export function makeTexture(size: number, random: Random): RgbImage {
@@ -38,10 +38,7 @@ export function makeTexture(size: number, random: Random): RgbImage {
         if (x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)
           for (let c = 0; c < 3; c++) value[c] = 0.6 * value[c] + 0.4 * r.colour[c];
       for (let c = 0; c < 3; c++)
-        pixels[(y * size + x) * 3 + c] = Math.min(
-          1,
-          Math.max(0, value[c] + 0.03 * random.normal()),
-        );
+        pixels[(y * size + x) * 3 + c] = Math.min(1, Math.max(0, value[c]));
     }
   return { size, pixels };
 }

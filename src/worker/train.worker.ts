@@ -180,7 +180,10 @@ function handle(message: PageToWorker): void {
       return;
     case 'pause':
       running = false;
-      post({ type: 'status', running: false, step: runner?.step ?? 0 });
+      // reported once the step in flight has finished: the count shown is then final
+      exclusive(async () =>
+        post({ type: 'status', running: false, step: runner?.step ?? 0 }),
+      ).catch(reportError);
       return;
     case 'step':
       running = false;
