@@ -140,7 +140,9 @@ if (!reference)
 const rows = results.map((r) =>
   r.error
     ? `| ${r.backend} | failed: ${r.error.replace(/\|/g, '/')} | | | | | | |`
-    : `| ${r.backend}${r.threads ? ` (${r.threads} threads)` : ''} | ${r.medianMsPerStep?.toFixed(0)} | ${r.firstStepMs?.toFixed(0)} | ${(r.pageLoadToFirstStepMs / 1000).toFixed(1)} s | ${r.fps.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.numTensors} | ${reference ? (r.medianMsPerStep / reference.msPerStep).toFixed(1) + '×' : 'n/a'} |`,
+    : r.steps === 0
+      ? `| ${r.backend} | no step finished in ${seconds} s | | | ${r.fps.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.numTensors} | |`
+      : `| ${r.backend}${r.threads ? ` (${r.threads} threads)` : ''} | ${r.medianMsPerStep?.toFixed(0)} | ${r.firstStepMs?.toFixed(0)} | ${(r.pageLoadToFirstStepMs / 1000).toFixed(1)} s | ${r.fps.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.numTensors} | ${reference ? (r.medianMsPerStep / reference.msPerStep).toFixed(1) + '×' : 'n/a'} |`,
 );
 const table = [
   `Default SimCLR config (N = 32 → 64 views of 32×32, 4 convs 16-32-64-64, Adam), ${seconds} s of training with live panels.`,

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { catalogues } from '../i18n';
+import { blindsrStages, lessonKeys, lessons, simclrStages } from './lessons';
+import { splitMath } from './math';
+
+describe('lessons', () => {
+  it('every lesson step has its text in both languages', () => {
+    for (const lesson of lessons)
+      for (const key of lessonKeys(lesson))
+        for (const [language, catalogue] of Object.entries(catalogues)) {
+          expect((catalogue as Record<string, string>)[key], `${language}: ${key}`).toBeTruthy();
+        }
+  });
+
+  it('covers every concept of the seed, in both labs', () => {
+    expect(lessons.map((l) => l.id)).toEqual([
+      'pairs',
+      'head',
+      'ntxent',
+      'temperature',
+      'negatives',
+      'shortcut',
+      'degradation',
+      'weights',
+      'queue',
+      'stages',
+    ]);
+    expect(new Set(lessons.map((l) => l.lab))).toEqual(new Set(['simclr', 'blindsr']));
+  });
+
+  it('every stage has a name in both languages', () => {
+    for (const [lab, stages] of [
+      ['simclr', simclrStages],
+      ['blindsr', blindsrStages],
+    ] as const)
+      for (const stage of stages)
+        for (const catalogue of Object.values(catalogues))
+          expect((catalogue as Record<string, string>)[`stage.${lab}.${stage.id}`]).toBeTruthy();
+  });
+
+  it('formulas are balanced: every lesson text splits into prose and math', () => {
+    for (const catalogue of Object.values(catalogues))
+      for (const lesson of lessons)
+        for (const key of lessonKeys(lesson)) {
+          const text = (catalogue as Record<string, string>)[key];
+          const parts = splitMath(text);
+          const prose = parts
+            .filter((p) => p.kind === 'text')
+            .map((p) => p.value)
+            .join('');
+          expect(prose.includes('$'), key).toBe(false);
+        }
+    expect(splitMath('a $x$ b $$y$$')).toEqual([
+      { kind: 'text', value: 'a ' },
+      { kind: 'inline', value: 'x' },
+      { kind: 'text', value: ' b ' },
+      { kind: 'display', value: 'y' },
+    ]);
+  });
+});
