@@ -27,12 +27,13 @@ function describe(params: ViewParams, t: ReturnType<typeof useT>): string {
 /** Every image of the batch with its two views; hovering shows where a view came from. */
 export function ViewsPanel() {
   const t = useT();
-  const { snapshot, dataset, hoveredCell, hoveredView } = useStore(
+  const { snapshot, dataset, hoveredCell, hoveredView, hoveredImage } = useStore(
     useShallow((s) => ({
       snapshot: s.snapshot,
       dataset: s.dataset,
       hoveredCell: s.view.hoveredCell,
       hoveredView: s.view.hoveredView,
+      hoveredImage: s.view.hoveredImage,
     })),
   );
   const n = snapshot?.batchSize ?? 0;
@@ -80,7 +81,11 @@ export function ViewsPanel() {
             .filter((v) => v === activeView)
             .map((v) => snapshot.viewParams[v].crop);
           return (
-            <div className="view-triplet" key={k}>
+            // linked hover: a point hovered in the embedding lights up its image here
+            <div
+              className={`view-triplet${hoveredImage === snapshot.imageIndices[k] ? ' linked' : ''}`}
+              key={k}
+            >
               <div className="view-original">
                 {image ? (
                   <PixelCanvas
