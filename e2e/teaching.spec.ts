@@ -53,15 +53,22 @@ test('step by stage advances the highlighted stage in order and trains at "updat
   await page.getByTestId('stage-mode').click();
   const bar = page.getByTestId('stage-bar');
   const order = ['augment', 'encode', 'project', 'similarity', 'loss', 'update'];
-  const panels = ['views', 'embedding', 'similarity', 'similarity', 'loss', 'loss'];
+  const panels = ['views', 'embedding', 'similarity', 'similarity', 'similarity', 'loss'];
   await expect(bar).toHaveAttribute('data-stage', 'augment');
   await expect(page.locator('main')).toHaveAttribute('data-focus', 'views');
+  // the views shown at "augment" are the ones the update trains on
+  const shownViews = await page
+    .locator('[data-view="0"]')
+    .evaluate((c) => (c as HTMLCanvasElement).toDataURL());
   for (let i = 1; i < order.length; i++) {
     await page.getByTestId('stage-next').click();
     await expect(bar).toHaveAttribute('data-stage', order[i]);
     await expect(page.locator('main')).toHaveAttribute('data-focus', panels[i]);
   }
   await expect(page.getByTestId('step-count')).toHaveText('1');
+  expect(
+    await page.locator('[data-view="0"]').evaluate((c) => (c as HTMLCanvasElement).toDataURL()),
+  ).toBe(shownViews);
   await page.keyboard.press('ArrowRight');
   await expect(bar).toHaveAttribute('data-stage', 'augment');
   await screenshot(page, 'stage-mode');

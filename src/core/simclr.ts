@@ -54,6 +54,8 @@ export interface SimclrSnapshot {
   positiveAccuracy: number;
   alignment: number;
   uniformity: number;
+  /** true when the batch shown has not been trained on yet (the next step will) */
+  pending: boolean;
 }
 
 export interface EmbeddingSnapshot {
@@ -86,6 +88,8 @@ export class SimclrTrainer {
   private lastParams: ViewParams[] = [];
   private lastIndices: Int32Array = new Int32Array(0);
   private previousAxes: Float32Array | undefined;
+  /** a batch shown by preview() and not trained yet: the next step trains on it */
+  private pending: { indices: Int32Array; views: Float32Array; params: ViewParams[] } | null = null;
 
   constructor(config: SimclrConfig, data: SimclrData) {
     if (data.images.length < 2) throw new Error('SimCLR needs at least 2 images');
@@ -137,6 +141,11 @@ export class SimclrTrainer {
     return indices;
   }
 
+  private newBatch(): { indices: Int32Array; views: Float32Array; params: ViewParams[] } {
+    const indices = this.nextBatchIndices();
+    return { indices, ...this.makeViews(indices) };
+  }
+
   /** Two views per image: [a_0..a_{N−1}, b_0..b_{N−1}]. */
   private makeViews(indices: Int32Array): { views: Float32Array; params: ViewParams[] } {
     const first: RgbImage[] = [];
@@ -157,9 +166,10 @@ export class SimclrTrainer {
 
   async trainStep(): Promise<SimclrStepResult> {
     const start = performance.now();
-    const indices = this.nextBatchIndices();
+    const batch = this.pending ?? this.newBatch();
+    this.pending = null;
+    const { indices, views, params } = batch;
     const n = indices.length;
-    const { views, params } = this.makeViews(indices);
     const augmentMilliseconds = performance.now() - start;
     const size = this.config.imageSize;
     const stats: BatchStats = [];
@@ -196,13 +206,14 @@ export class SimclrTrainer {
   }
 
   /**
-   * Encodes a fresh batch without training, so step 0 already shows the random
-   * encoder's similarity matrix (batch statistics in BN, as the first step will see).
+   * Draws the next batch and encodes it without training, so the panels show the batch
+   * the next step will train on (step 0: the random encoder's matrix; stage mode: the
+   * stages before "update"). Batch statistics in BN, as the step will see.
    */
   async preview(): Promise<void> {
-    const indices = this.nextBatchIndices();
+    this.pending = this.newBatch();
+    const { indices, views, params } = this.pending;
     const n = indices.length;
-    const { views, params } = this.makeViews(indices);
     const size = this.config.imageSize;
     const z = tf.tidy(() =>
       project(this.head, encode(this.encoder, tf.tensor4d(views, [2 * n, size, size, 3]), true)),
@@ -256,6 +267,7 @@ export class SimclrTrainer {
       positiveAccuracy: positiveTop1(similarity, 2 * n),
       alignment: alignment(normalized.subarray(0, n * dim), normalized.subarray(n * dim), n, dim),
       uniformity: uniformity(normalized, 2 * n, dim),
+      pending: this.pending !== null,
     };
   }
 

@@ -300,6 +300,7 @@ export const en = {
   'shape.ring': 'ring',
   'shape.cross': 'cross',
   'shape.star': 'star',
+  'panel.views.pending': 'next batch — not trained on yet',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -289,4 +289,5 @@ export const zh: Record<MessageKey, string> = {
   'shape.ring': '圆环',
   'shape.cross': '十字',
   'shape.star': '星形',
+  'panel.views.pending': '下一批——尚未用于训练',
 };

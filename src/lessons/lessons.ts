@@ -155,7 +155,7 @@ export const simclrStages: { id: string; panel: PanelId }[] = [
   { id: 'encode', panel: 'embedding' },
   { id: 'project', panel: 'similarity' },
   { id: 'similarity', panel: 'similarity' },
-  { id: 'loss', panel: 'loss' },
+  { id: 'loss', panel: 'similarity' },
   { id: 'update', panel: 'loss' },
 ];
 

@@ -149,6 +149,11 @@ export function step(): void {
   client?.send({ type: 'step' });
 }
 
+/** Shows the batch the next step will train on (stage mode). */
+export function preview(): void {
+  client?.send({ type: 'preview' });
+}
+
 export function reset(): void {
   clearRun(true);
   client?.send({ type: 'reset' });

@@ -34,6 +34,8 @@ export interface LabRunner {
   /** steps between evaluations */
   readonly evaluateEvery: number;
   update(change: LiveChange): void;
+  /** show the next batch without training on it (stage mode) */
+  preview(): Promise<void>;
   /** every variable, in a fixed order (weights export / import) */
   variables(): Variable[];
   /** test hook: the first weight becomes NaN */
@@ -64,6 +66,10 @@ export class SimclrRunner implements LabRunner {
 
   trainStep() {
     return this.trainer.trainStep();
+  }
+
+  preview() {
+    return this.trainer.preview();
   }
 
   async snapshot(): Promise<Outgoing | null> {
@@ -131,6 +137,9 @@ export class BlindSrRunner implements LabRunner {
   trainStep() {
     return this.trainer.trainStep();
   }
+
+  /** Blind-SR stages are shown on the last step's data. */
+  async preview(): Promise<void> {}
 
   async snapshot(): Promise<Outgoing | null> {
     return {

@@ -28,6 +28,8 @@ export type PageToWorker =
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'reset' }
+  /** draw and show the next batch without training (stage mode) */
+  | { type: 'preview' }
   /** the page has drawn the last snapshot: the worker may send the next */
   | { type: 'ack' }
   | { type: 'evaluate' }

@@ -192,6 +192,14 @@ function handle(message: PageToWorker): void {
         post({ type: 'status', running: false, step: runner?.step ?? 0 });
       }).catch(reportError);
       return;
+    case 'preview':
+      exclusive(async () => {
+        if (!runner) return;
+        await runner.preview();
+        snapshotDue = true;
+        await maybeSnapshot(true);
+      }).catch(reportError);
+      return;
     case 'reset':
       running = false;
       failed = false;

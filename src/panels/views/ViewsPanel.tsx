@@ -67,6 +67,7 @@ export function ViewsPanel() {
     >
       <header className="panel-header">
         <h2 id="views-title">{t('panel.views.title')}</h2>
+        {snapshot.pending ? <span className="muted">{t('panel.views.pending')}</span> : null}
       </header>
       <p className="caption">{t('panel.views.caption')}</p>
       <p className="view-params" data-testid="view-params" aria-live="polite">
