@@ -35,3 +35,12 @@ for (const backend of ['wasm', 'webgl'] as const) {
     await expect(page.getByTestId('play')).toBeEnabled();
   });
 }
+
+test('without ?backend=, a software WebGPU adapter counts as no GPU: wasm, and the page says why', async ({
+  page,
+}) => {
+  await page.goto('/?n=8');
+  await waitForReady(page);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
+  await expect(page.getByTestId('backend')).toContainText('software fallback');
+});
