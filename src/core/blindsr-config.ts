@@ -101,3 +101,6 @@ export function sanitizeBlindSrConfig(input: Partial<BlindSrConfig> | undefined)
 export const lowSize = 48;
 export const patchSize = 24;
 export const kernelSizeFor = (scale: number) => (scale === 2 ? 13 : 21);
+
+/** HR crops per stage-2 step, and held-out crops for PSNR. */
+export const srBatch = 8;

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { kernelSizeFor, lowSize, patchSize, type BlindSrConfig } from './blindsr-config';
+import { kernelSizeFor, lowSize, patchSize, srBatch, type BlindSrConfig } from './blindsr-config';
 import {
   blurKernel,
-  bicubicResize,
   degradeBatch,
   negativeWeights,
   sampleDegradation,
@@ -12,7 +11,6 @@ import {
 import { cropResize, stackImages, type RgbImage } from './image';
 import { updateRunningStats, type BatchStats } from './layers';
 import { infoNceLoss, weightedInfoNceLoss } from './losses';
-import { psnr, spearman } from './metrics';
 import {
   encode,
   encoderTrainables,
@@ -25,9 +23,23 @@ import {
   type ProjectionHead,
 } from './models';
 import { FlatAdam } from './optimizer';
-import { pca2 } from './pca';
 import { NegativeQueue } from './queue';
 import { Random } from './random';
+import { BlindSrEvaluator } from './blindsr-eval';
+import { concatRows, cutPatches, samplePatches } from './patches';
+import type {
+  BlindSrEvaluation,
+  BlindSrSample,
+  BlindSrSnapshot,
+  BlindSrStepResult,
+} from './blindsr-types';
+
+export type {
+  BlindSrEvaluation,
+  BlindSrSample,
+  BlindSrSnapshot,
+  BlindSrStepResult,
+} from './blindsr-types';
 import { makeSrNet, srNetVariables, superResolve, type SrNet } from './srnet';
 
 export type { BlindSrConfig } from './blindsr-config';
@@ -38,81 +50,16 @@ const encoderStrides = [1, 1, 2, 1, 2, 1];
 const embeddingDim = 64;
 const srChannels = 24;
 const srBlocks = 2;
-const srBatch = 8;
-
-export interface BlindSrSample {
-  hrSize: number;
-  hr: Float32Array; // [HR, HR, 3]
-  low: Float32Array; // [32, 32, 3]
-  kernel: Float32Array; // [k, k]
-  kernelSize: number;
-  degradation: Degradation;
-  /** the two patches cut from the LR image (top-left corners, side = patchSize) */
-  patches: [{ x: number; y: number }, { x: number; y: number }];
-}
-
-export interface BlindSrSnapshot {
-  step: number;
-  stage: 1 | 2;
-  loss: number;
-  samples: BlindSrSample[];
-  patchSize: number;
-  queue: {
-    capacity: number;
-    pointer: number;
-    fillRatio: number;
-    sigma: Float32Array; // NaN for the random start
-    noise: Float32Array;
-    enteredAt: Int32Array; // −1 for the random start
-    /** weights of every entry for the first query, with the weighting as configured */
-    weights: Float32Array;
-    weighting: boolean;
-    queryDegradation: Degradation | null;
-  };
-}
-
-export interface BlindSrEvaluation {
-  step: number;
-  /** PCA of the degradation representation of a fixed grid: blur levels × contents */
-  points: Float32Array; // [M, 2]
-  sigma: Float32Array; // [M]
-  content: Int32Array; // [M]
-  /** Spearman correlation of σ with the first principal component */
-  spearmanSigma: number;
-  /** same for the content index (should stay near 0) */
-  explained: [number, number];
-  sr: {
-    psnrBicubic: number;
-    psnrSr: number;
-    psnrSrWithoutRepresentation: number;
-    /** one held-out example: LR, bicubic, SR, HR */
-    example: {
-      low: Float32Array;
-      bicubic: Float32Array;
-      sr: Float32Array;
-      hr: Float32Array;
-      lowSize: number;
-      hrSize: number;
-    } | null;
-  } | null;
-}
-
-export interface BlindSrStepResult {
-  step: number;
-  loss: number;
-  milliseconds: number;
-  augmentMilliseconds: number;
-}
 
 export class BlindSrTrainer {
   readonly config: BlindSrConfig;
   private readonly hrPool: RgbImage[];
   private readonly random: Random;
-  private readonly encoder: ConvEncoder;
+  readonly encoder: ConvEncoder;
   private readonly head: ProjectionHead;
   private readonly keyEncoder: ConvEncoder;
   private readonly keyHead: ProjectionHead;
-  private readonly sr: SrNet;
+  readonly sr: SrNet;
   private readonly contrastOptimizer: FlatAdam;
   private readonly srOptimizer: FlatAdam;
   private readonly queue: NegativeQueue;
@@ -120,14 +67,7 @@ export class BlindSrTrainer {
   private lastLoss = NaN;
   private lastSamples: BlindSrSample[] = [];
   private lastQueryDegradation: Degradation | null = null;
-  private previousAxes: Float32Array | undefined;
-  private readonly evaluationSet: {
-    hr: tf.Tensor4D;
-    low: tf.Tensor4D;
-    sigma: Float32Array;
-    content: Int32Array;
-  };
-  private readonly srHeldOut: { hr: tf.Tensor4D; low: tf.Tensor4D };
+  private readonly evaluator: BlindSrEvaluator;
 
   constructor(config: BlindSrConfig, hrPool: RgbImage[]) {
     if (hrPool.length === 0) throw new Error('the Blind-SR lab needs at least one HR image');
@@ -154,9 +94,7 @@ export class BlindSrTrainer {
     );
     this.srOptimizer = new FlatAdam(srNetVariables(this.sr), config.learningRate);
     this.queue = new NegativeQueue(config.queueSize, embeddingDim, this.random.fork());
-    const evalRandom = new Random(config.seed + 7919);
-    this.evaluationSet = this.makeEvaluationSet(evalRandom);
-    this.srHeldOut = this.makeHeldOut(evalRandom);
+    this.evaluator = new BlindSrEvaluator(this, new Random(config.seed + 7919));
   }
 
   get step(): number {
@@ -197,7 +135,7 @@ export class BlindSrTrainer {
   }
 
   /** Random HR crops of the pool, side 32·scale, with a random flip. */
-  private sampleHr(count: number, random: Random): { images: RgbImage[]; sources: number[] } {
+  sampleHr(count: number, random: Random): { images: RgbImage[]; sources: number[] } {
     const size = this.hrSize;
     const images: RgbImage[] = [];
     const sources: number[] = [];
@@ -217,7 +155,7 @@ export class BlindSrTrainer {
     return { images, sources };
   }
 
-  private degrade(hr: RgbImage[], degradations: Degradation[], random: Random): tf.Tensor4D {
+  degrade(hr: RgbImage[], degradations: Degradation[], random: Random): tf.Tensor4D {
     const size = this.hrSize;
     return tf.tidy(() =>
       degradeBatch(
@@ -228,76 +166,6 @@ export class BlindSrTrainer {
         random,
       ),
     );
-  }
-
-  /** A fixed grid for the embedding plot: 8 blur levels × 6 contents, no noise. */
-  private makeEvaluationSet(random: Random) {
-    const levels = 8;
-    const contents = 6;
-    const { images } = this.sampleHr(contents, random);
-    const hr: RgbImage[] = [];
-    const degradations: Degradation[] = [];
-    const sigma = new Float32Array(levels * contents);
-    const content = new Int32Array(levels * contents);
-    for (let l = 0; l < levels; l++)
-      for (let c = 0; c < contents; c++) {
-        const s =
-          this.config.sigmaMin + ((this.config.sigmaMax - this.config.sigmaMin) * l) / (levels - 1);
-        degradations.push({
-          kind: 'isotropic',
-          sigma: s,
-          lambda1: s,
-          lambda2: s,
-          theta: 0,
-          noise: 0,
-        });
-        hr.push(images[c]);
-        sigma[l * contents + c] = s;
-        content[l * contents + c] = c;
-      }
-    const low = tf.keep(this.degrade(hr, degradations, random));
-    const hrTensor = tf.keep(
-      tf.tensor4d(stackImages(hr), [hr.length, this.hrSize, this.hrSize, 3]),
-    );
-    return { hr: hrTensor, low, sigma, content };
-  }
-
-  private makeHeldOut(random: Random) {
-    const { images } = this.sampleHr(srBatch, random);
-    const degradations = images.map(() => sampleDegradation(this.ranges, random));
-    const low = tf.keep(this.degrade(images, degradations, random));
-    const hr = tf.keep(
-      tf.tensor4d(stackImages(images), [images.length, this.hrSize, this.hrSize, 3]),
-    );
-    return { hr, low };
-  }
-
-  /** Two different quadrants of the LR image. */
-  private samplePatches(random: Random): BlindSrSample['patches'] {
-    const [a, b] = random.shuffle([0, 1, 2, 3]);
-    const corner = (q: number) => ({ x: (q % 2) * patchSize, y: Math.floor(q / 2) * patchSize });
-    return [corner(a), corner(b)];
-  }
-
-  /** [B, L, L, 3] → two [B, p·f, p·f, 3] patch batches (f: 1 for LR, scale for HR), exact pixels. */
-  private cutPatches(
-    images: tf.Tensor4D,
-    patches: BlindSrSample['patches'][],
-    factor = 1,
-  ): [tf.Tensor4D, tf.Tensor4D] {
-    const n = images.shape[1] - 1;
-    const side = patchSize * factor;
-    const boxes = (which: 0 | 1) =>
-      patches.map((p) => {
-        const x = p[which].x * factor;
-        const y = p[which].y * factor;
-        return [y / n, x / n, (y + side - 1) / n, (x + side - 1) / n];
-      });
-    const index = patches.map((_, i) => i);
-    return [
-      tf.image.cropAndResize(images, boxes(0), index, [side, side]),
-      tf.image.cropAndResize(images, boxes(1), index, [side, side]),
-    ];
   }
 
   async trainStep(): Promise<BlindSrStepResult> {
@@ -313,14 +181,14 @@ export class BlindSrTrainer {
     const degradations = Array.from({ length: b }, () =>
       sampleDegradation(this.ranges, this.random),
     );
-    const patches = images.map(() => this.samplePatches(this.random));
+    const patches = images.map(() => samplePatches(this.random));
     const low = this.degrade(
       images,
       pairedByDegradation ? [...degradations, ...degradations] : degradations,
       this.random,
     );
     const [queryPatches, keyPatches] = tf.tidy((): [tf.Tensor4D, tf.Tensor4D] => {
-      const [first, second] = this.cutPatches(low, patches);
+      const [first, second] = cutPatches(low, patches);
       if (!pairedByDegradation) return [first, second];
       // positives: image i and image b + i, different content, same degradation
       return [
@@ -395,11 +263,11 @@ export class BlindSrTrainer {
     const { images } = this.sampleHr(srBatch, this.random);
     const degradations = images.map(() => sampleDegradation(this.ranges, this.random));
     const low = this.degrade(images, degradations, this.random);
-    const patches = images.map(() => this.samplePatches(this.random));
+    const patches = images.map(() => samplePatches(this.random));
     // the upsampler works on one LR quadrant and its HR crop; the representation sees the whole LR image
     const [lowPatch, hrPatch] = tf.tidy(() => {
       const hr = tf.tensor4d(stackImages(images), [images.length, this.hrSize, this.hrSize, 3]);
-      return [this.cutPatches(low, patches)[0], this.cutPatches(hr, patches, this.config.scale)[0]];
+      return [cutPatches(low, patches)[0], cutPatches(hr, patches, this.config.scale)[0]];
     });
     const augmentMilliseconds = performance.now() - start;
     const representation = tf.tidy(() => encode(this.encoder, low, false));
@@ -477,71 +345,8 @@ export class BlindSrTrainer {
   }
 
   /** Embedding of the fixed blur grid and, in stage 2, PSNR on held-out crops. */
-  async evaluate(withSr: boolean): Promise<BlindSrEvaluation> {
-    const h = tf.tidy(() => encode(this.encoder, this.evaluationSet.low, false));
-    const data = (await h.data()) as Float32Array;
-    h.dispose();
-    const rows = this.evaluationSet.sigma.length;
-    const projection = pca2(data, rows, this.encoder.outDim, this.previousAxes);
-    this.previousAxes = projection.axes;
-    const pc1 = Float32Array.from({ length: rows }, (_, i) => projection.points[i * 2]);
-    let sr: BlindSrEvaluation['sr'] = null;
-    if (withSr) sr = await this.evaluateSr();
-    return {
-      step: this.stepCount,
-      points: projection.points,
-      sigma: this.evaluationSet.sigma.slice(),
-      content: this.evaluationSet.content.slice(),
-      spearmanSigma: spearman(this.evaluationSet.sigma, pc1),
-      explained: projection.explained,
-      sr,
-    };
-  }
-
-  private async evaluateSr(): Promise<NonNullable<BlindSrEvaluation['sr']>> {
-    const { hr: hrFull, low: lowFull } = this.srHeldOut;
-    const [low, hr] = tf.tidy(() => {
-      const corner = [
-        { x: 0, y: 0 },
-        { x: patchSize, y: patchSize },
-      ] as BlindSrSample['patches'];
-      const patches = Array.from({ length: lowFull.shape[0] }, () => corner);
-      return [
-        this.cutPatches(lowFull, patches)[0],
-        this.cutPatches(hrFull, patches, this.config.scale)[0],
-      ];
-    });
-    const patchHr = patchSize * this.config.scale;
-    const [bicubic, sr, srPlain] = tf.tidy(() => {
-      const representation = encode(this.encoder, lowFull, false);
-      // "without": the batch-mean representation, i.e. no per-image degradation information
-      const mean = representation.mean(0, true).tile([low.shape[0], 1]) as tf.Tensor2D;
-      return [
-        bicubicResize(low, patchHr).clipByValue(0, 1),
-        superResolve(this.sr, low, representation).clipByValue(0, 1),
-        superResolve(this.sr, low, mean).clipByValue(0, 1),
-      ];
-    });
-    const [hrData, lowData, bicubicData, srData, plainData] = (await Promise.all(
-      [hr, low, bicubic, sr, srPlain].map((t) => t.data()),
-    )) as Float32Array[];
-    tf.dispose([bicubic, sr, srPlain, low, hr]);
-    const size = patchHr * patchHr * 3;
-    const lowStride = patchSize * patchSize * 3;
-    const example = {
-      low: lowData.slice(0, lowStride),
-      bicubic: bicubicData.slice(0, size),
-      sr: srData.slice(0, size),
-      hr: hrData.slice(0, size),
-      lowSize: patchSize,
-      hrSize: patchHr,
-    };
-    return {
-      psnrBicubic: psnr(bicubicData, hrData),
-      psnrSr: psnr(srData, hrData),
-      psnrSrWithoutRepresentation: psnr(plainData, hrData),
-      example,
-    };
+  evaluate(withSr: boolean): Promise<BlindSrEvaluation> {
+    return this.evaluator.evaluate(this.stepCount, withSr);
   }
 
   /** Every variable: query and key encoders, heads, upsampler. */
@@ -562,19 +367,9 @@ export class BlindSrTrainer {
       ...encoderVariables(this.keyEncoder),
       ...headVariables(this.keyHead),
       ...srNetVariables(this.sr),
-      this.evaluationSet.hr,
-      this.evaluationSet.low,
-      this.srHeldOut.hr,
-      this.srHeldOut.low,
     ]);
+    this.evaluator.dispose();
     this.contrastOptimizer.dispose();
     this.srOptimizer.dispose();
   }
-}
-
-function concatRows(rows: Float32Array[]): Float32Array {
-  const width = rows[0]?.length ?? 0;
-  const out = new Float32Array(rows.length * width);
-  rows.forEach((row, i) => out.set(row, i * width));
-  return out;
 }

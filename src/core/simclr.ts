@@ -3,6 +3,18 @@ import { applyView, sampleViewParams, type ViewParams } from './augment';
 import type { SimclrConfig } from './simclr-config';
 
 export { defaultSimclrConfig, type SimclrConfig } from './simclr-config';
+export type {
+  EmbeddingSnapshot,
+  SimclrData,
+  SimclrSnapshot,
+  SimclrStepResult,
+} from './simclr-types';
+import type {
+  EmbeddingSnapshot,
+  SimclrData,
+  SimclrSnapshot,
+  SimclrStepResult,
+} from './simclr-types';
 import { cropResize, stackImages, type RgbImage } from './image';
 import { updateRunningStats, type BatchStats } from './layers';
 import { ntXentLoss, positiveOnlyLoss } from './losses';
@@ -22,52 +34,6 @@ import { FlatAdam } from './optimizer';
 import { pca2 } from './pca';
 import { Random } from './random';
 import { positiveTop1 } from './similarity';
-
-export interface SimclrData {
-  images: RgbImage[];
-  labels: Int32Array | null;
-  heldOut: { images: RgbImage[]; labels: Int32Array } | null;
-}
-
-export interface SimclrStepResult {
-  step: number;
-  loss: number;
-  milliseconds: number;
-  /** where the step's time went: building views on the CPU vs the model's forward/backward/update */
-  augmentMilliseconds: number;
-}
-
-/** Plain data (never tensors) describing the last batch. */
-export interface SimclrSnapshot {
-  step: number;
-  loss: number;
-  temperature: number;
-  /** N; views are [view a of images 0..N−1, view b of images 0..N−1] */
-  batchSize: number;
-  imageIndices: Int32Array;
-  viewSize: number;
-  /** [2N, S, S, 3] in [0, 1] */
-  views: Float32Array;
-  viewParams: ViewParams[];
-  /** cosine similarity of ẑ, [2N · 2N] row-major */
-  similarity: Float32Array;
-  positiveAccuracy: number;
-  alignment: number;
-  uniformity: number;
-  /** true when the batch shown has not been trained on yet (the next step will) */
-  pending: boolean;
-}
-
-export interface EmbeddingSnapshot {
-  step: number;
-  /** PCA of h, [M, 2], rows: training images then held-out images */
-  points: Float32Array;
-  labels: Int32Array | null;
-  /** how many of the rows are held-out (the last ones) */
-  heldOutCount: number;
-  knnAccuracy: number | null;
-  explained: [number, number];
-}
 
 const evaluationChunk = 128;
 

@@ -4,9 +4,9 @@ import { sanitizeBlindSrConfig } from '../core/blindsr-config';
 import { sanitizeSimclrConfig } from '../core/simclr-config';
 import type { Dataset } from '../data/dataset';
 import { unpackDataset } from '../data/payload';
-import { checkWeightsFile, decodeFloats, encodeFloats, type WeightsFile } from '../core/weights';
 import { chooseAndStartBackend } from './backends';
 import { BlindSrRunner, SimclrRunner, type LabRunner } from './labs';
+import { exportWeights, importWeights, profileStep } from './tools';
 import type { LabConfig, PageToWorker, WorkerToPage } from './protocol';
 
 /**
@@ -220,53 +220,18 @@ function handle(message: PageToWorker): void {
       return;
     case 'exportWeights':
       exclusive(async () => {
-        if (!runner || !labConfig) return;
-        const tensors = await Promise.all(
-          runner.variables().map(async (v) => ({
-            shape: v.shape,
-            data: encodeFloats((await v.data()) as Float32Array),
-          })),
-        );
-        post({
-          type: 'weights',
-          file: {
-            format: 'contrastive-playground-weights',
-            version: 1,
-            lab: labConfig.lab,
-            tensors,
-          },
-        });
+        if (runner && labConfig) post(await exportWeights(runner, labConfig.lab));
       }).catch(reportError);
       return;
     case 'importWeights':
       exclusive(async () => {
         if (!runner || !labConfig) return;
-        const variables = runner.variables();
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(message.text);
-        } catch {
-          post({ type: 'weightsRejected', message: 'not JSON' });
-          return;
+        const reply = importWeights(runner, labConfig.lab, message.text);
+        post(reply);
+        if (reply.type === 'weightsLoaded') {
+          lastEvaluatedStep = -1;
+          await evaluate();
         }
-        const problem = checkWeightsFile(
-          parsed,
-          labConfig.lab,
-          variables.map((v) => v.shape),
-        );
-        if (problem) {
-          post({ type: 'weightsRejected', message: problem });
-          return;
-        }
-        const file = parsed as WeightsFile;
-        tf.tidy(() =>
-          variables.forEach((v, i) =>
-            v.assign(tf.tensor(decodeFloats(file.tensors[i].data), v.shape)),
-          ),
-        );
-        post({ type: 'weightsLoaded' });
-        lastEvaluatedStep = -1;
-        await evaluate();
       }).catch(reportError);
       return;
     case 'debugPoison':
@@ -277,22 +242,7 @@ function handle(message: PageToWorker): void {
       return;
     case 'debugProfile':
       exclusive(async () => {
-        const active = runner;
-        if (!active) return;
-        const info = await tf.profile(async () => {
-          await active.trainStep();
-        });
-        const byKernel = new Map<string, { ms: number; count: number }>();
-        for (const k of info.kernels) {
-          const entry = byKernel.get(k.name) ?? { ms: 0, count: 0 };
-          entry.ms += Number(k.kernelTimeMs) || 0;
-          entry.count += 1;
-          byKernel.set(k.name, entry);
-        }
-        const kernels = [...byKernel.entries()]
-          .map(([name, v]) => ({ name, ...v }))
-          .sort((a, b) => b.ms - a.ms);
-        post({ type: 'profile', kernels });
+        if (runner) post(await profileStep(runner));
       }).catch(reportError);
       return;
   }

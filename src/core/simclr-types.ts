@@ -1,0 +1,49 @@
+import type { ViewParams } from './augment';
+import type { RgbImage } from './image';
+
+/** What the SimCLR trainer takes and hands out: plain data, never tensors. */
+export interface SimclrData {
+  images: RgbImage[];
+  labels: Int32Array | null;
+  heldOut: { images: RgbImage[]; labels: Int32Array } | null;
+}
+
+export interface SimclrStepResult {
+  step: number;
+  loss: number;
+  milliseconds: number;
+  /** where the step's time went: building views on the CPU vs the model's forward/backward/update */
+  augmentMilliseconds: number;
+}
+
+/** Plain data (never tensors) describing the last batch. */
+export interface SimclrSnapshot {
+  step: number;
+  loss: number;
+  temperature: number;
+  /** N; views are [view a of images 0..N−1, view b of images 0..N−1] */
+  batchSize: number;
+  imageIndices: Int32Array;
+  viewSize: number;
+  /** [2N, S, S, 3] in [0, 1] */
+  views: Float32Array;
+  viewParams: ViewParams[];
+  /** cosine similarity of ẑ, [2N · 2N] row-major */
+  similarity: Float32Array;
+  positiveAccuracy: number;
+  alignment: number;
+  uniformity: number;
+  /** true when the batch shown has not been trained on yet (the next step will) */
+  pending: boolean;
+}
+
+export interface EmbeddingSnapshot {
+  step: number;
+  /** PCA of h, [M, 2], rows: training images then held-out images */
+  points: Float32Array;
+  labels: Int32Array | null;
+  /** how many of the rows are held-out (the last ones) */
+  heldOutCount: number;
+  knnAccuracy: number | null;
+  explained: [number, number];
+}

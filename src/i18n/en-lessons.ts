@@ -1,0 +1,79 @@
+/** English: guided lessons and training stages (merged into the catalogue in en.ts). */
+export const enLessons = {
+  'lessons.button': 'Lessons',
+  'lessons.title': 'Guided lessons',
+  'lessons.choose': 'Lesson',
+  'lessons.next': 'Next',
+  'lessons.previous': 'Back',
+  'lessons.close': 'Close',
+  'lessons.progress': 'Step {n} of {total}',
+  'lesson.pairs.title': 'Positives and negatives',
+  'lesson.pairs.1':
+    'Every image in the batch is augmented twice. The two views of one image are a positive pair; every other view in the batch is a negative. With $N$ images there are $2N$ views, so each anchor has one positive and $2N-2$ negatives.',
+  'lesson.pairs.2':
+    'The matrix holds the cosine similarity $s_{ij}=\\hat z_i^{\\top}\\hat z_j$ of every pair of views. The positives are outlined. Training should make the outlined cells bright and everything else dark.',
+  'lesson.head.title': 'Encoder and projection head',
+  'lesson.head.1':
+    'The encoder $f$ turns a view into a representation $h=f(x)$; the projection head $g$ maps it to $z=g(h)$, where the loss is computed. After training, $h$ is kept and $g$ is thrown away: $h$ is the better representation (SimCLR §4.2).',
+  'lesson.head.2':
+    'This plot shows $h$, not $z$. kNN accuracy measures how well $h$ groups the shapes although no label was ever used for training.',
+  'lesson.ntxent.title': 'The NT-Xent (InfoNCE) loss',
+  'lesson.ntxent.1':
+    "For anchor $i$ with positive $j$: $$\\ell_{i,j}=-\\log\\frac{\\exp(s_{ij}/\\tau)}{\\sum_{k\\ne i}\\exp(s_{ik}/\\tau)}$$ It is a softmax classification: find the positive among the $2N-1$ candidates. The matrix now shows each row's softmax.",
+  'lesson.ntxent.2':
+    "Click a row of the matrix to see that anchor's softmax and its loss term. The loss is the mean over all $2N$ anchors; a random encoder scores about $\\log(2N-1)$, the dashed line of the loss chart.",
+  'lesson.temperature.title': 'Temperature',
+  'lesson.temperature.1':
+    'The temperature $\\tau$ divides every similarity before the softmax. Drag its slider: the matrix and the loss are recomputed at once, without a training step.',
+  'lesson.temperature.2':
+    'At $\\tau=0.05$ the softmax concentrates on the hardest negatives — the most similar wrong candidates — and so does the gradient.',
+  'lesson.temperature.3':
+    'At $\\tau=1.5$ every negative counts about the same: the loss flattens and learning slows. SimCLR used $\\tau=0.5$ on CIFAR-10 and $\\tau=0.1$ on ImageNet.',
+  'lesson.negatives.title': 'Negatives, and collapse without them',
+  'lesson.negatives.1':
+    'More images per batch means more negatives per anchor ($2N-2$). This step sets $N=8$; train, then try $N=32$ or $64$ and compare the curves.',
+  'lesson.negatives.2':
+    'Now the negatives are gone: the loss only pulls positives together. Press Play and watch uniformity rise to 0 and the matrix turn uniformly bright: every view maps to the same point. That is collapse.',
+  'lesson.shortcut.title': 'Augmentations and the colour shortcut',
+  'lesson.shortcut.1':
+    'Colour jitter is off: two views of an image share their colours, and matching colours is enough to find the positive. Train for a while and look at the embedding: it groups by colour rather than by shape.',
+  'lesson.shortcut.2':
+    'Colour jitter (strength 1) and grayscale are on: the colour shortcut is gone and the encoder has to use shape. Reset, train, and compare the kNN accuracy (SimCLR §3.3).',
+  'lesson.degradation.title': 'Contrasting degradations',
+  'lesson.degradation.1':
+    'In blind super-resolution the blur and noise of an image are unknown. Here the contrast is over degradations: patches degraded the same way are positives, patches degraded differently are negatives. The content should not matter.',
+  'lesson.degradation.2':
+    'Train stage 1 and watch this embedding: points are coloured by blur $\\sigma$. A good degradation encoder orders them by $\\sigma$, whatever the content; $|\\rho|$ measures how well the first principal component follows $\\sigma$.',
+  'lesson.weights.title': 'Degradation-prior weights',
+  'lesson.weights.1':
+    "A negative whose blur is almost the query's is probably not a true negative. This playground weights each one by $w_j=1-\\exp\\left(-\\frac{d(q,j)^2}{2\\gamma^2}\\right)$, normalised to mean 1, and uses $$-\\log\\frac{e^{s^+/\\tau}}{e^{s^+/\\tau}+\\sum_j w_j\\,e^{s_j/\\tau}}$$ The inner ring shows $w_j$ for the current query.",
+  'lesson.weights.2':
+    "Weighting is off: the inner ring is uniform, every negative counts 1, as in DASR. The released LightBSR code has no such weighting — this is the playground's reading of the idea.",
+  'lesson.queue.title': 'The dynamic queue',
+  'lesson.queue.1':
+    'Negatives come from a queue of keys from earlier batches (MoCo). It starts with random keys (grey). Each step writes the new keys at the pointer and overwrites the oldest. With $K=128$ you can watch it wrap.',
+  'lesson.queue.2':
+    'The loss first rises while real keys replace the random ones — easy negatives become hard — then falls as the encoder learns. The key encoder moves slowly: $\\theta_k\\leftarrow m\\,\\theta_k+(1-m)\\,\\theta_q$.',
+  'lesson.stages.title': 'Two training stages',
+  'lesson.stages.1':
+    'Stage 1 trains only the degradation encoder, by contrast. Its representation is what the upsampler will be told about the blur.',
+  'lesson.stages.2':
+    "Stage 2 freezes the encoder and trains the upsampler on $L_1(\\mathrm{SR},\\mathrm{HR})$; every block's features are scaled and shifted by the representation. Play, then compare SR with bicubic, and with the representation removed.",
+  'stages.button': 'Step by stage',
+  'stages.exit': 'Leave stage mode',
+  'stages.next': 'Next stage',
+  'stages.slow': 'Slow motion',
+  'stages.label': 'Stage {n}/{total}: {name}',
+  'stage.simclr.augment': 'augment — two random views of every image',
+  'stage.simclr.encode': 'encode — the encoder turns every view into h',
+  'stage.simclr.project': 'project — the head maps h to z, normalised to the unit sphere',
+  'stage.simclr.similarity': 'similarity — cosine of every pair of views',
+  'stage.simclr.loss': 'loss — softmax over each row, −log p(positive)',
+  'stage.simclr.update': 'update — one Adam step on encoder and head',
+  'stage.blindsr.degrade': 'degrade — blur, down-sample and add noise to HR crops',
+  'stage.blindsr.patches': 'patches — cut the query and key patches',
+  'stage.blindsr.encode': 'encode — query encoder and momentum key encoder',
+  'stage.blindsr.queue': 'queue — the negatives: keys of earlier batches',
+  'stage.blindsr.weighted': 'weighted InfoNCE — negatives weighted by degradation distance',
+  'stage.blindsr.update': 'update — Adam step, momentum update, enqueue the keys',
+} as const;
