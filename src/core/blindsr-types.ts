@@ -10,6 +10,11 @@ export interface BlindSrSample {
   degradation: Degradation;
   /** the two patches cut from the LR image (top-left corners, side = patchSize) */
   patches: [{ x: number; y: number }, { x: number; y: number }];
+  /**
+   * When positives pair two images degraded alike: the LR image the key patch (patches[1])
+   * comes from. null when both patches come from this sample's own LR image.
+   */
+  partnerLow: Float32Array | null;
 }
 
 export interface BlindSrSnapshot {

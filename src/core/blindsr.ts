@@ -246,8 +246,13 @@ export class BlindSrTrainer {
     this.stepCount += 1;
     this.lastLoss = loss;
     this.lastQueryDegradation = degradations[0];
-    const perImage = pairedByDegradation ? [...degradations, ...degradations] : degradations;
-    this.lastSamples = await this.describeSamples(images, low, perImage, patches);
+    this.lastSamples = await this.describeSamples(
+      images,
+      low,
+      degradations,
+      patches,
+      pairedByDegradation ? b : 0,
+    );
     low.dispose();
     return {
       step: this.stepCount,
@@ -296,8 +301,10 @@ export class BlindSrTrainer {
     low: tf.Tensor4D,
     degradations: Degradation[],
     patches: BlindSrSample['patches'][],
+    /** > 0: image i's key patch is the first quadrant of image i + partnerOffset */
+    partnerOffset = 0,
   ): Promise<BlindSrSample[]> {
-    const count = Math.min(4, images.length, degradations.length);
+    const count = Math.min(4, degradations.length);
     const lowData = (await low.data()) as Float32Array;
     const stride = lowSize * lowSize * 3;
     const kernelSize = kernelSizeFor(this.config.scale);
@@ -308,7 +315,13 @@ export class BlindSrTrainer {
       kernel: blurKernel(degradations[i], kernelSize),
       kernelSize,
       degradation: degradations[i],
-      patches: patches[i],
+      // the query patch is quadrant patches[i][0]; its key: the same image's other
+      // quadrant, or the first quadrant of the partner image degraded alike
+      patches: partnerOffset > 0 ? [patches[i][0], patches[i + partnerOffset][0]] : patches[i],
+      partnerLow:
+        partnerOffset > 0
+          ? lowData.slice((i + partnerOffset) * stride, (i + partnerOffset + 1) * stride)
+          : null,
     }));
   }
 

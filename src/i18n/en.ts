@@ -151,7 +151,7 @@ export const en = {
     'Patches of one image also share content, a shortcut; pairing different images degraded alike leaves only the degradation in common.',
   'panel.degradation.title': 'Degradation: HR → kernel → LR → patches',
   'panel.degradation.caption':
-    'Each HR crop is blurred by its kernel, down-sampled and given noise. The two outlined patches are a positive pair.',
+    'Each HR crop is blurred by its kernel, down-sampled and given noise. The red (query) and blue (key) patches are a positive pair: the same degradation. ⇄ marks a key taken from another image degraded the same way.',
   'panel.degradation.params': 'σ {sigma} · noise {noise}',
   'panel.queue.title': 'Queue of negatives',
   'panel.queue.caption':
@@ -228,6 +228,7 @@ export const en = {
   'shape.cross': 'cross',
   'shape.star': 'star',
   'panel.views.pending': 'next batch — not trained on yet',
+  'panel.degradation.partner': 'another image, degraded with the same kernel and noise',
 } as const;
 
 export type MessageKey = keyof typeof en;

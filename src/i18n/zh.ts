@@ -141,7 +141,7 @@ export const zh: Record<MessageKey, string> = {
     '同一图像的块也共享内容，这是一条捷径；用相同方式退化的不同图像配对，只留下退化这一共同点。',
   'panel.degradation.title': '退化：HR → 模糊核 → LR → 图像块',
   'panel.degradation.caption':
-    '每个高分辨率裁剪先用其模糊核模糊，再下采样并加噪声。两个描边的图像块是一对正样本。',
+    '每个高分辨率裁剪先用其模糊核模糊，再下采样并加噪声。红色（查询）与蓝色（键）图像块是一对正样本：退化相同。⇄ 表示键来自以相同方式退化的另一张图像。',
   'panel.degradation.params': 'σ {sigma} · 噪声 {noise}',
   'panel.queue.title': '负样本队列',
   'panel.queue.caption':
@@ -216,4 +216,5 @@ export const zh: Record<MessageKey, string> = {
   'shape.cross': '十字',
   'shape.star': '星形',
   'panel.views.pending': '下一批——尚未用于训练',
+  'panel.degradation.partner': '另一张图像，用相同的模糊核和噪声退化',
 };

@@ -30,6 +30,39 @@ function KernelCanvas({ kernel, size }: { kernel: Float32Array; size: number }) 
   );
 }
 
+/** An LR image with its patch outlines (red: query, blue: key). */
+function LowWithPatch({
+  pixels,
+  side,
+  patchSize,
+  patches,
+  first,
+}: {
+  pixels: Float32Array;
+  side: number;
+  patchSize: number;
+  patches: { x: number; y: number }[];
+  first: number;
+}) {
+  return (
+    <div className="view-original">
+      <PixelCanvas pixels={pixels} size={side} className="thumb large" label="LR" />
+      {patches.map((p, k) => (
+        <div
+          key={k}
+          className={`crop-box patch-${first + k}`}
+          style={{
+            left: `${(p.x / side) * 100}%`,
+            top: `${(p.y / side) * 100}%`,
+            width: `${(patchSize / side) * 100}%`,
+            height: `${(patchSize / side) * 100}%`,
+          }}
+        />
+      ))}
+    </div>
+  );
+}
+
 export function DegradationPanel() {
   const t = useT();
   const snapshot = useStore((s) => s.blindsr);
@@ -53,26 +86,27 @@ export function DegradationPanel() {
               <span className="arrow">∗</span>
               <KernelCanvas kernel={sample.kernel} size={sample.kernelSize} />
               <span className="arrow">↓{scale}</span>
-              <div className="view-original">
-                <PixelCanvas
-                  pixels={sample.low}
-                  size={sample.hrSize / scale}
-                  className="thumb large"
-                  label="LR"
-                />
-                {sample.patches.map((p, k) => (
-                  <div
-                    key={k}
-                    className={`crop-box patch-${k}`}
-                    style={{
-                      left: `${(p.x / (sample.hrSize / scale)) * 100}%`,
-                      top: `${(p.y / (sample.hrSize / scale)) * 100}%`,
-                      width: `${(snapshot.patchSize / (sample.hrSize / scale)) * 100}%`,
-                      height: `${(snapshot.patchSize / (sample.hrSize / scale)) * 100}%`,
-                    }}
+              <LowWithPatch
+                pixels={sample.low}
+                side={sample.hrSize / scale}
+                patchSize={snapshot.patchSize}
+                patches={sample.partnerLow ? [sample.patches[0]] : sample.patches}
+                first={0}
+              />
+              {sample.partnerLow ? (
+                <>
+                  <span className="arrow" title={t('panel.degradation.partner')}>
+                    ⇄
+                  </span>
+                  <LowWithPatch
+                    pixels={sample.partnerLow}
+                    side={sample.hrSize / scale}
+                    patchSize={snapshot.patchSize}
+                    patches={[sample.patches[1]]}
+                    first={1}
                   />
-                ))}
-              </div>
+                </>
+              ) : null}
               <span className="degradation-params">
                 {t('panel.degradation.params', {
                   sigma: sample.degradation.sigma.toFixed(2),
