@@ -37,7 +37,8 @@ export function makeSrNet(
     blocks: Array.from({ length: blocks }, () => ({
       first: makeConv(channels, channels, 3, 1, random),
       second: makeConv(channels, channels, 3, 1, random),
-      modulation: makeDense(representationDim, 2 * channels, random),
+      // zero start: every block begins unmodulated, the representation's influence is learned
+      modulation: makeDense(representationDim, 2 * channels, random, 0),
     })),
     // zero tail: the untrained network outputs exactly the bicubic up-sampling
     tail: makeConv(channels, 3 * scale * scale, 3, 1, random, 'same', true, 0),
