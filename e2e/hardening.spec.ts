@@ -55,6 +55,25 @@ test('an exception inside the worker is reported, not swallowed', async ({
   consoleErrors.length = 0;
 });
 
+test('a hung worker (no heartbeat for 45 s) is detected and reported', async ({
+  page,
+  consoleErrors,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('/?backend=wasm&n=8');
+  await waitForReady(page);
+  await page.evaluate(() =>
+    (
+      window as unknown as { __playground: { debug: { hang(ms: number): void } } }
+    ).__playground.debug.hang(50_000),
+  );
+  const banner = page.getByTestId('error-banner');
+  await expect(banner).toContainText('has not answered for 45 s', { timeout: 70_000 });
+  await page.getByTestId('restart').click();
+  await waitForReady(page);
+  consoleErrors.length = 0;
+});
+
 test('NaN weights stop training with an explanation', async ({ page }) => {
   await page.goto('/?backend=wasm&n=8');
   await waitForReady(page);

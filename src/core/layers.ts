@@ -78,9 +78,18 @@ export function makeBatchNorm(channels: number): BatchNormParams {
   };
 }
 
-export function makeDense(inFeatures: number, outFeatures: number, random: Random, gain = 1): DenseParams {
+export function makeDense(
+  inFeatures: number,
+  outFeatures: number,
+  random: Random,
+  gain = 1,
+): DenseParams {
   return {
-    kernel: variable(heNormal([inFeatures, outFeatures], inFeatures, random, gain), true, 'dense_kernel'),
+    kernel: variable(
+      heNormal([inFeatures, outFeatures], inFeatures, random, gain),
+      true,
+      'dense_kernel',
+    ),
     bias: variable(tf.zeros([outFeatures]), true, 'dense_bias'),
   };
 }

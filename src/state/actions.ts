@@ -247,5 +247,6 @@ export const debugHooks = {
   killWorker: () => client?.kill(),
   crashWorker: () => client?.send({ type: 'debugCrash' }),
   poison: () => client?.send({ type: 'debugPoison' }),
+  hang: (milliseconds: number) => client?.send({ type: 'debugHang', milliseconds }),
   profile: () => client?.send({ type: 'debugProfile' }),
 };

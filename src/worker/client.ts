@@ -8,7 +8,8 @@ import { payloadTransferables, type DatasetPayload } from '../data/payload';
  */
 export type WorkerListener = (message: WorkerToPage) => void;
 
-const heartbeatTimeout = 20_000; // ms: a step on the slowest backend takes a few seconds
+// ms: a first step on a software WebGPU adapter was measured at 36 s, and is not a hang
+const heartbeatTimeout = 45_000;
 
 export class TrainingClient {
   private worker: Worker | null = null;

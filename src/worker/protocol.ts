@@ -39,6 +39,8 @@ export type PageToWorker =
   /** the text of a weights file the user chose */
   | { type: 'importWeights'; text: string }
   | { type: 'debugPoison' }
+  /** test hook: the worker stops answering for this long */
+  | { type: 'debugHang'; milliseconds: number }
   /** developer hook: kernel times of one step (tf.profile) */
   | { type: 'debugProfile' };
 

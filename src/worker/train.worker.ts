@@ -234,6 +234,13 @@ function handle(message: PageToWorker): void {
         }
       }).catch(reportError);
       return;
+    case 'debugHang': {
+      const until = performance.now() + Math.min(message.milliseconds, 60_000);
+      while (performance.now() < until) {
+        // busy: no heartbeat, no messages — what a runaway kernel looks like from the page
+      }
+      return;
+    }
     case 'debugPoison':
       exclusive(async () => {
         const first = runner?.firstVariable();
