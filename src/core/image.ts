@@ -67,19 +67,6 @@ export function stackImages(images: RgbImage[]): Float32Array {
   return out;
 }
 
-/** RGBA bytes for a canvas ImageData. */
-export function toRgba(image: RgbImage): Uint8ClampedArray {
-  const n = image.size * image.size;
-  const out = new Uint8ClampedArray(n * 4);
-  for (let i = 0; i < n; i++) {
-    out[i * 4] = image.pixels[i * 3] * 255;
-    out[i * 4 + 1] = image.pixels[i * 3 + 1] * 255;
-    out[i * 4 + 2] = image.pixels[i * 3 + 2] * 255;
-    out[i * 4 + 3] = 255;
-  }
-  return out;
-}
-
 /** ITU-R 601 luma, as tf.image.rgb_to_grayscale. */
 export function luma(r: number, g: number, b: number): number {
   return 0.2989 * r + 0.587 * g + 0.114 * b;

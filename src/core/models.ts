@@ -113,16 +113,3 @@ export function encoderVariables(encoder: ConvEncoder): tf.Variable[] {
 export function headVariables(head: ProjectionHead): tf.Variable[] {
   return [...trainableOf(head.hidden), ...trainableOf(head.out)];
 }
-
-/** Multiply-adds ×2 of one forward pass through the encoder, per image. */
-export function encoderFlops(config: ConvEncoderConfig, imageSize: number): number {
-  let size = imageSize;
-  let inChannels = config.inputChannels;
-  let flops = 0;
-  config.channels.forEach((outChannels, i) => {
-    size = Math.ceil(size / (config.strides[i] ?? 1));
-    flops += 2 * size * size * 9 * inChannels * outChannels;
-    inChannels = outChannels;
-  });
-  return flops;
-}

@@ -230,10 +230,6 @@ export function reloadData(): void {
   void sendDataset();
 }
 
-export function evaluateNow(): void {
-  client?.send({ type: 'evaluate' });
-}
-
 export function requestWeights(): void {
   client?.send({ type: 'exportWeights' });
 }
