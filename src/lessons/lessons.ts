@@ -1,5 +1,7 @@
 import type { BlindSrConfig } from '../core/blindsr-config';
-import type { SimclrConfig } from '../core/simclr-config';
+import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr-config';
+
+const defaultAugment = defaultSimclrConfig.augment;
 import type { LabId, SimilarityMode } from '../state/config';
 
 /** Panels a lesson step or a training stage can point at (the `data-panel` of each panel). */
@@ -76,15 +78,7 @@ export const lessons: Lesson[] = [
         panel: 'views',
         preset: {
           simclr: {
-            augment: {
-              crop: true,
-              cropMinArea: 0.35,
-              flip: true,
-              colorJitter: false,
-              colorStrength: 0.5,
-              grayscale: false,
-              blur: false,
-            },
+            augment: { ...defaultAugment, colorJitter: false, grayscale: false },
           },
         },
       },
@@ -92,15 +86,7 @@ export const lessons: Lesson[] = [
         panel: 'embedding',
         preset: {
           simclr: {
-            augment: {
-              crop: true,
-              cropMinArea: 0.35,
-              flip: true,
-              colorJitter: true,
-              colorStrength: 1,
-              grayscale: true,
-              blur: false,
-            },
+            augment: { ...defaultAugment, colorJitter: true, colorStrength: 1, grayscale: true },
           },
         },
       },

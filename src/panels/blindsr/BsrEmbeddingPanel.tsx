@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../state/store';
 import { ColorLegend } from '../common/ColorLegend';
-import { lookupIndex, viridisTable } from '../common/colors';
+import { viridisCss } from '../common/colors';
 import { fitDomain } from '../embedding/scatter';
 
 const size = 300;
@@ -26,8 +26,7 @@ export function BsrEmbeddingPanel() {
       .domain(domain.y)
       .range([size - 10, 10]);
     for (let i = 0; i < evaluation.sigma.length; i++) {
-      const k = lookupIndex(evaluation.sigma[i], sigmaMin, sigmaMax) * 3;
-      context.fillStyle = `rgb(${viridisTable[k]},${viridisTable[k + 1]},${viridisTable[k + 2]})`;
+      context.fillStyle = viridisCss(evaluation.sigma[i], sigmaMin, sigmaMax);
       context.beginPath();
       // marker shape by content: the eye can check that content does not drive the layout
       const px = x(evaluation.points[i * 2]);

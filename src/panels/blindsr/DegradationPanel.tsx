@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../state/store';
-import { lookupIndex, viridisTable } from '../common/colors';
+import { viridisTable } from '../common/colors';
+import { paintCells } from '../similarity/heatmap';
 import { PixelCanvas } from '../common/PixelCanvas';
 
 /** A blur kernel as a small heatmap, normalised to its peak. */
@@ -10,12 +11,7 @@ function KernelCanvas({ kernel, size }: { kernel: Float32Array; size: number }) 
   useEffect(() => {
     const context = ref.current?.getContext('2d');
     if (!context) return;
-    const peak = Math.max(...kernel);
-    const rgba = new Uint8ClampedArray(size * size * 4);
-    kernel.forEach((v, i) => {
-      const k = lookupIndex(v, 0, peak) * 3;
-      rgba.set([viridisTable[k], viridisTable[k + 1], viridisTable[k + 2], 255], i * 4);
-    });
+    const rgba = paintCells(kernel, [0, Math.max(...kernel)], viridisTable);
     context.putImageData(new ImageData(rgba, size, size), 0, 0);
   }, [kernel, size]);
   return (

@@ -1,14 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../state/store';
-import { lookupIndex, viridisTable } from '../common/colors';
+import { viridisCss } from '../common/colors';
 import { entryAngle } from './queue-ring';
 
 const size = 300;
-
-function rgb(table: Uint8ClampedArray, index: number): string {
-  return `rgb(${table[index * 3]},${table[index * 3 + 1]},${table[index * 3 + 2]})`;
-}
 
 /** The MoCo queue as a ring: σ of every entry, its weight for the current query, the write pointer. */
 export function QueuePanel() {
@@ -33,9 +29,7 @@ export function QueuePanel() {
       context.beginPath();
       context.arc(centre, centre, 140, start, end);
       context.arc(centre, centre, 112, end, start, true);
-      context.fillStyle = Number.isNaN(sigma)
-        ? '#c8c8c8'
-        : rgb(viridisTable, lookupIndex(sigma, sigmaMin, sigmaMax));
+      context.fillStyle = Number.isNaN(sigma) ? '#c8c8c8' : viridisCss(sigma, sigmaMin, sigmaMax);
       context.fill();
       const weight = queue.weights[i];
       context.beginPath();

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3';
 import { useMemo } from 'react';
-import { viridisTable } from './colors';
+import { viridisCss } from './colors';
 
 /** A vertical colour bar with its value axis, in SVG. */
 export function ColorLegend({
@@ -14,13 +14,10 @@ export function ColorLegend({
 }) {
   const stops = useMemo(
     () =>
-      Array.from({ length: 11 }, (_, i) => {
-        const k = Math.round((i / 10) * 255) * 3;
-        return {
-          offset: `${i * 10}%`,
-          color: `rgb(${viridisTable[k]},${viridisTable[k + 1]},${viridisTable[k + 2]})`,
-        };
-      }),
+      Array.from({ length: 11 }, (_, i) => ({
+        offset: `${i * 10}%`,
+        color: viridisCss(i / 10, 0, 1),
+      })),
     [],
   );
   const scale = scaleLinear()

@@ -28,6 +28,12 @@ export function lookupIndex(value: number, low: number, high: number): number {
   return Math.max(0, Math.min(255, Math.round(t * 255)));
 }
 
+/** CSS colour of a value on the viridis look-up table, for SVG and canvas strokes. */
+export function viridisCss(value: number, low: number, high: number): string {
+  const k = lookupIndex(value, low, high) * 3;
+  return `rgb(${viridisTable[k]},${viridisTable[k + 1]},${viridisTable[k + 2]})`;
+}
+
 /** Okabe–Ito: eight categorical colours distinguishable with the common colour-vision deficiencies. */
 export const categoricalColors = [
   '#E69F00',
