@@ -1,12 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BlindSrTrainer } from './blindsr';
-import { patchSize, srBatch } from './blindsr-config';
+import { patchSize } from './blindsr-config';
+
+/** Held-out SR set: blur levels × crops per level. */
+const srLevels = 6;
+const srPerLevel = 8;
 import type { BlindSrEvaluation, BlindSrSample } from './blindsr-types';
-import { bicubicResize, sampleDegradation, type Degradation } from './degrade';
+import { bicubicResize, type Degradation } from './degrade';
 import { stackImages, type RgbImage } from './image';
 import { psnr, spearman } from './metrics';
 import { encode } from './models';
-import { cutPatches } from './patches';
+import { concatRows, cutPatches } from './patches';
+import { degradationFeatures, oracleDim } from './oracle';
 import { pca2 } from './pca';
 import type { Random } from './random';
 import { superResolve } from './srnet';
@@ -31,7 +36,12 @@ export class BlindSrEvaluator {
     sigma: Float32Array;
     content: Int32Array;
   };
-  readonly srHeldOut: { hr: tf.Tensor4D; low: tf.Tensor4D };
+  readonly srHeldOut: {
+    hr: tf.Tensor4D;
+    low: tf.Tensor4D;
+    oracle: tf.Tensor2D;
+    sigma: Float32Array;
+  };
   /** A fixed grid for the embedding plot: 8 blur levels × 6 contents, no noise. */
   private makeEvaluationSet(random: Random) {
     const levels = 8;
@@ -65,9 +75,32 @@ export class BlindSrEvaluator {
     return { hr: hrTensor, low, sigma, content };
   }
 
+  /**
+   * Held-out SR crops: `srLevels` blur levels spread over the range × `srPerLevel` crops,
+   * each level's kernels drawn like training's (isotropic: σ at the level; anisotropic:
+   * λ1·λ2 = σ² with a random elongation and angle), noise as in training.
+   */
   private makeHeldOut(random: Random) {
-    const { images } = this.trainer.sampleHr(srBatch, random);
-    const degradations = images.map(() => sampleDegradation(this.trainer.ranges, random));
+    const { images } = this.trainer.sampleHr(srLevels * srPerLevel, random);
+    const ranges = this.trainer.ranges;
+    const sigma = new Float32Array(images.length);
+    const degradations = images.map((_, i) => {
+      const level = Math.floor(i / srPerLevel);
+      const s = ranges.sigmaMin + ((ranges.sigmaMax - ranges.sigmaMin) * level) / (srLevels - 1);
+      sigma[i] = s;
+      const noise = random.uniform(0, ranges.noiseMax);
+      if (ranges.kind === 'isotropic')
+        return { kind: 'isotropic' as const, sigma: s, lambda1: s, lambda2: s, theta: 0, noise };
+      const elongation = Math.sqrt(random.uniform(1, 2));
+      return {
+        kind: 'anisotropic' as const,
+        sigma: s,
+        lambda1: s * elongation,
+        lambda2: s / elongation,
+        theta: random.uniform(0, Math.PI),
+        noise,
+      };
+    });
     const low = tf.keep(this.trainer.degrade(images, degradations, random));
     const hr = tf.keep(
       tf.tensor4d(stackImages(images), [
@@ -77,7 +110,13 @@ export class BlindSrEvaluator {
         3,
       ]),
     );
-    return { hr, low };
+    const oracle = tf.keep(
+      tf.tensor2d(
+        degradations.flatMap((d) => degradationFeatures(d, ranges)),
+        [degradations.length, oracleDim],
+      ),
+    );
+    return { hr, low, oracle, sigma };
   }
 
   /** Embedding of the fixed blur grid and, in stage 2, PSNR on held-out crops. */
@@ -103,7 +142,8 @@ export class BlindSrEvaluator {
   }
 
   private async evaluateSr(): Promise<NonNullable<BlindSrEvaluation['sr']>> {
-    const { hr: hrFull, low: lowFull } = this.srHeldOut;
+    const { hr: hrFull, low: lowFull, oracle, sigma } = this.srHeldOut;
+    const trainer = this.trainer;
     const [low, hr] = tf.tidy(() => {
       const corner = [
         { x: 0, y: 0 },
@@ -112,31 +152,44 @@ export class BlindSrEvaluator {
       const patches = Array.from({ length: lowFull.shape[0] }, () => corner);
       return [
         cutPatches(lowFull, patches)[0],
-        cutPatches(hrFull, patches, this.trainer.config.scale)[0],
+        cutPatches(hrFull, patches, trainer.config.scale)[0],
       ];
     });
-    const patchHr = patchSize * this.trainer.config.scale;
-    const [bicubic, sr, srPlain] = tf.tidy(() => {
-      const representation = encode(this.trainer.encoder, lowFull, false);
-      // "without": the batch-mean representation, i.e. no per-image degradation information
-      const mean = representation.mean(0, true).tile([low.shape[0], 1]) as tf.Tensor2D;
+    const patchHr = patchSize * trainer.config.scale;
+    const outputs = tf.tidy(() => {
+      const representation = encode(trainer.encoder, lowFull, false);
       return [
-        bicubicResize(low, patchHr).clipByValue(0, 1),
-        superResolve(this.trainer.sr, low, representation).clipByValue(0, 1),
-        superResolve(this.trainer.sr, low, mean).clipByValue(0, 1),
-      ];
+        bicubicResize(low, patchHr),
+        superResolve(trainer.srPlain, low, null),
+        superResolve(trainer.sr, low, representation),
+        superResolve(trainer.srOracle, low, oracle),
+      ].map((t) => t.clipByValue(0, 1));
     });
-    const [hrData, lowData, bicubicData, srData, plainData] = (await Promise.all(
-      [hr, low, bicubic, sr, srPlain].map((t) => t.data()),
+    const [hrData, lowData, ...methodData] = (await Promise.all(
+      [hr, low, ...outputs].map((t) => t.data()),
     )) as Float32Array[];
-    tf.dispose([bicubic, sr, srPlain, low, hr]);
+    tf.dispose([...outputs, low, hr]);
     const size = patchHr * patchHr * 3;
+    const count = sigma.length;
+    // per crop, per method: PSNR; the overall figure is the PSNR of all crops together
+    const byLevel = Array.from({ length: srLevels }, (_, level) => {
+      const rows = Array.from({ length: srPerLevel }, (_, k) => level * srPerLevel + k);
+      const pick = (data: Float32Array) =>
+        concatRows(rows.map((r) => data.subarray(r * size, (r + 1) * size)));
+      const truth = pick(hrData);
+      const [bicubic, without, learned, oracleValue] = methodData.map((d) => psnr(pick(d), truth));
+      return { sigma: sigma[level * srPerLevel], bicubic, without, learned, oracle: oracleValue };
+    });
+    const [bicubicData, plainData, srData, oracleData] = methodData;
+    // the example: a strongly blurred crop, where the representation matters most
+    const shown = Math.min(count - 1, Math.floor(srLevels * 0.75) * srPerLevel);
     const lowStride = patchSize * patchSize * 3;
     const example = {
-      low: lowData.slice(0, lowStride),
-      bicubic: bicubicData.slice(0, size),
-      sr: srData.slice(0, size),
-      hr: hrData.slice(0, size),
+      low: lowData.slice(shown * lowStride, (shown + 1) * lowStride),
+      bicubic: bicubicData.slice(shown * size, (shown + 1) * size),
+      sr: srData.slice(shown * size, (shown + 1) * size),
+      hr: hrData.slice(shown * size, (shown + 1) * size),
+      sigma: sigma[shown],
       lowSize: patchSize,
       hrSize: patchHr,
     };
@@ -144,6 +197,8 @@ export class BlindSrEvaluator {
       psnrBicubic: psnr(bicubicData, hrData),
       psnrSr: psnr(srData, hrData),
       psnrSrWithoutRepresentation: psnr(plainData, hrData),
+      psnrOracle: psnr(oracleData, hrData),
+      byLevel,
       example,
     };
   }
@@ -154,6 +209,7 @@ export class BlindSrEvaluator {
       this.evaluationSet.low,
       this.srHeldOut.hr,
       this.srHeldOut.low,
+      this.srHeldOut.oracle,
     ]);
   }
 }

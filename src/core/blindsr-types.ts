@@ -50,13 +50,26 @@ export interface BlindSrEvaluation {
   sr: {
     psnrBicubic: number;
     psnrSr: number;
+    /** the same upsampler trained without any condition */
     psnrSrWithoutRepresentation: number;
+    /** the upsampler conditioned on the true degradation (upper bound) */
+    psnrOracle: number;
+    /** PSNR per blur level of the held-out set */
+    byLevel: {
+      sigma: number;
+      bicubic: number;
+      without: number;
+      learned: number;
+      oracle: number;
+    }[];
     /** one held-out example: LR, bicubic, SR, HR */
     example: {
       low: Float32Array;
       bicubic: Float32Array;
       sr: Float32Array;
       hr: Float32Array;
+      /** blur level of the example crop */
+      sigma: number;
       lowSize: number;
       hrSize: number;
     } | null;

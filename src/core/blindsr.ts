@@ -41,6 +41,7 @@ export type {
   BlindSrStepResult,
 } from './blindsr-types';
 import { makeSrNet, srNetVariables, superResolve, type SrNet } from './srnet';
+import { degradationFeatures, oracleDim } from './oracle';
 
 export type { BlindSrConfig } from './blindsr-config';
 
@@ -59,7 +60,12 @@ export class BlindSrTrainer {
   private readonly head: ProjectionHead;
   private readonly keyEncoder: ConvEncoder;
   private readonly keyHead: ProjectionHead;
+  /** stage 2: conditioned on the learned representation */
   readonly sr: SrNet;
+  /** stage 2: the same network without conditioning, trained on the same batches */
+  readonly srPlain: SrNet;
+  /** stage 2: conditioned on the true degradation (the upper bound) */
+  readonly srOracle: SrNet;
   private readonly contrastOptimizer: FlatAdam;
   private readonly srOptimizer: FlatAdam;
   private readonly queue: NegativeQueue;
@@ -87,12 +93,20 @@ export class BlindSrTrainer {
     this.keyEncoder = makeConvEncoder(encoderConfig, modelRandom);
     this.keyHead = makeProjectionHead(this.encoder.outDim, embeddingDim, embeddingDim, modelRandom);
     this.momentumUpdate(0);
-    this.sr = makeSrNet(this.encoder.outDim, srChannels, srBlocks, config.scale, modelRandom);
+    // the three upsamplers start from the same weights: only the condition differs
+    const srSeed = modelRandom.int(2 ** 31 - 1);
+    const makeUpsampler = (conditionDim: number) =>
+      makeSrNet(conditionDim, srChannels, srBlocks, config.scale, new Random(srSeed));
+    this.sr = makeUpsampler(this.encoder.outDim);
+    this.srPlain = makeUpsampler(0);
+    this.srOracle = makeUpsampler(oracleDim);
     this.contrastOptimizer = new FlatAdam(
       [...encoderTrainables(this.encoder), ...headVariables(this.head)],
       config.learningRate,
     );
-    this.srOptimizer = new FlatAdam(srNetVariables(this.sr), config.learningRate);
+    // one Adam over the three upsamplers: their losses are summed, so each net's
+    // gradient comes from its own term only, as with three separate optimisers
+    this.srOptimizer = new FlatAdam(this.upsamplerVariables(), config.learningRate);
     this.queue = new NegativeQueue(config.queueSize, embeddingDim, this.random.fork());
     this.evaluator = new BlindSrEvaluator(this, new Random(config.seed + 7919));
   }
@@ -262,7 +276,19 @@ export class BlindSrTrainer {
     };
   }
 
-  /** Stage 2: L1 of the conditioned upsampler; the degradation encoder is frozen. */
+  /** The three stage-2 upsamplers' trainable variables, in one list. */
+  private upsamplerVariables(): tf.Variable[] {
+    return [
+      ...srNetVariables(this.sr),
+      ...srNetVariables(this.srPlain),
+      ...srNetVariables(this.srOracle),
+    ];
+  }
+
+  /**
+   * Stage 2: L1 of three upsamplers on the same batch — conditioned on the frozen
+   * encoder's representation, unconditioned, and conditioned on the true degradation.
+   */
   private async srStep(): Promise<BlindSrStepResult> {
     const start = performance.now();
     const { images } = this.sampleHr(srBatch, this.random);
@@ -276,16 +302,31 @@ export class BlindSrTrainer {
     });
     const augmentMilliseconds = performance.now() - start;
     const representation = tf.tidy(() => encode(this.encoder, low, false));
-    const variables = srNetVariables(this.sr);
-    const { value, grads } = tf.variableGrads(
-      () => superResolve(this.sr, lowPatch, representation).sub(hrPatch).abs().mean() as tf.Scalar,
-      variables,
+    const oracle = tf.tensor2d(
+      degradations.flatMap((d) => degradationFeatures(d, this.ranges)),
+      [degradations.length, oracleDim],
     );
+    const variables = this.upsamplerVariables();
+    const l1 = (net: SrNet, condition: tf.Tensor2D | null) =>
+      superResolve(net, lowPatch, condition).sub(hrPatch).abs().mean() as tf.Scalar;
+    let learnedLoss: tf.Scalar | null = null;
+    const { value, grads } = tf.variableGrads(() => {
+      learnedLoss = tf.keep(l1(this.sr, representation));
+      return learnedLoss.add(l1(this.srPlain, null)).add(l1(this.srOracle, oracle)) as tf.Scalar;
+    }, variables);
     this.srOptimizer.apply(variables.map((v) => grads[v.name]));
     tf.dispose(Object.values(grads));
-    const loss = (await value.data())[0];
+    const loss = (await (learnedLoss as unknown as tf.Scalar).data())[0];
     this.lastSamples = await this.describeSamples(images, low, degradations, patches);
-    tf.dispose([value, low, lowPatch, hrPatch, representation]);
+    tf.dispose([
+      value,
+      learnedLoss as unknown as tf.Scalar,
+      low,
+      lowPatch,
+      hrPatch,
+      representation,
+      oracle,
+    ]);
     this.stepCount += 1;
     this.lastLoss = loss;
     return {
@@ -369,18 +410,12 @@ export class BlindSrTrainer {
       ...headVariables(this.head),
       ...encoderVariables(this.keyEncoder),
       ...headVariables(this.keyHead),
-      ...srNetVariables(this.sr),
+      ...this.upsamplerVariables(),
     ];
   }
 
   dispose(): void {
-    tf.dispose([
-      ...encoderVariables(this.encoder),
-      ...headVariables(this.head),
-      ...encoderVariables(this.keyEncoder),
-      ...headVariables(this.keyHead),
-      ...srNetVariables(this.sr),
-    ]);
+    tf.dispose(this.variables());
     this.evaluator.dispose();
     this.contrastOptimizer.dispose();
     this.srOptimizer.dispose();

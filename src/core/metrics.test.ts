@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignment, knnAccuracy, psnr, spearman, uniformity } from './metrics';
+import { alignment, knnAccuracy, psnr, relativeSpread, spearman, uniformity } from './metrics';
 import { pca2 } from './pca';
 import { ntXentFromSimilarity, positiveTop1, rowSoftmax } from './similarity';
 
@@ -60,5 +60,19 @@ describe('host-side NT-Xent from cached similarities', () => {
     const l0 = -Math.log(e(0.9) / (e(s) + e(0.9) + e(0)));
     const l1 = -Math.log(e(0.8) / (e(s) + e(0) + e(0.8)));
     expect(ntXentFromSimilarity(similarity, 4, 0.5)).toBeCloseTo((2 * l0 + 2 * l1) / 4, 6);
+  });
+});
+
+describe('relativeSpread', () => {
+  it('is 0 for identical rows and the mean distance to the centroid over the mean norm otherwise', () => {
+    const same = Float32Array.from([3, 4, 3, 4, 3, 4]);
+    expect(relativeSpread(same, 3, 2)).toEqual({ spread: 0, meanNorm: 5 });
+    // rows (1, 0) and (−1, 0): centroid 0, distances 1, norms 1
+    expect(relativeSpread(Float32Array.from([1, 0, -1, 0]), 2, 2).spread).toBeCloseTo(1, 6);
+    // rows (2, 1) and (2, −1): centroid (2, 0), distances 1, norms √5
+    expect(relativeSpread(Float32Array.from([2, 1, 2, -1]), 2, 2).spread).toBeCloseTo(
+      1 / Math.sqrt(5),
+      6,
+    );
   });
 });

@@ -38,6 +38,35 @@ export function uniformity(z: Float32Array, rows: number, dim: number, t = 2): n
   return max + Math.log(sum / values.length);
 }
 
+/**
+ * How spread out a set of representations is: the mean distance to their centroid over
+ * the mean norm, ∈ [0, ~1]. 0 when every row is the same vector (collapse). Also returns
+ * the mean norm (the embedding plot's minimum scale). x: [rows, dim]
+ */
+export function relativeSpread(
+  x: Float32Array,
+  rows: number,
+  dim: number,
+): { spread: number; meanNorm: number } {
+  if (rows === 0) return { spread: 0, meanNorm: 0 };
+  const centroid = new Float64Array(dim);
+  for (let i = 0; i < rows; i++) for (let k = 0; k < dim; k++) centroid[k] += x[i * dim + k] / rows;
+  let distance = 0;
+  let norm = 0;
+  for (let i = 0; i < rows; i++) {
+    let d = 0;
+    let n = 0;
+    for (let k = 0; k < dim; k++) {
+      const v = x[i * dim + k];
+      d += (v - centroid[k]) ** 2;
+      n += v * v;
+    }
+    distance += Math.sqrt(d) / rows;
+    norm += Math.sqrt(n) / rows;
+  }
+  return { spread: norm > 0 ? distance / norm : 0, meanNorm: norm };
+}
+
 /** Row-wise L2 normalisation, copying. */
 export function normalizeRows(x: Float32Array, rows: number, dim: number): Float32Array {
   const out = new Float32Array(x.length);

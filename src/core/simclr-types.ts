@@ -46,4 +46,8 @@ export interface EmbeddingSnapshot {
   heldOutCount: number;
   knnAccuracy: number | null;
   explained: [number, number];
+  /** mean distance of h to its centroid over the mean ‖h‖: 0 = collapsed */
+  spread: number;
+  /** mean ‖h‖: the plot's minimum scale, so a collapsed cloud shows as a dot, not zoomed in */
+  meanNorm: number;
 }

@@ -18,7 +18,7 @@ import type {
 import { cropResize, stackImages, type RgbImage } from './image';
 import { updateRunningStats, type BatchStats } from './layers';
 import { ntXentLoss, positiveOnlyLoss } from './losses';
-import { alignment, knnAccuracy, uniformity } from './metrics';
+import { alignment, knnAccuracy, relativeSpread, uniformity } from './metrics';
 import {
   encode,
   encoderTrainables,
@@ -292,6 +292,7 @@ export class SimclrTrainer {
       heldOutCount: held?.images.length ?? 0,
       knnAccuracy: knn,
       explained: projection.explained,
+      ...relativeSpread(h, all.length, dim),
     };
   }
 

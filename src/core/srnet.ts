@@ -13,20 +13,22 @@ import type { Random } from './random';
 
 /**
  * A small degradation-conditioned upsampler, the browser-sized stand-in for DASR's
- * DA-conv blocks: each residual block's features are modulated per channel by the
- * degradation representation (FiLM: y·(1 + γ(h)) + β(h)), then a pixel-shuffle tail,
- * added to the bicubic up-sampling of the LR input (residual learning).
+ * DA-conv blocks: each residual block's features are modulated per channel by a
+ * condition vector (FiLM: y·(1 + γ(c)) + β(c)), then a pixel-shuffle tail, added to the
+ * bicubic up-sampling of the LR input (residual learning). With `conditionDim` 0 the same
+ * network has no modulation at all: the honest "without the representation" baseline.
  */
 export interface SrNet {
   head: ConvParams;
-  blocks: { first: ConvParams; second: ConvParams; modulation: DenseParams }[];
+  blocks: { first: ConvParams; second: ConvParams; modulation: DenseParams | null }[];
   tail: ConvParams;
   channels: number;
   scale: number;
+  conditionDim: number;
 }
 
 export function makeSrNet(
-  representationDim: number,
+  conditionDim: number,
   channels: number,
   blocks: number,
   scale: number,
@@ -37,13 +39,14 @@ export function makeSrNet(
     blocks: Array.from({ length: blocks }, () => ({
       first: makeConv(channels, channels, 3, 1, random),
       second: makeConv(channels, channels, 3, 1, random),
-      // zero start: every block begins unmodulated, the representation's influence is learned
-      modulation: makeDense(representationDim, 2 * channels, random, 0),
+      // zero start: every block begins unmodulated, the condition's influence is learned
+      modulation: conditionDim > 0 ? makeDense(conditionDim, 2 * channels, random, 0) : null,
     })),
     // zero tail: the untrained network outputs exactly the bicubic up-sampling
     tail: makeConv(channels, 3 * scale * scale, 3, 1, random, 'same', true, 0),
     channels,
     scale,
+    conditionDim,
   };
 }
 
@@ -53,7 +56,7 @@ export function srNetVariables(net: SrNet): tf.Variable[] {
     ...net.blocks.flatMap((b) => [
       ...trainableOf(b.first),
       ...trainableOf(b.second),
-      ...trainableOf(b.modulation),
+      ...(b.modulation ? trainableOf(b.modulation) : []),
     ]),
     ...trainableOf(net.tail),
   ];
@@ -74,24 +77,29 @@ export function pixelShuffle(x: tf.Tensor4D, scale: number): tf.Tensor4D {
 }
 
 /**
- * low: [B, h, w, 3] LR images; representation: [B, D] or null (no conditioning: the
- * modulation sees zeros). → [B, h·s, w·s, 3]
+ * low: [B, h, w, 3] LR images; condition: [B, conditionDim], or null for a network built
+ * without conditioning. → [B, h·s, w·s, 3]
  */
 export function superResolve(
   net: SrNet,
   low: tf.Tensor4D,
-  representation: tf.Tensor2D | null,
+  condition: tf.Tensor2D | null,
 ): tf.Tensor4D {
   const [b, h] = low.shape;
+  if (net.conditionDim > 0 !== (condition !== null))
+    throw new Error('superResolve: the condition must match how the network was built');
   let x = applyConv(net.head, low, false);
   for (const block of net.blocks) {
-    const dim = block.modulation.kernel.shape[0];
-    const r = representation ?? (tf.zeros([b, dim]) as tf.Tensor2D);
-    const film = applyDense(block.modulation, r); // [B, 2C]
-    const gamma = film.slice([0, 0], [b, net.channels]).reshape([b, 1, 1, net.channels]);
-    const beta = film.slice([0, net.channels], [b, net.channels]).reshape([b, 1, 1, net.channels]);
-    const y = applyConv(block.first, x).mul(gamma.add(1)).add(beta).leakyRelu(0.1) as tf.Tensor4D;
-    x = x.add(applyConv(block.second, y)) as tf.Tensor4D;
+    let y = applyConv(block.first, x);
+    if (block.modulation && condition) {
+      const film = applyDense(block.modulation, condition); // [B, 2C]
+      const gamma = film.slice([0, 0], [b, net.channels]).reshape([b, 1, 1, net.channels]);
+      const beta = film
+        .slice([0, net.channels], [b, net.channels])
+        .reshape([b, 1, 1, net.channels]);
+      y = y.mul(gamma.add(1)).add(beta) as tf.Tensor4D;
+    }
+    x = x.add(applyConv(block.second, y.leakyRelu(0.1) as tf.Tensor4D)) as tf.Tensor4D;
   }
   const residual = pixelShuffle(applyConv(net.tail, x), net.scale);
   return bicubicResize(low, h * net.scale).add(residual) as tf.Tensor4D;

@@ -91,6 +91,10 @@ export const en = {
   'panel.loss.title': 'Training curves',
   'panel.loss.loss': 'NT-Xent loss (mean over 2N anchors)',
   'panel.loss.chance': 'log(2N − 1): random encoder',
+  'panel.loss.positiveOnly': 'positive-only loss −mean cos(zᵢ, zᵢ⁺)/τ',
+  'panel.loss.positiveFloor': '−1/τ: every view at one point',
+  'panel.loss.positiveOnlyNote':
+    'No negatives: the loss only pulls the two views of each image together. Its lowest value, −1/τ, is reached by sending every image to the same point — a falling loss here means collapse, not learning.',
   'panel.loss.accuracy': 'positive top-1 accuracy',
   'panel.loss.alignment': 'alignment',
   'panel.loss.uniformity': 'uniformity',
@@ -105,6 +109,8 @@ export const en = {
   'panel.embedding.caption':
     'Encoder outputs h of every image, projected on their first two principal components, coloured by class.',
   'panel.embedding.explained': 'PC1 {pc1} %, PC2 {pc2} % of variance',
+  'panel.embedding.spread': 'spread of h: {value}',
+  'panel.embedding.collapsed': 'collapsed: every image maps to nearly the same h',
   'panel.embedding.heldOut': 'held-out',
 
   'error.title': 'Training stopped',
@@ -164,12 +170,21 @@ export const en = {
     'Representations of a fixed grid: 8 blur levels × 6 contents, coloured by σ. Learned: ordered by blur, not by content.',
   'panel.bsrEmbedding.spearman': '|Spearman(σ, PC1)|: {value}',
   'panel.sr.title': 'Super-resolution ×{scale}',
-  'panel.sr.caption': 'Held-out crops. PSNR averaged over the held-out set.',
+  'panel.sr.caption':
+    'Held-out crops at six blur levels. Three upsamplers train side by side on the same batches: without a condition, conditioned on the learned degradation representation, and conditioned on the true degradation (the upper bound).',
   'panel.sr.low': 'LR',
   'panel.sr.bicubic': 'bicubic',
   'panel.sr.sr': 'SR',
   'panel.sr.hr': 'HR',
   'panel.sr.withoutRepresentation': 'SR without the representation',
+  'panel.sr.method.bicubic': 'bicubic',
+  'panel.sr.method.without': 'SR without the representation',
+  'panel.sr.method.learned': 'SR with the learned representation',
+  'panel.sr.method.oracle': 'SR with the true degradation (oracle)',
+  'panel.sr.gain': 'gain from the representation',
+  'panel.sr.bySigma': 'PSNR (dB) by blur level σ of the held-out set',
+  'panel.sr.exampleSigma':
+    'Example crop: blur σ {sigma}; SR shown is the one with the learned representation.',
   'panel.sr.stage1': 'Switch to stage 2 to train the upsampler.',
   'panel.bsrLoss.title': 'Training curves',
   'panel.bsrLoss.contrast': 'stage 1: InfoNCE with the queue',

@@ -33,6 +33,8 @@ export interface History {
   spearman: HistoryPoint[];
   psnrSr: HistoryPoint[];
   psnrBicubic: HistoryPoint[];
+  psnrWithout: HistoryPoint[];
+  psnrOracle: HistoryPoint[];
 }
 
 export const emptyHistory: History = {
@@ -45,4 +47,6 @@ export const emptyHistory: History = {
   spearman: [],
   psnrSr: [],
   psnrBicubic: [],
+  psnrWithout: [],
+  psnrOracle: [],
 };

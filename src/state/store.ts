@@ -194,6 +194,11 @@ export function recordBlindSrEvaluation(evaluation: BlindSrEvaluation): void {
     if (evaluation.sr) {
       history.psnrSr = appendBounded(s.history.psnrSr, point(evaluation.sr.psnrSr));
       history.psnrBicubic = appendBounded(s.history.psnrBicubic, point(evaluation.sr.psnrBicubic));
+      history.psnrWithout = appendBounded(
+        s.history.psnrWithout,
+        point(evaluation.sr.psnrSrWithoutRepresentation),
+      );
+      history.psnrOracle = appendBounded(s.history.psnrOracle, point(evaluation.sr.psnrOracle));
     }
     return { blindsrEvaluation: evaluation, history };
   });

@@ -1,21 +1,42 @@
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../state/store';
 import { PixelCanvas } from '../common/PixelCanvas';
+import { categoricalColors } from '../common/colors';
+import { Legend, LineChart } from '../loss/LineChart';
 
-/** LR / bicubic / SR / HR on a held-out crop, with PSNR over the held-out set. */
+/** The four upsamplers compared, in the order of the table and the chart. */
+const methods = [
+  { key: 'bicubic', testId: 'psnr-bicubic', color: '#8a8f99', dashed: true },
+  { key: 'without', testId: 'psnr-norep', color: categoricalColors[0] },
+  { key: 'learned', testId: 'psnr-value', color: categoricalColors[4] },
+  { key: 'oracle', testId: 'psnr-oracle', color: categoricalColors[2], dashed: true },
+] as const;
+
+/**
+ * LR / bicubic / SR / HR on a held-out crop; PSNR of bicubic and of three upsamplers
+ * trained side by side (without a condition, with the learned representation, with the
+ * true degradation), overall and per blur level.
+ */
 export function SrPanel() {
   const t = useT();
   const sr = useStore((s) => s.blindsrEvaluation?.sr ?? null);
   const scale = useStore((s) => s.config.blindsr.scale);
   const stage = useStore((s) => s.config.blindsr.stage);
   const example = sr?.example;
+  const overall = sr && {
+    bicubic: sr.psnrBicubic,
+    without: sr.psnrSrWithoutRepresentation,
+    learned: sr.psnrSr,
+    oracle: sr.psnrOracle,
+  };
+  const gain = sr ? sr.psnrSr - sr.psnrSrWithoutRepresentation : NaN;
   return (
     <section className="panel" aria-labelledby="sr-title" data-panel="sr">
       <header className="panel-header">
         <h2 id="sr-title">{t('panel.sr.title', { scale })}</h2>
       </header>
       <p className="caption">{t('panel.sr.caption')}</p>
-      {sr && example ? (
+      {sr && example && overall ? (
         <>
           <div className="sr-row" data-testid="sr-images">
             {(
@@ -37,22 +58,55 @@ export function SrPanel() {
               </figure>
             ))}
           </div>
-          <table className="psnr-table">
-            <tbody>
-              <tr>
-                <th>{t('panel.sr.bicubic')}</th>
-                <td>{sr.psnrBicubic.toFixed(2)} dB</td>
-              </tr>
-              <tr>
-                <th>{t('panel.sr.sr')}</th>
-                <td data-testid="psnr-value">{sr.psnrSr.toFixed(2)} dB</td>
-              </tr>
-              <tr>
-                <th>{t('panel.sr.withoutRepresentation')}</th>
-                <td>{sr.psnrSrWithoutRepresentation.toFixed(2)} dB</td>
-              </tr>
-            </tbody>
-          </table>
+          <p className="caption">
+            {t('panel.sr.exampleSigma', { sigma: example.sigma.toFixed(1) })}
+          </p>
+          <div className="sr-results">
+            <table className="psnr-table">
+              <tbody>
+                {methods.map((m) => (
+                  <tr key={m.key}>
+                    <th>
+                      <span className="swatch" style={{ background: m.color }} aria-hidden="true" />
+                      {t(`panel.sr.method.${m.key}`)}
+                    </th>
+                    <td data-testid={m.testId}>{overall[m.key].toFixed(2)} dB</td>
+                  </tr>
+                ))}
+                <tr className="psnr-gain">
+                  <th>{t('panel.sr.gain')}</th>
+                  <td data-testid="psnr-gain">
+                    {gain >= 0 ? '+' : '−'}
+                    {Math.abs(gain).toFixed(2)} dB
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+            <figure className="psnr-by-sigma">
+              <LineChart
+                testId="psnr-by-sigma"
+                ariaLabel={t('panel.sr.bySigma')}
+                width={340}
+                height={170}
+                xLabel="σ"
+                series={methods.map((m) => ({
+                  id: m.key,
+                  label: t(`panel.sr.method.${m.key}`),
+                  color: m.color,
+                  dashed: 'dashed' in m ? m.dashed : false,
+                  points: sr.byLevel.map((level) => ({ step: level.sigma, value: level[m.key] })),
+                }))}
+              />
+              <figcaption>{t('panel.sr.bySigma')}</figcaption>
+              <Legend
+                items={methods.map((m) => ({
+                  label: t(`panel.sr.method.${m.key}`),
+                  color: m.color,
+                  dashed: 'dashed' in m ? m.dashed : false,
+                }))}
+              />
+            </figure>
+          </div>
         </>
       ) : (
         <p className="empty">{stage === 1 ? t('panel.sr.stage1') : t('transport.loading')}</p>

@@ -28,7 +28,8 @@ export function EmbeddingPanel() {
 
   const screen = useMemo(() => {
     if (!embedding) return new Float32Array(0);
-    const domain = fitDomain(embedding.points);
+    // a fixed minimum scale (a quarter of the mean ‖h‖): collapse shrinks the cloud to a dot
+    const domain = fitDomain(embedding.points, embedding.meanNorm * 0.25);
     const x = scaleLinear()
       .domain(domain.x)
       .range([8, size - 8]);
@@ -133,7 +134,11 @@ export function EmbeddingPanel() {
           {t('panel.embedding.explained', {
             pc1: (embedding.explained[0] * 100).toFixed(0),
             pc2: (embedding.explained[1] * 100).toFixed(0),
-          })}
+          })}{' '}
+          <span data-testid="embedding-spread" data-value={embedding.spread.toFixed(4)}>
+            {t('panel.embedding.spread', { value: embedding.spread.toFixed(2) })}
+            {embedding.spread < 0.05 ? ` — ${t('panel.embedding.collapsed')}` : ''}
+          </span>
         </p>
       ) : null}
       {dataset?.classNames.length ? (

@@ -1,5 +1,9 @@
 /** Pure helpers for the embedding scatter: fit a square view, find the nearest point. */
-export function fitDomain(points: Float32Array): { x: [number, number]; y: [number, number] } {
+export function fitDomain(
+  points: Float32Array,
+  /** the smallest half-width of the view, around the origin (PCA points are centred) */
+  minimumHalfWidth = 0,
+): { x: [number, number]; y: [number, number] } {
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;
@@ -13,7 +17,10 @@ export function fitDomain(points: Float32Array): { x: [number, number]; y: [numb
   if (!Number.isFinite(minX)) return { x: [-1, 1], y: [-1, 1] };
   const pad = (lo: number, hi: number): [number, number] => {
     const span = hi - lo || 1e-6;
-    return [lo - span * 0.05, hi + span * 0.05];
+    return [
+      Math.min(lo - span * 0.05, -minimumHalfWidth),
+      Math.max(hi + span * 0.05, minimumHalfWidth),
+    ];
   };
   return { x: pad(minX, maxX), y: pad(minY, maxY) };
 }

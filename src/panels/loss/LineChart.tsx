@@ -21,6 +21,7 @@ export function LineChart({
   yDomain,
   testId,
   ariaLabel,
+  xLabel,
 }: {
   series: Series[];
   references?: { value: number; label: string; color: string }[];
@@ -29,6 +30,8 @@ export function LineChart({
   yDomain?: [number, number];
   testId?: string;
   ariaLabel: string;
+  /** a label at the right end of the x axis (default: none — the axis counts steps) */
+  xLabel?: string;
 }) {
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
@@ -68,6 +71,16 @@ export function LineChart({
     >
       <g ref={xAxisRef} transform={`translate(0, ${height - margin.bottom})`} />
       <g ref={yAxisRef} transform={`translate(${margin.left}, 0)`} />
+      {xLabel && (
+        <text
+          x={width - margin.right}
+          y={height - margin.bottom - 4}
+          textAnchor="end"
+          fontSize={11}
+        >
+          {xLabel}
+        </text>
+      )}
       {references.map((r) => (
         <g key={r.label}>
           <line

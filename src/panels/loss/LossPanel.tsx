@@ -8,8 +8,13 @@ export function LossPanel() {
   const t = useT();
   const history = useStore((s) => s.history);
   const batchSize = useStore((s) => s.snapshot?.batchSize ?? s.config.simclr.batchSize);
+  const noNegatives = useStore((s) => s.config.simclr.noNegatives);
+  const temperature = useStore((s) => s.config.simclr.temperature);
   const chance = chanceLoss(2 * batchSize);
   const lossColor = categoricalColors[4];
+  // the positive-only objective −mean cos(z_i, z_i⁺)/τ has no chance level: its floor −1/τ
+  // is reached by mapping every view to one point
+  const lossLabel = noNegatives ? t('panel.loss.positiveOnly') : t('panel.loss.loss');
   return (
     <section className="panel panel-loss" aria-labelledby="loss-title" data-panel="loss">
       <header className="panel-header">
@@ -18,17 +23,32 @@ export function LossPanel() {
       {history.loss.length === 0 ? <p className="empty">{t('panel.loss.empty')}</p> : null}
       <Legend
         items={[
-          { label: t('panel.loss.loss'), color: lossColor },
-          { label: t('panel.loss.chance'), color: '#888', dashed: true },
+          { label: lossLabel, color: lossColor },
+          noNegatives
+            ? { label: t('panel.loss.positiveFloor'), color: '#888', dashed: true }
+            : { label: t('panel.loss.chance'), color: '#888', dashed: true },
         ]}
       />
+      {noNegatives ? (
+        <p className="caption" data-testid="positive-only-note">
+          {t('panel.loss.positiveOnlyNote')}
+        </p>
+      ) : null}
       <LineChart
         testId="loss-chart"
-        ariaLabel={t('panel.loss.loss')}
-        series={[
-          { id: 'loss', label: t('panel.loss.loss'), color: lossColor, points: history.loss },
-        ]}
-        references={[{ value: chance, label: `log(2N−1) = ${chance.toFixed(2)}`, color: '#888' }]}
+        ariaLabel={lossLabel}
+        series={[{ id: 'loss', label: lossLabel, color: lossColor, points: history.loss }]}
+        references={
+          noNegatives
+            ? [
+                {
+                  value: -1 / temperature,
+                  label: `−1/τ = ${(-1 / temperature).toFixed(2)}`,
+                  color: '#888',
+                },
+              ]
+            : [{ value: chance, label: `log(2N−1) = ${chance.toFixed(2)}`, color: '#888' }]
+        }
       />
       <Legend
         items={[
