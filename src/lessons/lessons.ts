@@ -1,4 +1,4 @@
-import type { BlindSrConfig } from '../core/blindsr-config';
+import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr-config';
 import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr-config';
 
 const defaultAugment = defaultSimclrConfig.augment;
@@ -16,11 +16,35 @@ export type PanelId =
   | 'bsr-embedding'
   | 'sr';
 
-/** A preset a step applies when it opens: only the settings it names. */
+/**
+ * The overrides a step applies over its lab's defaults when it opens: a step always
+ * applies a *complete* preset (`lessonStepSettings`), so nothing leaks from one lesson or
+ * step into the next, and a link to a step shows what walking to it shows.
+ */
 export interface LessonPreset {
   simclr?: Partial<SimclrConfig>;
   blindsr?: Partial<BlindSrConfig>;
   similarityMode?: SimilarityMode;
+}
+
+/** The settings a lesson step applies: the lab's defaults plus the step's overrides. */
+export interface LessonStepSettings {
+  simclr: SimclrConfig;
+  blindsr: BlindSrConfig;
+  similarityMode: SimilarityMode;
+}
+
+export function lessonStepSettings(lesson: Lesson, index: number): LessonStepSettings {
+  const preset = lesson.steps[Math.max(0, Math.min(lesson.steps.length - 1, index))].preset ?? {};
+  return {
+    simclr: {
+      ...defaultSimclrConfig,
+      ...preset.simclr,
+      augment: { ...defaultSimclrConfig.augment, ...preset.simclr?.augment },
+    },
+    blindsr: { ...defaultBlindSrConfig, ...preset.blindsr },
+    similarityMode: preset.similarityMode ?? 'cosine',
+  };
 }
 
 export interface LessonStep {
@@ -50,7 +74,7 @@ export const lessons: Lesson[] = [
     lab: 'simclr',
     steps: [
       { panel: 'similarity', preset: { similarityMode: 'softmax' } },
-      { panel: 'similarity' },
+      { panel: 'similarity', preset: { similarityMode: 'softmax' } },
     ],
   },
   {
@@ -58,8 +82,8 @@ export const lessons: Lesson[] = [
     lab: 'simclr',
     steps: [
       { panel: 'similarity', preset: { simclr: { temperature: 0.5 }, similarityMode: 'softmax' } },
-      { panel: 'similarity', preset: { simclr: { temperature: 0.05 } } },
-      { panel: 'similarity', preset: { simclr: { temperature: 1.5 } } },
+      { panel: 'similarity', preset: { simclr: { temperature: 0.05 }, similarityMode: 'softmax' } },
+      { panel: 'similarity', preset: { simclr: { temperature: 1.5 }, similarityMode: 'softmax' } },
     ],
   },
   {

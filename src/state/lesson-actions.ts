@@ -1,12 +1,18 @@
-import { findLesson, lessons, type LessonPreset } from '../lessons/lessons';
+import { findLesson, lessons, lessonStepSettings, type Lesson } from '../lessons/lessons';
 import { switchLab, updateBlindSr, updateConfig, updateSimclr } from './actions';
+import { defaultAppConfig } from './config';
 import { useStore } from './store';
 
-function applyPreset(preset: LessonPreset | undefined): void {
-  if (!preset) return;
-  if (preset.simclr) updateSimclr(preset.simclr);
-  if (preset.blindsr) updateBlindSr(preset.blindsr);
-  if (preset.similarityMode) updateConfig({ similarityMode: preset.similarityMode });
+/** The step's complete preset on its lab, and that lab's default data (the lessons' demos need it). */
+function applyPreset(lesson: Lesson, index: number): void {
+  const settings = lessonStepSettings(lesson, index);
+  if (lesson.lab === 'simclr') {
+    updateConfig({ dataset: defaultAppConfig.dataset, similarityMode: settings.similarityMode });
+    updateSimclr(settings.simclr);
+  } else {
+    updateConfig({ hrSource: defaultAppConfig.hrSource, similarityMode: settings.similarityMode });
+    updateBlindSr(settings.blindsr);
+  }
 }
 
 /** Opens step `index` of the current lesson: its lab, its preset, its panel in focus. */
@@ -17,7 +23,7 @@ export function goToLessonStep(index: number): void {
   const step = Math.max(0, Math.min(lesson.steps.length - 1, index));
   if (config.lab !== lesson.lab) switchLab(lesson.lab);
   useStore.setState((s) => ({ config: { ...s.config, lessonStep: step } }));
-  applyPreset(lesson.steps[step].preset);
+  applyPreset(lesson, step);
   document
     .querySelector(`[data-panel="${lesson.steps[step].panel}"]`)
     ?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
