@@ -152,9 +152,9 @@ export const en = {
     "This playground's form of LightBSR's idea (released LightBSR code has no weighting): a negative with nearly the query's degradation — a likely false negative — counts little.",
   'bsr.pairing': 'Positive pairs',
   'bsr.pairing.image': 'two patches of one LR image (DASR)',
-  'bsr.pairing.degradation': 'two images, same degradation',
+  'bsr.pairing.degradation': 'two images degraded alike (CdCL, content-decoupled)',
   'bsr.pairing.help':
-    'Patches of one image also share content, a shortcut; pairing different images degraded alike leaves only the degradation in common.',
+    'Patches of one image also share content, a shortcut: the encoder can match content instead of blur. Content-decoupled sampling (CdCL, Yuan et al., IEEE TIP 2025) pairs two different images degraded alike, which leaves only the degradation in common.',
   'panel.degradation.title': 'Degradation: HR → kernel → LR → patches',
   'panel.degradation.caption':
     'Each HR crop is blurred by its kernel, down-sampled and given noise. The red (query) and blue (key) patches are a positive pair: the same degradation. ⇄ marks a key taken from another image degraded the same way.',

@@ -142,9 +142,9 @@ export const zh: Record<MessageKey, string> = {
     '本游乐场对 LightBSR 思想的实现（公开的 LightBSR 代码没有加权）：与查询退化几乎相同的负样本——很可能是假负样本——权重很小。',
   'bsr.pairing': '正样本对',
   'bsr.pairing.image': '同一低分辨率图像的两个块（DASR）',
-  'bsr.pairing.degradation': '两张图像，相同退化',
+  'bsr.pairing.degradation': '两张相同退化的不同图像（CdCL，内容解耦）',
   'bsr.pairing.help':
-    '同一图像的块也共享内容，这是一条捷径；用相同方式退化的不同图像配对，只留下退化这一共同点。',
+    '同一图像的块也共享内容，这是一条捷径：编码器可以匹配内容而不是模糊。内容解耦采样（CdCL，Yuan 等，IEEE TIP 2025）把以相同方式退化的两张不同图像配成正样本对，只留下退化这一共同点。',
   'panel.degradation.title': '退化：HR → 模糊核 → LR → 图像块',
   'panel.degradation.caption':
     '每个高分辨率裁剪先用其模糊核模糊，再下采样并加噪声。红色（查询）与蓝色（键）图像块是一对正样本：退化相同。⇄ 表示键来自以相同方式退化的另一张图像。',
