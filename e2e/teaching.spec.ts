@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, screenshot, stepCount, test, waitForReady } from './fixtures';
+import { canvasSignature, expect, screenshot, stepCount, test, waitForReady } from './fixtures';
 
 test('a lesson walks end to end in English: text, formulas, presets, focused panel', async ({
   page,
@@ -171,4 +171,39 @@ test('exports download non-empty files of the right type, and weights load back'
     buffer: Buffer.from('{"format":"x"}'),
   });
   await expect(page.getByTestId('toast')).toContainText('do not fit');
+});
+
+test('loading weights repaints the matrix and the embedding at once, without a step', async ({
+  page,
+}) => {
+  await page.goto('/?backend=wasm&n=8');
+  await waitForReady(page);
+  for (let i = 1; i <= 3; i++) {
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('step-count')).toHaveText(String(i));
+  }
+  await page.getByTestId('export-menu').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-weights').click(),
+  ]);
+  const weights = readFileSync((await download.path())!);
+  await page.getByTestId('export-menu').click();
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('step-count')).toHaveText('0');
+  await expect(page.getByTestId('embedding-plot')).toHaveAttribute('data-step', '0');
+  const fresh = await canvasSignature(page, 'similarity-matrix');
+  const freshEmbedding = await canvasSignature(page, 'embedding-plot');
+  await page.getByTestId('export-menu').click();
+  await page
+    .getByTestId('load-weights')
+    .setInputFiles({ name: 'weights.json', mimeType: 'application/json', buffer: weights });
+  await expect(page.getByTestId('toast')).toHaveText('Weights loaded');
+  await expect
+    .poll(async () => (await canvasSignature(page, 'similarity-matrix')).hash)
+    .not.toBe(fresh.hash);
+  await expect
+    .poll(async () => (await canvasSignature(page, 'embedding-plot')).hash)
+    .not.toBe(freshEmbedding.hash);
+  await expect(page.getByTestId('step-count')).toHaveText('0');
 });

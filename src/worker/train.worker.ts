@@ -229,6 +229,11 @@ function handle(message: PageToWorker): void {
         const reply = importWeights(runner, labConfig.lab, message.text);
         post(reply);
         if (reply.type === 'weightsLoaded') {
+          // repaint every panel with the loaded model at once, without a training step:
+          // the batch on screen re-encoded (matrix, accuracies) and a fresh evaluation
+          await runner.preview();
+          snapshotDue = true;
+          await maybeSnapshot(true);
           lastEvaluatedStep = -1;
           await evaluate();
         }
