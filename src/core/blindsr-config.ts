@@ -27,7 +27,16 @@ export interface BlindSrConfig {
   pairing: 'image' | 'degradation';
   /** γ of w = 1 − exp(−d² / 2γ²) */
   weightWidth: number;
+  /** stage 1 (and the encoder when fine-tuned jointly) */
   learningRate: number;
+  /** stage 2: the upsamplers */
+  srLearningRate: number;
+  /**
+   * Stage 2 trains the upsamplers on a frozen encoder (false, default), or jointly: each
+   * step also takes a contrastive step and lets L1 reach the encoder (the seed's "whole
+   * model optimised further").
+   */
+  finetune: boolean;
 }
 
 export const defaultBlindSrConfig: BlindSrConfig = {
@@ -46,6 +55,8 @@ export const defaultBlindSrConfig: BlindSrConfig = {
   pairing: 'degradation',
   weightWidth: 0.3,
   learningRate: 0.001,
+  srLearningRate: 0.002,
+  finetune: false,
 };
 
 export const blindSrLimits = {
@@ -89,6 +100,13 @@ export function sanitizeBlindSrConfig(input: Partial<BlindSrConfig> | undefined)
       l.learningRate.max,
       d.learningRate,
     ),
+    srLearningRate: clampNumber(
+      c.srLearningRate,
+      l.learningRate.min,
+      l.learningRate.max,
+      d.srLearningRate,
+    ),
+    finetune: typeof c.finetune === 'boolean' ? c.finetune : d.finetune,
   };
 }
 

@@ -3,18 +3,17 @@ import type { BlindSrTrainer } from './blindsr';
 import { patchSize } from './blindsr-config';
 
 /** Held-out SR set: blur levels × crops per level. */
-const srLevels = 6;
+const srLevels = 8;
 const srPerLevel = 8;
 import type { BlindSrEvaluation, BlindSrSample } from './blindsr-types';
-import { bicubicResize, type Degradation } from './degrade';
+import type { Degradation } from './degrade';
 import { stackImages, type RgbImage } from './image';
 import { psnr, spearman } from './metrics';
 import { encode } from './models';
 import { concatRows, cutPatches } from './patches';
-import { degradationFeatures, oracleDim } from './oracle';
 import { pca2 } from './pca';
 import type { Random } from './random';
-import { superResolve } from './srnet';
+import { disposeSrInputs, prepareSrInputs, superResolve } from './srnet';
 
 /**
  * Fixed evaluation data for the Blind-SR lab, drawn once from its own seed: a blur grid
@@ -39,7 +38,7 @@ export class BlindSrEvaluator {
   readonly srHeldOut: {
     hr: tf.Tensor4D;
     low: tf.Tensor4D;
-    oracle: tf.Tensor2D;
+    degradations: Degradation[];
     sigma: Float32Array;
   };
   /** A fixed grid for the embedding plot: 8 blur levels × 6 contents, no noise. */
@@ -110,13 +109,7 @@ export class BlindSrEvaluator {
         3,
       ]),
     );
-    const oracle = tf.keep(
-      tf.tensor2d(
-        degradations.flatMap((d) => degradationFeatures(d, ranges)),
-        [degradations.length, oracleDim],
-      ),
-    );
-    return { hr, low, oracle, sigma };
+    return { hr, low, degradations, sigma };
   }
 
   /** Embedding of the fixed blur grid and, in stage 2, PSNR on held-out crops. */
@@ -142,7 +135,7 @@ export class BlindSrEvaluator {
   }
 
   private async evaluateSr(): Promise<NonNullable<BlindSrEvaluation['sr']>> {
-    const { hr: hrFull, low: lowFull, oracle, sigma } = this.srHeldOut;
+    const { hr: hrFull, low: lowFull, sigma } = this.srHeldOut;
     const trainer = this.trainer;
     const [low, hr] = tf.tidy(() => {
       const corner = [
@@ -156,15 +149,18 @@ export class BlindSrEvaluator {
       ];
     });
     const patchHr = patchSize * trainer.config.scale;
-    const outputs = tf.tidy(() => {
-      const representation = encode(trainer.encoder, lowFull, false);
-      return [
-        bicubicResize(low, patchHr),
-        superResolve(trainer.srPlain, low, null),
-        superResolve(trainer.sr, low, representation),
-        superResolve(trainer.srOracle, low, oracle),
-      ].map((t) => t.clipByValue(0, 1));
-    });
+    const inputs = prepareSrInputs(low, trainer.config.scale);
+    const conditions = trainer.conditions(lowFull, this.srHeldOut.degradations);
+    const outputs = tf.tidy(() =>
+      [
+        inputs.upsampled,
+        superResolve(trainer.srPlain, inputs, conditions.none),
+        superResolve(trainer.sr, inputs, conditions.learned),
+        superResolve(trainer.srOracle, inputs, conditions.oracle),
+      ].map((t) => t.clipByValue(0, 1)),
+    );
+    disposeSrInputs(inputs);
+    tf.dispose(Object.values(conditions));
     const [hrData, lowData, ...methodData] = (await Promise.all(
       [hr, low, ...outputs].map((t) => t.data()),
     )) as Float32Array[];
@@ -209,7 +205,6 @@ export class BlindSrEvaluator {
       this.evaluationSet.low,
       this.srHeldOut.hr,
       this.srHeldOut.low,
-      this.srHeldOut.oracle,
     ]);
   }
 }

@@ -40,7 +40,14 @@ export type {
   BlindSrSnapshot,
   BlindSrStepResult,
 } from './blindsr-types';
-import { makeSrNet, srNetVariables, superResolve, type SrNet } from './srnet';
+import {
+  disposeSrInputs,
+  makeSrNet,
+  prepareSrInputs,
+  srNetVariables,
+  superResolve,
+  type SrNet,
+} from './srnet';
 import { degradationFeatures, oracleDim } from './oracle';
 
 export type { BlindSrConfig } from './blindsr-config';
@@ -51,6 +58,8 @@ const encoderStrides = [1, 1, 2, 1, 2, 1];
 const embeddingDim = 64;
 const srChannels = 24;
 const srBlocks = 2;
+/** LR images whose representations standardise h for stage 2 */
+const representationSamples = 128;
 
 export class BlindSrTrainer {
   readonly config: BlindSrConfig;
@@ -68,8 +77,17 @@ export class BlindSrTrainer {
   readonly srOracle: SrNet;
   private readonly contrastOptimizer: FlatAdam;
   private readonly srOptimizer: FlatAdam;
+  /** joint fine-tuning: the L1 gradient's own Adam on the degradation encoder */
+  private finetuneOptimizer: FlatAdam | null = null;
   private readonly queue: NegativeQueue;
   private stepCount = 0;
+  /** stage-1 steps so far: the representation statistics are stale when this moves */
+  private contrastSteps = 0;
+  private representationStats: {
+    mean: tf.Tensor2D;
+    std: tf.Tensor2D;
+    contrastSteps: number;
+  } | null = null;
   private lastLoss = NaN;
   private lastSamples: BlindSrSample[] = [];
   private lastQueryDegradation: Degradation | null = null;
@@ -86,6 +104,7 @@ export class BlindSrTrainer {
       channels: encoderChannels,
       strides: encoderStrides,
       activation: 'leakyRelu' as const,
+      centerInput: true,
     };
     this.encoder = makeConvEncoder(encoderConfig, modelRandom);
     this.head = makeProjectionHead(this.encoder.outDim, embeddingDim, embeddingDim, modelRandom);
@@ -98,7 +117,8 @@ export class BlindSrTrainer {
     const makeUpsampler = (conditionDim: number) =>
       makeSrNet(conditionDim, srChannels, srBlocks, config.scale, new Random(srSeed));
     this.sr = makeUpsampler(this.encoder.outDim);
-    this.srPlain = makeUpsampler(0);
+    // the baseline has the same inputs, all zeros: it learns one fixed FiLM and sharpening
+    this.srPlain = makeUpsampler(this.encoder.outDim);
     this.srOracle = makeUpsampler(oracleDim);
     this.contrastOptimizer = new FlatAdam(
       [...encoderTrainables(this.encoder), ...headVariables(this.head)],
@@ -106,7 +126,7 @@ export class BlindSrTrainer {
     );
     // one Adam over the three upsamplers: their losses are summed, so each net's
     // gradient comes from its own term only, as with three separate optimisers
-    this.srOptimizer = new FlatAdam(this.upsamplerVariables(), config.learningRate);
+    this.srOptimizer = new FlatAdam(this.upsamplerVariables(), config.srLearningRate);
     this.queue = new NegativeQueue(config.queueSize, embeddingDim, this.random.fork());
     this.evaluator = new BlindSrEvaluator(this, new Random(config.seed + 7919));
   }
@@ -128,7 +148,8 @@ export class BlindSrTrainer {
   update(change: Partial<BlindSrConfig>): void {
     Object.assign(this.config, change);
     this.contrastOptimizer.learningRate = this.config.learningRate;
-    this.srOptimizer.learningRate = this.config.learningRate;
+    this.srOptimizer.learningRate = this.config.srLearningRate;
+    if (this.finetuneOptimizer) this.finetuneOptimizer.learningRate = this.config.learningRate;
   }
 
   /** θ_k ← m θ_k + (1 − m) θ_q (MoCo eq. 2); m = 0 copies. */
@@ -187,7 +208,7 @@ export class BlindSrTrainer {
   }
 
   /** Stage 1: patches of one LR image are positives, the queue holds the negatives. */
-  private async contrastStep(): Promise<BlindSrStepResult> {
+  private async contrastStep(partOfStage2 = false): Promise<BlindSrStepResult> {
     const start = performance.now();
     const b = this.config.batchSize;
     const pairedByDegradation = this.config.pairing === 'degradation';
@@ -257,8 +278,12 @@ export class BlindSrTrainer {
     );
     const loss = (await value.data())[0];
     tf.dispose([value, keys, keyValues, queryPatches, keyPatches]);
-    this.stepCount += 1;
-    this.lastLoss = loss;
+    if (!partOfStage2) {
+      // joint fine-tuning keeps the representation statistics of stage 2's start
+      this.stepCount += 1;
+      this.contrastSteps += 1;
+      this.lastLoss = loss;
+    }
     this.lastQueryDegradation = degradations[0];
     this.lastSamples = await this.describeSamples(
       images,
@@ -286,11 +311,72 @@ export class BlindSrTrainer {
   }
 
   /**
+   * The learned representation standardised per dimension, c = (h − mean)/std, with the
+   * statistics of `representationSamples` random LR images taken once when stage 2 starts
+   * (and again whenever stage 1 has trained since): FiLM on the raw h barely moved.
+   * low: [B, 48, 48, 3] → [B, D]
+   */
+  representation(low: tf.Tensor4D): tf.Tensor2D {
+    const { mean, std } = this.representationStatistics();
+    return tf.tidy(() => encode(this.encoder, low, false).sub(mean).div(std) as tf.Tensor2D);
+  }
+
+  /** The same standardised representation, inside a gradient tape (joint fine-tuning). */
+  private representationWithGradient(low: tf.Tensor4D): tf.Tensor2D {
+    const { mean, std } = this.representationStatistics();
+    return encode(this.encoder, low, false).sub(mean).div(std) as tf.Tensor2D;
+  }
+
+  /** Mean and std of h per dimension, [1, D] each, refreshed when stage 1 has trained since. */
+  private representationStatistics(): { mean: tf.Tensor2D; std: tf.Tensor2D } {
+    const stats = this.representationStats;
+    if (stats && stats.contrastSteps === this.contrastSteps) return stats;
+    tf.dispose([stats?.mean, stats?.std]);
+    const random = new Random(this.config.seed + 104729);
+    const { images } = this.sampleHr(representationSamples, random);
+    const degradations = images.map(() => sampleDegradation(this.ranges, random));
+    const sample = this.degrade(images, degradations, random);
+    const [mean, std] = tf.tidy(() => {
+      const h = encode(this.encoder, sample, false);
+      const m = h.mean(0, true);
+      const variance = h
+        .sub(m)
+        .square()
+        .sum(0, true)
+        .div(representationSamples - 1);
+      return [tf.keep(m), tf.keep(variance.sqrt().add(1e-3))] as tf.Tensor2D[];
+    });
+    sample.dispose();
+    this.representationStats = { mean, std, contrastSteps: this.contrastSteps };
+    return this.representationStats;
+  }
+
+  /** The three conditions of one LR batch: learned, none (zeros), true degradation. */
+  conditions(
+    low: tf.Tensor4D,
+    degradations: Degradation[],
+  ): { learned: tf.Tensor2D; none: tf.Tensor2D; oracle: tf.Tensor2D } {
+    const learned = this.representation(low);
+    return {
+      learned,
+      none: tf.zerosLike(learned),
+      oracle: tf.tensor2d(
+        degradations.flatMap((d) => degradationFeatures(d, this.ranges)),
+        [degradations.length, oracleDim],
+      ),
+    };
+  }
+
+  /**
    * Stage 2: L1 of three upsamplers on the same batch — conditioned on the frozen
-   * encoder's representation, unconditioned, and conditioned on the true degradation.
+   * encoder's (standardised) representation of the whole LR image, on nothing, and on the
+   * true degradation.
    */
   private async srStep(): Promise<BlindSrStepResult> {
     const start = performance.now();
+    const joint = this.config.finetune;
+    // joint fine-tuning: a contrastive step first, and L1 reaches the encoder as well
+    if (joint) await this.contrastStep(true);
     const { images } = this.sampleHr(srBatch, this.random);
     const degradations = images.map(() => sampleDegradation(this.ranges, this.random));
     const low = this.degrade(images, degradations, this.random);
@@ -300,32 +386,40 @@ export class BlindSrTrainer {
       const hr = tf.tensor4d(stackImages(images), [images.length, this.hrSize, this.hrSize, 3]);
       return [cutPatches(low, patches)[0], cutPatches(hr, patches, this.config.scale)[0]];
     });
+    const inputs = prepareSrInputs(lowPatch, this.config.scale);
     const augmentMilliseconds = performance.now() - start;
-    const representation = tf.tidy(() => encode(this.encoder, low, false));
-    const oracle = tf.tensor2d(
-      degradations.flatMap((d) => degradationFeatures(d, this.ranges)),
-      [degradations.length, oracleDim],
-    );
-    const variables = this.upsamplerVariables();
-    const l1 = (net: SrNet, condition: tf.Tensor2D | null) =>
-      superResolve(net, lowPatch, condition).sub(hrPatch).abs().mean() as tf.Scalar;
+    const conditions = this.conditions(low, degradations);
+    const upsamplers = this.upsamplerVariables();
+    const encoderVariablesTrained = joint ? encoderTrainables(this.encoder) : [];
+    const l1 = (net: SrNet, condition: tf.Tensor2D) =>
+      superResolve(net, inputs, condition).sub(hrPatch).abs().mean() as tf.Scalar;
     let learnedLoss: tf.Scalar | null = null;
     const { value, grads } = tf.variableGrads(() => {
-      learnedLoss = tf.keep(l1(this.sr, representation));
-      return learnedLoss.add(l1(this.srPlain, null)).add(l1(this.srOracle, oracle)) as tf.Scalar;
-    }, variables);
-    this.srOptimizer.apply(variables.map((v) => grads[v.name]));
+      const learned = joint ? this.representationWithGradient(low) : conditions.learned;
+      learnedLoss = tf.keep(l1(this.sr, learned));
+      return learnedLoss
+        .add(l1(this.srPlain, conditions.none))
+        .add(l1(this.srOracle, conditions.oracle)) as tf.Scalar;
+    }, [...upsamplers, ...encoderVariablesTrained]);
+    this.srOptimizer.apply(upsamplers.map((v) => grads[v.name]));
+    if (joint) {
+      this.finetuneOptimizer ??= new FlatAdam(
+        encoderTrainables(this.encoder),
+        this.config.learningRate,
+      );
+      this.finetuneOptimizer.apply(encoderVariablesTrained.map((v) => grads[v.name]));
+    }
     tf.dispose(Object.values(grads));
     const loss = (await (learnedLoss as unknown as tf.Scalar).data())[0];
     this.lastSamples = await this.describeSamples(images, low, degradations, patches);
+    disposeSrInputs(inputs);
     tf.dispose([
       value,
       learnedLoss as unknown as tf.Scalar,
       low,
       lowPatch,
       hrPatch,
-      representation,
-      oracle,
+      ...Object.values(conditions),
     ]);
     this.stepCount += 1;
     this.lastLoss = loss;
@@ -416,8 +510,11 @@ export class BlindSrTrainer {
 
   dispose(): void {
     tf.dispose(this.variables());
+    tf.dispose([this.representationStats?.mean, this.representationStats?.std]);
+    this.representationStats = null;
     this.evaluator.dispose();
     this.contrastOptimizer.dispose();
     this.srOptimizer.dispose();
+    this.finetuneOptimizer?.dispose();
   }
 }

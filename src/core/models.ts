@@ -25,6 +25,8 @@ export interface ConvEncoder {
   activation: Activation;
   /** length of h */
   outDim: number;
+  /** subtract each image's per-channel mean first (see ConvEncoderConfig) */
+  centerInput: boolean;
 }
 
 export interface ConvEncoderConfig {
@@ -32,6 +34,12 @@ export interface ConvEncoderConfig {
   channels: number[];
   strides: number[];
   activation: Activation;
+  /**
+   * Subtract each image's per-channel mean before the first conv. The Blind-SR encoder
+   * needs it: otherwise PC1 of h follows content brightness and colour, and |Spearman(σ,
+   * PC1)| stalled near 0.25 in one seed of three (bench/reference/blindsr_mirror.py).
+   */
+  centerInput?: boolean;
 }
 
 export function makeConvEncoder(config: ConvEncoderConfig, random: Random): ConvEncoder {
@@ -43,7 +51,13 @@ export function makeConvEncoder(config: ConvEncoderConfig, random: Random): Conv
     norms.push(makeBatchNorm(outChannels));
     inChannels = outChannels;
   });
-  return { convs, norms, activation: config.activation, outDim: inChannels };
+  return {
+    convs,
+    norms,
+    activation: config.activation,
+    outDim: inChannels,
+    centerInput: config.centerInput ?? false,
+  };
 }
 
 /** Feature maps before pooling. [B, H, W, Cin] → [B, H', W', C] */
@@ -53,7 +67,7 @@ export function encodeMaps(
   training: boolean,
   stats?: BatchStats,
 ): tf.Tensor4D {
-  let x = images;
+  let x = encoder.centerInput ? (images.sub(images.mean([1, 2], true)) as tf.Tensor4D) : images;
   encoder.convs.forEach((conv, i) => {
     // the images need no gradient: the first conv skips it
     x = applyBatchNorm(

@@ -5,21 +5,21 @@ export const oracleDim = 4;
 
 /**
  * The *true* degradation as a condition vector, for the oracle upsampler (the upper bound
- * of what knowing the degradation can give): the blur covariance Σ = R diag(λ1², λ2²) Rᵀ
- * scaled by the largest σ² of the range (so an isotropic σ reads σ²/σmax² twice and 0),
- * and the noise level over its range. Equal kernels give equal vectors whatever their
- * parametrisation. → [oracleDim]
+ * of what knowing the degradation can give), each entry about [−1, 1]:
+ *  - the blur amount σ (for anisotropic kernels √(λ1·λ2)), linear over the range;
+ *  - the elongation (λ1 − λ2) along the doubled angle, cos 2θ and sin 2θ — so that one
+ *    kernel written as (λ1, λ2, θ) or (λ2, λ1, θ + π/2) gives the same vector; 0 when
+ *    isotropic;
+ *  - the noise level over its range.
+ * → [oracleDim]
  */
 export function degradationFeatures(d: Degradation, ranges: DegradationRanges): number[] {
-  const cos = Math.cos(d.theta);
-  const sin = Math.sin(d.theta);
-  const l1 = d.lambda1 ** 2;
-  const l2 = d.lambda2 ** 2;
-  const scale = ranges.sigmaMax ** 2 || 1;
+  const span = ranges.sigmaMax - ranges.sigmaMin || 1;
+  const elongation = (d.lambda1 - d.lambda2) / span;
   return [
-    (cos * cos * l1 + sin * sin * l2) / scale,
-    (sin * sin * l1 + cos * cos * l2) / scale,
-    (cos * sin * (l1 - l2)) / scale,
-    ranges.noiseMax > 0 ? d.noise / ranges.noiseMax : 0,
+    (2 * (d.sigma - ranges.sigmaMin)) / span - 1,
+    elongation * Math.cos(2 * d.theta),
+    elongation * Math.sin(2 * d.theta),
+    ranges.noiseMax > 0 ? (2 * d.noise) / ranges.noiseMax - 1 : 0,
   ];
 }
