@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { serveStatic } from '../scripts/serve-static.mjs';
-import { expect, stepCount, test, waitForReady } from './fixtures';
+import { expect, screenshot, stepCount, test, waitForReady } from './fixtures';
 
 // The "static" project: dist/ mounted at /course/playground/ by scripts/serve-static.mjs,
 // which sends no COOP/COEP/CSP headers. Every address here is relative to that folder.
@@ -105,6 +105,7 @@ test.describe('where service workers are unavailable', () => {
     );
     await page.getByTestId('step').click();
     await expect(page.getByTestId('step-count')).toHaveText('1');
+    await screenshot(page, 'deploy-one-thread');
   });
 });
 
@@ -160,6 +161,7 @@ test('a new deployment is offered with a Reload banner', async ({ page }) => {
     });
     const banner = page.getByTestId('update-banner');
     await expect(banner).toContainText('A new version is available');
+    await screenshot(page, 'deploy-update-banner');
     await Promise.all([
       page.waitForEvent('load'),
       banner.getByRole('button', { name: 'Reload' }).click(),
