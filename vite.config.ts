@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { deployPlugin } from './scripts/vite-plugin-deploy.ts';
 
 // Cross-origin isolation lets the wasm backend use SharedArrayBuffer threads.
 // The CSP allows only our own origin; 'wasm-unsafe-eval' is what WebAssembly
@@ -24,7 +25,9 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // relative URLs: the build works from any folder of any static host (/course/playground/)
+  base: './',
+  plugins: [react(), deployPlugin({ contentSecurityPolicy })],
   worker: {
     format: 'es',
     // tfjs-wasm starts its pthreads from the *source text* of its factory function

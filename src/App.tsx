@@ -7,7 +7,7 @@ import { lessonPanel, openLesson } from './state/lesson-actions';
 import { currentStages } from './state/stage-actions';
 import { setView } from './state/store';
 import { BackendBadge } from './controls/BackendBadge';
-import { ErrorBanner, NoticeBanner } from './controls/Banners';
+import { ErrorBanner, NoticeBanner, UpdateBanner } from './controls/Banners';
 import { MetricsBar } from './controls/MetricsBar';
 import { BlindSrControls } from './controls/BlindSrControls';
 import { SimclrControls } from './controls/SimclrControls';
@@ -189,6 +189,7 @@ export function App() {
       <LabTabs />
       <BackendBadge />
       <NoticeBanner />
+      <UpdateBanner />
       {instructor ? <InstructorPanel /> : null}
       {lessonOpen ? (
         <Suspense fallback={null}>

@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prepareDeployment } from './deploy/register';
 import { parseLanguage, type Language } from './i18n';
 import { debugHooks, pause, play, reset, startTraining, step } from './state/actions';
-import { setView, useStore } from './state/store';
+import { setDeployment, setView, useStore } from './state/store';
 import { nextStage } from './state/stage-actions';
 import { addFiles, restoreUploads } from './state/uploads';
 import { parseUrl, serializeUrl } from './state/url';
@@ -76,7 +77,14 @@ window.addEventListener('drop', (event) => {
 });
 
 void restoreUploads();
-void startTraining();
+// training waits for the service worker: on a first visit without isolation headers the
+// page reloads once (through it) to get WebAssembly threads
+void prepareDeployment(() => setDeployment({ updateReady: true }))
+  .catch(() => (window.crossOriginIsolated ? null : ('noServiceWorker' as const)))
+  .then((problem) => {
+    setDeployment({ isolation: problem ? { isolated: false, problem } : { isolated: true } });
+    void startTraining();
+  });
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -5,6 +5,7 @@ import { useStore } from '../state/store';
 export function BackendBadge() {
   const t = useT();
   const backend = useStore((s) => s.run.backend);
+  const isolation = useStore((s) => s.deployment.isolation);
   if (!backend) {
     return (
       <div className="backend-badge" data-testid="backend" data-backend="">
@@ -13,18 +14,31 @@ export function BackendBadge() {
     );
   }
   const reason = t(`backendReason.${backend.reason}`, { requested: backend.requested ?? '' });
-  const threads = backend.threads ? ` · ${t('backend.threads', { threads: backend.threads })}` : '';
+  // threads are a wasm matter: SharedArrayBuffer exists only in a cross-origin isolated page
+  const problem = isolation && !isolation.isolated ? isolation.problem : null;
+  let threads = '';
+  if (backend.threads !== null) {
+    if (backend.threads > 1) threads = t('backend.threads', { threads: backend.threads });
+    else threads = problem ? t('backend.notIsolated') : t('backend.thread');
+  }
   return (
     <div
       className="backend-badge"
       data-testid="backend"
       data-backend={backend.name}
-      title={backend.adapter ?? undefined}
+      data-threads={backend.threads ?? ''}
+      title={[backend.adapter, problem ? null : t('backend.isolated')].filter(Boolean).join(' · ')}
     >
       <strong>
         {t('backend.label')}: {backend.name}
-        {threads}
+        {threads ? ` · ${threads}` : ''}
       </strong>
+      {problem && backend.threads !== null ? (
+        <span className="muted" data-testid="isolation-problem" data-problem={problem}>
+          {' '}
+          ({t(`isolation.${problem}`)})
+        </span>
+      ) : null}
       <span className="muted"> — {reason}</span>
     </div>
   );

@@ -1,3 +1,4 @@
+import { applyUpdate } from '../deploy/register';
 import { useT } from '../i18n/useT';
 import { startTraining } from '../state/actions';
 import { useStore } from '../state/store';
@@ -39,6 +40,21 @@ export function NoticeBanner() {
         onClick={() => useStore.setState({ notice: null })}
       >
         {t('notice.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+/** A newer build was deployed and its service worker waits: offer to switch now. */
+export function UpdateBanner() {
+  const t = useT();
+  const updateReady = useStore((s) => s.deployment.updateReady);
+  if (!updateReady) return null;
+  return (
+    <div className="banner notice" role="status" data-testid="update-banner">
+      <span>{t('update.available')} —</span>
+      <button type="button" data-testid="update-reload" onClick={applyUpdate}>
+        {t('update.reload')}
       </button>
     </div>
   );

@@ -17,6 +17,17 @@ export const en = {
   'backend.label': 'Backend',
   'backend.starting': 'Starting the training worker…',
   'backend.threads': '{threads} threads',
+  'backend.thread': '1 thread',
+  'backend.notIsolated': '1 thread: page not cross-origin isolated',
+  'backend.isolated': 'cross-origin isolated: WebAssembly threads available',
+  'isolation.insecureContext': 'served over plain http: threads need https (or localhost)',
+  'isolation.noServiceWorker':
+    'the server sends no isolation headers and service workers are unavailable here',
+  'isolation.serviceWorkerPending': 'the offline copy was still being saved: reload for threads',
+  'isolation.serviceWorkerFailed':
+    'the service worker could not isolate it (a hard reload bypasses it: reload normally)',
+  'update.available': 'A new version is available',
+  'update.reload': 'Reload',
   'backendReason.forced': 'chosen by the link (?backend=)',
   'backendReason.gpuAdapter': 'a real GPU adapter was found',
   'backendReason.softwareAdapter':

@@ -17,6 +17,16 @@ export const zh: Record<MessageKey, string> = {
   'backend.label': '后端',
   'backend.starting': '正在启动训练线程…',
   'backend.threads': '{threads} 个线程',
+  'backend.thread': '1 个线程',
+  'backend.notIsolated': '1 个线程：页面未启用跨源隔离',
+  'backend.isolated': '已启用跨源隔离：可使用 WebAssembly 多线程',
+  'isolation.insecureContext': '页面通过普通 http 提供：多线程需要 https（或 localhost）',
+  'isolation.noServiceWorker': '服务器未发送隔离响应头，且此处无法使用 Service Worker',
+  'isolation.serviceWorkerPending': '离线副本仍在保存中：重新加载后即可使用多线程',
+  'isolation.serviceWorkerFailed':
+    'Service Worker 未能隔离页面（强制刷新会绕过它：请正常重新加载）',
+  'update.available': '有新版本可用',
+  'update.reload': '重新加载',
   'backendReason.forced': '由链接指定（?backend=）',
   'backendReason.gpuAdapter': '检测到真实的 GPU 适配器',
   'backendReason.softwareAdapter':

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr';
 import type { EmbeddingSnapshot, SimclrSnapshot } from '../core/simclr';
 import type { Dataset } from '../data/dataset';
+import type { IsolationProblem } from '../deploy/register';
 import type { MessageKey } from '../i18n';
 import type { BackendInfo, WorkerErrorCode } from '../worker/protocol';
 import { defaultAppConfig, type AppConfig } from './config';
@@ -37,11 +38,20 @@ export interface ViewState {
   shortcutsOpen: boolean;
 }
 
+/** How the app was deployed, as far as it matters to the page (src/deploy/register.ts). */
+export interface DeploymentState {
+  /** null while the service worker is being set up, then whether the page is isolated */
+  isolation: { isolated: true } | { isolated: false; problem: IsolationProblem } | null;
+  /** a newer build is installed and waits for "Reload" */
+  updateReady: boolean;
+}
+
 export interface PlaygroundState {
   config: AppConfig;
   notice: string[] | null;
   dataset: Dataset | null;
   run: RunState;
+  deployment: DeploymentState;
   history: History;
   snapshot: SimclrSnapshot | null;
   embedding: EmbeddingSnapshot | null;
@@ -72,6 +82,7 @@ export const useStore = create<PlaygroundState>()(() => ({
   notice: null,
   dataset: null,
   run: initialRun,
+  deployment: { isolation: null, updateReady: false },
   history: emptyHistory,
   snapshot: null,
   embedding: null,
@@ -93,6 +104,10 @@ export const useStore = create<PlaygroundState>()(() => ({
 
 export function setView(change: Partial<ViewState>): void {
   useStore.setState((s) => ({ view: { ...s.view, ...change } }));
+}
+
+export function setDeployment(change: Partial<DeploymentState>): void {
+  useStore.setState((s) => ({ deployment: { ...s.deployment, ...change } }));
 }
 
 export function setRun(change: Partial<RunState>): void {
