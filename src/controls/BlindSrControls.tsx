@@ -143,6 +143,15 @@ export function BlindSrControls() {
           onChange={(temperature) => updateBlindSr({ temperature })}
         />
       ) : null}
+      {c.stage === 2 ? (
+        <Toggle
+          label={t('bsr.finetune')}
+          help={t('bsr.finetune.help')}
+          testId="finetune"
+          checked={c.finetune}
+          onChange={(finetune) => updateBlindSr({ finetune })}
+        />
+      ) : null}
       <Toggle
         label={t('bsr.weighting')}
         help={t('bsr.weighting.help')}

@@ -158,6 +158,9 @@ export const en = {
   'bsr.momentum.help':
     'θk ← m·θk + (1 − m)·θq. Close to 1: slowly changing, consistent keys in the queue.',
   'bsr.temperature': 'Temperature τ',
+  'bsr.finetune': 'Fine-tune the encoder jointly (L1 + contrast)',
+  'bsr.finetune.help':
+    'Off (default): the degradation encoder is frozen after stage 1 and the upsamplers learn to use its representation — the comparison with and without it stays fair. On: every step also takes a contrastive step and lets the L1 loss reach the encoder, as the seed paper optimises the whole model; the representation then drifts towards what the upsampler needs.',
   'bsr.weighting': 'Degradation-prior weighted negatives',
   'bsr.weighting.help':
     "This playground's form of LightBSR's idea (released LightBSR code has no weighting): a negative with nearly the query's degradation — a likely false negative — counts little.",

@@ -147,6 +147,9 @@ export const zh: Record<MessageKey, string> = {
   'bsr.momentum': '键编码器动量 m',
   'bsr.momentum.help': 'θk ← m·θk + (1 − m)·θq。接近 1：队列中的键变化缓慢、保持一致。',
   'bsr.temperature': '温度 τ',
+  'bsr.finetune': '联合微调编码器（L1 + 对比）',
+  'bsr.finetune.help':
+    '关闭（默认）：阶段 1 之后冻结退化编码器，上采样网络学习利用其表示——有无表示的比较保持公平。开启：每一步还执行一次对比学习步骤，并让 L1 损失也传到编码器，如原论文那样优化整个模型；表示随之向上采样网络需要的方向漂移。',
   'bsr.weighting': '按退化先验加权负样本',
   'bsr.weighting.help':
     '本游乐场对 LightBSR 思想的实现（公开的 LightBSR 代码没有加权）：与查询退化几乎相同的负样本——很可能是假负样本——权重很小。',

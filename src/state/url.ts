@@ -102,6 +102,7 @@ export function parseUrl(search: string, fallbackLanguage: Language = 'en'): Par
       temperature: number({ key: 'btau', ...l.temperature }, b.temperature),
       weighting: flag('bw', b.weighting),
       pairing: oneOf('bpair', ['image', 'degradation'] as const, b.pairing),
+      finetune: flag('bft', b.finetune),
       seed: number({ key: 'bseed', ...simclrLimits.seed, integer: true }, b.seed),
     };
   }
@@ -215,6 +216,7 @@ export function serializeUrl(config: AppConfig): string {
   put('btau', b.temperature, db.temperature);
   put('bw', b.weighting, db.weighting);
   put('bpair', b.pairing, db.pairing);
+  put('bft', b.finetune, db.finetune);
   put('bseed', b.seed, db.seed);
   if (config.lesson) {
     params.set('lesson', config.lesson);
