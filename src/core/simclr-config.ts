@@ -17,16 +17,23 @@ export interface SimclrConfig {
   projectionDim: number;
 }
 
+/**
+ * Defaults chosen to *show* the method within a minute on a CPU (issue #11, measured with
+ * the PyTorch twin bench/reference/simclr_mirror.py over 3 seeds): 16² views (the receptive
+ * field covers the shape; a step is ~4× cheaper than 32²), N 16, τ 0.2, crops of at least
+ * 75 % of the image: top-1 0.60 / kNN 0.61 at 200 steps, 0.80 / 0.79 at 1,000. The earlier
+ * 32², N 32, τ 0.5, crop ≥ 35 % reached kNN 0.40 and top-1 0.33 in 600 steps.
+ */
 export const defaultSimclrConfig: SimclrConfig = {
   seed: 1,
-  batchSize: 32,
-  imageSize: 32,
-  temperature: 0.5,
+  batchSize: 16,
+  imageSize: 16,
+  temperature: 0.2,
   learningRate: 0.003,
   noNegatives: false,
   augment: {
     crop: true,
-    cropMinArea: 0.35,
+    cropMinArea: 0.75,
     flip: true,
     colorJitter: true,
     colorStrength: 0.5,

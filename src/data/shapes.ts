@@ -62,7 +62,9 @@ export function sampleShapeSpec(shape: ShapeClass, random: Random): ShapeSpec {
     radius,
     cx: random.uniform(radius, 1 - radius),
     cy: random.uniform(radius, 1 - radius),
-    rotation: random.uniform(0, 2 * Math.PI),
+    // upright: a random rotation made the classes far slower to learn (kNN 0.43 vs 0.57
+    // after 300 steps in the PyTorch twin) without teaching anything about contrast
+    rotation: 0,
     color: hsvToRgb(hue, random.uniform(0.6, 1), random.uniform(0.75, 1)),
     background: hsvToRgb(bgHue, random.uniform(0.2, 0.6), random.uniform(0.15, 0.5)),
   };
