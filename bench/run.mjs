@@ -5,7 +5,7 @@
 // tensor count and JS heap; times the same steps at 1 thread (wasm in node,
 // bench/steps.wasm.ts); runs the PyTorch references of the same steps at 2 and 1 threads
 // when torch imports, and prints one line per lab: wasm vs PyTorch and the ratio.
-// Usage: npm run bench [-- --backends wasm,webgl --sr-backends wasm --seconds 20]
+// Usage: npm run bench [-- --backends wasm,webgl --sr-backends wasm --seconds 20 --torch-threads 2,1]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -20,6 +20,7 @@ const option = (name, fallback) => {
 const backends = option('backends', 'wasm,webgl,webgpu,cpu').split(',');
 const srBackends = option('sr-backends', 'wasm').split(',').filter(Boolean);
 const seconds = Number(option('seconds', '20'));
+const torchThreads = option('torch-threads', '2,1').split(',').filter(Boolean);
 const port = 4180;
 const cores = cpus().length;
 
@@ -176,7 +177,7 @@ const runReference = (script, args) => {
 /** PyTorch at 2 and 1 threads for each lab (same model and step as the playground). */
 const references = {};
 if (python)
-  for (const threads of ['2', '1']) {
+  for (const threads of torchThreads) {
     references.simclr ??= {};
     references.blindsr1 ??= {};
     references.blindsr2 ??= {};
@@ -240,7 +241,7 @@ const rows = results.map((r) =>
 const table = [
   `Default configs, ${seconds} s of training with live panels: SimCLR (N = 32 → 64 views of 32×32, 4 convs 16-32-64-64, Adam); Blind-SR stage 1 (16 + 16 patches of 24×24, 6 convs, queue 512) and stage 2 (8 patches, upsampler ×2).`,
   reference
-    ? `PyTorch ${reference.torch} on the same CPU, 2 threads: SimCLR ${reference.msPerStep.toFixed(1)} ms/step, Blind-SR stage 1 ${references.blindsr1['2'].msPerStep.toFixed(1)}, stage 2 ${references.blindsr2['2'].msPerStep.toFixed(1)}.`
+    ? `PyTorch ${reference.torch} on the same CPU, 2 threads: SimCLR ${reference.msPerStep.toFixed(1)} ms/step, Blind-SR stage 1 ${references.blindsr1['2']?.msPerStep.toFixed(1)}, stage 2 ${references.blindsr2['2']?.msPerStep.toFixed(1)}.`
     : 'PyTorch reference: not available on this machine.',
   `Load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, ${cores} cores.`,
   '',
