@@ -1,10 +1,14 @@
 // Benchmark (not a test): builds the app, serves it, drives headless Chromium and, for each
-// backend that starts here, trains the default SimCLR config with the live panels on.
+// backend that starts here, trains the default SimCLR config with the live panels on, then
+// the default Blind-SR stage 1 and stage 2 steps (wasm only unless --sr-backends says so).
 // Reports ms/step, first step, load → first step, main-thread frame rate and longest task,
-// tensor count and JS heap; runs the PyTorch reference of the same step when torch imports.
-// Usage: npm run bench [-- --backends wasm,webgl --seconds 20]
+// tensor count and JS heap; times the same steps at 1 thread (wasm in node,
+// bench/steps.wasm.ts); runs the PyTorch references of the same steps at 2 and 1 threads
+// when torch imports, and prints one line per lab: wasm vs PyTorch and the ratio.
+// Usage: npm run bench [-- --backends wasm,webgl --sr-backends wasm --seconds 20 --torch-threads 2,1]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/browser.mjs';
 
@@ -14,8 +18,27 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const backends = option('backends', 'wasm,webgl,webgpu,cpu').split(',');
+const srBackends = option('sr-backends', 'wasm').split(',').filter(Boolean);
 const seconds = Number(option('seconds', '20'));
+const torchThreads = option('torch-threads', '2,1').split(',').filter(Boolean);
 const port = 4180;
+const cores = cpus().length;
+
+// Other processes on the CPU inflate every figure (PyTorch's 2-thread OpenMP the most:
+// 776 ms/step at load 6.8 against 29 ms idle): say so before and after.
+const loadBefore = loadavg()[0];
+const loadWarning = (load) =>
+  load > 0.5 * cores
+    ? `WARNING: load average ${load.toFixed(1)} on ${cores} cores — other processes share the CPU; wall-clock figures are inflated (compare the CPU-time ratios at 1 thread, or rerun on a quiet machine).`
+    : null;
+if (loadWarning(loadBefore)) console.log(loadWarning(loadBefore));
+
+/** The page for one lab: SimCLR, Blind-SR stage 1 or stage 2 (settings from the URL). */
+const labs = [
+  { lab: 'simclr', query: '', backends },
+  { lab: 'blindsr1', query: '&lab=blindsr', backends: srBackends },
+  { lab: 'blindsr2', query: '&lab=blindsr&bstage=2', backends: srBackends },
+];
 
 execFileSync('node', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
   stdio: 'inherit',
@@ -42,122 +65,213 @@ const median = (values) => {
 };
 
 const results = [];
-for (const backend of backends) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const started = Date.now();
-  try {
-    await page.goto(`http://127.0.0.1:${port}/?backend=${backend}`);
-    await page.waitForFunction(
-      () => !document.querySelector('[data-testid=play]')?.disabled,
-      null,
-      { timeout: 120_000 },
-    );
-    const readyMs = Date.now() - started;
-    const info = await page.evaluate(() => window.__playground.store.getState().run.backend);
-    if (info.name !== backend) throw new Error(`asked for ${backend}, got ${info.name}`);
-    // instrument: per-step worker times, frames, long tasks
-    await page.evaluate(() => {
-      const bench = { steps: [], frames: 0, longest: 0, firstStepAt: null };
-      window.__bench = bench;
-      window.__playground.store.subscribe((s, p) => {
-        if (s.run.step !== p.run.step && s.run.lastStep) {
-          bench.steps.push(s.run.lastStep.milliseconds);
-          bench.firstStepAt ??= performance.now();
-        }
-      });
-      const frame = () => {
-        bench.frames++;
+for (const { lab, query, backends: labBackends } of labs)
+  for (const backend of labBackends) {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const started = Date.now();
+    try {
+      await page.goto(`http://127.0.0.1:${port}/?backend=${backend}${query}`);
+      await page.waitForFunction(
+        () => !document.querySelector('[data-testid=play]')?.disabled,
+        null,
+        { timeout: 120_000 },
+      );
+      const readyMs = Date.now() - started;
+      const info = await page.evaluate(() => window.__playground.store.getState().run.backend);
+      if (info.name !== backend) throw new Error(`asked for ${backend}, got ${info.name}`);
+      // instrument: per-step worker times, frames, long tasks
+      await page.evaluate(() => {
+        const bench = { steps: [], frames: 0, longest: 0, firstStepAt: null };
+        window.__bench = bench;
+        window.__playground.store.subscribe((s, p) => {
+          if (s.run.step !== p.run.step && s.run.lastStep) {
+            bench.steps.push(s.run.lastStep.milliseconds);
+            bench.firstStepAt ??= performance.now();
+          }
+        });
+        const frame = () => {
+          bench.frames++;
+          requestAnimationFrame(frame);
+        };
         requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          bench.longest = Math.max(bench.longest, entry.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
-    const playAt = await page.evaluate(() => performance.now());
-    const navigationStart = await page.evaluate(() => performance.timeOrigin);
-    await page.getByTestId('play').click();
-    const framesBefore = await page.evaluate(() => window.__bench.frames);
-    const t0 = Date.now();
-    await page.waitForTimeout(seconds * 1000);
-    const elapsed = (Date.now() - t0) / 1000;
-    const sample = await page.evaluate(() => ({
-      bench: window.__bench,
-      memory: window.__playground.store.getState().run.memory,
-      heap: performance.memory?.usedJSHeapSize ?? null,
-    }));
-    await page.getByTestId('pause').click();
-    const steps = sample.bench.steps;
-    results.push({
-      backend,
-      threads: info.threads,
-      simd: info.simd,
-      steps: steps.length,
-      firstStepMs: steps[0] ?? null,
-      medianMsPerStep: median(steps.slice(Math.min(3, Math.max(0, steps.length - 1)))),
-      loadToReadyMs: readyMs,
-      playToFirstStepMs: sample.bench.firstStepAt ? sample.bench.firstStepAt - playAt : null,
-      pageLoadToFirstStepMs: sample.bench.firstStepAt ? sample.bench.firstStepAt : null,
-      fps: (sample.bench.frames - framesBefore) / elapsed,
-      longestTaskMs: sample.bench.longest,
-      numTensors: sample.memory?.numTensors ?? null,
-      backendBytes: sample.memory?.bytes ?? null,
-      jsHeapBytes: sample.heap,
-      navigationStart,
-    });
-    console.log(JSON.stringify(results.at(-1)));
-  } catch (error) {
-    results.push({ backend, error: String(error?.message ?? error).slice(0, 300) });
-    console.log(`${backend}: ${results.at(-1).error}`);
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries())
+            bench.longest = Math.max(bench.longest, entry.duration);
+        }).observe({ type: 'longtask', buffered: false });
+      });
+      const playAt = await page.evaluate(() => performance.now());
+      const navigationStart = await page.evaluate(() => performance.timeOrigin);
+      await page.getByTestId('play').click();
+      const framesBefore = await page.evaluate(() => window.__bench.frames);
+      const t0 = Date.now();
+      await page.waitForTimeout(seconds * 1000);
+      const elapsed = (Date.now() - t0) / 1000;
+      const sample = await page.evaluate(() => ({
+        bench: window.__bench,
+        memory: window.__playground.store.getState().run.memory,
+        heap: performance.memory?.usedJSHeapSize ?? null,
+      }));
+      await page.getByTestId('pause').click();
+      const steps = sample.bench.steps;
+      results.push({
+        lab,
+        backend,
+        threads: info.threads,
+        simd: info.simd,
+        steps: steps.length,
+        firstStepMs: steps[0] ?? null,
+        medianMsPerStep: median(steps.slice(Math.min(3, Math.max(0, steps.length - 1)))),
+        loadToReadyMs: readyMs,
+        playToFirstStepMs: sample.bench.firstStepAt ? sample.bench.firstStepAt - playAt : null,
+        pageLoadToFirstStepMs: sample.bench.firstStepAt ? sample.bench.firstStepAt : null,
+        fps: (sample.bench.frames - framesBefore) / elapsed,
+        longestTaskMs: sample.bench.longest,
+        numTensors: sample.memory?.numTensors ?? null,
+        backendBytes: sample.memory?.bytes ?? null,
+        jsHeapBytes: sample.heap,
+        navigationStart,
+      });
+      console.log(JSON.stringify(results.at(-1)));
+    } catch (error) {
+      results.push({ lab, backend, error: String(error?.message ?? error).slice(0, 300) });
+      console.log(`${lab} ${backend}: ${results.at(-1).error}`);
+    }
+    await page.close();
   }
-  await page.close();
-}
 await browser.close();
 server.kill();
 
-let reference = null;
-for (const python of ['/usr/bin/python3', 'python3']) {
+// 1 thread: the same default steps on tfjs-wasm in node (single-threaded there)
+let oneThread = null;
+try {
+  const output = execFileSync(
+    'node',
+    ['node_modules/vitest/vitest.mjs', 'run', '--config', 'bench/vitest.config.ts'],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const line = output.split('\n').find((l) => l.includes('BENCH {'));
+  oneThread = line ? JSON.parse(line.slice(line.indexOf('{'))) : null;
+} catch (error) {
+  console.log(`1-thread wasm steps failed: ${String(error?.message ?? error).slice(0, 300)}`);
+}
+
+let python = null;
+for (const candidate of ['/usr/bin/python3', 'python3']) {
   try {
-    execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
-    reference = JSON.parse(
-      execFileSync(python, ['bench/reference/simclr_step.py', '2'], { encoding: 'utf8' })
-        .trim()
-        .split('\n')
-        .at(-1),
-    );
-    reference.python = python;
+    execFileSync(candidate, ['-c', 'import torch'], { stdio: 'ignore' });
+    python = candidate;
     break;
   } catch {
     // try the next interpreter
   }
 }
-if (!reference)
+const runReference = (script, args) => {
+  const result = JSON.parse(
+    execFileSync(python, [script, ...args], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .at(-1),
+  );
+  return { ...result, python };
+};
+/** PyTorch at 2 and 1 threads for each lab (same model and step as the playground). */
+const references = {};
+if (python)
+  for (const threads of torchThreads) {
+    references.simclr ??= {};
+    references.blindsr1 ??= {};
+    references.blindsr2 ??= {};
+    references.simclr[threads] = runReference('bench/reference/simclr_step.py', [threads]);
+    references.blindsr1[threads] = runReference('bench/reference/blindsr_step.py', ['1', threads]);
+    references.blindsr2[threads] = runReference('bench/reference/blindsr_step.py', ['2', threads]);
+  }
+else
   console.log(
     'PyTorch is not importable here (apt-get install python3-torch): no reference ratio.',
   );
+// kept for older readers of bench.json: the SimCLR reference at 2 threads
+const reference = references.simclr?.['2'] ?? null;
+const loadAfter = loadavg()[0];
+
+const labNames = {
+  simclr: 'simclr',
+  blindsr1: 'blindsr stage 1',
+  blindsr2: 'blindsr stage 2',
+};
+const summary = {};
+const summaryLines = [];
+for (const { lab } of labs) {
+  const wasm = results.find((r) => r.lab === lab && r.backend === 'wasm' && !r.error);
+  const torch2 = references[lab]?.['2'];
+  const node = oneThread?.[lab];
+  const torch1 = references[lab]?.['1'];
+  const ratio = (a, b) => (a && b ? a / b : null);
+  summary[lab] = {
+    wasmMsPerStep: wasm?.medianMsPerStep ?? null,
+    wasmThreads: wasm?.threads ?? null,
+    pytorchMsPerStep: torch2?.msPerStep ?? null,
+    ratio: ratio(wasm?.medianMsPerStep, torch2?.msPerStep),
+    oneThread: {
+      wasmMsPerStep: node?.msPerStep ?? null,
+      wasmCpuMsPerStep: node?.cpuMsPerStep ?? null,
+      wasmDataMsPerStep: node?.dataMsPerStep ?? null,
+      pytorchMsPerStep: torch1?.msPerStep ?? null,
+      pytorchCpuMsPerStep: torch1?.cpuMsPerStep ?? null,
+      ratio: ratio(node?.msPerStep, torch1?.msPerStep),
+      cpuRatio: ratio(node?.cpuMsPerStep, torch1?.cpuMsPerStep),
+    },
+  };
+  const f = (v) => (v == null ? 'n/a' : v.toFixed(v < 10 ? 1 : 0));
+  const x = (v) => (v == null ? 'n/a' : `${v.toFixed(1)}×`);
+  const s = summary[lab];
+  summaryLines.push(
+    `${labNames[lab]}: wasm ${f(s.wasmMsPerStep)} ms/step, PyTorch ${f(s.pytorchMsPerStep)} ms/step, ratio ${x(s.ratio)}` +
+      ` (${s.wasmThreads ?? 2} threads); 1 thread: wasm ${f(s.oneThread.wasmMsPerStep)} ms/step, PyTorch ${f(s.oneThread.pytorchMsPerStep)} ms/step, ratio ${x(s.oneThread.ratio)}` +
+      `; CPU time ${f(s.oneThread.wasmCpuMsPerStep)} vs ${f(s.oneThread.pytorchCpuMsPerStep)} ms, ratio ${x(s.oneThread.cpuRatio)}`,
+  );
+}
 
 const rows = results.map((r) =>
   r.error
-    ? `| ${r.backend} | failed: ${r.error.replace(/\|/g, '/')} | | | | | | |`
+    ? `| ${labNames[r.lab]} | ${r.backend} | failed: ${r.error.replace(/\|/g, '/')} | | | | | | |`
     : r.steps === 0
-      ? `| ${r.backend} | no step finished in ${seconds} s | | | ${r.fps.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.numTensors} | |`
-      : `| ${r.backend}${r.threads ? ` (${r.threads} threads)` : ''} | ${r.medianMsPerStep?.toFixed(0)} | ${r.firstStepMs?.toFixed(0)} | ${(r.pageLoadToFirstStepMs / 1000).toFixed(1)} s | ${r.fps.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.numTensors} | ${reference ? (r.medianMsPerStep / reference.msPerStep).toFixed(1) + '×' : 'n/a'} |`,
+      ? `| ${labNames[r.lab]} | ${r.backend} | no step finished in ${seconds} s | | | ${r.fps.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.numTensors} | |`
+      : `| ${labNames[r.lab]} | ${r.backend}${r.threads ? ` (${r.threads} threads)` : ''} | ${r.medianMsPerStep?.toFixed(0)} | ${r.firstStepMs?.toFixed(0)} | ${(r.pageLoadToFirstStepMs / 1000).toFixed(1)} s | ${r.fps.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.numTensors} | ${references[r.lab]?.['2'] ? (r.medianMsPerStep / references[r.lab]['2'].msPerStep).toFixed(1) + '×' : 'n/a'} |`,
 );
 const table = [
-  `Default SimCLR config (N = 32 → 64 views of 32×32, 4 convs 16-32-64-64, Adam), ${seconds} s of training with live panels.`,
+  `Default configs, ${seconds} s of training with live panels: SimCLR (N = 32 → 64 views of 32×32, 4 convs 16-32-64-64, Adam); Blind-SR stage 1 (16 + 16 patches of 24×24, 6 convs, queue 512) and stage 2 (8 patches, upsampler ×2).`,
   reference
-    ? `PyTorch ${reference.torch} on the same CPU, ${reference.threads} threads: ${reference.msPerStep.toFixed(1)} ms/step.`
+    ? `PyTorch ${reference.torch} on the same CPU, 2 threads: SimCLR ${reference.msPerStep.toFixed(1)} ms/step, Blind-SR stage 1 ${references.blindsr1['2']?.msPerStep.toFixed(1)}, stage 2 ${references.blindsr2['2']?.msPerStep.toFixed(1)}.`
     : 'PyTorch reference: not available on this machine.',
+  `Load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, ${cores} cores.`,
   '',
-  '| backend | median ms/step | first step ms | page load → first step | fps while training | longest task ms | tensors | vs PyTorch |',
-  '|---|---|---|---|---|---|---|---|',
+  '| lab | backend | median ms/step | first step ms | page load → first step | fps while training | longest task ms | tensors | vs PyTorch |',
+  '|---|---|---|---|---|---|---|---|---|',
   ...rows,
+  '',
+  ...summaryLines.map((line) => `- ${line}`),
 ].join('\n');
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/bench.json',
-  JSON.stringify({ date: new Date().toISOString(), seconds, reference, results }, null, 2),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      seconds,
+      loadAverage: { before: loadBefore, after: loadAfter, cores },
+      reference,
+      references,
+      oneThread,
+      summary,
+      summaryLines,
+      results,
+    },
+    null,
+    2,
+  ),
 );
 writeFileSync('bench/results/bench.md', table + '\n');
-console.log('\n' + table);
+console.log('\n' + table + '\n');
+for (const line of summaryLines) console.log(line);
+const warning = loadWarning(Math.max(loadBefore, loadAfter));
+if (warning) console.log(warning);

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { kernelSizeFor, lowSize, patchSize, srBatch, type BlindSrConfig } from './blindsr-config';
 import {
   blurKernel,
-  degradeBatch,
+  degradePixels,
   negativeWeights,
   sampleDegradation,
   type Degradation,
@@ -191,15 +191,14 @@ export class BlindSrTrainer {
   }
 
   degrade(hr: RgbImage[], degradations: Degradation[], random: Random): tf.Tensor4D {
-    const size = this.hrSize;
-    return tf.tidy(() =>
-      degradeBatch(
-        tf.tensor4d(stackImages(hr), [hr.length, size, size, 3]),
-        degradations,
-        this.config.scale,
-        kernelSizeFor(this.config.scale),
-        random,
-      ),
+    return degradePixels(
+      stackImages(hr),
+      hr.length,
+      this.hrSize,
+      degradations,
+      this.config.scale,
+      kernelSizeFor(this.config.scale),
+      random,
     );
   }
 

@@ -19,6 +19,16 @@ const cases: { h: number; w: number; k: number; stride: number; pad: Padding }[]
   { h: 10, w: 10, k: 4, stride: 2, pad: 'valid' },
   { h: 7, w: 7, k: 5, stride: 1, pad: 'same' },
   { h: 12, w: 12, k: 1, stride: 2, pad: 'same' },
+  // polyphase input gradient: odd and uneven sizes, kernels smaller, equal to and larger
+  // than the stride, and stride 3 (some phases without taps)
+  { h: 11, w: 13, k: 3, stride: 2, pad: 'same' },
+  { h: 10, w: 7, k: 3, stride: 2, pad: 'valid' },
+  { h: 9, w: 10, k: 2, stride: 2, pad: 'same' },
+  { h: 8, w: 9, k: 4, stride: 2, pad: 'same' },
+  { h: 11, w: 11, k: 5, stride: 2, pad: 'valid' },
+  { h: 10, w: 11, k: 3, stride: 3, pad: 'same' },
+  { h: 13, w: 12, k: 4, stride: 3, pad: 'valid' },
+  { h: 5, w: 5, k: 3, stride: 2, pad: 'same' },
 ];
 
 describe('conv2d with gradients from forward kernels', () => {

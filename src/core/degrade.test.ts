@@ -5,6 +5,9 @@ import {
   bicubicResize,
   blurBatch,
   blurKernel,
+  degradeBatch,
+  degradePixels,
+  separableBlur,
   degradationDistance,
   negativeWeights,
   type Degradation,
@@ -146,5 +149,64 @@ describe('momentum encoder', () => {
     const q = query[0].arraySync() as number[][][][];
     expect(k[1][2][0][3]).toBeCloseTo(0.75 * before[1][2][0][3] + 0.25 * q[1][2][0][3], 5);
     trainer.dispose();
+  });
+
+  it('separable blur factors multiply back to the 2-D kernel', () => {
+    const axisAligned: Degradation = {
+      kind: 'anisotropic',
+      sigma: 1,
+      lambda1: 2.5,
+      lambda2: 0.7,
+      theta: 0,
+      noise: 0,
+    };
+    for (const d of [iso(0.2), iso(1.3), iso(4), axisAligned]) {
+      const k = blurKernel(d, 13);
+      const f = separableBlur(d, 13)!;
+      for (let y = 0; y < 13; y++)
+        for (let x = 0; x < 13; x++) expect(f.y[y] * f.x[x]).toBeCloseTo(k[y * 13 + x], 7);
+    }
+    expect(separableBlur({ ...axisAligned, theta: 0.4 }, 13)).toBeNull();
+  });
+
+  it('the sparse JS path degrades exactly like blur → bicubic on tensors (same noise)', () => {
+    const cases: { size: number; scale: number; kernel: number; degradations: Degradation[] }[] = [
+      { size: 24, scale: 2, kernel: 13, degradations: [iso(0.2), iso(2.2, 10), iso(4)] },
+      { size: 28, scale: 4, kernel: 21, degradations: [iso(1.1, 25), iso(3.3)] },
+      {
+        size: 20,
+        scale: 2,
+        kernel: 13,
+        degradations: [
+          { kind: 'anisotropic', sigma: 1.3, lambda1: 3, lambda2: 0.6, theta: 0, noise: 5 },
+          { kind: 'anisotropic', sigma: 1.3, lambda1: 0.6, lambda2: 3, theta: 0, noise: 0 },
+        ],
+      },
+      // rotated: not separable, falls back to the tensor path
+      {
+        size: 20,
+        scale: 2,
+        kernel: 13,
+        degradations: [
+          { kind: 'anisotropic', sigma: 1.3, lambda1: 3, lambda2: 0.6, theta: 0.7, noise: 5 },
+        ],
+      },
+    ];
+    for (const { size, scale, kernel, degradations } of cases) {
+      const n = degradations.length;
+      const source = new Random(5);
+      const pixels = Float32Array.from({ length: n * size * size * 3 }, () => source.uniform(0, 1));
+      const fast = degradePixels(pixels, n, size, degradations, scale, kernel, new Random(9));
+      const reference = degradeBatch(
+        tf.tensor4d(pixels, [n, size, size, 3]),
+        degradations,
+        scale,
+        kernel,
+        new Random(9),
+      );
+      expect(fast.shape).toEqual([n, size / scale, size / scale, 3]);
+      expect(tf.max(tf.abs(fast.sub(reference))).arraySync()).toBeLessThan(2e-5);
+      tf.dispose([fast, reference]);
+    }
   });
 });

@@ -18,6 +18,7 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const snapshotInterval = 100; // ms
 const heartbeatInterval = 1000; // ms
+const initialEvaluationDelay = 250; // ms
 
 let backendReady: Promise<void> | null = null;
 let dataset: Dataset | null = null;
@@ -76,7 +77,16 @@ async function rebuild(): Promise<void> {
   snapshotDue = labConfig.lab === 'simclr';
   post({ type: 'status', running, step: 0 });
   await maybeSnapshot(true);
-  await evaluate();
+  // the Blind-SR page becomes ready with its first evaluation
+  if (labConfig.lab === 'blindsr') return evaluate();
+  // The SimCLR page enables Play on the snapshot above. The step-0 evaluation (encoding the whole
+  // data set, PCA) took ~0.6 s on wasm and a Play pressed meanwhile waited for it: give
+  // Play a moment to go first; trainOnce evaluates after the first step instead.
+  const built = runner;
+  setTimeout(() => {
+    if (!running && runner === built && lastEvaluatedStep === -1)
+      exclusive(evaluate).catch(reportError);
+  }, initialEvaluationDelay);
 }
 
 async function maybeSnapshot(force = false): Promise<void> {
@@ -114,7 +124,9 @@ async function trainOnce(): Promise<void> {
     return;
   }
   await maybeSnapshot(!running);
-  if (runner.step - lastEvaluatedStep >= runner.evaluateEvery) await evaluate();
+  // never evaluated (Play came before the step-0 evaluation): evaluate now, once
+  if (lastEvaluatedStep === -1 || runner.step - lastEvaluatedStep >= runner.evaluateEvery)
+    await evaluate();
 }
 
 async function loop(): Promise<void> {
