@@ -8,10 +8,12 @@ export function MetricsBar() {
   const fmt = (v: number | undefined, digits = 3) => (v === undefined ? '—' : v.toFixed(digits));
   return (
     <div className="metrics-bar">
-      <span className="metric" title={t('panel.loss.accuracy')}>
+      <span className="metric" title={t('panel.metrics.accuracyHelp')}>
         {t('panel.metrics.accuracy')}:{' '}
         <strong data-testid="accuracy-value">
-          {snapshot ? `${(snapshot.positiveAccuracy * 100).toFixed(0)} %` : '—'}
+          {snapshot?.recentPositiveAccuracy != null
+            ? `${(snapshot.recentPositiveAccuracy * 100).toFixed(0)} %`
+            : '—'}
         </strong>
       </span>
       <span

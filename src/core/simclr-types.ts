@@ -31,6 +31,8 @@ export interface SimclrSnapshot {
   /** cosine similarity of ẑ, [2N · 2N] row-major */
   similarity: Float32Array;
   positiveAccuracy: number;
+  /** mean positive top-1 of the last 20 trained batches; null before the first step */
+  recentPositiveAccuracy: number | null;
   alignment: number;
   uniformity: number;
   /** true when the batch shown has not been trained on yet (the next step will) */

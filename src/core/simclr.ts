@@ -36,6 +36,8 @@ import { Random } from './random';
 import { positiveTop1 } from './similarity';
 
 const evaluationChunk = 128;
+/** batches in the smoothed top-1 readout */
+export const recentWindow = 20;
 
 export class SimclrTrainer {
   readonly config: SimclrConfig;
@@ -54,6 +56,8 @@ export class SimclrTrainer {
   private lastParams: ViewParams[] = [];
   private lastIndices: Int32Array = new Int32Array(0);
   private previousAxes: Float32Array | undefined;
+  /** positive top-1 of the last `recentWindow` trained batches */
+  private recentTop1: number[] = [];
   /** a batch shown by preview() and not trained yet: the next step trains on it */
   private pending: { indices: Int32Array; views: Float32Array; params: ViewParams[] } | null = null;
 
@@ -156,8 +160,17 @@ export class SimclrTrainer {
     this.optimizer.apply(this.trainables.map((v) => grads[v.name]));
     tf.dispose(Object.values(grads));
     updateRunningStats(stats);
-    const loss = (await value.data())[0];
-    value.dispose();
+    const similarity = tf.tidy(() => {
+      const z = this.lastZ as tf.Tensor2D;
+      const zn = z.div(z.square().sum(1, true).add(1e-12).sqrt());
+      return zn.matMul(zn, false, true);
+    });
+    const [lossValues, similarityValues] = await Promise.all([value.data(), similarity.data()]);
+    const loss = lossValues[0];
+    tf.dispose([value, similarity]);
+    // top-1 of every trained batch: one batch of 16 images is a noisy reading
+    this.recentTop1.push(positiveTop1(similarityValues as Float32Array, 2 * n));
+    if (this.recentTop1.length > recentWindow) this.recentTop1.shift();
     this.stepCount += 1;
     this.lastLoss = loss;
     this.lastViews = views;
@@ -231,6 +244,10 @@ export class SimclrTrainer {
       viewParams: this.lastParams,
       similarity,
       positiveAccuracy: positiveTop1(similarity, 2 * n),
+      recentPositiveAccuracy:
+        this.recentTop1.length > 0
+          ? this.recentTop1.reduce((a, b) => a + b, 0) / this.recentTop1.length
+          : null,
       alignment: alignment(normalized.subarray(0, n * dim), normalized.subarray(n * dim), n, dim),
       uniformity: uniformity(normalized, 2 * n, dim),
       pending: this.pending !== null,

@@ -110,7 +110,9 @@ export const en = {
   'panel.loss.alignment': 'alignment',
   'panel.loss.uniformity': 'uniformity',
   'panel.loss.empty': 'Press Play or Step to start training.',
-  'panel.metrics.accuracy': 'Positive top-1',
+  'panel.metrics.accuracy': 'Positive top-1 (last 20 batches)',
+  'panel.metrics.accuracyHelp':
+    'How often the most similar other view is the positive, averaged over the last 20 trained batches; the chart shows each batch.',
   'panel.metrics.alignment': 'Alignment',
   'panel.metrics.uniformity': 'Uniformity',
   'panel.metrics.knn': 'kNN accuracy (h, held-out)',

@@ -105,7 +105,9 @@ export const zh: Record<MessageKey, string> = {
   'panel.loss.alignment': '对齐性',
   'panel.loss.uniformity': '均匀性',
   'panel.loss.empty': '按“播放”或“单步”开始训练。',
-  'panel.metrics.accuracy': '正样本 top-1',
+  'panel.metrics.accuracy': '正样本 top-1（最近 20 批）',
+  'panel.metrics.accuracyHelp':
+    '最相似的其他视图恰好是正样本的比例，取最近 20 个训练批次的平均；图表显示每一批的值。',
   'panel.metrics.alignment': '对齐性',
   'panel.metrics.uniformity': '均匀性',
   'panel.metrics.knn': 'kNN 准确率（h，留出集）',
