@@ -9,7 +9,7 @@ import { BlindSrTrainer } from './blindsr';
  * that turns these budgets into seconds): stage 1 orders blur, stage 2's upsampler gains
  * from the learned representation over the same network trained without it.
  */
-const stage1Steps = 300;
+const stage1Steps = 400;
 const stage2Steps = 300;
 
 describe('Blind-SR lab, default config (wasm backend)', () => {
