@@ -5,7 +5,8 @@ import { parseLanguage, type Language } from './i18n';
 import { debugHooks, pause, play, reset, startTraining, step } from './state/actions';
 import { setView, useStore } from './state/store';
 import { nextStage } from './state/stage-actions';
-import { addFiles, restoreUploads } from './state/uploads';
+import { addFiles, restoreUploads, useUploads } from './state/uploads';
+import { uploadCounters } from './data/uploads';
 import { parseUrl, serializeUrl } from './state/url';
 import './styles.css';
 
@@ -62,7 +63,9 @@ window.addEventListener('keydown', (event) => {
 });
 
 // e2e and benchmark hooks: read-only state and simulated failures
-Object.assign(window, { __playground: { store: useStore, debug: debugHooks } });
+Object.assign(window, {
+  __playground: { store: useStore, uploads: useUploads, uploadCounters, debug: debugHooks },
+});
 
 // drop images anywhere on the page
 window.addEventListener('dragover', (event) => {

@@ -182,11 +182,13 @@ export const en = {
   'upload.hint':
     'Drop images anywhere on the page or choose them. PNG, JPEG, WebP, GIF (first frame), BMP; up to {max} files of {megabytes} MB, at least {min}×{min} pixels. Large images are scaled down.',
   'upload.choose': 'Choose images…',
-  'upload.busy': 'Reading images…',
+  'upload.busy': 'Reading images… ({count} to go)',
   'upload.remove': 'Remove {name}',
   'upload.topUp': 'With fewer than {min} images of your own, the built-in photos fill the set.',
   'upload.privacy':
     'Your images stay in this browser (stored locally until you remove them); nothing is uploaded anywhere.',
+  'upload.memoryOnly':
+    'This browser refuses to store images (private window, storage full or blocked): yours are kept only until this page is closed.',
   'upload.error.empty': 'the file is empty (0 bytes)',
   'upload.error.tooLarge': 'larger than {megabytes} MB',
   'upload.error.svg': 'SVG is a vector format and is not used here: export it as PNG first',
