@@ -176,7 +176,8 @@ export const zh: Record<MessageKey, string> = {
   'upload.remove': '移除 {name}',
   'upload.topUp': '你自己的图像少于 {min} 张时，会用内置照片补足。',
   'upload.privacy': '你的图像只保存在本浏览器中（直到你移除它们）；不会上传到任何地方。',
-  'upload.memoryOnly': '此浏览器拒绝保存图像（隐私窗口、存储已满或被阻止）：你的图像只保留到关闭本页面为止。',
+  'upload.memoryOnly':
+    '此浏览器拒绝保存图像（隐私窗口、存储已满或被阻止）：你的图像只保留到关闭本页面为止。',
   'upload.error.empty': '文件为空（0 字节）',
   'upload.error.tooLarge': '超过 {megabytes} MB',
   'upload.error.svg': 'SVG 是矢量格式，这里不使用：请先导出为 PNG',
