@@ -119,6 +119,12 @@ export const en = {
   'error.restartOn': 'Restart on {backend}',
   'notice.badLink':
     'Some settings in the link were invalid and were replaced by defaults: {fields}.',
+  'notice.clamped':
+    'Some values in the link were out of range or not whole numbers and were set to the nearest allowed value: {fields}.',
+  'notice.lessonLab':
+    'The lesson in the link belongs to the {lab} lab, which it opens (the link asked for lab={asked}).',
+  'controls.batchCapped':
+    'The data set has {count} images: each batch uses all {count} ({views} views, {negatives} negatives).',
   'notice.dismiss': 'Dismiss',
   'dataset.textures': 'Procedural textures',
   'controls.hrSource': 'HR images',

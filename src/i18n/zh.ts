@@ -111,6 +111,10 @@ export const zh: Record<MessageKey, string> = {
   'error.restart': '重新开始训练',
   'error.restartOn': '在 {backend} 上重新开始',
   'notice.badLink': '链接中的部分设置无效，已替换为默认值：{fields}。',
+  'notice.clamped': '链接中的部分数值超出范围或不是整数，已设为最接近的允许值：{fields}。',
+  'notice.lessonLab': '链接中的课程属于{lab}实验，因此打开了该实验（链接要求 lab={asked}）。',
+  'controls.batchCapped':
+    '数据集只有 {count} 张图像：每个批次使用全部 {count} 张（{views} 个视图，{negatives} 个负样本）。',
   'notice.dismiss': '关闭',
   'dataset.textures': '程序生成纹理',
   'controls.hrSource': '高分辨率图像',
