@@ -220,54 +220,60 @@ export function parseUrl(search: string, fallbackLanguage: Language = 'en'): Par
   return { config, invalid, problems, languageFromUrl: language !== null };
 }
 
-/** Only what differs from the defaults, so links stay short. */
+/**
+ * Only what differs from the defaults, so links stay short. With a lesson open, also what
+ * differs from the lesson's base (its presets), which the link is read against.
+ */
 export function serializeUrl(config: AppConfig): string {
   const params = new URLSearchParams();
-  // a lesson link is read against the lesson's base (its lab and step presets)
-  const d = lessonBase(findLesson(config.lesson), config.lessonStep);
+  const d = defaultAppConfig;
+  const l = lessonBase(findLesson(config.lesson), config.lessonStep);
   const put = (
     key: string,
     value: string | number | boolean,
     fallback: string | number | boolean,
+    lessonFallback: string | number | boolean,
   ) => {
-    if (value !== fallback)
+    if (value !== fallback || value !== lessonFallback)
       params.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
   };
-  put('lab', config.lab, d.lab);
-  put('data', config.dataset, d.dataset);
-  put('mode', config.similarityMode, d.similarityMode);
+  put('lab', config.lab, d.lab, l.lab);
+  put('data', config.dataset, d.dataset, l.dataset);
+  put('mode', config.similarityMode, d.similarityMode, l.similarityMode);
   if (config.backend) params.set('backend', config.backend);
   params.set('lang', config.language);
   const s = config.simclr;
   const ds = d.simclr;
-  put('seed', s.seed, ds.seed);
-  put('n', s.batchSize, ds.batchSize);
-  put('size', s.imageSize, ds.imageSize);
-  put('tau', s.temperature, ds.temperature);
-  put('lr', s.learningRate, ds.learningRate);
-  put('noneg', s.noNegatives, ds.noNegatives);
-  put('crop', s.augment.crop, ds.augment.crop);
-  put('area', s.augment.cropMinArea, ds.augment.cropMinArea);
-  put('flip', s.augment.flip, ds.augment.flip);
-  put('jitter', s.augment.colorJitter, ds.augment.colorJitter);
-  put('s', s.augment.colorStrength, ds.augment.colorStrength);
-  put('gray', s.augment.grayscale, ds.augment.grayscale);
-  put('blur', s.augment.blur, ds.augment.blur);
-  put('hr', config.hrSource, d.hrSource);
+  const ls = l.simclr;
+  put('seed', s.seed, ds.seed, ls.seed);
+  put('n', s.batchSize, ds.batchSize, ls.batchSize);
+  put('size', s.imageSize, ds.imageSize, ls.imageSize);
+  put('tau', s.temperature, ds.temperature, ls.temperature);
+  put('lr', s.learningRate, ds.learningRate, ls.learningRate);
+  put('noneg', s.noNegatives, ds.noNegatives, ls.noNegatives);
+  put('crop', s.augment.crop, ds.augment.crop, ls.augment.crop);
+  put('area', s.augment.cropMinArea, ds.augment.cropMinArea, ls.augment.cropMinArea);
+  put('flip', s.augment.flip, ds.augment.flip, ls.augment.flip);
+  put('jitter', s.augment.colorJitter, ds.augment.colorJitter, ls.augment.colorJitter);
+  put('s', s.augment.colorStrength, ds.augment.colorStrength, ls.augment.colorStrength);
+  put('gray', s.augment.grayscale, ds.augment.grayscale, ls.augment.grayscale);
+  put('blur', s.augment.blur, ds.augment.blur, ls.augment.blur);
+  put('hr', config.hrSource, d.hrSource, l.hrSource);
   const b = config.blindsr;
   const db = d.blindsr;
-  put('bstage', b.stage, db.stage);
-  put('bscale', b.scale, db.scale);
-  put('bblur', b.blurKind, db.blurKind);
-  put('bsmin', b.sigmaMin, db.sigmaMin);
-  put('bsmax', b.sigmaMax, db.sigmaMax);
-  put('bnoise', b.noiseMax, db.noiseMax);
-  put('bq', b.queueSize, db.queueSize);
-  put('bm', b.momentum, db.momentum);
-  put('btau', b.temperature, db.temperature);
-  put('bw', b.weighting, db.weighting);
-  put('bpair', b.pairing, db.pairing);
-  put('bseed', b.seed, db.seed);
+  const lb = l.blindsr;
+  put('bstage', b.stage, db.stage, lb.stage);
+  put('bscale', b.scale, db.scale, lb.scale);
+  put('bblur', b.blurKind, db.blurKind, lb.blurKind);
+  put('bsmin', b.sigmaMin, db.sigmaMin, lb.sigmaMin);
+  put('bsmax', b.sigmaMax, db.sigmaMax, lb.sigmaMax);
+  put('bnoise', b.noiseMax, db.noiseMax, lb.noiseMax);
+  put('bq', b.queueSize, db.queueSize, lb.queueSize);
+  put('bm', b.momentum, db.momentum, lb.momentum);
+  put('btau', b.temperature, db.temperature, lb.temperature);
+  put('bw', b.weighting, db.weighting, lb.weighting);
+  put('bpair', b.pairing, db.pairing, lb.pairing);
+  put('bseed', b.seed, db.seed, lb.seed);
   if (config.lesson) {
     params.set('lesson', config.lesson);
     params.set('lstep', String(config.lessonStep + 1));
