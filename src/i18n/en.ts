@@ -113,6 +113,8 @@ export const en = {
     'The training worker ran out of memory: {message}. Try a smaller batch or image size.',
   'error.nonFinite':
     'The loss became NaN or infinite ({message}). The weights blew up — a learning rate that is too high is the usual cause. Lower it and reset.',
+  'error.deviceLost':
+    'The GPU device was lost ({message}): a driver reset, the GPU going away or running out of memory. Your settings and images are kept: restart on the same backend or on another one.',
   'error.backend': 'No backend could start: {message}',
   'error.data': 'The data could not be used: {message}',
   'error.restart': 'Restart training',

@@ -106,6 +106,8 @@ export const zh: Record<MessageKey, string> = {
   'error.outOfMemory': '训练线程内存不足：{message}。请尝试更小的批大小或图像尺寸。',
   'error.nonFinite':
     '损失变成了 NaN 或无穷大（{message}）。权重发散了——通常是学习率太高。请调低学习率并重置。',
+  'error.deviceLost':
+    'GPU 设备已丢失（{message}）：可能是驱动重置、GPU 被移除或显存耗尽。你的设置和图像都已保留：可以在同一后端或其他后端上重新开始。',
   'error.backend': '没有可用的后端：{message}',
   'error.data': '数据无法使用：{message}',
   'error.restart': '重新开始训练',
