@@ -6,7 +6,8 @@ import { parseLanguage, type Language } from './i18n';
 import { debugHooks, pause, play, reset, startTraining, step } from './state/actions';
 import { setDeployment, setView, useStore } from './state/store';
 import { nextStage } from './state/stage-actions';
-import { addFiles, restoreUploads } from './state/uploads';
+import { addFiles, restoreUploads, useUploads } from './state/uploads';
+import { uploadCounters } from './data/uploads';
 import { parseUrl, serializeUrl } from './state/url';
 import './styles.css';
 
@@ -21,7 +22,7 @@ function initialLanguage(): Language {
 const parsed = parseUrl(window.location.search, initialLanguage());
 useStore.setState({
   config: parsed.config,
-  notice: parsed.invalid.length > 0 ? parsed.invalid : null,
+  notice: parsed.problems.length > 0 ? parsed.problems : null,
 });
 document.documentElement.lang = parsed.config.language === 'zh' ? 'zh-CN' : 'en';
 
@@ -30,13 +31,22 @@ useStore.subscribe((state, previous) => {
   if (state.config === previous.config) return;
   const search = serializeUrl(state.config);
   if (search !== window.location.search)
-    window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${search}${window.location.hash}`,
+    );
   if (state.config.language !== previous.config.language) {
     localStorage.setItem(languageKey, state.config.language);
     document.documentElement.lang = state.config.language === 'zh' ? 'zh-CN' : 'en';
   }
 });
-window.history.replaceState(null, '', `${window.location.pathname}${serializeUrl(parsed.config)}`);
+// the fragment (#panel-loss) is the reader's place on the page: keep it
+window.history.replaceState(
+  null,
+  '',
+  `${window.location.pathname}${serializeUrl(parsed.config)}${window.location.hash}`,
+);
 
 window.addEventListener('keydown', (event) => {
   const target = event.target as HTMLElement | null;
@@ -63,7 +73,9 @@ window.addEventListener('keydown', (event) => {
 });
 
 // e2e and benchmark hooks: read-only state and simulated failures
-Object.assign(window, { __playground: { store: useStore, debug: debugHooks } });
+Object.assign(window, {
+  __playground: { store: useStore, uploads: useUploads, uploadCounters, debug: debugHooks },
+});
 
 // drop images anywhere on the page
 window.addEventListener('dragover', (event) => {

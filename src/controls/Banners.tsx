@@ -27,13 +27,37 @@ export function ErrorBanner() {
   );
 }
 
+/** What a link asked for and did not get as written: replaced, clamped or overridden. */
 export function NoticeBanner() {
   const t = useT();
   const notice = useStore((s) => s.notice);
   if (!notice || notice.length === 0) return null;
+  const invalid = notice.filter((p) => p.kind === 'invalid');
+  const clamped = notice.filter((p) => p.kind === 'clamped');
+  const lessonLab = notice.find((p) => p.kind === 'lessonLab');
   return (
     <div className="banner notice" role="status" data-testid="notice">
-      <span>{t('notice.badLink', { fields: notice.join(', ') })}</span>
+      <span>
+        {invalid.length > 0 ? (
+          <span data-testid="notice-invalid">
+            {t('notice.badLink', { fields: invalid.map((p) => p.key).join(', ') })}{' '}
+          </span>
+        ) : null}
+        {clamped.length > 0 ? (
+          <span data-testid="notice-clamped">
+            {t('notice.clamped', {
+              fields: clamped
+                .map((p) => (p.kind === 'clamped' ? `${p.key} ${p.value} → ${p.used}` : ''))
+                .join(', '),
+            })}{' '}
+          </span>
+        ) : null}
+        {lessonLab?.kind === 'lessonLab' ? (
+          <span data-testid="notice-lesson-lab">
+            {t('notice.lessonLab', { lab: t(`lab.${lessonLab.used}`), asked: lessonLab.value })}
+          </span>
+        ) : null}
+      </span>
       <button
         type="button"
         className="link-button"

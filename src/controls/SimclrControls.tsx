@@ -8,6 +8,15 @@ import { useVisible } from './InstructorPanel';
 import { UploadPanel } from './UploadPanel';
 
 const batchSizes = [2, 4, 8, 16, 24, 32, 48, 64, 96, 128];
+
+/**
+ * The sizes offered: the usual ones that fit the data set, plus the current value
+ * whatever it is (a link may ask for any whole N in range: the control must show it).
+ */
+export function batchOptions(current: number, datasetSize: number): number[] {
+  const offered = batchSizes.filter((n) => n <= datasetSize);
+  return [...new Set([...offered, current])].sort((a, b) => a - b);
+}
 const datasets: DatasetId[] = ['shapes', 'photos', 'uploads'];
 
 export function SimclrControls() {
@@ -74,18 +83,26 @@ export function SimclrControls() {
                 aria-describedby="batch-size-help"
                 onChange={(e) => updateSimclr({ batchSize: Number(e.target.value) })}
               >
-                {batchSizes
-                  .filter((n) => n <= datasetSize || n === config.batchSize)
-                  .map((n) => (
-                    <option key={n} value={n}>
-                      {t('controls.batchOption', { n, views: 2 * n, negatives: 2 * n - 2 })}
-                    </option>
-                  ))}
+                {batchOptions(config.batchSize, datasetSize).map((n) => (
+                  <option key={n} value={n}>
+                    {t('controls.batchOption', { n, views: 2 * n, negatives: 2 * n - 2 })}
+                  </option>
+                ))}
               </select>
             </label>
             <span id="batch-size-help" className="visually-hidden">
               {t('controls.batchSize.help')}
             </span>
+            {config.batchSize > datasetSize ? (
+              // the trainer draws min(N, data set size) images: say what really trains
+              <p className="caption" data-testid="batch-capped" role="status">
+                {t('controls.batchCapped', {
+                  count: datasetSize,
+                  views: 2 * datasetSize,
+                  negatives: 2 * datasetSize - 2,
+                })}
+              </p>
+            ) : null}
           </div>
         </>
       ) : null}

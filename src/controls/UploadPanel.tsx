@@ -1,7 +1,13 @@
 import { useId } from 'react';
 import { uploadLimits } from '../data/validate';
 import { useT } from '../i18n/useT';
-import { addFiles, deleteUpload, minimumUploads, useUploads } from '../state/uploads';
+import {
+  addFiles,
+  deleteUpload,
+  dismissFailures,
+  minimumUploads,
+  useUploads,
+} from '../state/uploads';
 import { PixelCanvas } from '../panels/common/PixelCanvas';
 import { photoSize } from '../data/photos';
 
@@ -9,7 +15,7 @@ import { photoSize } from '../data/photos';
 export function UploadPanel() {
   const t = useT();
   const id = useId();
-  const { uploads, failures, busy } = useUploads();
+  const { uploads, failures, pending, persistent } = useUploads();
   return (
     <section className="uploads" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('upload.title')}</h3>
@@ -34,18 +40,39 @@ export function UploadPanel() {
           }}
         />
       </label>
-      {busy ? <p className="muted">{t('upload.busy')}</p> : null}
+      {pending > 0 ? (
+        <p className="muted" data-testid="upload-busy" role="status">
+          {t('upload.busy', { count: pending })}
+        </p>
+      ) : null}
+      {!persistent ? (
+        <p className="caption upload-memory" data-testid="upload-memory" role="status">
+          {t('upload.memoryOnly')}
+        </p>
+      ) : null}
       {failures.length > 0 ? (
-        <ul className="upload-errors" data-testid="upload-error" role="alert">
-          {failures.map((f, i) => {
-            const { key, ...values } = f.problem;
-            return (
-              <li key={i} data-file={f.name}>
-                <strong>{f.name}</strong>: {t(key, values)}
-              </li>
-            );
-          })}
-        </ul>
+        <div className="upload-errors" role="alert">
+          <ul data-testid="upload-error">
+            {failures.flatMap(({ batch, failures: items }) =>
+              items.map((f, i) => {
+                const { key, ...values } = f.problem;
+                return (
+                  <li key={`${batch}-${i}`} data-file={f.name} data-batch={batch}>
+                    <strong>{f.name}</strong>: {t(key, values)}
+                  </li>
+                );
+              }),
+            )}
+          </ul>
+          <button
+            type="button"
+            className="link-button"
+            data-testid="upload-dismiss"
+            onClick={dismissFailures}
+          >
+            {t('notice.dismiss')}
+          </button>
+        </div>
       ) : null}
       <ul className="upload-list" data-testid="upload-list" data-count={uploads.length}>
         {uploads.map((u) => (

@@ -118,7 +118,13 @@ export function sanitizeBlindSrConfig(input: Partial<BlindSrConfig> | undefined)
  */
 export const lowSize = 48;
 export const patchSize = 24;
-export const kernelSizeFor = (scale: number) => (scale === 2 ? 13 : 21);
+/**
+ * Blur kernel side: 21 × 21 at both scales, as DASR (kernel_size 21). A 13 × 13 kernel
+ * truncates a σ = 4 Gaussian at ±1.5σ (σ 3 acted like 2.73 after renormalising).
+ */
+export const blurKernelSize = 21;
+/** the same at ×2 and ×4 (kept as a function of the scale for callers) */
+export const kernelSizeFor = (_scale: number): number => blurKernelSize;
 
 /** HR crops per stage-2 step, and held-out crops for PSNR. */
 export const srBatch = 8;

@@ -210,3 +210,75 @@ describe('momentum encoder', () => {
     }
   });
 });
+
+describe('degradation distance between kernels (covariance matrices)', () => {
+  const aniso = (lambda1: number, lambda2: number, theta: number, noise = 0): Degradation => ({
+    kind: 'anisotropic',
+    sigma: Math.sqrt(lambda1 * lambda2),
+    lambda1,
+    lambda2,
+    theta,
+    noise,
+  });
+  const anisoRanges: DegradationRanges = { ...ranges, kind: 'anisotropic' };
+
+  it('the same kernel written two ways is distance 0', () => {
+    const a = aniso(3, 0.5, 0.4);
+    const b = aniso(0.5, 3, 0.4 + Math.PI / 2);
+    // both describe the same Σ: the kernels agree pixel for pixel
+    const ka = blurKernel(a, 21);
+    const kb = blurKernel(b, 21);
+    for (let i = 0; i < ka.length; i++) expect(ka[i]).toBeCloseTo(kb[i], 6);
+    expect(degradationDistance(a, b, anisoRanges)).toBeCloseTo(0, 9);
+    // θ and θ + π are the same kernel too
+    expect(
+      degradationDistance(aniso(2, 1, 0.3), aniso(2, 1, 0.3 + Math.PI), anisoRanges),
+    ).toBeCloseTo(0, 9);
+  });
+
+  it('equal λs 90° apart are different kernels unless λ1 = λ2', () => {
+    const d = degradationDistance(aniso(3, 0.5, 0), aniso(3, 0.5, Math.PI / 2), anisoRanges);
+    // the axes swap: log-Euclidean √2 · log(3/0.5) / log(4/0.2)
+    expect(d).toBeCloseTo((Math.SQRT2 * Math.log(6)) / Math.log(20), 9);
+    expect(degradationDistance(aniso(2, 2, 0), aniso(2, 2, Math.PI / 2), anisoRanges)).toBeCloseTo(
+      0,
+      9,
+    );
+  });
+
+  it('reduces to the isotropic scale for round kernels, and is symmetric', () => {
+    const expected = degradationDistance(iso(1), iso(3), ranges);
+    expect(degradationDistance(aniso(1, 1, 0.7), aniso(3, 3, 1.9), anisoRanges)).toBeCloseTo(
+      expected,
+      9,
+    );
+    expect(degradationDistance(iso(1), aniso(3, 3, 0.2), anisoRanges)).toBeCloseTo(expected, 9);
+    const a = aniso(3, 0.5, 0.2, 5);
+    const b = aniso(1, 2, 1.1, 15);
+    expect(degradationDistance(a, b, anisoRanges)).toBeCloseTo(
+      degradationDistance(b, a, anisoRanges),
+      12,
+    );
+    // rotating a long kernel moves it away gradually
+    const rotated = [0, 0.2, 0.5, Math.PI / 2].map((t) =>
+      degradationDistance(aniso(3, 0.5, 0), aniso(3, 0.5, t), anisoRanges),
+    );
+    for (let i = 1; i < rotated.length; i++) expect(rotated[i]).toBeGreaterThan(rotated[i - 1]);
+  });
+});
+
+describe('blur kernel size', () => {
+  it('is 21 × 21 at both scales (DASR), so σ = 4 is not truncated', async () => {
+    const { kernelSizeFor } = await import('./blindsr-config');
+    expect(kernelSizeFor(2)).toBe(21);
+    expect(kernelSizeFor(4)).toBe(21);
+    // effective σ of the normalised kernel along x: within 1 % of the asked σ at 3
+    const size = kernelSizeFor(2);
+    const k = blurKernel(iso(3), size);
+    const centre = (size - 1) / 2;
+    let variance = 0;
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) variance += k[y * size + x] * (x - centre) ** 2;
+    expect(Math.sqrt(variance)).toBeGreaterThan(2.97);
+  });
+});

@@ -373,9 +373,27 @@ export function degradeBatch(
 }
 
 /**
- * Distance between two degradations for the negative weights: blur widths on a log scale
- * (λ1, λ2 and, for anisotropic kernels, the orientation) and noise level, each scaled to
- * about [0, 1] over its range.
+ * log Σ^½ = R(θ) diag(log λ1, log λ2) R(θ)ᵀ as [xx, xy, yy]: the log of the kernel's
+ * standard-deviation matrix, which depends only on Σ, not on how it was parametrised
+ * ((λ1, λ2, θ) and (λ2, λ1, θ + π/2) are the same kernel).
+ */
+function logDeviationMatrix(d: Degradation): [number, number, number] {
+  const l1 = Math.log(d.lambda1);
+  const l2 = Math.log(d.lambda2);
+  const cos = Math.cos(d.theta);
+  const sin = Math.sin(d.theta);
+  return [cos * cos * l1 + sin * sin * l2, cos * sin * (l1 - l2), sin * sin * l1 + cos * cos * l2];
+}
+
+/**
+ * Distance between two degradations for the negative weights, each part scaled to about
+ * [0, 1] over its range:
+ * - isotropic kernels: the σ difference on a log scale (λ1 = λ2 = σ);
+ * - anisotropic kernels: the log-Euclidean distance between the covariance matrices
+ *   (Arsigny et al. 2006), ‖½ log Σa − ½ log Σb‖_F / log(σmax/σmin). It is 0 for the same
+ *   kernel however it is written, and for two isotropic kernels it equals the isotropic
+ *   formula (√2 · |log(σa/σb)| / log(σmax/σmin)), so both kinds share one scale;
+ * - the noise level difference over its range.
  */
 export function degradationDistance(
   a: Degradation,
@@ -383,11 +401,18 @@ export function degradationDistance(
   ranges: DegradationRanges,
 ): number {
   const logSpan = Math.log(ranges.sigmaMax / ranges.sigmaMin) || 1;
-  const d1 = Math.log(a.lambda1 / b.lambda1) / logSpan;
-  const d2 = Math.log(a.lambda2 / b.lambda2) / logSpan;
-  const angle = a.kind === 'anisotropic' ? Math.sin(a.theta - b.theta) * Math.abs(d1 - d2) : 0;
   const noise = ranges.noiseMax > 0 ? (a.noise - b.noise) / ranges.noiseMax : 0;
-  return Math.sqrt(d1 * d1 + d2 * d2 + angle * angle + noise * noise);
+  let blur: number;
+  if (a.kind === 'isotropic' && b.kind === 'isotropic') {
+    const d1 = Math.log(a.lambda1 / b.lambda1) / logSpan;
+    const d2 = Math.log(a.lambda2 / b.lambda2) / logSpan;
+    blur = d1 * d1 + d2 * d2;
+  } else {
+    const [axx, axy, ayy] = logDeviationMatrix(a);
+    const [bxx, bxy, byy] = logDeviationMatrix(b);
+    blur = ((axx - bxx) ** 2 + 2 * (axy - bxy) ** 2 + (ayy - byy) ** 2) / logSpan ** 2;
+  }
+  return Math.sqrt(blur + noise * noise);
 }
 
 /**

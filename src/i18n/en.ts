@@ -132,12 +132,20 @@ export const en = {
     'The training worker ran out of memory: {message}. Try a smaller batch or image size.',
   'error.nonFinite':
     'The loss became NaN or infinite ({message}). The weights blew up — a learning rate that is too high is the usual cause. Lower it and reset.',
+  'error.deviceLost':
+    'The GPU device was lost ({message}): a driver reset, the GPU going away or running out of memory. Your settings and images are kept: restart on the same backend or on another one.',
   'error.backend': 'No backend could start: {message}',
   'error.data': 'The data could not be used: {message}',
   'error.restart': 'Restart training',
   'error.restartOn': 'Restart on {backend}',
   'notice.badLink':
     'Some settings in the link were invalid and were replaced by defaults: {fields}.',
+  'notice.clamped':
+    'Some values in the link were out of range or not whole numbers and were set to the nearest allowed value: {fields}.',
+  'notice.lessonLab':
+    'The lesson in the link belongs to the {lab} lab, which it opens (the link asked for lab={asked}).',
+  'controls.batchCapped':
+    'The data set has {count} images: each batch uses all {count} ({views} views, {negatives} negatives).',
   'notice.dismiss': 'Dismiss',
   'dataset.textures': 'Procedural textures',
   'controls.hrSource': 'HR images',
@@ -213,11 +221,13 @@ export const en = {
   'upload.hint':
     'Drop images anywhere on the page or choose them. PNG, JPEG, WebP, GIF (first frame), BMP; up to {max} files of {megabytes} MB, at least {min}×{min} pixels. Large images are scaled down.',
   'upload.choose': 'Choose images…',
-  'upload.busy': 'Reading images…',
+  'upload.busy': 'Reading images… ({count} to go)',
   'upload.remove': 'Remove {name}',
   'upload.topUp': 'With fewer than {min} images of your own, the built-in photos fill the set.',
   'upload.privacy':
     'Your images stay in this browser (stored locally until you remove them); nothing is uploaded anywhere.',
+  'upload.memoryOnly':
+    'This browser refuses to store images (private window, storage full or blocked): yours are kept only until this page is closed.',
   'upload.error.empty': 'the file is empty (0 bytes)',
   'upload.error.tooLarge': 'larger than {megabytes} MB',
   'upload.error.svg': 'SVG is a vector format and is not used here: export it as PNG first',

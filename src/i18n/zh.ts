@@ -124,11 +124,17 @@ export const zh: Record<MessageKey, string> = {
   'error.outOfMemory': '训练线程内存不足：{message}。请尝试更小的批大小或图像尺寸。',
   'error.nonFinite':
     '损失变成了 NaN 或无穷大（{message}）。权重发散了——通常是学习率太高。请调低学习率并重置。',
+  'error.deviceLost':
+    'GPU 设备已丢失（{message}）：可能是驱动重置、GPU 被移除或显存耗尽。你的设置和图像都已保留：可以在同一后端或其他后端上重新开始。',
   'error.backend': '没有可用的后端：{message}',
   'error.data': '数据无法使用：{message}',
   'error.restart': '重新开始训练',
   'error.restartOn': '在 {backend} 上重新开始',
   'notice.badLink': '链接中的部分设置无效，已替换为默认值：{fields}。',
+  'notice.clamped': '链接中的部分数值超出范围或不是整数，已设为最接近的允许值：{fields}。',
+  'notice.lessonLab': '链接中的课程属于{lab}实验，因此打开了该实验（链接要求 lab={asked}）。',
+  'controls.batchCapped':
+    '数据集只有 {count} 张图像：每个批次使用全部 {count} 张（{views} 个视图，{negatives} 个负样本）。',
   'notice.dismiss': '关闭',
   'dataset.textures': '程序生成纹理',
   'controls.hrSource': '高分辨率图像',
@@ -201,10 +207,12 @@ export const zh: Record<MessageKey, string> = {
   'upload.hint':
     '把图像拖到页面任意位置或选择文件。支持 PNG、JPEG、WebP、GIF（第一帧）、BMP；最多 {max} 个文件，每个不超过 {megabytes} MB，至少 {min}×{min} 像素。大图会被缩小。',
   'upload.choose': '选择图像…',
-  'upload.busy': '正在读取图像…',
+  'upload.busy': '正在读取图像…（还剩 {count} 张）',
   'upload.remove': '移除 {name}',
   'upload.topUp': '你自己的图像少于 {min} 张时，会用内置照片补足。',
   'upload.privacy': '你的图像只保存在本浏览器中（直到你移除它们）；不会上传到任何地方。',
+  'upload.memoryOnly':
+    '此浏览器拒绝保存图像（隐私窗口、存储已满或被阻止）：你的图像只保留到关闭本页面为止。',
   'upload.error.empty': '文件为空（0 字节）',
   'upload.error.tooLarge': '超过 {megabytes} MB',
   'upload.error.svg': 'SVG 是矢量格式，这里不使用：请先导出为 PNG',

@@ -59,6 +59,8 @@ function onWorkerMessage(message: WorkerToPage): void {
       recordBlindSrEvaluation(message.evaluation);
       return;
     case 'error':
+      // after a lost GPU device, later failures are its consequences: keep the cause shown
+      if (useStore.getState().run.error?.code === 'deviceLost') return;
       setRun({ error: { code: message.code, message: message.message }, running: false });
       return;
     case 'weights':
@@ -245,4 +247,5 @@ export const debugHooks = {
   poison: () => client?.send({ type: 'debugPoison' }),
   hang: (milliseconds: number) => client?.send({ type: 'debugHang', milliseconds }),
   profile: () => client?.send({ type: 'debugProfile' }),
+  loseDevice: () => client?.send({ type: 'debugLoseDevice' }),
 };

@@ -3,16 +3,20 @@ import { switchLab, updateBlindSr, updateConfig, updateSimclr } from './actions'
 import { defaultAppConfig } from './config';
 import { useStore } from './store';
 
-/** The step's complete preset on its lab, and that lab's default data (the lessons' demos need it). */
+/**
+ * The step's complete preset: its lab's defaults plus its overrides, the other lab's
+ * defaults and both labs' default data (the demos need them), so nothing carries over
+ * from an earlier lesson or step.
+ */
 function applyPreset(lesson: Lesson, index: number): void {
   const settings = lessonStepSettings(lesson, index);
-  if (lesson.lab === 'simclr') {
-    updateConfig({ dataset: defaultAppConfig.dataset, similarityMode: settings.similarityMode });
-    updateSimclr(settings.simclr);
-  } else {
-    updateConfig({ hrSource: defaultAppConfig.hrSource, similarityMode: settings.similarityMode });
-    updateBlindSr(settings.blindsr);
-  }
+  updateConfig({
+    dataset: defaultAppConfig.dataset,
+    hrSource: defaultAppConfig.hrSource,
+    similarityMode: settings.similarityMode,
+  });
+  updateSimclr(settings.simclr);
+  updateBlindSr(settings.blindsr);
 }
 
 /** Opens step `index` of the current lesson: its lab, its preset, its panel in focus. */

@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n';
 import type { BackendInfo, WorkerErrorCode } from '../worker/protocol';
 import { defaultAppConfig, type AppConfig } from './config';
 import { appendBounded, emptyHistory, type History } from './history';
+import type { UrlProblem } from './url';
 
 export interface RunState {
   backend: BackendInfo | null;
@@ -48,7 +49,8 @@ export interface DeploymentState {
 
 export interface PlaygroundState {
   config: AppConfig;
-  notice: string[] | null;
+  /** what the opening link asked for and did not get as written */
+  notice: UrlProblem[] | null;
   dataset: Dataset | null;
   run: RunState;
   deployment: DeploymentState;

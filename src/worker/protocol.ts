@@ -41,6 +41,8 @@ export type PageToWorker =
   | { type: 'debugPoison' }
   /** test hook: the worker stops answering for this long */
   | { type: 'debugHang'; milliseconds: number }
+  /** test hook: destroy the WebGPU device (or simulate its loss on other backends) */
+  | { type: 'debugLoseDevice' }
   /** developer hook: kernel times of one step (tf.profile) */
   | { type: 'debugProfile' };
 
@@ -57,7 +59,8 @@ export interface BackendInfo {
   failures: { name: BackendName; message: string }[];
 }
 
-export type WorkerErrorCode = 'nonFinite' | 'crash' | 'backend' | 'data' | 'outOfMemory';
+export type WorkerErrorCode =
+  'nonFinite' | 'crash' | 'backend' | 'data' | 'outOfMemory' | 'deviceLost';
 
 export type WorkerToPage =
   | { type: 'ready'; backend: BackendInfo }

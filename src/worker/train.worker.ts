@@ -31,6 +31,8 @@ let snapshotDue = false;
 let lastSnapshotAt = 0;
 let lastEvaluatedStep = -1;
 let failed = false;
+/** the WebGPU device is gone: every later tfjs error is a consequence, not news */
+let deviceLost = false;
 
 function post(message: WorkerToPage, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -44,7 +46,34 @@ function exclusive<T>(operation: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/**
+ * A lost WebGPU device (driver reset, GPU removed or out of memory, or destroyed by the
+ * test hook) ends this backend for good: one clear message, then the page restarts the
+ * worker on the same or another backend, with the settings and images it kept.
+ */
+function reportDeviceLost(message: string): void {
+  if (deviceLost) return;
+  deviceLost = true;
+  running = false;
+  failed = true;
+  post({ type: 'error', code: 'deviceLost', message });
+  post({ type: 'status', running: false, step: runner?.step ?? 0 });
+}
+
+function gpuDevice(): GPUDevice | null {
+  if (tf.getBackend() !== 'webgpu') return null;
+  return (tf.backend() as unknown as { device?: GPUDevice }).device ?? null;
+}
+
+function watchDevice(): void {
+  gpuDevice()?.lost.then(
+    (info) => reportDeviceLost(info.message || `device lost (${info.reason})`),
+    () => undefined,
+  );
+}
+
 function reportError(error: unknown): void {
+  if (deviceLost) return;
   running = false;
   failed = true;
   const message = error instanceof Error ? error.message : String(error);
@@ -155,7 +184,10 @@ function handle(message: PageToWorker): void {
   switch (message.type) {
     case 'init':
       backendReady = chooseAndStartBackend(message.forcedBackend).then(
-        (backend) => post({ type: 'ready', backend }),
+        (backend) => {
+          post({ type: 'ready', backend });
+          watchDevice();
+        },
         (error) => {
           failed = true;
           post({
@@ -264,6 +296,16 @@ function handle(message: PageToWorker): void {
         if (first) tf.tidy(() => first.assign(tf.fill(first.shape, NaN)));
       }).catch(reportError);
       return;
+    case 'debugLoseDevice': {
+      // test hook: a real loss where there is a device, the same message path otherwise
+      const device = gpuDevice();
+      if (device) device.destroy();
+      else
+        reportDeviceLost(
+          `simulated device loss (the ${tf.getBackend()} backend has no GPU device)`,
+        );
+      return;
+    }
     case 'debugProfile':
       exclusive(async () => {
         if (runner) post(await profileStep(runner));
