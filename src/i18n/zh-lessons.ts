@@ -61,6 +61,17 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
     '阶段 1 只通过对比学习训练退化编码器。它的表示就是上采样网络将得到的关于模糊的信息。',
   'lesson.stages.2':
     '阶段 2 冻结编码器，用 $L_1(\\mathrm{SR},\\mathrm{HR})$ 训练上采样网络；每个模块的特征由该表示进行缩放和平移。播放后，比较 SR 与双三次插值，以及去掉表示后的结果。',
+  'lesson.family.title': '对比，还是不对比',
+  'lesson.family.1':
+    'SimCLR：同一图像的两个视图相互吸引，批内其余 $2N-2$ 个视图相互排斥。负样本让嵌入保持分散；它们的数量取决于批大小。按“播放”，观察 kNN 准确率与均匀性。',
+  'lesson.family.2':
+    'MoCo v2：同样的 InfoNCE，但负样本是之前批次的键，保存在大小为 $K$ 的队列中——这里每批 $N=8$ 张图像，$K=1024$ 个键。键来自动量编码器 $\\theta_k\\leftarrow m\\,\\theta_k+(1-m)\\,\\theta_q$，因此旧键仍可比较。小批量加大队列做到了 SimCLR 需要大批量才能做到的事：与 $N=8$ 的 SimCLR 比较 kNN 准确率。',
+  'lesson.family.3':
+    'SimSiam：完全没有负样本。预测器 $p=h(z)$ 学习匹配另一个视图，$\\mathcal{L}=\\tfrac12 D(p_1,\\mathrm{sg}(z_2))+\\tfrac12 D(p_2,\\mathrm{sg}(z_1))$，其中 $D=-\\cos$。目标 $z$ 不从自己这一项获得梯度。常数映射也能达到最小值 $-1$，但训练并不会走向那里：观察均匀性保持在 0 以下。',
+  'lesson.family.4':
+    '同一个 SimSiam，关闭停止梯度。此时梯度也把每个 $z$ 拉向它的预测，最容易的解胜出：所有视图映射到同一点。均匀性升至 0，矩阵变得一片明亮，嵌入缩成一个点（SimSiam §4.1）。',
+  'lesson.family.5':
+    'BYOL：同样有预测器，而目标是网络的一个缓慢移动的副本（动量 $m$）。它的损失 $2-2\\cos(p,z^{\\prime})$ 也没有负样本；缓慢的目标与预测器使其不坍缩。四种方法中，只有 SimCLR 与 MoCo 会把样本推开。',
   'stages.button': '按阶段单步',
   'stages.exit': '退出阶段模式',
   'stages.next': '下一阶段',
