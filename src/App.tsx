@@ -21,6 +21,7 @@ import { QueuePanel } from './panels/blindsr/QueuePanel';
 import { SrPanel } from './panels/blindsr/SrPanel';
 import { EmbeddingPanel } from './panels/embedding/EmbeddingPanel';
 import { LossPanel } from './panels/loss/LossPanel';
+import { MocoQueuePanel } from './panels/moco/MocoQueuePanel';
 import { SimilarityPanel } from './panels/similarity/SimilarityPanel';
 import { ViewsPanel } from './panels/views/ViewsPanel';
 import { switchLab, updateConfig } from './state/actions';
@@ -107,12 +108,14 @@ function LabTabs() {
 }
 
 function SimclrLab() {
+  const moco = useStore((s) => s.config.simclr.method === 'moco');
   return (
     <div className="panel-grid">
       <ViewsPanel />
       <SimilarityPanel />
       <LossPanel />
       <EmbeddingPanel />
+      {moco ? <MocoQueuePanel /> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useT } from '../i18n/useT';
 import { loadWeights, requestWeights } from '../state/actions';
-import { exportConfig, exportCsv, exportPanelPng } from '../state/export-actions';
+import { exportConfig, exportCsv, exportPanelPng, exportPytorch } from '../state/export-actions';
 import { useStore } from '../state/store';
 
 const panelsByLab = {
@@ -33,6 +33,16 @@ export function ExportMenu() {
         <button type="button" data-testid="export-config" onClick={exportConfig}>
           {t('export.config')}
         </button>
+        {lab === 'simclr' ? (
+          <button
+            type="button"
+            data-testid="export-pytorch"
+            title={t('export.pytorchHelp')}
+            onClick={exportPytorch}
+          >
+            {t('export.pytorch')}
+          </button>
+        ) : null}
         <button type="button" data-testid="export-weights" onClick={requestWeights}>
           {t('export.weights')}
         </button>

@@ -1,4 +1,4 @@
-import { simclrLimits } from '../core/simclr-config';
+import { simclrLimits, simclrMethods, type SimclrMethod } from '../core/simclr-config';
 import type { DatasetId } from '../data/dataset';
 import { useT } from '../i18n/useT';
 import { updateConfig, updateSimclr } from '../state/actions';
@@ -25,6 +25,9 @@ export function SimclrControls() {
   const dataset = useStore((s) => s.config.dataset);
   const datasetSize = useStore((s) => s.dataset?.images.length ?? Infinity);
   const a = config.augment;
+  const method = config.method;
+  // τ scales InfoNCE's logits; SimSiam and BYOL compare p and z by cosine alone
+  const usesTemperature = method === 'simclr' || method === 'moco';
   const show = {
     temperature: useVisible('temperature'),
     batch: useVisible('batch'),
@@ -57,7 +60,63 @@ export function SimclrControls() {
           </div>
         </>
       ) : null}
-      {show.temperature ? (
+      <div className="field stacked" title={t('controls.method.help')}>
+        <label>
+          <span>{t('controls.method')}</span>
+          <select
+            data-testid="method"
+            value={method}
+            onChange={(e) => updateSimclr({ method: e.target.value as SimclrMethod })}
+          >
+            {simclrMethods.map((m) => (
+              <option key={m} value={m}>
+                {t(`method.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {method === 'moco' ? (
+        <div className="field stacked" title={t('controls.queueSize.help')}>
+          <label>
+            <span>{t('controls.queueSize')}</span>
+            <select
+              data-testid="queue-size"
+              value={config.queueSize}
+              onChange={(e) => updateSimclr({ queueSize: Number(e.target.value) })}
+            >
+              {simclrLimits.queueSizes.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      ) : null}
+      {method === 'moco' || method === 'byol' ? (
+        <Slider
+          label={t('controls.momentum')}
+          help={t('controls.momentum.help')}
+          testId="momentum"
+          value={config.momentum}
+          min={0}
+          max={0.999}
+          step={0.001}
+          format={(v) => v.toFixed(3)}
+          onChange={(momentum) => updateSimclr({ momentum })}
+        />
+      ) : null}
+      {method === 'simsiam' ? (
+        <Toggle
+          label={t('controls.stopGradient')}
+          help={t('controls.stopGradient.help')}
+          testId="stop-gradient"
+          checked={config.stopGradient}
+          onChange={(stopGradient) => updateSimclr({ stopGradient })}
+        />
+      ) : null}
+      {show.temperature && usesTemperature ? (
         <>
           <Slider
             label={t('controls.temperature')}
@@ -106,7 +165,7 @@ export function SimclrControls() {
           </div>
         </>
       ) : null}
-      {show.negatives ? (
+      {show.negatives && method === 'simclr' ? (
         <>
           <Toggle
             label={t('controls.noNegatives')}

@@ -97,3 +97,89 @@ function queryLogits(
   const negatives = q.matMul(bank, false, true).div(temperature) as tf.Tensor2D;
   return { positive, negatives };
 }
+
+/**
+ * stopgrad(x): x forward, no gradient backward (SimSiam Algorithm 1, `z.detach()`).
+ * The gradient is an explicit zero, so a variable reached only through x gets 0, not an
+ * error. [B, D] → [B, D]
+ */
+export function stopGradient<T extends tf.Tensor>(x: T): T {
+  const op = tf.customGrad((input, save) => {
+    (save as tf.GradSaveFunc)([]);
+    return { value: (input as tf.Tensor).clone(), gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy) };
+  }) as (x: tf.Tensor) => tf.Tensor;
+  return op(x) as T;
+}
+
+/**
+ * SimSiam's D(p, z) = −mean_i cos(p_i, z_i) (Chen & He 2021, eq. 1). p, z: [B, D].
+ * The caller decides whether z carries a gradient (stopgrad or not).
+ */
+export function negativeCosine(p: tf.Tensor2D, z: tf.Tensor2D): tf.Scalar {
+  return tf.tidy(() => l2Normalize(p).mul(l2Normalize(z)).sum(1).neg().mean() as tf.Scalar);
+}
+
+/**
+ * SimSiam's symmetric loss (eq. 2): L = ½ D(p1, stopgrad(z2)) + ½ D(p2, stopgrad(z1)).
+ * p1, p2: predictions of views a and b; z1, z2: their projections. [N, D] each.
+ * Minimum −1. With `useStopGradient = false` the gradient also flows through z, and the
+ * trivial constant solution wins (SimSiam §4.1, Fig. 2).
+ */
+export function simsiamLoss(
+  p1: tf.Tensor2D,
+  p2: tf.Tensor2D,
+  z1: tf.Tensor2D,
+  z2: tf.Tensor2D,
+  useStopGradient = true,
+): tf.Scalar {
+  return tf.tidy(() => {
+    const target = (z: tf.Tensor2D) => (useStopGradient ? stopGradient(z) : z);
+    return negativeCosine(p1, target(z2))
+      .add(negativeCosine(p2, target(z1)))
+      .mul(0.5) as tf.Scalar;
+  });
+}
+
+/**
+ * BYOL's symmetric loss (Grill et al. 2020, eq. 2 and §3.1): ‖p̂ − ẑ′‖² = 2 − 2 cos(p, z′),
+ * mean over the batch, averaged over the two directions (p of view a against the target's
+ * z′ of view b, and back). Targets come from the momentum network: no gradient reaches
+ * them (they are computed outside the tape, and stop-gradient is applied anyway). Minimum 0.
+ * p1, p2: online predictions; t1, t2: target projections. [N, D] each.
+ */
+export function byolLoss(
+  p1: tf.Tensor2D,
+  p2: tf.Tensor2D,
+  t1: tf.Tensor2D,
+  t2: tf.Tensor2D,
+): tf.Scalar {
+  return tf.tidy(
+    () =>
+      negativeCosine(p1, stopGradient(t2))
+        .add(negativeCosine(p2, stopGradient(t1)))
+        .mul(0.5)
+        .mul(2)
+        .add(2) as tf.Scalar,
+  );
+}
+
+/**
+ * MoCo v2's loss, symmetrised (as in SimSiam Table 4 "MoCo v2 (symmetrized)"): InfoNCE
+ * of each view's query against the other view's key and the queue, averaged. It *is*
+ * infoNceLoss, twice. q1, q2: queries [N, D]; k1, k2: momentum keys [N, D]; queue [K, D].
+ */
+export function mocoLoss(
+  q1: tf.Tensor2D,
+  q2: tf.Tensor2D,
+  k1: tf.Tensor2D,
+  k2: tf.Tensor2D,
+  queue: tf.Tensor2D,
+  temperature: number,
+): tf.Scalar {
+  return tf.tidy(
+    () =>
+      infoNceLoss(q1, k2, queue, temperature)
+        .add(infoNceLoss(q2, k1, queue, temperature))
+        .mul(0.5) as tf.Scalar,
+  );
+}

@@ -127,3 +127,62 @@ export function encoderVariables(encoder: ConvEncoder): tf.Variable[] {
 export function headVariables(head: ProjectionHead): tf.Variable[] {
   return [...trainableOf(head.hidden), ...trainableOf(head.out)];
 }
+
+/**
+ * The predictor h of SimSiam / q of BYOL: Linear → BN → ReLU → Linear, with a bottleneck
+ * hidden layer (SimSiam §A: 2048 → 512 → 2048; here projectionDim → predictorHiddenDim →
+ * projectionDim). BN over the batch of [B, D] rows, run as [B, 1, 1, D].
+ */
+export interface Predictor {
+  hidden: DenseParams;
+  norm: BatchNormParams;
+  out: DenseParams;
+}
+
+export function makePredictor(
+  inDim: number,
+  hiddenDim: number,
+  outDim: number,
+  random: Random,
+): Predictor {
+  return {
+    hidden: makeDense(inDim, hiddenDim, random),
+    norm: makeBatchNorm(hiddenDim),
+    out: makeDense(hiddenDim, outDim, random),
+  };
+}
+
+/** [B, D] → [B, D] */
+export function predict(
+  predictor: Predictor,
+  z: tf.Tensor2D,
+  training: boolean,
+  stats?: BatchStats,
+): tf.Tensor2D {
+  const hidden = applyDense(predictor.hidden, z);
+  const [rows, width] = hidden.shape;
+  const normed = applyBatchNorm(
+    predictor.norm,
+    hidden.reshape([rows, 1, 1, width]) as tf.Tensor4D,
+    training,
+    'relu',
+    stats,
+  ).reshape([rows, width]) as tf.Tensor2D;
+  return applyDense(predictor.out, normed);
+}
+
+export function predictorTrainables(predictor: Predictor): tf.Variable[] {
+  return [
+    ...trainableOf(predictor.hidden),
+    ...trainableOf(predictor.norm),
+    ...trainableOf(predictor.out),
+  ];
+}
+
+export function predictorVariables(predictor: Predictor): tf.Variable[] {
+  return [
+    ...trainableOf(predictor.hidden),
+    ...allVariablesOf(predictor.norm),
+    ...trainableOf(predictor.out),
+  ];
+}

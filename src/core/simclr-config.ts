@@ -1,5 +1,15 @@
 import type { AugmentConfig } from './augment';
 
+/**
+ * The contrastive family over the same data, augmentations and encoder:
+ * SimCLR (Chen et al. 2020) — NT-Xent, the 2N − 2 batch negatives;
+ * MoCo v2 (Chen et al. 2020b) — momentum key encoder, a queue of K negatives, InfoNCE;
+ * SimSiam (Chen & He 2021) — predictor + stop-gradient, no negatives;
+ * BYOL (Grill et al. 2020) — predictor + momentum target, no negatives.
+ */
+export const simclrMethods = ['simclr', 'moco', 'simsiam', 'byol'] as const;
+export type SimclrMethod = (typeof simclrMethods)[number];
+
 export interface SimclrConfig {
   seed: number;
   /** N images per batch → 2N views, 2N − 2 negatives per anchor */
@@ -15,6 +25,15 @@ export interface SimclrConfig {
   strides: number[];
   hiddenDim: number;
   projectionDim: number;
+  method: SimclrMethod;
+  /** MoCo: K keys in the queue of negatives */
+  queueSize: number;
+  /** MoCo / BYOL: θ_k ← m θ_k + (1 − m) θ_q */
+  momentum: number;
+  /** SimSiam: D(p, stopgrad(z)); off, the representation collapses */
+  stopGradient: boolean;
+  /** SimSiam / BYOL: hidden width of the predictor MLP (a bottleneck, SimSiam §4.4) */
+  predictorHiddenDim: number;
 }
 
 /**
@@ -44,6 +63,11 @@ export const defaultSimclrConfig: SimclrConfig = {
   strides: [1, 2, 2, 2],
   hiddenDim: 64,
   projectionDim: 32,
+  method: 'simclr',
+  queueSize: 256,
+  momentum: 0.99,
+  stopGradient: true,
+  predictorHiddenDim: 16,
 };
 
 /**
@@ -58,6 +82,8 @@ export const simclrLimits = {
   colorStrength: { min: 0, max: 1.5 },
   cropMinArea: { min: 0.05, max: 1 },
   seed: { min: 0, max: 2 ** 31 - 1 },
+  queueSizes: [32, 64, 128, 256, 512, 1024, 2048],
+  momentum: { min: 0, max: 0.9999 },
 } as const;
 
 export function clampNumber(value: unknown, min: number, max: number, fallback: number): number {
@@ -136,5 +162,18 @@ export function sanitizeSimclrConfig(input: Partial<SimclrConfig> | undefined): 
     ),
     noNegatives: bool(c.noNegatives, d.noNegatives),
     augment: sanitizeAugment(c.augment, d.augment),
+    method: (simclrMethods as readonly unknown[]).includes(c.method)
+      ? (c.method as SimclrMethod)
+      : d.method,
+    queueSize: (simclrLimits.queueSizes as readonly number[]).includes(Number(c.queueSize))
+      ? Number(c.queueSize)
+      : d.queueSize,
+    momentum: clampNumber(
+      c.momentum,
+      simclrLimits.momentum.min,
+      simclrLimits.momentum.max,
+      d.momentum,
+    ),
+    stopGradient: bool(c.stopGradient, d.stopGradient),
   };
 }

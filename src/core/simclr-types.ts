@@ -1,5 +1,6 @@
 import type { ViewParams } from './augment';
 import type { RgbImage } from './image';
+import type { SimclrMethod } from './simclr-config';
 
 /** What the SimCLR trainer takes and hands out: plain data, never tensors. */
 export interface SimclrData {
@@ -37,6 +38,19 @@ export interface SimclrSnapshot {
   uniformity: number;
   /** true when the batch shown has not been trained on yet (the next step will) */
   pending: boolean;
+  /** whose loss `loss` is */
+  method: SimclrMethod;
+  /** MoCo's queue of negatives; null for the other methods */
+  queue: {
+    capacity: number;
+    /** where the next key is written */
+    pointer: number;
+    fillRatio: number;
+    /** data set index of the image each key came from, −1 for a random start key */
+    sources: Int32Array;
+    /** step at which each key entered, −1 for a random start key */
+    enteredAt: Int32Array;
+  } | null;
 }
 
 export interface EmbeddingSnapshot {

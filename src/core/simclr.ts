@@ -17,7 +17,14 @@ import type {
 } from './simclr-types';
 import { cropResize, stackImages, type RgbImage } from './image';
 import { updateRunningStats, type BatchStats } from './layers';
-import { ntXentLoss, positiveOnlyLoss } from './losses';
+import {
+  byolLoss,
+  l2Normalize,
+  mocoLoss,
+  ntXentLoss,
+  positiveOnlyLoss,
+  simsiamLoss,
+} from './losses';
 import { alignment, knnAccuracy, relativeSpread, uniformity } from './metrics';
 import {
   encode,
@@ -25,11 +32,17 @@ import {
   encoderVariables,
   headVariables,
   makeConvEncoder,
+  makePredictor,
   makeProjectionHead,
+  predict,
+  predictorTrainables,
+  predictorVariables,
   project,
   type ConvEncoder,
+  type Predictor,
   type ProjectionHead,
 } from './models';
+import { NegativeQueue } from './queue';
 import { FlatAdam } from './optimizer';
 import { pca2 } from './pca';
 import { Random } from './random';
@@ -45,6 +58,13 @@ export class SimclrTrainer {
   private readonly random: Random;
   private readonly encoder: ConvEncoder;
   private readonly head: ProjectionHead;
+  /** SimSiam / BYOL */
+  private readonly predictor: Predictor | null = null;
+  /** MoCo's key encoder / BYOL's target: momentum copies, never trained by gradients */
+  private readonly momentumEncoder: ConvEncoder | null = null;
+  private readonly momentumHead: ProjectionHead | null = null;
+  /** MoCo */
+  private readonly queue: NegativeQueue | null = null;
   private readonly optimizer: FlatAdam;
   private readonly trainables: tf.Variable[];
   private order: number[] = [];
@@ -77,17 +97,123 @@ export class SimclrTrainer {
       config.projectionDim,
       modelRandom,
     );
-    this.trainables = [...encoderTrainables(this.encoder), ...headVariables(this.head)];
+    const method = config.method;
+    if (method === 'simsiam' || method === 'byol')
+      this.predictor = makePredictor(
+        config.projectionDim,
+        config.predictorHiddenDim,
+        config.projectionDim,
+        modelRandom,
+      );
+    if (method === 'moco' || method === 'byol') {
+      // the momentum copy starts equal to the online network (MoCo builder.py,
+      // BYOL §3.1): its initial draw is overwritten, so it takes no draws of the model stream
+      const throwaway = new Random(0);
+      this.momentumEncoder = makeConvEncoder(
+        {
+          inputChannels: 3,
+          channels: config.channels,
+          strides: config.strides,
+          activation: 'relu',
+        },
+        throwaway,
+      );
+      this.momentumHead = makeProjectionHead(
+        this.encoder.outDim,
+        config.hiddenDim,
+        config.projectionDim,
+        throwaway,
+      );
+      this.momentumUpdate(0);
+    }
+    if (method === 'moco')
+      this.queue = new NegativeQueue(config.queueSize, config.projectionDim, this.random.fork());
+    this.trainables = [
+      ...encoderTrainables(this.encoder),
+      ...headVariables(this.head),
+      ...(this.predictor ? predictorTrainables(this.predictor) : []),
+    ];
     this.optimizer = new FlatAdam(this.trainables, config.learningRate);
+  }
+
+  /** θ_k ← m θ_k + (1 − m) θ_q (MoCo eq. 2, BYOL eq. 1); m = 0 copies. BN running stats too. */
+  private momentumUpdate(m: number): void {
+    if (!this.momentumEncoder || !this.momentumHead) return;
+    const online = [...encoderVariables(this.encoder), ...headVariables(this.head)];
+    const target = [...encoderVariables(this.momentumEncoder), ...headVariables(this.momentumHead)];
+    tf.tidy(() =>
+      target.forEach((t, i) =>
+        t.assign(m === 0 ? online[i].clone() : t.mul(m).add(online[i].mul(1 - m))),
+      ),
+    );
+  }
+
+  /** Momentum update, exposed for the unit test of the formula. */
+  momentumStepForTest(m: number): { target: tf.Variable[]; online: tf.Variable[] } {
+    this.momentumUpdate(m);
+    return {
+      target: this.momentumEncoder ? encoderVariables(this.momentumEncoder) : [],
+      online: encoderVariables(this.encoder),
+    };
+  }
+
+  /**
+   * The momentum network's projections of all 2N views (MoCo keys, BYOL targets), outside
+   * any gradient tape; null for SimCLR and SimSiam. [2N, P]
+   */
+  private momentumTargets(x: tf.Tensor4D): tf.Tensor2D | null {
+    if (!this.momentumEncoder || !this.momentumHead) return null;
+    return project(this.momentumHead, encode(this.momentumEncoder, x, true));
+  }
+
+  /**
+   * The method's loss on 2N views x = [a_0..a_{N−1}, b_0..b_{N−1}], and z (the online
+   * projections, [2N, P], for the similarity matrix). targets: momentumTargets(x).
+   */
+  private forwardLoss(
+    x: tf.Tensor4D,
+    n: number,
+    targets: tf.Tensor2D | null,
+    queue: tf.Tensor2D | null,
+    stats?: BatchStats,
+  ): { z: tf.Tensor2D; loss: tf.Scalar } {
+    const c = this.config;
+    const z = project(this.head, encode(this.encoder, x, true, stats));
+    const first = <T extends tf.Tensor2D>(t: T) => t.slice([0, 0], [n, -1]) as tf.Tensor2D;
+    const second = <T extends tf.Tensor2D>(t: T) => t.slice([n, 0], [n, -1]) as tf.Tensor2D;
+    let loss: tf.Scalar;
+    if (c.method === 'moco' && targets && queue) {
+      loss = mocoLoss(first(z), second(z), first(targets), second(targets), queue, c.temperature);
+    } else if ((c.method === 'simsiam' || c.method === 'byol') && this.predictor) {
+      const p = predict(this.predictor, z, true, stats);
+      loss =
+        c.method === 'byol' && targets
+          ? byolLoss(first(p), second(p), first(targets), second(targets))
+          : simsiamLoss(first(p), second(p), first(z), second(z), c.stopGradient);
+    } else {
+      loss = c.noNegatives
+        ? positiveOnlyLoss(first(z), second(z), c.temperature)
+        : ntXentLoss(first(z), second(z), c.temperature);
+    }
+    return { z, loss };
+  }
+
+  private queueTensor(): tf.Tensor2D | null {
+    return this.queue ? tf.tensor2d(this.queue.keys, [this.queue.capacity, this.queue.dim]) : null;
   }
 
   get step(): number {
     return this.stepCount;
   }
 
-  /** τ, learning rate, negatives and augmentations change from the next step on. */
+  /** τ, learning rate, negatives, augmentations, m and stop-gradient change from the next step on. */
   update(
-    change: Partial<Pick<SimclrConfig, 'temperature' | 'noNegatives' | 'augment' | 'learningRate'>>,
+    change: Partial<
+      Pick<
+        SimclrConfig,
+        'temperature' | 'noNegatives' | 'augment' | 'learningRate' | 'momentum' | 'stopGradient'
+      >
+    >,
   ): void {
     if (change.learningRate !== undefined && change.learningRate !== this.config.learningRate) {
       this.optimizer.learningRate = change.learningRate;
@@ -143,23 +269,34 @@ export class SimclrTrainer {
     const augmentMilliseconds = performance.now() - start;
     const size = this.config.imageSize;
     const stats: BatchStats = [];
+    const x = tf.tensor4d(views, [2 * n, size, size, 3]);
+    const targets = this.momentumEncoder
+      ? tf.tidy(() => this.momentumTargets(x) as tf.Tensor2D)
+      : null;
     const { value, grads } = tf.tidy(() => {
-      const x = tf.tensor4d(views, [2 * n, size, size, 3]);
+      const queue = this.queueTensor();
       return tf.variableGrads(() => {
-        const h = encode(this.encoder, x, true, stats);
-        const z = project(this.head, h);
+        const { z, loss } = this.forwardLoss(x, n, targets, queue, stats);
         this.lastZ?.dispose();
         this.lastZ = tf.keep(z);
-        const z1 = z.slice([0, 0], [n, -1]);
-        const z2 = z.slice([n, 0], [n, -1]);
-        return this.config.noNegatives
-          ? positiveOnlyLoss(z1, z2, this.config.temperature)
-          : ntXentLoss(z1, z2, this.config.temperature);
+        return loss;
       }, this.trainables);
     });
     this.optimizer.apply(this.trainables.map((v) => grads[v.name]));
     tf.dispose(Object.values(grads));
     updateRunningStats(stats);
+    this.momentumUpdate(this.config.momentum);
+    if (this.queue && targets) {
+      // MoCo builder.py: enqueue after the loss — the keys of the second views, one per image
+      const keys = tf.tidy(() => l2Normalize(targets.slice([n, 0], [n, -1]) as tf.Tensor2D));
+      const keyData = (await keys.data()) as Float32Array;
+      keys.dispose();
+      this.queue.enqueue(
+        keyData.slice(),
+        Array.from(indices, (source) => ({ degradation: null, source, step: this.stepCount + 1 })),
+      );
+    }
+    tf.dispose([x, ...(targets ? [targets] : [])]);
     const similarity = tf.tidy(() => {
       const z = this.lastZ as tf.Tensor2D;
       const zn = z.div(z.square().sum(1, true).add(1e-12).sqrt());
@@ -194,18 +331,11 @@ export class SimclrTrainer {
     const { indices, views, params } = this.pending;
     const n = indices.length;
     const size = this.config.imageSize;
-    const z = tf.tidy(() =>
-      project(this.head, encode(this.encoder, tf.tensor4d(views, [2 * n, size, size, 3]), true)),
-    );
-    const loss = tf.tidy(() =>
-      this.config.noNegatives
-        ? positiveOnlyLoss(
-            z.slice([0, 0], [n, -1]),
-            z.slice([n, 0], [n, -1]),
-            this.config.temperature,
-          )
-        : ntXentLoss(z.slice([0, 0], [n, -1]), z.slice([n, 0], [n, -1]), this.config.temperature),
-    );
+    const [z, loss] = tf.tidy(() => {
+      const x = tf.tensor4d(views, [2 * n, size, size, 3]);
+      const result = this.forwardLoss(x, n, this.momentumTargets(x), this.queueTensor());
+      return [result.z, result.loss];
+    });
     this.lastLoss = (await loss.data())[0];
     loss.dispose();
     this.lastZ?.dispose();
@@ -251,6 +381,16 @@ export class SimclrTrainer {
       alignment: alignment(normalized.subarray(0, n * dim), normalized.subarray(n * dim), n, dim),
       uniformity: uniformity(normalized, 2 * n, dim),
       pending: this.pending !== null,
+      method: this.config.method,
+      queue: this.queue
+        ? {
+            capacity: this.queue.capacity,
+            pointer: this.queue.pointer,
+            fillRatio: this.queue.fillRatio,
+            sources: Int32Array.from(this.queue.entries, (e) => e.source),
+            enteredAt: Int32Array.from(this.queue.entries, (e) => e.step),
+          }
+        : null,
     };
   }
 
@@ -315,7 +455,13 @@ export class SimclrTrainer {
 
   /** Every variable, for export and the leak check. */
   variables(): tf.Variable[] {
-    return [...encoderVariables(this.encoder), ...headVariables(this.head)];
+    return [
+      ...encoderVariables(this.encoder),
+      ...headVariables(this.head),
+      ...(this.predictor ? predictorVariables(this.predictor) : []),
+      ...(this.momentumEncoder ? encoderVariables(this.momentumEncoder) : []),
+      ...(this.momentumHead ? headVariables(this.momentumHead) : []),
+    ];
   }
 
   dispose(): void {

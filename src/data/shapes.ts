@@ -11,6 +11,36 @@ import type { Dataset } from './dataset';
 export const shapeClasses = ['circle', 'square', 'triangle', 'ring', 'cross', 'star'] as const;
 export type ShapeClass = (typeof shapeClasses)[number];
 
+/**
+ * The generator's parameters, in one place: the PyTorch export (src/export/pytorch.ts)
+ * ports this generator and reads every number from here.
+ */
+export const shapeGenerator = {
+  perClass: 48,
+  heldOutPerClass: 16,
+  /** shape radius, fraction of the side */
+  radius: [0.3, 0.45],
+  /**
+   * upright shapes (radians): a random rotation made the classes far slower to learn (kNN
+   * 0.43 vs 0.57 after 300 steps in the PyTorch twin) without teaching anything about contrast
+   */
+  rotation: 0,
+  /** background hue = shape hue + this (turns), so they never match */
+  backgroundHueOffset: [0.25, 0.75],
+  colorSaturation: [0.6, 1],
+  colorValue: [0.75, 1],
+  backgroundSaturation: [0.2, 0.6],
+  backgroundValue: [0.15, 0.5],
+  /** super-samples per pixel side */
+  samples: 3,
+  squareHalfSide: 0.8,
+  ringInner: 0.55,
+  crossHalfWidth: 0.3,
+  starSpikes: 5,
+  starInner: 0.45,
+} as const;
+const g = shapeGenerator;
+
 interface ShapeSpec {
   shape: ShapeClass;
   cx: number;
@@ -36,37 +66,42 @@ function inside(shape: ShapeClass, x: number, y: number): boolean {
     case 'circle':
       return r <= 1;
     case 'square':
-      return Math.abs(x) <= 0.8 && Math.abs(y) <= 0.8;
+      return Math.abs(x) <= g.squareHalfSide && Math.abs(y) <= g.squareHalfSide;
     case 'triangle':
       // equilateral, pointing up, circumradius 1
       return y <= 0.5 && Math.sqrt(3) * x - y <= 1 && -Math.sqrt(3) * x - y <= 1;
     case 'ring':
-      return r <= 1 && r >= 0.55;
+      return r <= 1 && r >= g.ringInner;
     case 'cross':
-      return (Math.abs(x) <= 0.3 && Math.abs(y) <= 1) || (Math.abs(y) <= 0.3 && Math.abs(x) <= 1);
+      return (
+        (Math.abs(x) <= g.crossHalfWidth && Math.abs(y) <= 1) ||
+        (Math.abs(y) <= g.crossHalfWidth && Math.abs(x) <= 1)
+      );
     case 'star': {
       const angle = Math.atan2(y, x);
-      const spikes = 5;
+      const spikes = g.starSpikes;
       const t = Math.abs((((((angle * spikes) / (2 * Math.PI)) % 1) + 1) % 1) - 0.5) * 2; // 1 at tips
-      return r <= 0.45 + 0.55 * t;
+      return r <= g.starInner + (1 - g.starInner) * t;
     }
   }
 }
 
 export function sampleShapeSpec(shape: ShapeClass, random: Random): ShapeSpec {
-  const radius = random.uniform(0.3, 0.45);
+  const radius = random.uniform(...g.radius);
   const hue = random.next();
-  const bgHue = (hue + random.uniform(0.25, 0.75)) % 1;
+  const bgHue = (hue + random.uniform(...g.backgroundHueOffset)) % 1;
   return {
     shape,
     radius,
     cx: random.uniform(radius, 1 - radius),
     cy: random.uniform(radius, 1 - radius),
-    // upright: a random rotation made the classes far slower to learn (kNN 0.43 vs 0.57
-    // after 300 steps in the PyTorch twin) without teaching anything about contrast
-    rotation: 0,
-    color: hsvToRgb(hue, random.uniform(0.6, 1), random.uniform(0.75, 1)),
-    background: hsvToRgb(bgHue, random.uniform(0.2, 0.6), random.uniform(0.15, 0.5)),
+    rotation: g.rotation,
+    color: hsvToRgb(hue, random.uniform(...g.colorSaturation), random.uniform(...g.colorValue)),
+    background: hsvToRgb(
+      bgHue,
+      random.uniform(...g.backgroundSaturation),
+      random.uniform(...g.backgroundValue),
+    ),
   };
 }
 
@@ -75,7 +110,7 @@ export function renderShape(spec: ShapeSpec, size: number): RgbImage {
   const pixels = new Float32Array(size * size * 3);
   const cos = Math.cos(spec.rotation);
   const sin = Math.sin(spec.rotation);
-  const samples = 3;
+  const samples = g.samples;
   for (let py = 0; py < size; py++)
     for (let px = 0; px < size; px++) {
       let cover = 0;
@@ -101,8 +136,8 @@ export function renderShape(spec: ShapeSpec, size: number): RgbImage {
 export function makeShapesDataset(
   seed: number,
   size: number,
-  perClass = 48,
-  heldOutPerClass = 16,
+  perClass: number = g.perClass,
+  heldOutPerClass: number = g.heldOutPerClass,
 ): Dataset {
   const random = new Random(seed);
   const build = (count: number) => {

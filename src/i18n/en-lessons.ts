@@ -61,6 +61,17 @@ export const enLessons = {
     'Stage 1 trains only the degradation encoder, by contrast. Its representation is what the upsampler will be told about the blur.',
   'lesson.stages.2':
     "Stage 2 freezes the encoder and trains three upsamplers side by side on the same batches: one told the learned representation, the same network told nothing, and one told the true blur (the upper bound). The representation scales and shifts every block's features and sets how strongly the LR input is sharpened. Play, then read the gain and the PSNR-by-$\\sigma$ chart: knowing the blur helps most where the blur is strong.",
+  'lesson.family.title': 'Contrastive or not',
+  'lesson.family.1':
+    'SimCLR: the two views of an image attract, the other $2N-2$ views of the batch repel. The negatives are what keeps the embedding spread out; their number is tied to the batch size. Press Play and watch kNN accuracy and uniformity.',
+  'lesson.family.2':
+    'MoCo v2: the same InfoNCE, but the negatives are the keys of earlier batches, kept in a queue of $K$ — here $N=8$ images per batch with $K=1024$ keys. The keys come from a momentum encoder $\\theta_k\\leftarrow m\\,\\theta_k+(1-m)\\,\\theta_q$, so old keys stay comparable. A small batch with a large queue does what SimCLR needs a large batch for: compare the kNN accuracy with SimCLR at $N=8$.',
+  'lesson.family.3':
+    'SimSiam: no negatives at all. A predictor $p=h(z)$ is trained to match the other view, $\\mathcal{L}=\\tfrac12 D(p_1,\\mathrm{sg}(z_2))+\\tfrac12 D(p_2,\\mathrm{sg}(z_1))$ with $D=-\\cos$. The target $z$ gets no gradient from its own term. A constant map would reach the minimum $-1$, yet training does not go there: watch uniformity stay well below 0.',
+  'lesson.family.4':
+    'The same SimSiam with stop-gradient switched off. Now the gradient also pulls each $z$ towards its prediction and the easiest solution wins: every view maps to the same point. Uniformity rises to 0, the matrix turns uniformly bright, the embedding shrinks to a dot (SimSiam §4.1).',
+  'lesson.family.5':
+    'BYOL: a predictor too, and the target is a slowly moving copy of the network (momentum $m$). Its loss $2-2\\cos(p,z^{\\prime})$ has no negatives either; the slow target and the predictor keep it from collapsing. Of the four, only SimCLR and MoCo push anything apart.',
   'stages.button': 'Step by stage',
   'stages.exit': 'Leave stage mode',
   'stages.next': 'Next stage',

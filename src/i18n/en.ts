@@ -245,6 +245,37 @@ export const en = {
   'instructor.title': 'Instructor mode: what the shared link shows',
   'instructor.caption':
     'Untick controls to hide them in the link you share; students see only what you leave.',
+  'controls.method': 'Method',
+  'controls.method.help':
+    'The same data, augmentations and encoder, trained by a different member of the family. Changing it rebuilds the model.',
+  'method.simclr': 'SimCLR — NT-Xent, 2N − 2 batch negatives',
+  'method.moco': 'MoCo v2 — momentum keys, a queue of K negatives',
+  'method.simsiam': 'SimSiam — predictor + stop-gradient, no negatives',
+  'method.byol': 'BYOL — momentum target + predictor, no negatives',
+  'controls.queueSize': 'Queue size K',
+  'controls.queueSize.help':
+    'MoCo: negatives are the keys of the last K/N batches, not just this batch. A small batch with a large queue sees as many negatives as a large batch. Changing it rebuilds the model.',
+  'controls.momentum': 'Momentum m',
+  'controls.momentum.help':
+    'The key (MoCo) or target (BYOL) network follows the trained one slowly: θₖ ← m θₖ + (1 − m) θ. m = 0 copies it every step.',
+  'controls.stopGradient': 'Stop-gradient on the target',
+  'controls.stopGradient.help':
+    'SimSiam: D(p₁, stopgrad(z₂)). Switch it off and the gradient also pulls z towards p: every view collapses to one point (uniformity → 0).',
+  'panel.loss.moco': 'InfoNCE against the key and the queue (MoCo v2, symmetrised)',
+  'panel.loss.mocoChance': 'log(K + 1): random encoder',
+  'panel.loss.simsiam': 'SimSiam ½D(p₁, sg(z₂)) + ½D(p₂, sg(z₁)), D = −cos',
+  'panel.loss.simsiamNoSg': 'SimSiam without stop-gradient, ½D(p₁, z₂) + ½D(p₂, z₁)',
+  'panel.loss.cosineFloor': '−1: every prediction points at its target',
+  'panel.loss.byol': 'BYOL 2 − 2 cos(p, z′), symmetrised',
+  'panel.loss.byolFloor': '0: every prediction points at its target',
+  'panel.loss.noNegativesNote':
+    'No negatives: a constant representation would reach this minimum too. What prevents collapse here is the predictor with stop-gradient (SimSiam) or the slowly moving target (BYOL) — watch uniformity and the embedding.',
+  'panel.mocoQueue.title': 'MoCo queue (K negatives)',
+  'panel.mocoQueue.caption':
+    'Every key in the queue, coloured by the class of its image (grey: the random start); the pointer writes the next N keys over the oldest.',
+  'export.pytorch': 'PyTorch script (.py)',
+  'export.pytorchHelp':
+    'One self-contained file that trains this configuration with torch: python3 script.py --steps 300',
   'export.button': 'Export',
   'export.png': 'Panels as PNG',
   'export.csv': 'Metrics (CSV)',

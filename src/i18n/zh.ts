@@ -229,6 +229,36 @@ export const zh: Record<MessageKey, string> = {
   'instructor.button': '教师模式',
   'instructor.title': '教师模式：分享的链接显示哪些控件',
   'instructor.caption': '取消勾选即可在分享的链接中隐藏相应控件；学生只能看到你保留的部分。',
+  'controls.method': '方法',
+  'controls.method.help':
+    '相同的数据、数据增强与编码器，由对比学习家族中的不同方法训练。更改会重建模型。',
+  'method.simclr': 'SimCLR——NT-Xent，批内 2N − 2 个负样本',
+  'method.moco': 'MoCo v2——动量键编码器，K 个负样本的队列',
+  'method.simsiam': 'SimSiam——预测器 + 停止梯度，无负样本',
+  'method.byol': 'BYOL——动量目标网络 + 预测器，无负样本',
+  'controls.queueSize': '队列大小 K',
+  'controls.queueSize.help':
+    'MoCo：负样本来自最近 K/N 个批次的键，而不只是本批次。小批量配合大队列，看到的负样本与大批量一样多。更改会重建模型。',
+  'controls.momentum': '动量 m',
+  'controls.momentum.help':
+    '键网络（MoCo）或目标网络（BYOL）缓慢跟随被训练的网络：θₖ ← m θₖ + (1 − m) θ。m = 0 时每步直接复制。',
+  'controls.stopGradient': '目标分支停止梯度',
+  'controls.stopGradient.help':
+    'SimSiam：D(p₁, stopgrad(z₂))。关闭后梯度也会把 z 拉向 p：所有视图坍缩到同一点（均匀性 → 0）。',
+  'panel.loss.moco': '相对正键与队列的 InfoNCE（MoCo v2，对称化）',
+  'panel.loss.mocoChance': 'log(K + 1)：随机编码器',
+  'panel.loss.simsiam': 'SimSiam ½D(p₁, sg(z₂)) + ½D(p₂, sg(z₁))，D = −cos',
+  'panel.loss.simsiamNoSg': '无停止梯度的 SimSiam，½D(p₁, z₂) + ½D(p₂, z₁)',
+  'panel.loss.cosineFloor': '−1：每个预测都指向其目标',
+  'panel.loss.byol': 'BYOL 2 − 2 cos(p, z′)，对称化',
+  'panel.loss.byolFloor': '0：每个预测都指向其目标',
+  'panel.loss.noNegativesNote':
+    '没有负样本：常数表示同样能达到这个最小值。这里防止坍缩的是带停止梯度的预测器（SimSiam）或缓慢移动的目标网络（BYOL）——请观察均匀性与嵌入图。',
+  'panel.mocoQueue.title': 'MoCo 队列（K 个负样本）',
+  'panel.mocoQueue.caption':
+    '队列中的每个键，按其图像的类别着色（灰色：随机初始键）；指针把接下来的 N 个键写在最旧的键上。',
+  'export.pytorch': 'PyTorch 脚本（.py）',
+  'export.pytorchHelp': '一个自包含文件，用 torch 训练当前配置：python3 script.py --steps 300',
   'export.button': '导出',
   'export.png': '面板（PNG）',
   'export.csv': '指标（CSV）',

@@ -20,6 +20,7 @@ describe('lessons', () => {
       'temperature',
       'negatives',
       'shortcut',
+      'family',
       'degradation',
       'weights',
       'queue',

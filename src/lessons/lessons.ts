@@ -10,6 +10,7 @@ export type PanelId =
   | 'similarity'
   | 'loss'
   | 'embedding'
+  | 'moco-queue'
   | 'degradation'
   | 'queue'
   | 'bsr-loss'
@@ -109,6 +110,21 @@ export const lessons: Lesson[] = [
       // the defaults: jitter (strength 0.5) and grayscale on — strength 1 slowed learning
       // to a crawl on these shapes (twin: kNN 0.25 after 400 steps)
       { panel: 'embedding' },
+    ],
+  },
+  {
+    // the same data under each method of the family: what prevents collapse in each
+    id: 'family',
+    lab: 'simclr',
+    steps: [
+      { panel: 'loss', preset: { simclr: { method: 'simclr', batchSize: 8 } } },
+      {
+        panel: 'moco-queue',
+        preset: { simclr: { method: 'moco', batchSize: 8, queueSize: 1024 } },
+      },
+      { panel: 'loss', preset: { simclr: { method: 'simsiam', stopGradient: true } } },
+      { panel: 'loss', preset: { simclr: { method: 'simsiam', stopGradient: false } } },
+      { panel: 'embedding', preset: { simclr: { method: 'byol' } } },
     ],
   },
   {

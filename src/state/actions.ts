@@ -193,6 +193,8 @@ export function updateSimclr(change: Partial<SimclrConfig>): void {
         learningRate: simclr.learningRate,
         noNegatives: simclr.noNegatives,
         augment: simclr.augment,
+        momentum: simclr.momentum,
+        stopGradient: simclr.stopGradient,
       },
     });
   }

@@ -58,7 +58,9 @@ export function needsRebuild(before: SimclrConfig, after: SimclrConfig): boolean
   return (
     before.batchSize !== after.batchSize ||
     before.imageSize !== after.imageSize ||
-    before.seed !== after.seed
+    before.seed !== after.seed ||
+    before.method !== after.method ||
+    before.queueSize !== after.queueSize
   );
 }
 

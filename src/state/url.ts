@@ -1,5 +1,5 @@
 import { blindSrLimits } from '../core/blindsr-config';
-import { simclrLimits } from '../core/simclr-config';
+import { simclrLimits, simclrMethods } from '../core/simclr-config';
 import type { HrSource } from '../data/load';
 import { parseLanguage, type Language } from '../i18n';
 import { parseBackendName } from '../worker/backend-choice';
@@ -157,6 +157,13 @@ export function parseUrl(search: string, fallbackLanguage: Language = 'en'): Par
       imageSize = Number(sizeRaw);
     else unusable('size');
   }
+  const queueRaw = params.get('k');
+  let queueSize = s.queueSize;
+  if (queueRaw !== null) {
+    if ((simclrLimits.queueSizes as readonly number[]).includes(Number(queueRaw)))
+      queueSize = Number(queueRaw);
+    else unusable('k');
+  }
   const backendRaw = params.get('backend');
   const backend = parseBackendName(backendRaw);
   if (backendRaw !== null && backend === null) unusable('backend');
@@ -201,6 +208,9 @@ export function parseUrl(search: string, fallbackLanguage: Language = 'en'): Par
       temperature: number({ key: 'tau', ...simclrLimits.temperature }, s.temperature),
       learningRate: number({ key: 'lr', ...simclrLimits.learningRate }, s.learningRate),
       noNegatives: flag('noneg', s.noNegatives),
+      method: oneOf('method', simclrMethods, s.method),
+      queueSize,
+      momentum: number({ key: 'm', ...simclrLimits.momentum }, s.momentum),
       augment: {
         crop: flag('crop', s.augment.crop),
         cropMinArea: number({ key: 'area', ...simclrLimits.cropMinArea }, s.augment.cropMinArea),
@@ -247,6 +257,9 @@ export function serializeUrl(config: AppConfig): string {
   put('tau', s.temperature, ds.temperature, ls.temperature);
   put('lr', s.learningRate, ds.learningRate, ls.learningRate);
   put('noneg', s.noNegatives, ds.noNegatives, ls.noNegatives);
+  put('method', s.method, ds.method, ls.method);
+  put('k', s.queueSize, ds.queueSize, ls.queueSize);
+  put('m', s.momentum, ds.momentum, ls.momentum);
   put('crop', s.augment.crop, ds.augment.crop, ls.augment.crop);
   put('area', s.augment.cropMinArea, ds.augment.cropMinArea, ls.augment.cropMinArea);
   put('flip', s.augment.flip, ds.augment.flip, ls.augment.flip);

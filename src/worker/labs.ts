@@ -106,6 +106,13 @@ export class SimclrRunner implements LabRunner {
       ),
       noNegatives: typeof c.noNegatives === 'boolean' ? c.noNegatives : current.noNegatives,
       augment: sanitizeAugment(c.augment, current.augment),
+      momentum: clampNumber(
+        c.momentum,
+        simclrLimits.momentum.min,
+        simclrLimits.momentum.max,
+        current.momentum,
+      ),
+      stopGradient: typeof c.stopGradient === 'boolean' ? c.stopGradient : current.stopGradient,
     });
   }
 

@@ -8,7 +8,10 @@ import type { BackendName, BackendReason } from './backend-choice';
 /** Every message between the page and the training worker. */
 
 export type LiveSimclrChange = Partial<
-  Pick<SimclrConfig, 'temperature' | 'noNegatives' | 'augment' | 'learningRate'>
+  Pick<
+    SimclrConfig,
+    'temperature' | 'noNegatives' | 'augment' | 'learningRate' | 'momentum' | 'stopGradient'
+  >
 >;
 
 export type LiveChange =

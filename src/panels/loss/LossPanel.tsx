@@ -10,13 +10,65 @@ export function LossPanel() {
   const batchSize = useStore((s) => s.snapshot?.batchSize ?? s.config.simclr.batchSize);
   const noNegatives = useStore((s) => s.config.simclr.noNegatives);
   const temperature = useStore((s) => s.config.simclr.temperature);
+  const method = useStore((s) => s.config.simclr.method);
+  const stopGradient = useStore((s) => s.config.simclr.stopGradient);
+  const queueSize = useStore((s) => s.snapshot?.queue?.capacity ?? s.config.simclr.queueSize);
   const chance = chanceLoss(2 * batchSize);
   const lossColor = categoricalColors[4];
-  // the positive-only objective −mean cos(z_i, z_i⁺)/τ has no chance level: its floor −1/τ
-  // is reached by mapping every view to one point
-  const lossLabel = noNegatives ? t('panel.loss.positiveOnly') : t('panel.loss.loss');
+  // Each method's own loss and its own reference: log(2N − 1) only where a random encoder
+  // scores it (NT-Xent); MoCo's chance is log(K + 1) (one positive among K + 1 logits);
+  // the positive-only objective −mean cos/τ, SimSiam's −cos and BYOL's 2 − 2 cos have no
+  // chance level, only a floor that a collapsed (constant) representation reaches as well.
+  const { lossLabel, reference } = (() => {
+    if (method === 'moco') {
+      const value = Math.log(queueSize + 1);
+      return {
+        lossLabel: t('panel.loss.moco'),
+        reference: {
+          legend: t('panel.loss.mocoChance'),
+          value,
+          label: `log(K+1) = ${value.toFixed(2)}`,
+        },
+      };
+    }
+    if (method === 'simsiam')
+      return {
+        lossLabel: stopGradient ? t('panel.loss.simsiam') : t('panel.loss.simsiamNoSg'),
+        reference: { legend: t('panel.loss.cosineFloor'), value: -1, label: '−1' },
+      };
+    if (method === 'byol')
+      return {
+        lossLabel: t('panel.loss.byol'),
+        reference: { legend: t('panel.loss.byolFloor'), value: 0, label: '0' },
+      };
+    if (noNegatives)
+      return {
+        lossLabel: t('panel.loss.positiveOnly'),
+        reference: {
+          legend: t('panel.loss.positiveFloor'),
+          value: -1 / temperature,
+          label: `−1/τ = ${(-1 / temperature).toFixed(2)}`,
+        },
+      };
+    return {
+      lossLabel: t('panel.loss.loss'),
+      reference: {
+        legend: t('panel.loss.chance'),
+        value: chance,
+        label: `log(2N−1) = ${chance.toFixed(2)}`,
+      },
+    };
+  })();
+  const positiveOnly = method === 'simclr' && noNegatives;
+  const nonContrastive = method === 'simsiam' || method === 'byol';
   return (
-    <section className="panel panel-loss" aria-labelledby="loss-title" data-panel="loss">
+    <section
+      className="panel panel-loss"
+      aria-labelledby="loss-title"
+      data-panel="loss"
+      data-method={method}
+      data-reference={reference.label}
+    >
       <header className="panel-header">
         <h2 id="loss-title">{t('panel.loss.title')}</h2>
       </header>
@@ -24,12 +76,15 @@ export function LossPanel() {
       <Legend
         items={[
           { label: lossLabel, color: lossColor },
-          noNegatives
-            ? { label: t('panel.loss.positiveFloor'), color: '#888', dashed: true }
-            : { label: t('panel.loss.chance'), color: '#888', dashed: true },
+          { label: reference.legend, color: '#888', dashed: true },
         ]}
       />
-      {noNegatives ? (
+      {nonContrastive ? (
+        <p className="caption" data-testid="non-contrastive-note">
+          {t('panel.loss.noNegativesNote')}
+        </p>
+      ) : null}
+      {positiveOnly ? (
         <p className="caption" data-testid="positive-only-note">
           {t('panel.loss.positiveOnlyNote')}
         </p>
@@ -38,17 +93,7 @@ export function LossPanel() {
         testId="loss-chart"
         ariaLabel={lossLabel}
         series={[{ id: 'loss', label: lossLabel, color: lossColor, points: history.loss }]}
-        references={
-          noNegatives
-            ? [
-                {
-                  value: -1 / temperature,
-                  label: `−1/τ = ${(-1 / temperature).toFixed(2)}`,
-                  color: '#888',
-                },
-              ]
-            : [{ value: chance, label: `log(2N−1) = ${chance.toFixed(2)}`, color: '#888' }]
-        }
+        references={[{ value: reference.value, label: reference.label, color: '#888' }]}
       />
       <Legend
         items={[

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { canvasSignature, expect, screenshot, stepCount, test, waitForReady } from './fixtures';
+
+test.describe('the contrastive family in the SimCLR lab', () => {
+  test('switching method rebuilds, trains, and the panels follow', async ({ page }) => {
+    await page.goto('/?backend=wasm&n=8');
+    await waitForReady(page);
+    await expect(page.getByTestId('moco-queue-panel')).toHaveCount(0);
+    await expect(page.locator('[data-panel="loss"]')).toHaveAttribute('data-method', 'simclr');
+
+    await page.getByTestId('method').selectOption('moco');
+    await expect(page).toHaveURL(/method=moco/);
+    await page.getByTestId('queue-size').selectOption('32');
+    await expect(page).toHaveURL(/k=32/);
+    await waitForReady(page);
+    await expect(page.getByTestId('moco-queue-panel')).toHaveAttribute('data-capacity', '32');
+    await page.getByTestId('play').click();
+    await expect.poll(() => stepCount(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(3);
+    await page.getByTestId('pause').click();
+    await expect(page.getByTestId('play')).toBeVisible();
+    // N = 8 keys per step enter the ring
+    await expect(page.getByTestId('moco-queue-panel')).not.toHaveAttribute('data-pointer', '0');
+    await expect(page.getByTestId('moco-queue-panel')).not.toHaveAttribute('data-fill', '0.000');
+    await expect(page.locator('[data-panel="loss"]')).toHaveAttribute(
+      'data-reference',
+      /log\(K\+1\) = 3\.50/,
+    );
+    expect((await canvasSignature(page, 'moco-queue-ring')).inked).toBeGreaterThan(0.1);
+    // the matrix still shows every view's cosine similarity
+    await expect(page.getByTestId('similarity-matrix')).toHaveAttribute('data-views', '16');
+    await screenshot(page, 'family-moco');
+
+    await page.getByTestId('method').selectOption('simsiam');
+    await waitForReady(page);
+    await expect(page.getByTestId('moco-queue-panel')).toHaveCount(0);
+    await expect(page.getByTestId('temperature')).toHaveCount(0);
+    await expect(page.getByTestId('stop-gradient')).toBeChecked();
+    await expect(page.getByTestId('non-contrastive-note')).toBeVisible();
+    await expect(page.locator('[data-panel="loss"]')).toHaveAttribute('data-reference', '−1');
+    const matrixBefore = await canvasSignature(page, 'similarity-matrix');
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('step-count')).toHaveText('1');
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('step-count')).toHaveText('2');
+    await expect(page.getByTestId('batch-loss')).toBeVisible();
+    const matrixAfter = await canvasSignature(page, 'similarity-matrix');
+    expect(matrixAfter.hash).not.toBe(matrixBefore.hash);
+    // the loss chart has SimSiam's negative-cosine values: between −1 and 1
+    const loss = Number(
+      await page
+        .getByTestId('loss-value')
+        .textContent()
+        .catch(() => 'NaN'),
+    );
+    if (Number.isFinite(loss)) expect(Math.abs(loss)).toBeLessThanOrEqual(1.0001);
+    await page.getByTestId('stop-gradient').uncheck();
+    await expect(page.locator('[data-panel="loss"] .chart-legend').first()).toContainText(
+      'without stop-gradient',
+    );
+
+    await page.getByTestId('method').selectOption('byol');
+    await waitForReady(page);
+    await expect(page.getByTestId('momentum')).toBeVisible();
+    await expect(page.locator('[data-panel="loss"]')).toHaveAttribute('data-reference', '0');
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('step-count')).toHaveText('1');
+    await screenshot(page, 'family-byol');
+  });
+
+  test('Export → PyTorch script downloads a script that runs (where torch exists)', async ({
+    page,
+  }) => {
+    await page.goto('/?backend=wasm&n=8&method=simsiam&size=16');
+    await waitForReady(page);
+    await page.getByTestId('export-menu').click();
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByTestId('export-pytorch').click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe('contrastive-simsiam-seed1.py');
+    const path = test.info().outputPath('script.py');
+    await download.saveAs(path);
+    const python = process.env.PYTHON ?? '/usr/bin/python3';
+    const probe = spawnSync(python, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
+    test.skip(probe.status !== 0, `no torch at ${python}: the script is not run`);
+    const run = spawnSync(
+      python,
+      [path, '--steps', '5', '--threads', '1', '--device', 'cpu', '--log-every', '1'],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
+    const output = `${run.stdout}${run.stderr}`;
+    expect(run.status, output).toBe(0);
+    expect(output).toMatch(/^method simsiam {2}N 8 {2}views 16px/m);
+    const losses = [...output.matchAll(/^step \d+ loss (\S+) top1/gm)].map((m) => Number(m[1]));
+    expect(losses).toHaveLength(5);
+    for (const loss of losses) expect(Number.isFinite(loss)).toBe(true);
+    expect(output).toMatch(/RESULT .*"knn": 0\.\d+/);
+  });
+});

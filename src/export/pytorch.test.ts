@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSimclrConfig, simclrMethods, type SimclrConfig } from '../core/simclr-config';
+import { sourceSize } from '../data/load';
+import { makeShapesDataset, shapeGenerator } from '../data/shapes';
+import { pytorchScript, type ExportData } from './pytorch';
+
+/**
+ * The exported script, run for real where `import torch` works (Debian's python3-torch at
+ * /usr/bin/python3 here); otherwise the run is skipped with a message. The text checks
+ * always run.
+ */
+const python = process.env.PYTHON ?? '/usr/bin/python3';
+const torchAvailable =
+  spawnSync(python, ['-c', 'import torch, numpy'], { encoding: 'utf8' }).status === 0;
+if (!torchAvailable)
+  console.warn(`skipping the PyTorch runs: "${python} -c 'import torch, numpy'" failed`);
+
+const shapes: ExportData = { kind: 'shapes', seed: 1, size: sourceSize };
+const small: SimclrConfig = { ...defaultSimclrConfig, batchSize: 8, imageSize: 16 };
+const directory = mkdtempSync(join(tmpdir(), 'pytorch-export-'));
+
+function runScript(script: string, name: string, args: string[]) {
+  const path = join(directory, name);
+  writeFileSync(path, script);
+  const result = spawnSync(python, [path, '--threads', '1', '--device', 'cpu', ...args], {
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  return { ...result, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('PyTorch export', () => {
+  it('writes every number from the config and the generator constants', () => {
+    const script = pytorchScript({ ...small, method: 'moco', queueSize: 512 }, shapes);
+    expect(script).toContain('"method":"moco"');
+    expect(script).toContain('"queueSize":512');
+    expect(script).toContain(`"learningRate":${small.learningRate}`);
+    expect(script).toContain(`"perClass":${shapeGenerator.perClass}`);
+    expect(script).toContain('eps=1e-7');
+    expect(script).not.toContain('torchvision');
+  });
+
+  it.skipIf(!torchAvailable)('the shapes port regenerates the page’s data exactly', () => {
+    const { status, output } = runScript(pytorchScript(small, shapes), 'data.py', ['--check-data']);
+    expect(status, output).toBe(0);
+    const data = makeShapesDataset(1, sourceSize);
+    const sum = (images: { pixels: Float32Array }[]) =>
+      images.reduce((total, image) => image.pixels.reduce((a, b) => a + b, total), 0);
+    const [, count, train, held] = output.match(/DATA (\d+) ([\d.]+) ([\d.]+)/) ?? [];
+    expect(Number(count)).toBe(data.images.length);
+    expect(Number(train)).toBeCloseTo(sum(data.images), 1);
+    expect(Number(held)).toBeCloseTo(sum(data.heldOut!.images), 1);
+  });
+
+  it.skipIf(!torchAvailable).each(simclrMethods)(
+    '%s: runs 5 steps, prints finite losses, top-1 and kNN',
+    (method) => {
+      const { status, output } = runScript(
+        pytorchScript({ ...small, method, queueSize: 64 }, shapes),
+        `${method}.py`,
+        ['--steps', '5', '--log-every', '1', '--eval-every', '5'],
+      );
+      expect(status, output).toBe(0);
+      const losses = [...output.matchAll(/^step \d+ loss (\S+) top1 (\S+)/gm)];
+      expect(losses).toHaveLength(5);
+      for (const [, loss, top1] of losses) {
+        expect(Number.isFinite(Number(loss)), output).toBe(true);
+        expect(Number(top1)).toBeGreaterThanOrEqual(0);
+      }
+      const result = JSON.parse(output.match(/^RESULT (.*)$/m)![1]) as Record<string, number>;
+      expect(result.knn).toBeGreaterThan(0);
+      expect(result.knn).toBeLessThanOrEqual(1);
+      expect(result.knn_initial).toBeGreaterThan(0);
+    },
+  );
+
+  it.skipIf(!torchAvailable)('embedded photos or uploads travel inside the script', () => {
+    const data = makeShapesDataset(2, 24, 4, 2);
+    const script = pytorchScript(small, { kind: 'embedded', dataset: { ...data, id: 'uploads' } });
+    const { status, output } = runScript(script, 'embedded.py', ['--steps', '2']);
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/RESULT .*"knn": [\d.]+/);
+  });
+});
