@@ -2,8 +2,8 @@
 
 The same model and step as src/core/simclr.ts with the default config: 3x3 convs
 16(s1)-32(s2)-64(s2)-64(s2) without bias, each followed by batch norm and ReLU, global
-average pooling (h: 64), projection head 64-64-32, NT-Xent (mean over 2N anchors, tau 0.5),
-Adam lr 3e-3, N = 32 images -> 64 views of 32x32. Inputs are random (augmentation is
+average pooling (h: 64), projection head 64-64-32, NT-Xent (mean over 2N anchors, tau 0.2),
+Adam lr 3e-3, N = 16 images -> 32 views of 16x16 (src/core/simclr-config.ts). Inputs are random (augmentation is
 timed separately in the browser). Prints one JSON line.
 """
 import json
@@ -39,13 +39,13 @@ def main():
     torch.manual_seed(1)
     model = nn.Sequential(encoder(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 32))
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
-    n = 32
-    views = torch.rand(2 * n, 3, 32, 32)
+    n = 16
+    views = torch.rand(2 * n, 3, 16, 16)
     times = []
     for step in range(60):
         start, cpu = time.perf_counter(), time.process_time()
         z = model(views)
-        loss = nt_xent(z[:n], z[n:], 0.5)
+        loss = nt_xent(z[:n], z[n:], 0.2)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()

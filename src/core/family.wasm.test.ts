@@ -8,13 +8,8 @@ import { defaultSimclrConfig, SimclrTrainer, type SimclrConfig } from './simclr'
  * data, augmentations and encoder; small batch, so it stays short on a slow CPU.
  */
 const steps = Number(process.env.FAMILY_STEPS ?? 300);
-// colour strength 1 removes the colour shortcut (SimCLR §3.3), so kNN of the shape labels moves
-const base: SimclrConfig = {
-  ...defaultSimclrConfig,
-  batchSize: 16,
-  imageSize: 24,
-  augment: { ...defaultSimclrConfig.augment, colorStrength: 1 },
-};
+// the lab's defaults (16² views, N 16, crops ≥ 75 %, upright shapes)
+const base: SimclrConfig = defaultSimclrConfig;
 
 async function run(change: Partial<SimclrConfig>, steps: number) {
   const data = makeShapesDataset(1, 40);
@@ -47,26 +42,14 @@ describe('the contrastive family learns (wasm backend)', () => {
   it.each([
     ['simclr', {}],
     ['simsiam', { method: 'simsiam' as const }],
+    ['moco', { method: 'moco' as const }],
+    ['byol', { method: 'byol' as const }],
   ])('%s: kNN of h rises above its random-init value', async (_, change) => {
     expect(tf.getBackend()).toBe('wasm');
     const { before, after, loss, spread } = await run(change, steps);
     expect(Number.isFinite(loss)).toBe(true);
     expect(spread).toBeGreaterThan(0.1);
     expect(after).toBeGreaterThan(before + 0.03);
-  });
-
-  // Measured here (300 steps, wasm): MoCo 30.2 % → 29.2 %, BYOL 30.2 % → 31.3 % — inside the
-  // noise of 96 held-out images; the exported PyTorch script on the same config gave MoCo
-  // 36.5 %, BYOL 31.3 %. Both need a longer run than a unit test affords on this CPU: here
-  // they are checked to train (finite loss) without collapsing, and their kNN is logged.
-  it.each([
-    ['moco', { method: 'moco' as const }],
-    ['byol', { method: 'byol' as const }],
-  ])('%s: trains without collapse (kNN logged)', async (_, change) => {
-    const { loss, spread, uniformity } = await run(change, steps);
-    expect(Number.isFinite(loss)).toBe(true);
-    expect(spread).toBeGreaterThan(0.1);
-    expect(uniformity).toBeLessThan(-0.3);
   });
 
   it('SimSiam without stop-gradient collapses: uniformity → 0; with it, it does not', async () => {
