@@ -140,6 +140,7 @@ export function parseUrl(search: string, fallbackLanguage: Language = 'en'): Par
     lesson: lesson?.id ?? null,
     lessonStep,
     hidden,
+    presentation: flag('present', d.presentation),
     lab: oneOf('lab', labs, d.lab),
     dataset: oneOf('data', datasets, d.dataset),
     hrSource: oneOf('hr', hrSources, d.hrSource),
@@ -221,6 +222,7 @@ export function serializeUrl(config: AppConfig): string {
     params.set('lstep', String(config.lessonStep + 1));
   }
   if (config.hidden.length) params.set('hide', config.hidden.join(','));
+  put('present', config.presentation, d.presentation);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
