@@ -5,6 +5,7 @@ import { parseLanguage, type Language } from './i18n';
 import { debugHooks, pause, play, reset, startTraining, step } from './state/actions';
 import { setView, useStore } from './state/store';
 import { nextStage } from './state/stage-actions';
+import { lessonConfigFromLink } from './state/lesson-actions';
 import { addFiles, restoreUploads } from './state/uploads';
 import { parseUrl, serializeUrl } from './state/url';
 import './styles.css';
@@ -18,6 +19,7 @@ function initialLanguage(): Language {
 }
 
 const parsed = parseUrl(window.location.search, initialLanguage());
+parsed.config = lessonConfigFromLink(parsed.config);
 useStore.setState({
   config: parsed.config,
   notice: parsed.invalid.length > 0 ? parsed.invalid : null,

@@ -44,18 +44,25 @@ export default function LessonPanel() {
   const panel = lesson?.steps[lessonStep]?.panel ?? null;
   useEffect(() => {
     if (!panel) return;
-    // the panel the text explains goes just below the docked text, so both are on screen
-    const frame = requestAnimationFrame(() => {
+    // the panel the text explains goes just below the docked text, so both are on screen;
+    // checked again while a preset's new data reflows the panels above it
+    const align = (behavior: ScrollBehavior) => {
       const target = document.querySelector(`[data-panel="${panel}"]`);
       const box = ref.current;
       if (!target || !box) return;
       const docked = getComputedStyle(box).position === 'sticky';
       const above = docked ? box.getBoundingClientRect().height + 8 : 8;
       const rect = target.getBoundingClientRect();
-      if (rect.top >= above && rect.bottom <= window.innerHeight) return;
-      window.scrollTo({ top: window.scrollY + rect.top - above, behavior: 'smooth' });
-    });
-    return () => cancelAnimationFrame(frame);
+      const fits = rect.height <= window.innerHeight - above;
+      if (rect.top >= above - 1 && (rect.bottom <= window.innerHeight || !fits)) return;
+      window.scrollTo({ top: window.scrollY + rect.top - above, behavior });
+    };
+    const frame = requestAnimationFrame(() => align('smooth'));
+    const later = [700, 1500, 3000].map((ms) => setTimeout(() => align('auto'), ms));
+    return () => {
+      cancelAnimationFrame(frame);
+      later.forEach(clearTimeout);
+    };
   }, [panel, lessonStep, lessonId]);
   return (
     <aside

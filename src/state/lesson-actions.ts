@@ -1,18 +1,35 @@
 import { findLesson, lessons, lessonStepSettings, type Lesson } from '../lessons/lessons';
 import { switchLab, updateBlindSr, updateConfig, updateSimclr } from './actions';
-import { defaultAppConfig } from './config';
+import { defaultAppConfig, type AppConfig } from './config';
 import { useStore } from './store';
 
 /** The step's complete preset on its lab, and that lab's default data (the lessons' demos need it). */
 function applyPreset(lesson: Lesson, index: number): void {
   const settings = lessonStepSettings(lesson, index);
-  if (lesson.lab === 'simclr') {
-    updateConfig({ dataset: defaultAppConfig.dataset, similarityMode: settings.similarityMode });
-    updateSimclr(settings.simclr);
-  } else {
-    updateConfig({ hrSource: defaultAppConfig.hrSource, similarityMode: settings.similarityMode });
-    updateBlindSr(settings.blindsr);
-  }
+  updateConfig({
+    dataset: defaultAppConfig.dataset,
+    hrSource: defaultAppConfig.hrSource,
+    similarityMode: settings.similarityMode,
+  });
+  // both labs: nothing from an earlier lesson lingers in the other lab either
+  updateSimclr(settings.simclr);
+  updateBlindSr(settings.blindsr);
+}
+
+/** A link to a lesson step opens with that step's preset, as walking to it would. */
+export function lessonConfigFromLink(config: AppConfig): AppConfig {
+  const lesson = findLesson(config.lesson);
+  if (!lesson) return config;
+  const settings = lessonStepSettings(lesson, config.lessonStep);
+  return {
+    ...config,
+    lab: lesson.lab,
+    dataset: defaultAppConfig.dataset,
+    hrSource: defaultAppConfig.hrSource,
+    similarityMode: settings.similarityMode,
+    simclr: settings.simclr,
+    blindsr: settings.blindsr,
+  };
 }
 
 /** Opens step `index` of the current lesson: its lab, its preset, its panel in focus. */
