@@ -21,6 +21,8 @@ test('every lesson step applies the same complete preset walked in order or open
   await page.goto('/?backend=wasm');
   await waitForReady(page);
   await page.getByTestId('lessons').click();
+  // the lesson panel is a lazily loaded chunk: its options are read once it is there
+  await expect(page.getByTestId('lesson-title')).toBeVisible();
   const ids = await page
     .getByTestId('lesson-select')
     .locator('option')

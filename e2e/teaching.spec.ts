@@ -53,7 +53,7 @@ test('step by stage advances the highlighted stage in order and trains at "updat
   await page.getByTestId('stage-mode').click();
   const bar = page.getByTestId('stage-bar');
   const order = ['augment', 'encode', 'project', 'similarity', 'loss', 'update'];
-  const panels = ['views', 'embedding', 'similarity', 'similarity', 'similarity', 'loss'];
+  const panels = ['views', 'stages', 'stages', 'similarity', 'similarity', 'stages'];
   await expect(bar).toHaveAttribute('data-stage', 'augment');
   await expect(page.locator('main')).toHaveAttribute('data-focus', 'views');
   // the views shown at "augment" are the ones the update trains on

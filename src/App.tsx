@@ -3,6 +3,7 @@ import { ExportMenu } from './controls/ExportMenu';
 import { InstructorPanel, useVisible } from './controls/InstructorPanel';
 import { ShortcutsDialog } from './controls/ShortcutsDialog';
 import { StageBar } from './controls/StageBar';
+import { StageGate } from './controls/StageGate';
 import { lessonPanel, openLesson } from './state/lesson-actions';
 import { currentStages } from './state/stage-actions';
 import { setView } from './state/store';
@@ -24,6 +25,7 @@ import { LossPanel } from './panels/loss/LossPanel';
 import { MocoQueuePanel } from './panels/moco/MocoQueuePanel';
 import { SimilarityPanel } from './panels/similarity/SimilarityPanel';
 import { ViewsPanel } from './panels/views/ViewsPanel';
+import { StagePanel } from './panels/stages/StagePanel';
 import { switchLab, updateConfig } from './state/actions';
 import type { LabId } from './state/config';
 import { useStore } from './state/store';
@@ -109,8 +111,10 @@ function LabTabs() {
 
 function SimclrLab() {
   const moco = useStore((s) => s.config.simclr.method === 'moco');
+  const stageMode = useStore((s) => s.view.stageMode);
   return (
     <div className="panel-grid">
+      {stageMode ? <StagePanel /> : null}
       <ViewsPanel />
       <SimilarityPanel />
       <LossPanel />
@@ -139,6 +143,12 @@ export function App() {
   const lessonOpen = useStore((s) => s.config.lesson !== null);
   const focused = useFocusedPanel();
   const [instructor, setInstructor] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const presentation = useStore((s) => s.config.presentation);
+  useEffect(() => {
+    // rem-based sizes follow the root font size: one switch scales the whole page
+    document.documentElement.toggleAttribute('data-presentation', presentation);
+  }, [presentation]);
   return (
     <div className="app">
       <header className="app-header">
@@ -177,6 +187,14 @@ export function App() {
           >
             {t('instructor.button')}
           </button>
+          <button
+            type="button"
+            data-testid="presentation"
+            aria-pressed={presentation}
+            onClick={() => updateConfig({ presentation: !presentation })}
+          >
+            {t('presentation.button')}
+          </button>
           <ExportMenu />
           <ShareButton />
           <button
@@ -194,30 +212,44 @@ export function App() {
       <NoticeBanner />
       <UpdateBanner />
       {instructor ? <InstructorPanel /> : null}
-      {lessonOpen ? (
-        <Suspense fallback={null}>
-          <LessonPanel />
-        </Suspense>
-      ) : null}
       <ShortcutsDialog />
       <Toast />
       <ErrorBanner />
+      {/* main first: keyboard and narrow screens reach the transport before the settings */}
       <div className="workspace">
-        {lab === 'simclr' ? <SimclrControls /> : <BlindSrControls />}
         <main className="lab" data-lab={lab} data-focus={focused ?? ''}>
-          <div className="transport-row">
+          <div className="transport-row" data-testid="transport-row">
             <Transport />
             <StageBar />
           </div>
+          {lessonOpen ? (
+            <Suspense fallback={null}>
+              <LessonPanel />
+            </Suspense>
+          ) : null}
           {lab === 'simclr' ? (
             <>
-              <MetricsBar />
+              <StageGate stage="similarity" mark={false}>
+                <MetricsBar />
+              </StageGate>
               <SimclrLab />
             </>
           ) : (
             <BlindSrLab />
           )}
         </main>
+        <div className="settings" data-open={settingsOpen ? 'true' : 'false'}>
+          <button
+            type="button"
+            className="settings-toggle"
+            data-testid="settings-toggle"
+            aria-expanded={settingsOpen}
+            onClick={() => setSettingsOpen(!settingsOpen)}
+          >
+            {settingsOpen ? '▾' : '▸'} {t('controls.title')}
+          </button>
+          {lab === 'simclr' ? <SimclrControls /> : <BlindSrControls />}
+        </div>
       </div>
     </div>
   );

@@ -56,6 +56,8 @@ window.addEventListener('keydown', (event) => {
   )
     return;
   if (event.ctrlKey || event.metaKey || event.altKey) return;
+  // a focused widget (matrix, views, sliders) used the key itself
+  if (event.defaultPrevented) return;
   const { run, snapshot: simclrSnapshot, blindsrEvaluation, config } = useStore.getState();
   const snapshot = config.lab === 'simclr' ? simclrSnapshot : blindsrEvaluation;
   if (event.key === ' ') {

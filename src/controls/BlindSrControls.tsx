@@ -139,7 +139,8 @@ export function BlindSrControls() {
           min={blindSrLimits.temperature.min}
           max={blindSrLimits.temperature.max}
           scale="log"
-          format={(v) => v.toFixed(3)}
+          keyFactor={1.1}
+          format={(v) => v.toPrecision(2)}
           onChange={(temperature) => updateBlindSr({ temperature })}
         />
       ) : null}

@@ -16,17 +16,11 @@ export function MetricsBar() {
             : '—'}
         </strong>
       </span>
-      <span
-        className="metric"
-        title="E‖ẑ_i − ẑ_i⁺‖² (Wang & Isola 2020): 0 when both views map to the same point"
-      >
+      <span className="metric" title={t('panel.metrics.alignment.help')}>
         {t('panel.metrics.alignment')}:{' '}
         <strong data-testid="alignment-value">{fmt(snapshot?.alignment)}</strong>
       </span>
-      <span
-        className="metric"
-        title="log E exp(−2‖ẑ_i − ẑ_j‖²) (Wang & Isola 2020): 0 when every view collapses to one point, lower is more uniform"
-      >
+      <span className="metric" title={t('panel.metrics.uniformity.help')}>
         {t('panel.metrics.uniformity')}:{' '}
         <strong data-testid="uniformity-value">{fmt(snapshot?.uniformity)}</strong>
       </span>

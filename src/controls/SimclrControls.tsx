@@ -126,7 +126,8 @@ export function SimclrControls() {
             min={simclrLimits.temperature.min}
             max={simclrLimits.temperature.max}
             scale="log"
-            format={(v) => v.toFixed(v < 0.1 ? 3 : 2)}
+            keyFactor={1.1}
+            format={(v) => v.toPrecision(2)}
             onChange={(temperature) => updateSimclr({ temperature })}
           />
         </>

@@ -20,7 +20,7 @@ export function Transport() {
     })),
   );
   return (
-    <div className="transport" role="toolbar" aria-label="training">
+    <div className="transport" role="toolbar" aria-label={t('transport.label')}>
       {running ? (
         <button
           type="button"

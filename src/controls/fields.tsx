@@ -15,9 +15,12 @@ export function Slider({
   format = (v) => String(v),
   onChange,
   testId,
+  keyFactor,
 }: {
   label: string;
   help?: string;
+  /** log scale: one arrow key press multiplies (→, ↑) or divides (←, ↓) by this */
+  keyFactor?: number;
   value: number;
   min: number;
   max: number;
@@ -49,6 +52,17 @@ export function Slider({
         onChange={(e) => {
           const raw = fromSlider(Number(e.target.value));
           onChange(scale === 'log' ? Number(raw.toPrecision(3)) : raw);
+        }}
+        onKeyDown={(e) => {
+          // the native step of a log slider is a tiny, invisible factor: a key press here
+          // moves by a fixed, visible ratio instead
+          if (scale !== 'log' || !keyFactor) return;
+          const up = e.key === 'ArrowRight' || e.key === 'ArrowUp';
+          const down = e.key === 'ArrowLeft' || e.key === 'ArrowDown';
+          if (!up && !down) return;
+          e.preventDefault();
+          const next = up ? value * keyFactor : value / keyFactor;
+          onChange(Number(Math.min(max, Math.max(min, next)).toPrecision(3)));
         }}
       />
       {help ? (

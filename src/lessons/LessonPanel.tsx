@@ -1,6 +1,6 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useT } from '../i18n/useT';
 import type { MessageKey } from '../i18n';
 import { closeLesson, goToLessonStep, openLesson } from '../state/lesson-actions';
@@ -40,8 +40,37 @@ export default function LessonPanel() {
   const t = useT();
   const { lesson: lessonId, lessonStep } = useStore((s) => s.config);
   const lesson = findLesson(lessonId);
+  const ref = useRef<HTMLElement>(null);
+  const panel = lesson?.steps[lessonStep]?.panel ?? null;
+  useEffect(() => {
+    if (!panel) return;
+    // the panel the text explains goes just below the docked text, so both are on screen;
+    // checked again while a preset's new data reflows the panels above it
+    const align = (behavior: ScrollBehavior) => {
+      const target = document.querySelector(`[data-panel="${panel}"]`);
+      const box = ref.current;
+      if (!target || !box) return;
+      const docked = getComputedStyle(box).position === 'sticky';
+      const above = docked ? box.getBoundingClientRect().height + 8 : 8;
+      const rect = target.getBoundingClientRect();
+      const fits = rect.height <= window.innerHeight - above;
+      if (rect.top >= above - 1 && (rect.bottom <= window.innerHeight || !fits)) return;
+      window.scrollTo({ top: window.scrollY + rect.top - above, behavior });
+    };
+    const frame = requestAnimationFrame(() => align('smooth'));
+    const later = [700, 1500, 3000].map((ms) => setTimeout(() => align('auto'), ms));
+    return () => {
+      cancelAnimationFrame(frame);
+      later.forEach(clearTimeout);
+    };
+  }, [panel, lessonStep, lessonId]);
   return (
-    <aside className="lesson-panel" data-testid="lesson-panel" aria-label={t('lessons.title')}>
+    <aside
+      ref={ref}
+      className="lesson-panel"
+      data-testid="lesson-panel"
+      aria-label={t('lessons.title')}
+    >
       <header className="panel-header">
         <h2>{t('lessons.title')}</h2>
         <button type="button" className="link-button" onClick={closeLesson}>

@@ -15,7 +15,9 @@ export type PanelId =
   | 'queue'
   | 'bsr-loss'
   | 'bsr-embedding'
-  | 'sr';
+  | 'sr'
+  /** step by stage: h, z and the update of the batch on screen */
+  | 'stages';
 
 /**
  * The overrides a step applies over its lab's defaults when it opens: a step always
@@ -174,11 +176,11 @@ export function lessonKeys(lesson: Lesson): string[] {
 /** The stages of one training step, in order, with the panel that shows each. */
 export const simclrStages: { id: string; panel: PanelId }[] = [
   { id: 'augment', panel: 'views' },
-  { id: 'encode', panel: 'embedding' },
-  { id: 'project', panel: 'similarity' },
+  { id: 'encode', panel: 'stages' },
+  { id: 'project', panel: 'stages' },
   { id: 'similarity', panel: 'similarity' },
   { id: 'loss', panel: 'similarity' },
-  { id: 'update', panel: 'loss' },
+  { id: 'update', panel: 'stages' },
 ];
 
 export const blindsrStages: { id: string; panel: PanelId }[] = [

@@ -55,6 +55,14 @@ function onWorkerMessage(message: WorkerToPage): void {
     case 'embedding':
       recordEmbedding(message.embedding);
       return;
+    case 'stageProbe':
+      useStore.setState((s) => ({ stageData: { ...s.stageData, probe: message.probe } }));
+      return;
+    case 'stageUpdate':
+      useStore.setState((s) => ({
+        stageData: { ...s.stageData, update: message.update, updating: false },
+      }));
+      return;
     case 'blindsrEvaluation':
       recordBlindSrEvaluation(message.evaluation);
       return;
@@ -95,8 +103,11 @@ function clearRun(keepBackend: boolean): void {
     embedding: null,
     blindsr: null,
     blindsrEvaluation: null,
+    stageData: { probe: null, update: null, updating: false },
   });
   resetPacing();
+  // stage mode survives a rebuild: the new model's batch gets probed again
+  if (useStore.getState().view.stageMode) requestStageProbe();
 }
 
 function configureLab(): void {
@@ -154,6 +165,17 @@ export function step(): void {
 /** Shows the batch the next step will train on (stage mode). */
 export function preview(): void {
   client?.send({ type: 'preview' });
+}
+
+/** Stage mode: h and z of the batch on screen (the worker answers after any pending preview). */
+export function requestStageProbe(): void {
+  client?.send({ type: 'stageProbe' });
+}
+
+/** Stage mode "update": one step on the batch on screen, reporting gradients and the loss after. */
+export function stageStep(): void {
+  useStore.setState((s) => ({ stageData: { ...s.stageData, update: null, updating: true } }));
+  client?.send({ type: 'stageStep' });
 }
 
 export function reset(): void {

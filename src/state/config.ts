@@ -37,6 +37,8 @@ export interface AppConfig {
   lesson: string | null;
   lessonStep: number;
   hidden: ControlGroup[];
+  /** presentation mode: larger text and ticks for a projector */
+  presentation: boolean;
 }
 
 export const defaultAppConfig: AppConfig = {
@@ -51,6 +53,7 @@ export const defaultAppConfig: AppConfig = {
   lesson: null,
   lessonStep: 0,
   hidden: [],
+  presentation: false,
 };
 
 /** Settings that need a new model (and a new worker-side trainer). */

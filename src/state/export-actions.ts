@@ -1,6 +1,7 @@
 import { sourceSize } from '../data/load';
 import { pytorchFileName, pytorchScript } from '../export/pytorch';
 import { historyToCsv } from './export-format';
+import { renderToCanvas, renderToSvg } from './figure-export';
 import { useStore } from './store';
 
 /** Saves a blob through a temporary link: nothing leaves the browser but the user's download. */
@@ -15,38 +16,33 @@ export function download(name: string, blob: Blob): void {
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
-/** A panel as PNG: its canvas if it has one, otherwise its first chart (SVG rasterised). */
+async function saveCanvas(canvas: HTMLCanvasElement, name: string): Promise<void> {
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (blob) download(`${name}-${stamp()}.png`, blob);
+}
+
+/** Pixel density of a figure: at least 2×, more on a denser screen. */
+const density = () => Math.max(2, Math.ceil(window.devicePixelRatio || 1));
+
+/** A panel as a PNG figure: the panel as shown (title, axes, legend, colour bar, caption). */
 export async function exportPanelPng(panel: string): Promise<void> {
-  const root = document.querySelector(`[data-panel="${panel}"]`);
+  const root = document.querySelector<HTMLElement>(`[data-panel="${panel}"]`);
+  if (root) await saveCanvas(await renderToCanvas(root, density()), panel);
+}
+
+/** Every panel of the lab as one image, laid out as on screen. */
+export async function exportAllPng(): Promise<void> {
+  const grid = document.querySelector<HTMLElement>('main .panel-grid');
+  const lab = useStore.getState().config.lab;
+  if (grid) await saveCanvas(await renderToCanvas(grid, density()), `${lab}-panels`);
+}
+
+/** A chart panel as SVG (vector text and lines; any canvas in it embedded as PNG). */
+export async function exportPanelSvg(panel: string): Promise<void> {
+  const root = document.querySelector<HTMLElement>(`[data-panel="${panel}"]`);
   if (!root) return;
-  const canvas = root.querySelector('canvas');
-  let source: HTMLCanvasElement;
-  if (canvas && canvas.width > 1) {
-    source = canvas;
-  } else {
-    const svg = root.querySelector('svg.line-chart') ?? root.querySelector('svg');
-    if (!svg) return;
-    const box = svg.getBoundingClientRect();
-    const clone = svg.cloneNode(true) as SVGSVGElement;
-    clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-    clone.setAttribute('width', String(Math.round(box.width)));
-    clone.setAttribute('height', String(Math.round(box.height)));
-    const image = new Image();
-    image.src = URL.createObjectURL(
-      new Blob([new XMLSerializer().serializeToString(clone)], { type: 'image/svg+xml' }),
-    );
-    await image.decode();
-    source = document.createElement('canvas');
-    source.width = Math.round(box.width * 2);
-    source.height = Math.round(box.height * 2);
-    const context = source.getContext('2d')!;
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, source.width, source.height);
-    context.drawImage(image, 0, 0, source.width, source.height);
-    URL.revokeObjectURL(image.src);
-  }
-  const blob = await new Promise<Blob | null>((resolve) => source.toBlob(resolve, 'image/png'));
-  if (blob) download(`${panel}-${stamp()}.png`, blob);
+  const markup = await renderToSvg(root);
+  download(`${panel}-${stamp()}.svg`, new Blob([markup], { type: 'image/svg+xml' }));
 }
 
 export function exportCsv(): void {

@@ -28,9 +28,7 @@ export function goToLessonStep(index: number): void {
   if (config.lab !== lesson.lab) switchLab(lesson.lab);
   useStore.setState((s) => ({ config: { ...s.config, lessonStep: step } }));
   applyPreset(lesson, step);
-  document
-    .querySelector(`[data-panel="${lesson.steps[step].panel}"]`)
-    ?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  // the lesson panel brings its panel into view beside it once it has rendered
 }
 
 export function openLesson(id: string = lessons[0].id): void {

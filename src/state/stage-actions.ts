@@ -1,5 +1,5 @@
 import { blindsrStages, simclrStages } from '../lessons/lessons';
-import { pause, preview, step } from './actions';
+import { pause, preview, requestStageProbe, stageStep, step } from './actions';
 import { setView, useStore } from './store';
 
 /** The stages of the current lab's training step. */
@@ -7,12 +7,28 @@ export function currentStages() {
   return useStore.getState().config.lab === 'simclr' ? simclrStages : blindsrStages;
 }
 
+/** Index of a stage of the current lab (−1 if it has no such stage). */
+export function stageNumber(id: string): number {
+  return currentStages().findIndex((stage) => stage.id === id);
+}
+
+function clearStageData(): void {
+  useStore.setState({ stageData: { probe: null, update: null, updating: false } });
+}
+
 export function enterStageMode(): void {
   pause();
   setView({ stageMode: true, stageIndex: 0 });
+  clearStageData();
   // show the batch the next step will train on (already shown before the first step)
-  const { snapshot, config } = useStore.getState();
-  if (config.lab === 'simclr' && !snapshot?.pending) preview();
+  const { snapshot, blindsr, config } = useStore.getState();
+  if (config.lab === 'simclr') {
+    if (!snapshot?.pending) preview();
+    requestStageProbe();
+  } else if (!blindsr) {
+    // a fresh Blind-SR lab: a batch drawn for the stages to show (no training step)
+    preview();
+  }
 }
 
 export function exitStageMode(): void {
@@ -24,11 +40,18 @@ export function exitStageMode(): void {
  * showed (the worker keeps the previewed batch for the next step).
  */
 export function nextStage(): void {
-  const { view } = useStore.getState();
+  const { view, config } = useStore.getState();
   const stages = currentStages();
   const next = (view.stageIndex + 1) % stages.length;
   setView({ stageIndex: next });
-  if (next === stages.length - 1) step();
+  if (next === stages.length - 1) {
+    if (config.lab === 'simclr') stageStep();
+    else step();
+  }
   // back at the start: draw the batch the next step will use, so every stage shows it
-  if (next === 0) preview();
+  if (next === 0) {
+    clearStageData();
+    preview();
+    if (config.lab === 'simclr') requestStageProbe();
+  }
 }

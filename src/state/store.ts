@@ -4,7 +4,7 @@ import type { EmbeddingSnapshot, SimclrSnapshot } from '../core/simclr';
 import type { Dataset } from '../data/dataset';
 import type { IsolationProblem } from '../deploy/register';
 import type { MessageKey } from '../i18n';
-import type { BackendInfo, WorkerErrorCode } from '../worker/protocol';
+import type { BackendInfo, StageProbe, StageUpdate, WorkerErrorCode } from '../worker/protocol';
 import { defaultAppConfig, type AppConfig } from './config';
 import { appendBounded, emptyHistory, type History } from './history';
 import type { UrlProblem } from './url';
@@ -60,6 +60,8 @@ export interface PlaygroundState {
   blindsr: BlindSrSnapshot | null;
   blindsrEvaluation: BlindSrEvaluation | null;
   view: ViewState;
+  /** stage mode: the batch's h and z, and what its update changed (null until computed) */
+  stageData: { probe: StageProbe | null; update: StageUpdate | null; updating: boolean };
   /** a short-lived message (weights loaded, link copied …) */
   toast: { key: MessageKey; params?: Record<string, string | number> } | null;
   /** developer hook: kernel times of one profiled step */
@@ -102,6 +104,7 @@ export const useStore = create<PlaygroundState>()(() => ({
   },
   profile: null,
   toast: null,
+  stageData: { probe: null, update: null, updating: false },
 }));
 
 export function setView(change: Partial<ViewState>): void {

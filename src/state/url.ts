@@ -193,6 +193,7 @@ export function parseUrl(search: string, fallbackLanguage: Language = 'en'): Par
     lesson: lesson?.id ?? null,
     lessonStep,
     hidden,
+    presentation: flag('present', d.presentation),
     lab,
     dataset: oneOf('data', datasets, d.dataset),
     hrSource: oneOf('hr', hrSources, d.hrSource),
@@ -290,6 +291,7 @@ export function serializeUrl(config: AppConfig): string {
   }
   const hidden = controlGroups.filter((group) => config.hidden.includes(group));
   if (hidden.length) params.set('hide', hidden.join(','));
+  put('present', config.presentation, d.presentation, d.presentation);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -9,7 +9,9 @@ import {
 } from '../core/simclr-config';
 import { SimclrTrainer } from '../core/simclr';
 import type { Dataset } from '../data/dataset';
+import type { BlindSrSample } from '../core/blindsr-types';
 import type { LiveChange, WorkerToPage } from './protocol';
+import { previewBlindSrSamples } from './stage-probe';
 import type { Variable } from '@tensorflow/tfjs';
 
 /**
@@ -45,7 +47,8 @@ export interface LabRunner {
 
 export class SimclrRunner implements LabRunner {
   readonly evaluateEvery = 25;
-  private readonly trainer: SimclrTrainer;
+  /** read by stage mode (stage-probe.ts) */
+  readonly trainer: SimclrTrainer;
 
   private constructor(trainer: SimclrTrainer) {
     this.trainer = trainer;
@@ -132,6 +135,8 @@ export class SimclrRunner implements LabRunner {
 export class BlindSrRunner implements LabRunner {
   readonly evaluateEvery = 20;
   private readonly trainer: BlindSrTrainer;
+  /** a batch drawn for stage mode before the first step (nothing trained on yet) */
+  private previewSamples: BlindSrSample[] | null = null;
 
   constructor(config: BlindSrConfig, pool: RgbImage[]) {
     this.trainer = new BlindSrTrainer(config, pool);
@@ -145,14 +150,17 @@ export class BlindSrRunner implements LabRunner {
     return this.trainer.trainStep();
   }
 
-  /** Blind-SR stages are shown on the last step's data. */
-  async preview(): Promise<void> {}
+  /** Blind-SR stages are shown on the last step's data; before the first, on a drawn batch. */
+  async preview(): Promise<void> {
+    if (this.trainer.step === 0 && !this.previewSamples)
+      this.previewSamples = await previewBlindSrSamples(this.trainer);
+  }
 
   async snapshot(): Promise<Outgoing | null> {
-    return {
-      message: { type: 'blindsrSnapshot', snapshot: this.trainer.snapshot() },
-      transfer: [],
-    };
+    const snapshot = this.trainer.snapshot();
+    if (snapshot.samples.length === 0 && this.previewSamples)
+      snapshot.samples = this.previewSamples;
+    return { message: { type: 'blindsrSnapshot', snapshot }, transfer: [] };
   }
 
   async evaluate(): Promise<Outgoing> {

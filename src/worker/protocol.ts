@@ -33,6 +33,10 @@ export type PageToWorker =
   | { type: 'reset' }
   /** draw and show the next batch without training (stage mode) */
   | { type: 'preview' }
+  /** stage mode: h and z of the batch on screen (SimCLR) */
+  | { type: 'stageProbe' }
+  /** stage mode "update": one step on the batch on screen, with what it changed (SimCLR) */
+  | { type: 'stageStep' }
   /** the page has drawn the last snapshot: the worker may send the next */
   | { type: 'ack' }
   | { type: 'evaluate' }
@@ -62,6 +66,28 @@ export interface BackendInfo {
   failures: { name: BackendName; message: string }[];
 }
 
+/** Stage mode: the encoder and projection outputs of the batch on screen. */
+export interface StageProbe {
+  step: number;
+  viewCount: number;
+  /** encoder output h, [2N, hDim] */
+  h: Float32Array;
+  hDim: number;
+  /** projection z, L2-normalised, [2N, zDim] */
+  z: Float32Array;
+  zDim: number;
+}
+
+/** Stage mode, "update": what one step changed on the batch it trained on. */
+export interface StageUpdate {
+  step: number;
+  /** gradient norm ‖∂L/∂θ‖ of each layer's trainable weights, before the update */
+  layers: { name: string; norm: number }[];
+  /** the loss of the same batch before and right after the update */
+  lossBefore: number;
+  lossAfter: number;
+}
+
 export type WorkerErrorCode =
   'nonFinite' | 'crash' | 'backend' | 'data' | 'outOfMemory' | 'deviceLost';
 
@@ -73,6 +99,8 @@ export type WorkerToPage =
   | { type: 'blindsrSnapshot'; snapshot: BlindSrSnapshot }
   | { type: 'blindsrEvaluation'; evaluation: BlindSrEvaluation }
   | { type: 'embedding'; embedding: EmbeddingSnapshot }
+  | { type: 'stageProbe'; probe: StageProbe }
+  | { type: 'stageUpdate'; update: StageUpdate }
   | { type: 'error'; code: WorkerErrorCode; message: string }
   | { type: 'heartbeat'; step: number; numTensors: number; bytes: number }
   | { type: 'weights'; file: WeightsFile }

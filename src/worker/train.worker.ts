@@ -6,6 +6,7 @@ import type { Dataset } from '../data/dataset';
 import { unpackDataset } from '../data/payload';
 import { chooseAndStartBackend } from './backends';
 import { BlindSrRunner, SimclrRunner, type LabRunner } from './labs';
+import { lossOfLastBatch, probeGradients, probeStages } from './stage-probe';
 import { exportWeights, importWeights, profileStep } from './tools';
 import type { LabConfig, PageToWorker, WorkerToPage } from './protocol';
 
@@ -242,6 +243,36 @@ function handle(message: PageToWorker): void {
         await runner.preview();
         snapshotDue = true;
         await maybeSnapshot(true);
+      }).catch(reportError);
+      return;
+    case 'stageProbe':
+      exclusive(async () => {
+        if (!(runner instanceof SimclrRunner)) return;
+        const probe = await probeStages(runner.trainer);
+        if (probe) post({ type: 'stageProbe', probe }, [probe.h.buffer, probe.z.buffer]);
+      }).catch(reportError);
+      return;
+    case 'stageStep':
+      running = false;
+      exclusive(async () => {
+        if (!(runner instanceof SimclrRunner)) {
+          await trainOnce();
+        } else {
+          const before = await probeGradients(runner.trainer);
+          await trainOnce();
+          if (before && !failed) {
+            post({
+              type: 'stageUpdate',
+              update: {
+                step: runner.step,
+                layers: before.layers,
+                lossBefore: before.loss,
+                lossAfter: await lossOfLastBatch(runner.trainer),
+              },
+            });
+          }
+        }
+        post({ type: 'status', running: false, step: runner?.step ?? 0 });
       }).catch(reportError);
       return;
     case 'reset':

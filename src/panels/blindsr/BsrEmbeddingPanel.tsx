@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3';
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/useT';
+import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { ColorLegend } from '../common/ColorLegend';
 import { viridisCss } from '../common/colors';
@@ -13,6 +14,7 @@ export function BsrEmbeddingPanel() {
   const t = useT();
   const evaluation = useStore((s) => s.blindsrEvaluation);
   const { sigmaMin, sigmaMax } = useStore((s) => s.config.blindsr);
+  const revealed = useStageReached('encode').reached;
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = ref.current?.getContext('2d');
@@ -39,7 +41,7 @@ export function BsrEmbeddingPanel() {
       context.lineWidth = 0.6;
       context.stroke();
     }
-  }, [evaluation, sigmaMin, sigmaMax]);
+  }, [evaluation, sigmaMin, sigmaMax, revealed]);
   return (
     <section className="panel" aria-labelledby="bsr-embedding-title" data-panel="bsr-embedding">
       <header className="panel-header">
@@ -53,18 +55,20 @@ export function BsrEmbeddingPanel() {
         ) : null}
       </header>
       <p className="caption">{t('panel.bsrEmbedding.caption')}</p>
-      <div className="heatmap-wrap">
-        <canvas
-          ref={ref}
-          width={size}
-          height={size}
-          className="embedding-canvas"
-          data-testid="bsr-embedding"
-          role="img"
-          aria-label={t('panel.bsrEmbedding.title')}
-        />
-        <ColorLegend domain={[sigmaMin, sigmaMax]} label="σ" height={size} />
-      </div>
+      <StageGate stage="encode">
+        <div className="heatmap-wrap">
+          <canvas
+            ref={ref}
+            width={size}
+            height={size}
+            className="embedding-canvas"
+            data-testid="bsr-embedding"
+            role="img"
+            aria-label={t('panel.bsrEmbedding.title')}
+          />
+          <ColorLegend domain={[sigmaMin, sigmaMax]} label="σ" height={size} />
+        </div>
+      </StageGate>
     </section>
   );
 }

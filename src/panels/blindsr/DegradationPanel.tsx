@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/useT';
+import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { viridisTable } from '../common/colors';
 import { paintCells } from '../similarity/heatmap';
@@ -7,6 +8,7 @@ import { PixelCanvas } from '../common/PixelCanvas';
 
 /** A blur kernel as a small heatmap, normalised to its peak. */
 function KernelCanvas({ kernel, size }: { kernel: Float32Array; size: number }) {
+  const t = useT();
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = ref.current?.getContext('2d');
@@ -20,7 +22,7 @@ function KernelCanvas({ kernel, size }: { kernel: Float32Array; size: number }) 
       width={size}
       height={size}
       className="thumb kernel"
-      aria-label="blur kernel"
+      aria-label={t('panel.degradation.kernel')}
       role="img"
     />
   );
@@ -59,62 +61,119 @@ function LowWithPatch({
   );
 }
 
+/** A square patch [side, side, 3] cut from an RGB image [imageSide, imageSide, 3]. */
+function cutPatch(pixels: Float32Array, imageSide: number, x: number, y: number, side: number) {
+  const out = new Float32Array(side * side * 3);
+  for (let row = 0; row < side; row++)
+    out.set(
+      pixels.subarray(((y + row) * imageSide + x) * 3, ((y + row) * imageSide + x + side) * 3),
+      row * side * 3,
+    );
+  return out;
+}
+
 export function DegradationPanel() {
   const t = useT();
   const snapshot = useStore((s) => s.blindsr);
   const scale = useStore((s) => s.config.blindsr.scale);
+  const stageMode = useStore((s) => s.view.stageMode);
+  // step by stage: the patch outlines appear at "patches", after the degradation
+  const patchesShown = useStageReached('patches').reached;
   return (
     <section className="panel" aria-labelledby="degradation-title" data-panel="degradation">
       <header className="panel-header">
         <h2 id="degradation-title">{t('panel.degradation.title')}</h2>
       </header>
       <p className="caption">{t('panel.degradation.caption')}</p>
-      {snapshot ? (
-        <div className="degradation-rows">
-          {snapshot.samples.map((sample, i) => (
-            <div className="degradation-row" key={i}>
-              <PixelCanvas
-                pixels={sample.hr}
-                size={sample.hrSize}
-                className="thumb large"
-                label="HR"
-              />
-              <span className="arrow">∗</span>
-              <KernelCanvas kernel={sample.kernel} size={sample.kernelSize} />
-              <span className="arrow">↓{scale}</span>
-              <LowWithPatch
-                pixels={sample.low}
-                side={sample.hrSize / scale}
-                patchSize={snapshot.patchSize}
-                patches={sample.partnerLow ? [sample.patches[0]] : sample.patches}
-                first={0}
-              />
-              {sample.partnerLow ? (
-                <>
-                  <span className="arrow" title={t('panel.degradation.partner')}>
-                    ⇄
-                  </span>
-                  <LowWithPatch
-                    pixels={sample.partnerLow}
-                    side={sample.hrSize / scale}
-                    patchSize={snapshot.patchSize}
-                    patches={[sample.patches[1]]}
-                    first={1}
-                  />
-                </>
-              ) : null}
-              <span className="degradation-params">
-                {t('panel.degradation.params', {
-                  sigma: sample.degradation.sigma.toFixed(2),
-                  noise: sample.degradation.noise.toFixed(1),
-                })}
-              </span>
-            </div>
-          ))}
-        </div>
+      {snapshot && snapshot.samples.length > 0 ? (
+        <StageGate stage="degrade">
+          <div className="degradation-rows">
+            {snapshot.samples.map((sample, i) => (
+              <div className="degradation-row" key={i}>
+                <PixelCanvas
+                  pixels={sample.hr}
+                  size={sample.hrSize}
+                  className="thumb large"
+                  label="HR"
+                />
+                <span className="arrow">∗</span>
+                <KernelCanvas kernel={sample.kernel} size={sample.kernelSize} />
+                <span className="arrow">↓{scale}</span>
+                <LowWithPatch
+                  pixels={sample.low}
+                  side={sample.hrSize / scale}
+                  patchSize={snapshot.patchSize}
+                  patches={
+                    !patchesShown ? [] : sample.partnerLow ? [sample.patches[0]] : sample.patches
+                  }
+                  first={0}
+                />
+                {sample.partnerLow ? (
+                  <>
+                    <span className="arrow" title={t('panel.degradation.partner')}>
+                      ⇄
+                    </span>
+                    <LowWithPatch
+                      pixels={sample.partnerLow}
+                      side={sample.hrSize / scale}
+                      patchSize={snapshot.patchSize}
+                      patches={patchesShown ? [sample.patches[1]] : []}
+                      first={1}
+                    />
+                  </>
+                ) : null}
+                <span className="degradation-params">
+                  {t('panel.degradation.params', {
+                    sigma: sample.degradation.sigma.toFixed(2),
+                    noise: sample.degradation.noise.toFixed(1),
+                  })}
+                </span>
+              </div>
+            ))}
+          </div>
+        </StageGate>
       ) : (
         <p className="empty">{t('panel.loss.empty')}</p>
       )}
+      {stageMode && snapshot && snapshot.samples.length > 0 ? (
+        <StageGate stage="patches">
+          <p className="caption">{t('stage.patches.title')}</p>
+          <div className="patch-pairs">
+            {snapshot.samples.map((sample, i) => {
+              const side = sample.hrSize / scale;
+              const key = sample.partnerLow ?? sample.low;
+              return (
+                <span className="patch-pair" key={i}>
+                  <PixelCanvas
+                    pixels={cutPatch(
+                      sample.low,
+                      side,
+                      sample.patches[0].x,
+                      sample.patches[0].y,
+                      snapshot.patchSize,
+                    )}
+                    size={snapshot.patchSize}
+                    className="thumb patch query"
+                    label={t('stage.patches.query', { n: i + 1 })}
+                  />
+                  <PixelCanvas
+                    pixels={cutPatch(
+                      key,
+                      side,
+                      sample.patches[1].x,
+                      sample.patches[1].y,
+                      snapshot.patchSize,
+                    )}
+                    size={snapshot.patchSize}
+                    className="thumb patch key"
+                    label={t('stage.patches.key', { n: i + 1 })}
+                  />
+                </span>
+              );
+            })}
+          </div>
+        </StageGate>
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/useT';
+import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { viridisCss } from '../common/colors';
 import { entryAngle } from './queue-ring';
@@ -11,6 +12,7 @@ export function QueuePanel() {
   const t = useT();
   const snapshot = useStore((s) => s.blindsr);
   const { sigmaMin, sigmaMax } = useStore((s) => s.config.blindsr);
+  const revealed = useStageReached('queue').reached;
   const ref = useRef<HTMLCanvasElement>(null);
   const queue = snapshot?.queue;
 
@@ -51,7 +53,7 @@ export function QueuePanel() {
     context.beginPath();
     context.arc(centre + Math.cos(angle) * 146, centre + Math.sin(angle) * 146, 5, 0, 2 * Math.PI);
     context.fill();
-  }, [queue, sigmaMin, sigmaMax]);
+  }, [queue, sigmaMin, sigmaMax, revealed]);
 
   const weights = queue?.weights;
   const meanWeight = weights ? weights.reduce((a, b) => a + b, 0) / weights.length : 0;
@@ -76,27 +78,39 @@ export function QueuePanel() {
         ) : null}
       </header>
       <p className="caption">{t('panel.queue.caption')}</p>
-      <div className="queue-wrap">
-        <canvas
-          ref={ref}
-          width={size}
-          height={size}
-          className="queue-canvas"
-          role="img"
-          aria-label={t('panel.queue.title')}
-        />
-        <div className="queue-centre">
-          <strong>K = {queue?.capacity ?? '—'}</strong>
-          {queue?.queryDegradation ? (
-            <span>
-              {t('panel.queue.query', { sigma: queue.queryDegradation.sigma.toFixed(2) })}
-            </span>
-          ) : null}
-          {queue && !queue.weighting ? (
-            <span className="muted">{t('panel.queue.weightsOff')}</span>
-          ) : null}
+      <StageGate stage="queue">
+        <div className="queue-wrap">
+          <canvas
+            ref={ref}
+            width={size}
+            height={size}
+            className="queue-canvas"
+            role="img"
+            aria-label={t('panel.queue.title')}
+          />
+          <div className="queue-centre">
+            <strong>K = {queue?.capacity ?? '—'}</strong>
+            <StageGate stage="weighted">
+              {queue?.queryDegradation ? (
+                <span>
+                  {t('panel.queue.query', { sigma: queue.queryDegradation.sigma.toFixed(2) })}
+                </span>
+              ) : null}
+              {queue && !queue.weighting ? (
+                <span className="muted">{t('panel.queue.weightsOff')}</span>
+              ) : null}
+              {queue?.weighting ? (
+                <span>
+                  {t('stage.queue.weights', {
+                    min: minWeight.toFixed(2),
+                    mean: meanWeight.toFixed(2),
+                  })}
+                </span>
+              ) : null}
+            </StageGate>
+          </div>
         </div>
-      </div>
+      </StageGate>
     </section>
   );
 }

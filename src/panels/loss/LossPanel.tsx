@@ -1,5 +1,6 @@
 import { chanceLoss } from '../../core/similarity';
 import { useT } from '../../i18n/useT';
+import { StageGate } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
 import { Legend, LineChart } from './LineChart';
@@ -72,80 +73,82 @@ export function LossPanel() {
       <header className="panel-header">
         <h2 id="loss-title">{t('panel.loss.title')}</h2>
       </header>
-      {history.loss.length === 0 ? <p className="empty">{t('panel.loss.empty')}</p> : null}
-      <Legend
-        items={[
-          { label: lossLabel, color: lossColor },
-          { label: reference.legend, color: '#888', dashed: true },
-        ]}
-      />
-      {nonContrastive ? (
-        <p className="caption" data-testid="non-contrastive-note">
-          {t('panel.loss.noNegativesNote')}
-        </p>
-      ) : null}
-      {positiveOnly ? (
-        <p className="caption" data-testid="positive-only-note">
-          {t('panel.loss.positiveOnlyNote')}
-        </p>
-      ) : null}
-      <LineChart
-        testId="loss-chart"
-        ariaLabel={lossLabel}
-        series={[{ id: 'loss', label: lossLabel, color: lossColor, points: history.loss }]}
-        references={[{ value: reference.value, label: reference.label, color: '#888' }]}
-      />
-      <Legend
-        items={[
-          { label: t('panel.loss.accuracy'), color: categoricalColors[2] },
-          { label: t('panel.metrics.knn'), color: categoricalColors[5] },
-        ]}
-      />
-      <LineChart
-        testId="accuracy-chart"
-        ariaLabel={t('panel.loss.accuracy')}
-        height={120}
-        yDomain={[0, 1]}
-        series={[
-          {
-            id: 'accuracy',
-            label: t('panel.loss.accuracy'),
-            color: categoricalColors[2],
-            points: history.accuracy,
-          },
-          {
-            id: 'knn',
-            label: t('panel.metrics.knn'),
-            color: categoricalColors[5],
-            points: history.knn,
-          },
-        ]}
-      />
-      <Legend
-        items={[
-          { label: t('panel.loss.alignment'), color: categoricalColors[0] },
-          { label: t('panel.loss.uniformity'), color: categoricalColors[6] },
-        ]}
-      />
-      <LineChart
-        testId="geometry-chart"
-        ariaLabel={`${t('panel.loss.alignment')} / ${t('panel.loss.uniformity')}`}
-        height={120}
-        series={[
-          {
-            id: 'alignment',
-            label: t('panel.loss.alignment'),
-            color: categoricalColors[0],
-            points: history.alignment,
-          },
-          {
-            id: 'uniformity',
-            label: t('panel.loss.uniformity'),
-            color: categoricalColors[6],
-            points: history.uniformity,
-          },
-        ]}
-      />
+      <StageGate stage="update" mark={false}>
+        {history.loss.length === 0 ? <p className="empty">{t('panel.loss.empty')}</p> : null}
+        <Legend
+          items={[
+            { label: lossLabel, color: lossColor },
+            { label: reference.legend, color: '#888', dashed: true },
+          ]}
+        />
+        {nonContrastive ? (
+          <p className="caption" data-testid="non-contrastive-note">
+            {t('panel.loss.noNegativesNote')}
+          </p>
+        ) : null}
+        {positiveOnly ? (
+          <p className="caption" data-testid="positive-only-note">
+            {t('panel.loss.positiveOnlyNote')}
+          </p>
+        ) : null}
+        <LineChart
+          testId="loss-chart"
+          ariaLabel={lossLabel}
+          series={[{ id: 'loss', label: lossLabel, color: lossColor, points: history.loss }]}
+          references={[{ value: reference.value, label: reference.label, color: '#888' }]}
+        />
+        <Legend
+          items={[
+            { label: t('panel.loss.accuracy'), color: categoricalColors[2] },
+            { label: t('panel.metrics.knn'), color: categoricalColors[5] },
+          ]}
+        />
+        <LineChart
+          testId="accuracy-chart"
+          ariaLabel={t('panel.loss.accuracy')}
+          height={120}
+          yDomain={[0, 1]}
+          series={[
+            {
+              id: 'accuracy',
+              label: t('panel.loss.accuracy'),
+              color: categoricalColors[2],
+              points: history.accuracy,
+            },
+            {
+              id: 'knn',
+              label: t('panel.metrics.knn'),
+              color: categoricalColors[5],
+              points: history.knn,
+            },
+          ]}
+        />
+        <Legend
+          items={[
+            { label: t('panel.loss.alignment'), color: categoricalColors[0] },
+            { label: t('panel.loss.uniformity'), color: categoricalColors[6] },
+          ]}
+        />
+        <LineChart
+          testId="geometry-chart"
+          ariaLabel={`${t('panel.loss.alignment')} / ${t('panel.loss.uniformity')}`}
+          height={120}
+          series={[
+            {
+              id: 'alignment',
+              label: t('panel.loss.alignment'),
+              color: categoricalColors[0],
+              points: history.alignment,
+            },
+            {
+              id: 'uniformity',
+              label: t('panel.loss.uniformity'),
+              color: categoricalColors[6],
+              points: history.uniformity,
+            },
+          ]}
+        />
+      </StageGate>
     </section>
   );
 }

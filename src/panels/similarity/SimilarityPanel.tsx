@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ntXentFromSimilarity } from '../../core/similarity';
+import { scaleBand, scaleLinear } from 'd3';
+import { ntXentFromSimilarity, positiveOf as positiveView, rowLoss } from '../../core/similarity';
+import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useT } from '../../i18n/useT';
 import { updateConfig } from '../../state/actions';
 import type { SimilarityMode } from '../../state/config';
@@ -11,6 +13,75 @@ import { cellValues, hitCell, paintCells, positiveOf, valueDomain, viewLabel } f
 import { SoftmaxBars } from './SoftmaxBars';
 
 const canvasSize = 384;
+
+/** Stage "loss": ℓ_i = −log softmax_i(positive) of every anchor, as bars (SimCLR eq. 1). */
+function AnchorLosses({
+  similarity,
+  viewCount,
+  temperature,
+}: {
+  similarity: Float32Array;
+  viewCount: number;
+  temperature: number;
+}) {
+  const t = useT();
+  const width = 384;
+  const height = 110;
+  const margin = { top: 6, right: 6, bottom: 20, left: 34 };
+  const anchors = Array.from({ length: viewCount }, (_, i) => i);
+  const losses = anchors.map((i) => rowLoss(similarity, viewCount, i, temperature));
+  const mean = losses.reduce((a, b) => a + b, 0) / Math.max(1, viewCount);
+  const x = scaleBand<number>()
+    .domain(anchors)
+    .range([margin.left, width - margin.right])
+    .padding(0.15);
+  const y = scaleLinear()
+    .domain([0, Math.max(...losses.filter(Number.isFinite), 1e-6)])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
+  const labelEvery = Math.ceil(viewCount / 16);
+  return (
+    <figure className="anchor-losses" data-testid="anchor-losses">
+      <figcaption>{t('stage.loss.title', { mean: mean.toFixed(4) })}</figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        role="img"
+        aria-label={t('stage.loss.title', { mean: mean.toFixed(4) })}
+      >
+        {y.ticks(3).map((tick) => (
+          <g key={tick} transform={`translate(${margin.left}, ${y(tick)})`}>
+            <line x1={-3} x2={width - margin.left - margin.right} stroke="#e3e6ee" />
+            <text x={-5} dy="0.32em" textAnchor="end" fontSize={10}>
+              {tick}
+            </text>
+          </g>
+        ))}
+        {anchors.map((i) => (
+          <g key={i}>
+            <rect
+              x={x(i)}
+              y={y(Number.isFinite(losses[i]) ? losses[i] : 0)}
+              width={x.bandwidth()}
+              height={height - margin.bottom - y(Number.isFinite(losses[i]) ? losses[i] : 0)}
+              fill="#d55e00"
+            />
+            {i % labelEvery === 0 ? (
+              <text
+                x={(x(i) ?? 0) + x.bandwidth() / 2}
+                y={height - margin.bottom + 13}
+                textAnchor="middle"
+                fontSize={10}
+              >
+                {viewLabel(i, viewCount)}
+              </text>
+            ) : null}
+          </g>
+        ))}
+      </svg>
+    </figure>
+  );
+}
 const modes: SimilarityMode[] = ['cosine', 'logits', 'softmax'];
 
 export function SimilarityPanel() {
@@ -26,6 +97,11 @@ export function SimilarityPanel() {
   );
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const viewCount = snapshot ? snapshot.batchSize * 2 : 0;
+  const stageMode = useStore((s) => s.view.stageMode);
+  // step by stage: the matrix appears at "similarity"; at "loss" it shows the row softmax
+  const revealed = useStageReached('similarity').reached;
+  const atLossStage = useStageReached('loss').current;
+  const shownMode: SimilarityMode = atLossStage ? 'softmax' : mode;
 
   // recomputed on the page from cached similarities: τ acts at once, no training step
   const values = useMemo(
@@ -33,8 +109,8 @@ export function SimilarityPanel() {
     [snapshot, viewCount, mode, temperature],
   );
   const domain = useMemo<[number, number]>(
-    () => (values ? valueDomain(values, mode, temperature) : [0, 1]),
-    [values, mode, temperature],
+    () => (values ? valueDomain(values, shownMode, temperature) : [0, 1]),
+    [values, shownMode, temperature],
   );
   const batchLoss = useMemo(
     () => (snapshot ? ntXentFromSimilarity(snapshot.similarity, viewCount, temperature) : null),
@@ -92,7 +168,7 @@ export function SimilarityPanel() {
         cell - 2,
       );
     }
-  }, [values, domain, viewCount, selectedRow, hoveredCell]);
+  }, [values, domain, viewCount, selectedRow, hoveredCell, revealed]);
 
   const cellFromEvent = (event: React.MouseEvent<HTMLCanvasElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
@@ -107,7 +183,35 @@ export function SimilarityPanel() {
 
   const hoveredValue =
     hoveredCell && values ? values[hoveredCell.row * viewCount + hoveredCell.column] : null;
-  const format = (v: number) => (mode === 'softmax' ? v.toFixed(3) : v.toFixed(2));
+  const format = (v: number) => (shownMode === 'softmax' ? v.toFixed(3) : v.toFixed(2));
+
+  // keyboard: the focused matrix moves a highlighted cell; Enter opens that row's softmax
+  const onKeyDown = (event: React.KeyboardEvent<HTMLCanvasElement>) => {
+    if (viewCount === 0) return;
+    const current = hoveredCell ?? {
+      row: selectedRow ?? 0,
+      column: positiveView(selectedRow ?? 0, viewCount),
+    };
+    const clamp = (v: number) => Math.max(0, Math.min(viewCount - 1, v));
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      setView({
+        hoveredCell: { row: clamp(current.row + move[0]), column: clamp(current.column + move[1]) },
+      });
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      setView({ selectedRow: current.row, hoveredCell: current });
+    } else if (event.key === 'Escape') {
+      setView({ selectedRow: null });
+    }
+  };
 
   return (
     <section
@@ -133,55 +237,83 @@ export function SimilarityPanel() {
         </label>
       </header>
       <p className="caption">{t('panel.similarity.caption')}</p>
-      <div className="heatmap-wrap">
-        <div className="heatmap-axis-label heatmap-axis-top">a ← {t('panel.views.title')} → b</div>
-        <canvas
-          ref={canvasRef}
-          data-testid="similarity-matrix"
-          data-views={viewCount}
-          width={canvasSize}
-          height={canvasSize}
-          className="heatmap"
-          role="img"
-          aria-label={t('panel.similarity.title')}
-          onMouseMove={(e) => {
-            const cell = cellFromEvent(e);
-            setView({ hoveredCell: cell });
-          }}
-          onMouseLeave={() => setView({ hoveredCell: null })}
-          onClick={(e) => {
-            const cell = cellFromEvent(e);
-            if (cell) setView({ selectedRow: cell.row });
-          }}
-        />
-        <ColorLegend domain={domain} label={t(`panel.similarity.mode.${mode}`)} />
-      </div>
-      <div className="heatmap-status" aria-live="polite">
-        {hoveredCell && hoveredValue !== null ? (
-          <span data-testid="similarity-hover">
-            {t('panel.similarity.hover', {
-              row: viewLabel(hoveredCell.row, viewCount),
-              column: viewLabel(hoveredCell.column, viewCount),
-              value: Number.isNaN(hoveredValue) ? '—' : format(hoveredValue),
-            })}
+      <StageGate stage="similarity">
+        <div className="heatmap-wrap">
+          <div className="heatmap-axis-label heatmap-axis-top">
+            a ← {t('panel.views.title')} → b
+          </div>
+          <canvas
+            ref={canvasRef}
+            data-testid="similarity-matrix"
+            data-views={viewCount}
+            width={canvasSize}
+            height={canvasSize}
+            className="heatmap"
+            role="img"
+            tabIndex={0}
+            aria-label={t('panel.similarity.title')}
+            aria-describedby="similarity-keys"
+            onKeyDown={onKeyDown}
+            onFocus={() => {
+              if (!hoveredCell && viewCount > 0)
+                setView({
+                  hoveredCell: {
+                    row: selectedRow ?? 0,
+                    column: positiveView(selectedRow ?? 0, viewCount),
+                  },
+                });
+            }}
+            onMouseMove={(e) => {
+              const cell = cellFromEvent(e);
+              setView({ hoveredCell: cell });
+            }}
+            onMouseLeave={() => setView({ hoveredCell: null })}
+            onClick={(e) => {
+              const cell = cellFromEvent(e);
+              if (cell) setView({ selectedRow: cell.row });
+            }}
+          />
+          <ColorLegend domain={domain} label={t(`panel.similarity.mode.${shownMode}`)} />
+          <span id="similarity-keys" className="visually-hidden">
+            {t('panel.similarity.keys')}
           </span>
+        </div>
+        <div className="heatmap-status" aria-live="polite">
+          {hoveredCell && hoveredValue !== null ? (
+            <span data-testid="similarity-hover">
+              {t('panel.similarity.hover', {
+                row: viewLabel(hoveredCell.row, viewCount),
+                column: viewLabel(hoveredCell.column, viewCount),
+                value: Number.isNaN(hoveredValue) ? '—' : format(hoveredValue),
+              })}
+            </span>
+          ) : null}
+          {batchLoss !== null ? (
+            <span data-testid="batch-loss" className="batch-loss">
+              {t('panel.similarity.batchLoss', {
+                tau: temperature.toFixed(2),
+                loss: batchLoss.toFixed(4),
+              })}
+            </span>
+          ) : null}
+        </div>
+        {snapshot && selectedRow !== null && selectedRow < viewCount ? (
+          <SoftmaxBars
+            similarity={snapshot.similarity}
+            viewCount={viewCount}
+            row={selectedRow}
+            temperature={temperature}
+          />
         ) : null}
-        {batchLoss !== null ? (
-          <span data-testid="batch-loss" className="batch-loss">
-            {t('panel.similarity.batchLoss', {
-              tau: temperature.toFixed(2),
-              loss: batchLoss.toFixed(4),
-            })}
-          </span>
-        ) : null}
-      </div>
-      {snapshot && selectedRow !== null && selectedRow < viewCount ? (
-        <SoftmaxBars
-          similarity={snapshot.similarity}
-          viewCount={viewCount}
-          row={selectedRow}
-          temperature={temperature}
-        />
+      </StageGate>
+      {stageMode && snapshot ? (
+        <StageGate stage="loss">
+          <AnchorLosses
+            similarity={snapshot.similarity}
+            viewCount={viewCount}
+            temperature={temperature}
+          />
+        </StageGate>
       ) : null}
     </section>
   );

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { StageGate } from '../../controls/StageGate';
 import { useShallow } from 'zustand/react/shallow';
 import type { ViewParams } from '../../core/augment';
 import { useT } from '../../i18n/useT';
@@ -38,6 +39,23 @@ export function ViewsPanel() {
   );
   const n = snapshot?.batchSize ?? 0;
   const viewCount = 2 * n;
+  // roving focus: one view is in the tab order, arrow keys walk a1, b1, a2, b2, …
+  const [focusView, setFocusView] = useState(0);
+  const readingOrder = useMemo(() => Array.from({ length: n }, (_, k) => [k, k + n]).flat(), [n]);
+  const onViewKey = (event: React.KeyboardEvent<HTMLCanvasElement>, view: number) => {
+    const forward = event.key === 'ArrowRight' || event.key === 'ArrowDown';
+    const back = event.key === 'ArrowLeft' || event.key === 'ArrowUp';
+    if (!forward && !back) return;
+    event.preventDefault();
+    const at = readingOrder.indexOf(view);
+    const next =
+      readingOrder[Math.max(0, Math.min(readingOrder.length - 1, at + (forward ? 1 : -1)))];
+    setFocusView(next);
+    event.currentTarget
+      .closest('.view-grid')
+      ?.querySelector<HTMLCanvasElement>(`[data-view="${next}"]`)
+      ?.focus();
+  };
   const views = useMemo(() => {
     if (!snapshot) return [];
     const stride = snapshot.viewSize * snapshot.viewSize * 3;
@@ -75,59 +93,71 @@ export function ViewsPanel() {
           ? `${viewLabel(activeView, viewCount)}: ${describe(activeParams, t)}`
           : '\u00a0'}
       </p>
-      <div className="view-grid">
-        {Array.from({ length: n }, (_, k) => {
-          const image = dataset.images[snapshot.imageIndices[k]];
-          const boxes = [k, k + n]
-            .filter((v) => v === activeView)
-            .map((v) => snapshot.viewParams[v].crop);
-          return (
-            // linked hover: a point hovered in the embedding lights up its image here
-            <div
-              className={`view-triplet${hoveredImage === snapshot.imageIndices[k] ? ' linked' : ''}`}
-              key={k}
-            >
-              <div className="view-original">
-                {image ? (
+      <StageGate stage="augment">
+        <div className="view-grid" aria-describedby="views-keys">
+          {Array.from({ length: n }, (_, k) => {
+            const image = dataset.images[snapshot.imageIndices[k]];
+            const boxes = [k, k + n]
+              .filter((v) => v === activeView)
+              .map((v) => snapshot.viewParams[v].crop);
+            return (
+              // linked hover: a point hovered in the embedding lights up its image here
+              <div
+                className={`view-triplet${hoveredImage === snapshot.imageIndices[k] ? ' linked' : ''}`}
+                key={k}
+              >
+                <div className="view-original">
+                  {image ? (
+                    <PixelCanvas
+                      pixels={image.pixels}
+                      size={image.size}
+                      className="thumb"
+                      label={t('panel.views.image', { n: k + 1 })}
+                    />
+                  ) : null}
+                  {boxes.map((box, i) => (
+                    <div
+                      key={i}
+                      className="crop-box"
+                      data-testid="crop-box"
+                      style={{
+                        left: `${box.x * 100}%`,
+                        top: `${box.y * 100}%`,
+                        width: `${box.width * 100}%`,
+                        height: `${box.height * 100}%`,
+                      }}
+                    />
+                  ))}
+                  <span className="thumb-label">{k + 1}</span>
+                </div>
+                {[k, k + n].map((v) => (
                   <PixelCanvas
-                    pixels={image.pixels}
-                    size={image.size}
-                    className="thumb"
-                    label={`image ${k + 1}`}
-                  />
-                ) : null}
-                {boxes.map((box, i) => (
-                  <div
-                    key={i}
-                    className="crop-box"
-                    data-testid="crop-box"
-                    style={{
-                      left: `${box.x * 100}%`,
-                      top: `${box.y * 100}%`,
-                      width: `${box.width * 100}%`,
-                      height: `${box.height * 100}%`,
+                    key={v}
+                    pixels={views[v]}
+                    size={snapshot.viewSize}
+                    className={`thumb view${highlighted.has(v) ? ' highlighted' : ''}`}
+                    label={t('panel.views.view', { label: viewLabel(v, viewCount) })}
+                    data-view={v}
+                    data-highlighted={highlighted.has(v) ? 'true' : 'false'}
+                    tabIndex={v === (focusView < viewCount ? focusView : 0) ? 0 : -1}
+                    onKeyDown={(e) => onViewKey(e, v)}
+                    onFocus={() => {
+                      setFocusView(v);
+                      setView({ hoveredView: v });
                     }}
+                    onBlur={() => setView({ hoveredView: null })}
+                    onMouseEnter={() => setView({ hoveredView: v })}
+                    onMouseLeave={() => setView({ hoveredView: null })}
                   />
                 ))}
-                <span className="thumb-label">{k + 1}</span>
               </div>
-              {[k, k + n].map((v) => (
-                <PixelCanvas
-                  key={v}
-                  pixels={views[v]}
-                  size={snapshot.viewSize}
-                  className={`thumb view${highlighted.has(v) ? ' highlighted' : ''}`}
-                  label={viewLabel(v, viewCount)}
-                  data-view={v}
-                  data-highlighted={highlighted.has(v) ? 'true' : 'false'}
-                  onMouseEnter={() => setView({ hoveredView: v })}
-                  onMouseLeave={() => setView({ hoveredView: null })}
-                />
-              ))}
-            </div>
-          );
-        })}
-      </div>
+            );
+          })}
+        </div>
+        <span id="views-keys" className="visually-hidden">
+          {t('panel.views.keys')}
+        </span>
+      </StageGate>
     </section>
   );
 }

@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { MessageKey } from '../i18n';
+import { useT } from '../i18n/useT';
+import { blindsrStages, simclrStages } from '../lessons/lessons';
+import { useStore } from '../state/store';
+
+/** Is `stage` reached in step-by-stage mode? Outside stage mode everything is shown. */
+export function useStageReached(stage: string): { reached: boolean; current: boolean } {
+  const { lab, stageMode, stageIndex } = useStore(
+    useShallow((s) => ({
+      lab: s.config.lab,
+      stageMode: s.view.stageMode,
+      stageIndex: s.view.stageIndex,
+    })),
+  );
+  if (!stageMode) return { reached: true, current: false };
+  const index = (lab === 'simclr' ? simclrStages : blindsrStages).findIndex((s) => s.id === stage);
+  return { reached: index < 0 || stageIndex >= index, current: stageIndex === index };
+}
+
+/**
+ * Step by stage reveals, it does not just highlight: before its stage runs, a stage's
+ * output is a "pending" box; from its stage on, the output itself, marked for tests.
+ */
+export function StageGate({
+  stage,
+  children,
+  className,
+  mark = true,
+}: {
+  stage: string;
+  children: ReactNode;
+  className?: string;
+  /** false: a secondary view of the stage's output, not marked as its output for tests */
+  mark?: boolean;
+}) {
+  const t = useT();
+  const { lab, stageMode, stageIndex } = useStore(
+    useShallow((s) => ({
+      lab: s.config.lab,
+      stageMode: s.view.stageMode,
+      stageIndex: s.view.stageIndex,
+    })),
+  );
+  if (!stageMode) return <>{children}</>;
+  const index = (lab === 'simclr' ? simclrStages : blindsrStages).findIndex((s) => s.id === stage);
+  if (index < 0) return <>{children}</>;
+  if (stageIndex < index)
+    return (
+      <div
+        className="stage-pending"
+        data-testid={mark ? 'stage-pending' : undefined}
+        data-stage={stage}
+      >
+        {t('stage.pending', {
+          n: index + 1,
+          name: t(`stage.${lab}.${stage}` as MessageKey),
+        })}
+      </div>
+    );
+  return (
+    <div
+      className={`stage-output${stageIndex === index ? ' current' : ''}${className ? ` ${className}` : ''}`}
+      data-testid={mark ? 'stage-output' : undefined}
+      data-stage={stage}
+    >
+      {children}
+    </div>
+  );
+}
