@@ -239,7 +239,7 @@ const rows = results.map((r) =>
       : `| ${labNames[r.lab]} | ${r.backend}${r.threads ? ` (${r.threads} threads)` : ''} | ${r.medianMsPerStep?.toFixed(0)} | ${r.firstStepMs?.toFixed(0)} | ${(r.pageLoadToFirstStepMs / 1000).toFixed(1)} s | ${r.fps.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.numTensors} | ${references[r.lab]?.['2'] ? (r.medianMsPerStep / references[r.lab]['2'].msPerStep).toFixed(1) + '×' : 'n/a'} |`,
 );
 const table = [
-  `Default configs, ${seconds} s of training with live panels: SimCLR (N = 32 → 64 views of 32×32, 4 convs 16-32-64-64, Adam); Blind-SR stage 1 (16 + 16 patches of 24×24, 6 convs, queue 512) and stage 2 (8 patches, upsampler ×2).`,
+  `Default configs, ${seconds} s of training with live panels: SimCLR (N = 16 → 32 views of 16×16, 4 convs 16-32-64-64, Adam); Blind-SR stage 1 (16 + 16 patches of 24×24, 6 convs, queue 512) and stage 2 (8 patches, three conditioned upsamplers ×2).`,
   reference
     ? `PyTorch ${reference.torch} on the same CPU, 2 threads: SimCLR ${reference.msPerStep.toFixed(1)} ms/step, Blind-SR stage 1 ${references.blindsr1['2']?.msPerStep.toFixed(1)}, stage 2 ${references.blindsr2['2']?.msPerStep.toFixed(1)}.`
     : 'PyTorch reference: not available on this machine.',
