@@ -1,6 +1,6 @@
 import { clampNumber } from './simclr-config';
 
-/** Blind-SR lab settings (DESIGN §4, browser-sized). Pure: shared by page and worker. */
+/** Blind-SR lab settings (browser-sized). Pure: shared by page and worker. */
 export interface BlindSrConfig {
   seed: number;
   /** 1: degradation contrast only; 2: the SR network on top of the frozen encoder */
@@ -111,7 +111,7 @@ export function sanitizeBlindSrConfig(input: Partial<BlindSrConfig> | undefined)
 }
 
 /**
- * LR images are 48², cut into four 24² quadrants (DESIGN §4 sizes the encoder for 24²
+ * LR images are 48², cut into four 24² quadrants (the encoder is sized for 24²
  * patches). The two patches of an image are two *different* quadrants: overlapping
  * patches would share content, and matching content would solve the task without
  * looking at the degradation at all.
