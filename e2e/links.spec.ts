@@ -73,13 +73,13 @@ test('a lesson link opens its own lab and its step preset', async ({ page }) => 
   await waitForReady(page);
 
   await page.goto('/?backend=wasm&n=8&lesson=temperature&lstep=3');
-  await expect(page.getByTestId('temperature')).toHaveAttribute('aria-valuetext', '1.50');
+  await expect(page.getByTestId('temperature')).toHaveAttribute('aria-valuetext', '1.5');
   await expect(page.getByTestId('similarity-mode')).toHaveValue('softmax');
   await expect(page.getByTestId('notice')).toHaveCount(0);
   await waitForReady(page);
 
   await page.goto('/?backend=wasm&n=8&lesson=temperature&lstep=99');
   await expect(page.getByTestId('notice-clamped')).toContainText('lstep 99 → 3');
-  await expect(page.getByTestId('temperature')).toHaveAttribute('aria-valuetext', '1.50');
+  await expect(page.getByTestId('temperature')).toHaveAttribute('aria-valuetext', '1.5');
   await waitForReady(page);
 });

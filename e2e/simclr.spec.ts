@@ -48,12 +48,12 @@ test.describe('SimCLR lab', () => {
     await waitForReady(page);
     await page.getByTestId('play').click();
     await expect.poll(() => stepCount(page)).toBeGreaterThanOrEqual(3);
-    await page.getByTestId('batch-size').selectOption('16');
-    await expect(page.getByTestId('similarity-matrix')).toHaveAttribute('data-views', '32');
+    await page.getByTestId('batch-size').selectOption('24');
+    await expect(page.getByTestId('similarity-matrix')).toHaveAttribute('data-views', '48');
     await expect(page.getByTestId('pause')).toBeVisible();
     const restarted = await stepCount(page);
     await expect.poll(() => stepCount(page)).toBeGreaterThan(restarted + 2);
-    await expect(page).toHaveURL(/n=16/);
+    await expect(page).toHaveURL(/n=24/);
     await screenshot(page, 'simclr-mid-training');
     await page.getByTestId('pause').click();
   });
