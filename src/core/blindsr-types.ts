@@ -78,6 +78,8 @@ export interface BlindSrEvaluation {
 
 export interface BlindSrStepResult {
   step: number;
+  /** the training stage this step ran in (the page may have switched since) */
+  stage: 1 | 2;
   loss: number;
   milliseconds: number;
   augmentMilliseconds: number;

@@ -294,6 +294,7 @@ export class BlindSrTrainer {
     low.dispose();
     return {
       step: this.stepCount,
+      stage: this.config.stage,
       loss,
       milliseconds: performance.now() - start,
       augmentMilliseconds,
@@ -424,6 +425,7 @@ export class BlindSrTrainer {
     this.lastLoss = loss;
     return {
       step: this.stepCount,
+      stage: this.config.stage,
       loss,
       milliseconds: performance.now() - start,
       augmentMilliseconds,

@@ -120,8 +120,8 @@ export const en = {
     '5-nearest-neighbour class accuracy of the encoder output h on held-out images. Chance is 1 / classes.',
   'panel.embedding.title': 'Embedding of h (PCA)',
   'panel.embedding.caption':
-    'Encoder outputs h of every image, projected on their first two principal components, coloured by class.',
-  'panel.embedding.explained': 'PC1 {pc1} %, PC2 {pc2} % of variance',
+    'Encoder outputs h of every image, L2-normalised (the cosine geometry kNN reads), projected on their first two principal components, coloured by class.',
+  'panel.embedding.explained': 'PC1 {pc1} %, PC2 {pc2} % of variance ·',
   'panel.embedding.spread': 'spread of h: {value}',
   'panel.embedding.collapsed': 'collapsed: every image maps to nearly the same h',
   'panel.embedding.heldOut': 'held-out',
@@ -195,7 +195,7 @@ export const en = {
   'panel.bsrEmbedding.spearman': '|Spearman(σ, PC1)|: {value}',
   'panel.sr.title': 'Super-resolution ×{scale}',
   'panel.sr.caption':
-    'Held-out crops at six blur levels. Three upsamplers train side by side on the same batches: without a condition, conditioned on the learned degradation representation, and conditioned on the true degradation (the upper bound).',
+    'Held-out crops at eight blur levels (8 each). Three upsamplers train side by side on the same batches: without a condition, conditioned on the learned degradation representation, and conditioned on the true degradation (the upper bound).',
   'panel.sr.low': 'LR',
   'panel.sr.bicubic': 'bicubic',
   'panel.sr.sr': 'SR',

@@ -113,8 +113,9 @@ export const zh: Record<MessageKey, string> = {
   'panel.metrics.knn': 'kNN 准确率（h，留出集）',
   'panel.metrics.knn.help': '编码器输出 h 在留出图像上的 5 近邻分类准确率。随机水平为 1 / 类别数。',
   'panel.embedding.title': 'h 的嵌入（PCA）',
-  'panel.embedding.caption': '每张图像的编码器输出 h，投影到前两个主成分上，按类别着色。',
-  'panel.embedding.explained': 'PC1 {pc1} %，PC2 {pc2} % 方差',
+  'panel.embedding.caption':
+    '每张图像的编码器输出 h，经 L2 归一化（kNN 所用的余弦几何），投影到前两个主成分上，按类别着色。',
+  'panel.embedding.explained': 'PC1 {pc1} %，PC2 {pc2} % 方差 ·',
   'panel.embedding.spread': 'h 的分散度：{value}',
   'panel.embedding.collapsed': '已坍缩：所有图像几乎映射到同一个 h',
   'panel.embedding.heldOut': '留出集',
@@ -182,7 +183,7 @@ export const zh: Record<MessageKey, string> = {
   'panel.bsrEmbedding.spearman': '|Spearman(σ, PC1)|：{value}',
   'panel.sr.title': '超分辨率 ×{scale}',
   'panel.sr.caption':
-    '留出集裁剪，共六个模糊等级。三个上采样网络在相同批次上并行训练：不使用条件、以学到的退化表示为条件、以真实退化为条件（上限）。',
+    '留出集裁剪，共八个模糊等级（每级 8 个）。三个上采样网络在相同批次上并行训练：不使用条件、以学到的退化表示为条件、以真实退化为条件（上限）。',
   'panel.sr.low': 'LR',
   'panel.sr.bicubic': '双三次',
   'panel.sr.sr': 'SR',

@@ -42,7 +42,13 @@ function onWorkerMessage(message: WorkerToPage): void {
       if (message.step === 0) resetPacing();
       return;
     case 'loss':
-      recordLoss(message.step, message.loss, message.milliseconds, message.augmentMilliseconds);
+      recordLoss(
+        message.step,
+        message.loss,
+        message.milliseconds,
+        message.augmentMilliseconds,
+        message.stage,
+      );
       return;
     case 'snapshot':
       recordSnapshot(message.snapshot);

@@ -124,6 +124,8 @@ export function recordLoss(
   loss: number,
   milliseconds: number,
   augmentMilliseconds: number,
+  /** Blind-SR: the stage the step ran in */
+  stage?: 1 | 2,
 ): void {
   useStore.setState((s) => {
     const now = performance.now();
@@ -141,7 +143,7 @@ export function recordLoss(
         firstStepAt: s.run.firstStepAt ?? now,
         lastStep: { milliseconds, augmentMilliseconds },
       },
-      history: Number.isFinite(loss) ? appendLoss(s, step, loss) : s.history,
+      history: Number.isFinite(loss) ? appendLoss(s, step, loss, stage) : s.history,
     };
   });
 }
@@ -193,8 +195,8 @@ export function recordEmbedding(embedding: EmbeddingSnapshot): void {
   }));
 }
 
-function appendLoss(s: PlaygroundState, step: number, loss: number): History {
-  const srStage = s.config.lab === 'blindsr' && s.config.blindsr.stage === 2;
+function appendLoss(s: PlaygroundState, step: number, loss: number, stage?: 1 | 2): History {
+  const srStage = s.config.lab === 'blindsr' && (stage ?? s.config.blindsr.stage) === 2;
   return srStage
     ? { ...s.history, srLoss: appendBounded(s.history.srLoss, { step, value: loss }) }
     : { ...s.history, loss: appendBounded(s.history.loss, { step, value: loss }) };

@@ -94,7 +94,15 @@ export type WorkerErrorCode =
 export type WorkerToPage =
   | { type: 'ready'; backend: BackendInfo }
   | { type: 'status'; running: boolean; step: number }
-  | { type: 'loss'; step: number; loss: number; milliseconds: number; augmentMilliseconds: number }
+  | {
+      type: 'loss';
+      step: number;
+      loss: number;
+      milliseconds: number;
+      augmentMilliseconds: number;
+      /** Blind-SR: the stage the step ran in */
+      stage?: 1 | 2;
+    }
   | { type: 'snapshot'; snapshot: SimclrSnapshot }
   | { type: 'blindsrSnapshot'; snapshot: BlindSrSnapshot }
   | { type: 'blindsrEvaluation'; evaluation: BlindSrEvaluation }

@@ -12,6 +12,19 @@ const methods = [
   { key: 'oracle', testId: 'psnr-oracle', color: categoricalColors[2], dashed: true },
 ] as const;
 
+/** The PSNR chart's range: the values with a margin, not from 0 (they differ by tenths of a dB). */
+function psnrDomain(
+  levels: { bicubic: number; without: number; learned: number; oracle: number }[],
+): [number, number] {
+  const values = levels
+    .flatMap((l) => [l.bicubic, l.without, l.learned, l.oracle])
+    .filter(Number.isFinite);
+  if (values.length === 0) return [0, 1];
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  return [Math.floor(low - 0.5), Math.ceil(high + 0.5)];
+}
+
 /**
  * LR / bicubic / SR / HR on a held-out crop; PSNR of bicubic and of three upsamplers
  * trained side by side (without a condition, with the learned representation, with the
@@ -89,6 +102,7 @@ export function SrPanel() {
                 width={340}
                 height={170}
                 xLabel="σ"
+                yDomain={psnrDomain(sr.byLevel)}
                 series={methods.map((m) => ({
                   id: m.key,
                   label: t(`panel.sr.method.${m.key}`),
