@@ -33,7 +33,7 @@ export const enLessons = {
   'lesson.negatives.1':
     'More images per batch means more negatives per anchor ($2N-2$). This step sets $N=8$; train, then try $N=16$ or $32$ and compare the curves.',
   'lesson.negatives.2':
-    'Now the negatives are gone: the loss only pulls positives together, and its floor $-1/\\tau$ is reached by sending every view to the same point. Press Play: uniformity rises to 0, the matrix turns uniformly bright and the spread of $h$ under the embedding falls towards 0 — the cloud shrinks to a dot. That is collapse.',
+    'Now the negatives are gone: the loss only pulls positives together, and its floor $-1/\\tau$ is reached by sending every view to the same point. Press Play: within a few dozen steps the loss sits at $-1/\\tau$, uniformity rises to 0 and the matrix turns uniformly bright — every view’s $z$ is the same point. That is collapse. The projection head can collapse on its own, so $h$ keeps some spread, but it learns nothing: kNN stays at its random-init level.',
   'lesson.shortcut.title': 'Augmentations and the colour shortcut',
   'lesson.shortcut.1':
     'Colour jitter and grayscale are off: two views of an image share their colours, and matching colours is enough to find the positive. Train for a while: top-1 climbs fast, but the embedding groups by colour and kNN by shape stays low (PyTorch twin: kNN 0.33 after 1,000 steps).',

@@ -94,7 +94,7 @@ export const lessons: Lesson[] = [
     lab: 'simclr',
     steps: [
       { panel: 'loss', preset: { simclr: { batchSize: 8 } } },
-      { panel: 'embedding', preset: { simclr: { noNegatives: true } } },
+      { panel: 'similarity', preset: { simclr: { noNegatives: true } } },
     ],
   },
   {
