@@ -1,7 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { infoNceLoss, ntXentLoss, positiveOnlyLoss, weightedInfoNceLoss } from './losses';
-import { chanceLoss, ntXentFromSimilarity } from './similarity';
+import {
+  infoNceLoss,
+  ntXentLoss,
+  positiveOnlyLoss,
+  positiveTop1OnDevice,
+  weightedInfoNceLoss,
+} from './losses';
+import { normalizeRows } from './metrics';
+import { Random } from './random';
+import { chanceLoss, ntXentFromSimilarity, positiveTop1 } from './similarity';
 
 const scalar = (t: tf.Scalar) => {
   const v = t.arraySync() as number;
@@ -144,5 +152,31 @@ describe('infoNceLoss (MoCo form)', () => {
       4,
     );
     tf.dispose([q, k, queue, ones, dropFirst, onlySecond]);
+  });
+});
+
+describe('positiveTop1OnDevice', () => {
+  it('agrees with the page-side positiveTop1 on the same batch', async () => {
+    const random = new Random(3);
+    const n = 6;
+    const values = Array.from({ length: 2 * n * 4 }, () => random.normal());
+    // make three positives clearly the nearest: view b_i = view a_i + small noise
+    for (let i = 0; i < 3; i++)
+      for (let k = 0; k < 4; k++)
+        values[(n + i) * 4 + k] = values[i * 4 + k] + 0.01 * random.normal();
+    const z = tf.tensor2d(values, [2 * n, 4]);
+    const zn = normalizeRows(Float32Array.from(values), 2 * n, 4);
+    const similarity = new Float32Array(4 * n * n);
+    for (let i = 0; i < 2 * n; i++)
+      for (let j = 0; j < 2 * n; j++) {
+        let dot = 0;
+        for (let k = 0; k < 4; k++) dot += zn[i * 4 + k] * zn[j * 4 + k];
+        similarity[i * 2 * n + j] = dot;
+      }
+    const onDevice = positiveTop1OnDevice(z);
+    const expected = positiveTop1(similarity, 2 * n);
+    expect(expected).toBeGreaterThanOrEqual(0.5);
+    expect((await onDevice.data())[0]).toBeCloseTo(expected, 6);
+    tf.dispose([z, onDevice]);
   });
 });

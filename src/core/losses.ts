@@ -33,6 +33,25 @@ export function ntXentLoss(z1: tf.Tensor2D, z2: tf.Tensor2D, temperature: number
  * The positive term alone, −mean(s_ii⁺/τ): what SimCLR becomes with no negatives.
  * Minimising it lets every view collapse to one point (uniformity → 0).
  */
+/**
+ * Positive-pair top-1 on the device: the share of the 2N views whose most similar other
+ * view is their positive (the page's positiveTop1, without reading the matrix back).
+ * z: [2N, D], views stacked as [z1; z2] → scalar
+ */
+export function positiveTop1OnDevice(z: tf.Tensor2D): tf.Scalar {
+  return tf.tidy(() => {
+    const count = z.shape[0];
+    const n = count / 2;
+    const zn = l2Normalize(z);
+    const similarity = zn.matMul(zn, false, true).sub(tf.eye(count).mul(1e9)); // self excluded
+    const positives = tf.tensor1d(
+      Array.from({ length: count }, (_, row) => (row < n ? row + n : row - n)),
+      'int32',
+    );
+    return similarity.argMax(1).equal(positives).cast('float32').mean() as tf.Scalar;
+  });
+}
+
 export function positiveOnlyLoss(z1: tf.Tensor2D, z2: tf.Tensor2D, temperature: number): tf.Scalar {
   return tf.tidy(
     () => l2Normalize(z1).mul(l2Normalize(z2)).sum(1).div(temperature).neg().mean() as tf.Scalar,

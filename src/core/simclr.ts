@@ -23,6 +23,7 @@ import {
   mocoLoss,
   ntXentLoss,
   positiveOnlyLoss,
+  positiveTop1OnDevice,
   simsiamLoss,
 } from './losses';
 import { alignment, knnAccuracy, normalizeRows, relativeSpread, uniformity } from './metrics';
@@ -297,16 +298,13 @@ export class SimclrTrainer {
       );
     }
     tf.dispose([x, ...(targets ? [targets] : [])]);
-    const similarity = tf.tidy(() => {
-      const z = this.lastZ as tf.Tensor2D;
-      const zn = z.div(z.square().sum(1, true).add(1e-12).sqrt());
-      return zn.matMul(zn, false, true);
-    });
-    const [lossValues, similarityValues] = await Promise.all([value.data(), similarity.data()]);
-    const loss = lossValues[0];
-    tf.dispose([value, similarity]);
-    // top-1 of every trained batch: one batch of 16 images is a noisy reading
-    this.recentTop1.push(positiveTop1(similarityValues as Float32Array, 2 * n));
+    // loss and top-1 of every trained batch in one read-back (one batch of 16 is noisy)
+    const readings = tf.tidy(() =>
+      tf.stack([value, positiveTop1OnDevice(this.lastZ as tf.Tensor2D)]),
+    );
+    const [loss, top1] = await readings.data();
+    tf.dispose([value, readings]);
+    this.recentTop1.push(top1);
     if (this.recentTop1.length > recentWindow) this.recentTop1.shift();
     this.stepCount += 1;
     this.lastLoss = loss;
