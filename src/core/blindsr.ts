@@ -1,13 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { kernelSizeFor, lowSize, patchSize, srBatch, type BlindSrConfig } from './blindsr-config';
-import {
-  blurKernel,
-  degradePixels,
-  negativeWeights,
-  sampleDegradation,
-  type Degradation,
-  type DegradationRanges,
-} from './degrade';
+import { blurKernel, sampleDegradation, type Degradation, type DegradationRanges } from './degrade';
+import { degradePixels } from './degrade-separable';
+import { negativeWeights } from './degradation-prior';
 import { cropResize, stackImages, type RgbImage } from './image';
 import { updateRunningStats, type BatchStats } from './layers';
 import { infoNceLoss, weightedInfoNceLoss } from './losses';

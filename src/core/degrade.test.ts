@@ -6,13 +6,11 @@ import {
   blurBatch,
   blurKernel,
   degradeBatch,
-  degradePixels,
-  separableBlur,
-  degradationDistance,
-  negativeWeights,
   type Degradation,
   type DegradationRanges,
 } from './degrade';
+import { degradePixels, separableBlur } from './degrade-separable';
+import { degradationDistance, negativeWeights } from './degradation-prior';
 import { NegativeQueue } from './queue';
 import { Random } from './random';
 

@@ -44,15 +44,42 @@ export function sampleDegradation(ranges: DegradationRanges, random: Random): De
   };
 }
 
-/** Gaussian blur kernel, size×size, sums to 1. [size · size] row-major */
-export function blurKernel(degradation: Degradation, size: number): Float32Array {
-  const { lambda1, lambda2, theta } = degradation;
+/**
+ * R(θ) diag(e1, e2) R(θ)ᵀ as [xx, xy, yy]: a kernel's covariance from (λ1², λ2²), or the
+ * log of its standard-deviation matrix from (log λ1, log λ2).
+ */
+export function rotatedDiagonal(e1: number, e2: number, theta: number): [number, number, number] {
   const cos = Math.cos(theta);
   const sin = Math.sin(theta);
-  // Σ = R diag(λ1², λ2²) Rᵀ; the kernel is exp(−½ xᵀ Σ⁻¹ x)
-  const a = cos * cos * lambda1 ** 2 + sin * sin * lambda2 ** 2;
-  const b = cos * sin * (lambda1 ** 2 - lambda2 ** 2);
-  const d = sin * sin * lambda1 ** 2 + cos * cos * lambda2 ** 2;
+  return [cos * cos * e1 + sin * sin * e2, cos * sin * (e1 - e2), sin * sin * e1 + cos * cos * e2];
+}
+
+/** The kernel's covariance Σ = R diag(λ1², λ2²) Rᵀ as [xx, xy, yy]. */
+export function blurCovariance(d: Degradation): [number, number, number] {
+  return rotatedDiagonal(d.lambda1 ** 2, d.lambda2 ** 2, d.theta);
+}
+
+/**
+ * Gaussian noise of each image's level (0–255 units) from the seeded stream, in image
+ * order: [count · pixels]
+ */
+export function noiseFor(
+  degradations: Degradation[],
+  pixels: number,
+  random: Random,
+): Float32Array {
+  const noise = new Float32Array(degradations.length * pixels);
+  degradations.forEach((d, i) => {
+    const level = d.noise / 255;
+    if (level > 0) for (let p = 0; p < pixels; p++) noise[i * pixels + p] = random.normal() * level;
+  });
+  return noise;
+}
+
+/** Gaussian blur kernel, size×size, sums to 1. [size · size] row-major */
+export function blurKernel(degradation: Degradation, size: number): Float32Array {
+  // the kernel is exp(−½ xᵀ Σ⁻¹ x)
+  const [a, b, d] = blurCovariance(degradation);
   const det = a * d - b * b;
   const inverse = [d / det, -b / det, a / det];
   const kernel = new Float32Array(size * size);
@@ -186,162 +213,6 @@ export function blurBatch(
 }
 
 /**
- * The 1-D factors of a blur kernel that is separable — isotropic, or anisotropic with its
- * axes on the pixel grid (no xy term in Σ⁻¹) — each normalised to sum 1, so that
- * blurKernel = y ⊗ x; null otherwise. [size] each
- */
-export function separableBlur(
-  degradation: Degradation,
-  size: number,
-): { x: Float64Array; y: Float64Array } | null {
-  const { lambda1, lambda2, theta } = degradation;
-  const cos = Math.cos(theta);
-  const sin = Math.sin(theta);
-  const a = cos * cos * lambda1 ** 2 + sin * sin * lambda2 ** 2;
-  const b = cos * sin * (lambda1 ** 2 - lambda2 ** 2);
-  const d = sin * sin * lambda1 ** 2 + cos * cos * lambda2 ** 2;
-  if (b !== 0) return null;
-  // same Σ⁻¹ as blurKernel: exp(−½ (u²/a + v²/d)) = exp(−½u²/a) · exp(−½v²/d)
-  const factor = (variance: number) => {
-    const centre = (size - 1) / 2;
-    const values = new Float64Array(size);
-    let sum = 0;
-    for (let t = 0; t < size; t++) {
-      values[t] = Math.exp((-0.5 * (t - centre) ** 2) / variance);
-      sum += values[t];
-    }
-    return values.map((v) => v / sum);
-  };
-  return { x: factor(a), y: factor(d) };
-}
-
-/**
- * One axis of blur-then-resize as a sparse matrix [outSize, inSize]: the reflection-padded
- * 1-D blur (mirrorPad 'reflect', as blurBatch) followed by the bicubic matrix. Rows as
- * (column index, weight) lists: ≤ taps(bicubic) + size − 1 nonzeros each.
- */
-function blurResizeRows(
-  blur: Float64Array,
-  bicubic: Float32Array,
-  inSize: number,
-  outSize: number,
-): { index: Int32Array; weight: Float64Array }[] {
-  const half = Math.floor(blur.length / 2);
-  const dense = new Float64Array(inSize);
-  return Array.from({ length: outSize }, (_, o) => {
-    dense.fill(0);
-    for (let i = 0; i < inSize; i++) {
-      const r = bicubic[o * inSize + i];
-      if (r === 0) continue;
-      for (let t = 0; t < blur.length; t++) {
-        let j = i + t - half;
-        j = j < 0 ? -j : j >= inSize ? 2 * (inSize - 1) - j : j;
-        dense[j] += r * blur[t];
-      }
-    }
-    const index: number[] = [];
-    for (let j = 0; j < inSize; j++) if (dense[j] !== 0) index.push(j);
-    return { index: Int32Array.from(index), weight: Float64Array.from(index, (j) => dense[j]) };
-  });
-}
-
-/**
- * Blur + bicubic ↓ of one image with separable blur factors, in plain JS: both are linear
- * and separable, so each axis is one sparse [out, in] matrix and LR = Mᵧ · X · Mₓᵀ per
- * channel — ~20 taps per output instead of a 13×13 depthwise convolution at full HR
- * resolution (the single most expensive kernel of the Blind-SR step on wasm).
- * pixels: [size, size, 3] → out: [outSize, outSize, 3] at `offset`
- */
-function blurResizeSeparable(
-  pixels: Float32Array,
-  size: number,
-  rows: { index: Int32Array; weight: Float64Array }[],
-  columns: { index: Int32Array; weight: Float64Array }[],
-  out: Float32Array,
-  offset: number,
-): void {
-  const outSize = rows.length;
-  const rowStride = size * 3;
-  const alongH = new Float64Array(outSize * rowStride);
-  for (let o = 0; o < outSize; o++) {
-    const { index, weight } = rows[o];
-    const target = o * rowStride;
-    for (let k = 0; k < index.length; k++) {
-      const source = index[k] * rowStride;
-      const wk = weight[k];
-      for (let p = 0; p < rowStride; p++) alongH[target + p] += wk * pixels[source + p];
-    }
-  }
-  for (let o = 0; o < outSize; o++)
-    for (let q = 0; q < outSize; q++) {
-      const { index, weight } = columns[q];
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      for (let k = 0; k < index.length; k++) {
-        const source = o * rowStride + index[k] * 3;
-        r += weight[k] * alongH[source];
-        g += weight[k] * alongH[source + 1];
-        b += weight[k] * alongH[source + 2];
-      }
-      const target = offset + (o * outSize + q) * 3;
-      out[target] = r;
-      out[target + 1] = g;
-      out[target + 2] = b;
-    }
-}
-
-/**
- * The same degradation as degradeBatch for HR images given as pixels ([B, H, W, 3]
- * row-major, square): separable kernels (every isotropic one) take the sparse JS path
- * above; any other batch goes through degradeBatch. Noise is drawn in the same order.
- * → LR [B, H/s, W/s, 3]
- */
-export function degradePixels(
-  pixels: Float32Array,
-  count: number,
-  size: number,
-  degradations: Degradation[],
-  scale: number,
-  kernelSize: number,
-  random: Random,
-): tf.Tensor4D {
-  const factors = degradations.map((d) => separableBlur(d, kernelSize));
-  if (factors.some((f) => f === null) || kernelSize > 2 * size - 1)
-    return tf.tidy(() =>
-      degradeBatch(
-        tf.tensor4d(pixels, [count, size, size, 3]),
-        degradations,
-        scale,
-        kernelSize,
-        random,
-      ),
-    );
-  const lowSize = Math.round(size / scale);
-  const bicubic = bicubicMatrix(size, lowSize);
-  const pixelCount = lowSize * lowSize * 3;
-  const low = new Float32Array(count * pixelCount);
-  factors.forEach((factor, i) => {
-    const { x, y } = factor!;
-    blurResizeSeparable(
-      pixels.subarray(i * size * size * 3, (i + 1) * size * size * 3),
-      size,
-      blurResizeRows(y, bicubic, size, lowSize),
-      blurResizeRows(x, bicubic, size, lowSize),
-      low,
-      i * pixelCount,
-    );
-  });
-  degradations.forEach((d, i) => {
-    const level = d.noise / 255;
-    if (level > 0)
-      for (let p = 0; p < pixelCount; p++) low[i * pixelCount + p] += random.normal() * level;
-  });
-  for (let p = 0; p < low.length; p++) low[p] = Math.min(Math.max(low[p], 0), 1);
-  return tf.tensor4d(low, [count, lowSize, lowSize, 3]);
-}
-
-/**
  * HR [B, H, W, 3] → LR [B, H/s, W/s, 3]: blur, bicubic ↓s, noise, clamp.
  * Noise comes from `random` (seeded), not from tfjs' generator.
  */
@@ -361,80 +232,7 @@ export function degradeBatch(
       kernelSize,
     );
     const low = bicubicResize(blurred, lowSize);
-    const pixels = lowSize * lowSize * 3;
-    const noise = new Float32Array(b * pixels);
-    degradations.forEach((d, i) => {
-      const level = d.noise / 255;
-      if (level > 0)
-        for (let p = 0; p < pixels; p++) noise[i * pixels + p] = random.normal() * level;
-    });
+    const noise = noiseFor(degradations, lowSize * lowSize * 3, random);
     return low.add(tf.tensor4d(noise, [b, lowSize, lowSize, 3])).clipByValue(0, 1) as tf.Tensor4D;
   });
-}
-
-/**
- * log Σ^½ = R(θ) diag(log λ1, log λ2) R(θ)ᵀ as [xx, xy, yy]: the log of the kernel's
- * standard-deviation matrix, which depends only on Σ, not on how it was parametrised
- * ((λ1, λ2, θ) and (λ2, λ1, θ + π/2) are the same kernel).
- */
-function logDeviationMatrix(d: Degradation): [number, number, number] {
-  const l1 = Math.log(d.lambda1);
-  const l2 = Math.log(d.lambda2);
-  const cos = Math.cos(d.theta);
-  const sin = Math.sin(d.theta);
-  return [cos * cos * l1 + sin * sin * l2, cos * sin * (l1 - l2), sin * sin * l1 + cos * cos * l2];
-}
-
-/**
- * Distance between two degradations for the negative weights, each part scaled to about
- * [0, 1] over its range:
- * - isotropic kernels: the σ difference on a log scale (λ1 = λ2 = σ);
- * - anisotropic kernels: the log-Euclidean distance between the covariance matrices
- *   (Arsigny et al. 2006), ‖½ log Σa − ½ log Σb‖_F / log(σmax/σmin). It is 0 for the same
- *   kernel however it is written, and for two isotropic kernels it equals the isotropic
- *   formula (√2 · |log(σa/σb)| / log(σmax/σmin)), so both kinds share one scale;
- * - the noise level difference over its range.
- */
-export function degradationDistance(
-  a: Degradation,
-  b: Degradation,
-  ranges: DegradationRanges,
-): number {
-  const logSpan = Math.log(ranges.sigmaMax / ranges.sigmaMin) || 1;
-  const noise = ranges.noiseMax > 0 ? (a.noise - b.noise) / ranges.noiseMax : 0;
-  let blur: number;
-  if (a.kind === 'isotropic' && b.kind === 'isotropic') {
-    const d1 = Math.log(a.lambda1 / b.lambda1) / logSpan;
-    const d2 = Math.log(a.lambda2 / b.lambda2) / logSpan;
-    blur = d1 * d1 + d2 * d2;
-  } else {
-    const [axx, axy, ayy] = logDeviationMatrix(a);
-    const [bxx, bxy, byy] = logDeviationMatrix(b);
-    blur = ((axx - bxx) ** 2 + 2 * (axy - bxy) ** 2 + (ayy - byy) ** 2) / logSpan ** 2;
-  }
-  return Math.sqrt(blur + noise * noise);
-}
-
-/**
- * This playground's form of LightBSR's degradation-prior weighting:
- * w_j = 1 − exp(−d(deg_q, deg_j)² / (2γ²)), then normalised to mean 1 over the row.
- * A negative with (nearly) the query's degradation — a likely false negative — counts
- * little. Entries with no known degradation (the queue's random start) get weight 1.
- */
-export function negativeWeights(
-  query: Degradation,
-  negatives: (Degradation | null)[],
-  ranges: DegradationRanges,
-  gamma: number,
-): Float32Array {
-  const weights = new Float32Array(negatives.length);
-  let sum = 0;
-  negatives.forEach((negative, j) => {
-    const d = negative ? degradationDistance(query, negative, ranges) : Infinity;
-    weights[j] = negative ? 1 - Math.exp(-(d * d) / (2 * gamma * gamma)) : 1;
-    sum += weights[j];
-  });
-  const mean = sum / (negatives.length || 1);
-  if (mean > 0) for (let j = 0; j < weights.length; j++) weights[j] /= mean;
-  return weights;
 }

@@ -1,0 +1,64 @@
+import { rotatedDiagonal, type Degradation, type DegradationRanges } from './degrade';
+
+/**
+ * log Σ^½ = R(θ) diag(log λ1, log λ2) R(θ)ᵀ as [xx, xy, yy]: the log of the kernel's
+ * standard-deviation matrix, which depends only on Σ, not on how it was parametrised
+ * ((λ1, λ2, θ) and (λ2, λ1, θ + π/2) are the same kernel).
+ */
+function logDeviationMatrix(d: Degradation): [number, number, number] {
+  return rotatedDiagonal(Math.log(d.lambda1), Math.log(d.lambda2), d.theta);
+}
+
+/**
+ * Distance between two degradations for the negative weights, each part scaled to about
+ * [0, 1] over its range:
+ * - isotropic kernels: the σ difference on a log scale (λ1 = λ2 = σ);
+ * - anisotropic kernels: the log-Euclidean distance between the covariance matrices
+ *   (Arsigny et al. 2006), ‖½ log Σa − ½ log Σb‖_F / log(σmax/σmin). It is 0 for the same
+ *   kernel however it is written, and for two isotropic kernels it equals the isotropic
+ *   formula (√2 · |log(σa/σb)| / log(σmax/σmin)), so both kinds share one scale;
+ * - the noise level difference over its range.
+ */
+export function degradationDistance(
+  a: Degradation,
+  b: Degradation,
+  ranges: DegradationRanges,
+): number {
+  const logSpan = Math.log(ranges.sigmaMax / ranges.sigmaMin) || 1;
+  const noise = ranges.noiseMax > 0 ? (a.noise - b.noise) / ranges.noiseMax : 0;
+  let blur: number;
+  if (a.kind === 'isotropic' && b.kind === 'isotropic') {
+    const d1 = Math.log(a.lambda1 / b.lambda1) / logSpan;
+    const d2 = Math.log(a.lambda2 / b.lambda2) / logSpan;
+    blur = d1 * d1 + d2 * d2;
+  } else {
+    const [axx, axy, ayy] = logDeviationMatrix(a);
+    const [bxx, bxy, byy] = logDeviationMatrix(b);
+    blur = ((axx - bxx) ** 2 + 2 * (axy - bxy) ** 2 + (ayy - byy) ** 2) / logSpan ** 2;
+  }
+  return Math.sqrt(blur + noise * noise);
+}
+
+/**
+ * This playground's form of LightBSR's degradation-prior weighting:
+ * w_j = 1 − exp(−d(deg_q, deg_j)² / (2γ²)), then normalised to mean 1 over the row.
+ * A negative with (nearly) the query's degradation — a likely false negative — counts
+ * little. Entries with no known degradation (the queue's random start) get weight 1.
+ */
+export function negativeWeights(
+  query: Degradation,
+  negatives: (Degradation | null)[],
+  ranges: DegradationRanges,
+  gamma: number,
+): Float32Array {
+  const weights = new Float32Array(negatives.length);
+  let sum = 0;
+  negatives.forEach((negative, j) => {
+    const d = negative ? degradationDistance(query, negative, ranges) : Infinity;
+    weights[j] = negative ? 1 - Math.exp(-(d * d) / (2 * gamma * gamma)) : 1;
+    sum += weights[j];
+  });
+  const mean = sum / (negatives.length || 1);
+  if (mean > 0) for (let j = 0; j < weights.length; j++) weights[j] /= mean;
+  return weights;
+}
