@@ -13,7 +13,7 @@ import { encode } from './models';
 import { concatRows, cutPatches } from './patches';
 import { pca2 } from './pca';
 import type { Random } from './random';
-import { disposeSrInputs, prepareSrInputs, superResolve } from './srnet';
+import { disposeSrInputs, prepareSrInputs } from './srnet';
 
 /**
  * Fixed evaluation data for the Blind-SR lab, drawn once from its own seed: a blur grid
@@ -152,12 +152,9 @@ export class BlindSrEvaluator {
     const inputs = prepareSrInputs(low, trainer.config.scale);
     const conditions = trainer.conditions(lowFull, this.srHeldOut.degradations);
     const outputs = tf.tidy(() =>
-      [
-        inputs.upsampled,
-        superResolve(trainer.srPlain, inputs, conditions.none),
-        superResolve(trainer.sr, inputs, conditions.learned),
-        superResolve(trainer.srOracle, inputs, conditions.oracle),
-      ].map((t) => t.clipByValue(0, 1)),
+      [inputs.upsampled, ...trainer.upsamplers.outputs(inputs, conditions)].map((t) =>
+        t.clipByValue(0, 1),
+      ),
     );
     disposeSrInputs(inputs);
     tf.dispose(Object.values(conditions));

@@ -35,14 +35,8 @@ export type {
   BlindSrSnapshot,
   BlindSrStepResult,
 } from './blindsr-types';
-import {
-  disposeSrInputs,
-  makeSrNet,
-  prepareSrInputs,
-  srNetVariables,
-  superResolve,
-  type SrNet,
-} from './srnet';
+import { disposeSrInputs, prepareSrInputs } from './srnet';
+import { Upsamplers, type Conditions } from './upsamplers';
 import { degradationFeatures, oracleDim } from './oracle';
 
 export type { BlindSrConfig } from './blindsr-config';
@@ -51,8 +45,6 @@ export type { BlindSrConfig } from './blindsr-config';
 const encoderChannels = [16, 16, 32, 32, 64, 64];
 const encoderStrides = [1, 1, 2, 1, 2, 1];
 const embeddingDim = 64;
-const srChannels = 24;
-const srBlocks = 2;
 /** LR images whose representations standardise h for stage 2 */
 const representationSamples = 128;
 
@@ -64,14 +56,9 @@ export class BlindSrTrainer {
   private readonly head: ProjectionHead;
   private readonly keyEncoder: ConvEncoder;
   private readonly keyHead: ProjectionHead;
-  /** stage 2: conditioned on the learned representation */
-  readonly sr: SrNet;
-  /** stage 2: the same network without conditioning, trained on the same batches */
-  readonly srPlain: SrNet;
-  /** stage 2: conditioned on the true degradation (the upper bound) */
-  readonly srOracle: SrNet;
+  /** stage 2: the upsamplers with, without and with the true degradation */
+  readonly upsamplers: Upsamplers;
   private readonly contrastOptimizer: FlatAdam;
-  private readonly srOptimizer: FlatAdam;
   /** joint fine-tuning: the L1 gradient's own Adam on the degradation encoder */
   private finetuneOptimizer: FlatAdam | null = null;
   private readonly queue: NegativeQueue;
@@ -107,21 +94,17 @@ export class BlindSrTrainer {
     this.keyEncoder = makeConvEncoder(encoderConfig, modelRandom);
     this.keyHead = makeProjectionHead(this.encoder.outDim, embeddingDim, embeddingDim, modelRandom);
     this.momentumUpdate(0);
-    // the three upsamplers start from the same weights: only the condition differs
-    const srSeed = modelRandom.int(2 ** 31 - 1);
-    const makeUpsampler = (conditionDim: number) =>
-      makeSrNet(conditionDim, srChannels, srBlocks, config.scale, new Random(srSeed));
-    this.sr = makeUpsampler(this.encoder.outDim);
-    // the baseline has the same inputs, all zeros: it learns one fixed FiLM and sharpening
-    this.srPlain = makeUpsampler(this.encoder.outDim);
-    this.srOracle = makeUpsampler(oracleDim);
+    this.upsamplers = new Upsamplers(
+      this.encoder.outDim,
+      oracleDim,
+      config.scale,
+      modelRandom.int(2 ** 31 - 1),
+      config.srLearningRate,
+    );
     this.contrastOptimizer = new FlatAdam(
       [...encoderTrainables(this.encoder), ...headVariables(this.head)],
       config.learningRate,
     );
-    // one Adam over the three upsamplers: their losses are summed, so each net's
-    // gradient comes from its own term only, as with three separate optimisers
-    this.srOptimizer = new FlatAdam(this.upsamplerVariables(), config.srLearningRate);
     this.queue = new NegativeQueue(config.queueSize, embeddingDim, this.random.fork());
     this.evaluator = new BlindSrEvaluator(this, new Random(config.seed + 7919));
   }
@@ -143,7 +126,7 @@ export class BlindSrTrainer {
   update(change: Partial<BlindSrConfig>): void {
     Object.assign(this.config, change);
     this.contrastOptimizer.learningRate = this.config.learningRate;
-    this.srOptimizer.learningRate = this.config.srLearningRate;
+    this.upsamplers.learningRate = this.config.srLearningRate;
     if (this.finetuneOptimizer) this.finetuneOptimizer.learningRate = this.config.learningRate;
   }
 
@@ -296,15 +279,6 @@ export class BlindSrTrainer {
     };
   }
 
-  /** The three stage-2 upsamplers' trainable variables, in one list. */
-  private upsamplerVariables(): tf.Variable[] {
-    return [
-      ...srNetVariables(this.sr),
-      ...srNetVariables(this.srPlain),
-      ...srNetVariables(this.srOracle),
-    ];
-  }
-
   /**
    * The learned representation standardised per dimension, c = (h − mean)/std, with the
    * statistics of `representationSamples` random LR images taken once when stage 2 starts
@@ -347,10 +321,7 @@ export class BlindSrTrainer {
   }
 
   /** The three conditions of one LR batch: learned, none (zeros), true degradation. */
-  conditions(
-    low: tf.Tensor4D,
-    degradations: Degradation[],
-  ): { learned: tf.Tensor2D; none: tf.Tensor2D; oracle: tf.Tensor2D } {
+  conditions(low: tf.Tensor4D, degradations: Degradation[]): Conditions {
     const learned = this.representation(low);
     return {
       learned,
@@ -384,19 +355,15 @@ export class BlindSrTrainer {
     const inputs = prepareSrInputs(lowPatch, this.config.scale);
     const augmentMilliseconds = performance.now() - start;
     const conditions = this.conditions(low, degradations);
-    const upsamplers = this.upsamplerVariables();
     const encoderVariablesTrained = joint ? encoderTrainables(this.encoder) : [];
-    const l1 = (net: SrNet, condition: tf.Tensor2D) =>
-      superResolve(net, inputs, condition).sub(hrPatch).abs().mean() as tf.Scalar;
     let learnedLoss: tf.Scalar | null = null;
     const { value, grads } = tf.variableGrads(() => {
       const learned = joint ? this.representationWithGradient(low) : conditions.learned;
-      learnedLoss = tf.keep(l1(this.sr, learned));
-      return learnedLoss
-        .add(l1(this.srPlain, conditions.none))
-        .add(l1(this.srOracle, conditions.oracle)) as tf.Scalar;
-    }, [...upsamplers, ...encoderVariablesTrained]);
-    this.srOptimizer.apply(upsamplers.map((v) => grads[v.name]));
+      const losses = this.upsamplers.losses(inputs, hrPatch, { ...conditions, learned });
+      learnedLoss = losses.learned;
+      return losses.total;
+    }, [...this.upsamplers.variables(), ...encoderVariablesTrained]);
+    this.upsamplers.apply(grads);
     if (joint) {
       this.finetuneOptimizer ??= new FlatAdam(
         encoderTrainables(this.encoder),
@@ -500,17 +467,22 @@ export class BlindSrTrainer {
       ...headVariables(this.head),
       ...encoderVariables(this.keyEncoder),
       ...headVariables(this.keyHead),
-      ...this.upsamplerVariables(),
+      ...this.upsamplers.variables(),
     ];
   }
 
   dispose(): void {
-    tf.dispose(this.variables());
+    tf.dispose([
+      ...encoderVariables(this.encoder),
+      ...headVariables(this.head),
+      ...encoderVariables(this.keyEncoder),
+      ...headVariables(this.keyHead),
+    ]);
+    this.upsamplers.dispose();
     tf.dispose([this.representationStats?.mean, this.representationStats?.std]);
     this.representationStats = null;
     this.evaluator.dispose();
     this.contrastOptimizer.dispose();
-    this.srOptimizer.dispose();
     this.finetuneOptimizer?.dispose();
   }
 }

@@ -200,7 +200,6 @@ export const en = {
   'panel.sr.bicubic': 'bicubic',
   'panel.sr.sr': 'SR',
   'panel.sr.hr': 'HR',
-  'panel.sr.withoutRepresentation': 'SR without the representation',
   'panel.sr.method.bicubic': 'bicubic',
   'panel.sr.method.without': 'SR without the representation',
   'panel.sr.method.learned': 'SR with the learned representation',

@@ -188,7 +188,6 @@ export const zh: Record<MessageKey, string> = {
   'panel.sr.bicubic': '双三次',
   'panel.sr.sr': 'SR',
   'panel.sr.hr': 'HR',
-  'panel.sr.withoutRepresentation': '不使用退化表示的 SR',
   'panel.sr.method.bicubic': '双三次',
   'panel.sr.method.without': '不使用退化表示的 SR',
   'panel.sr.method.learned': '使用学到的退化表示的 SR',
