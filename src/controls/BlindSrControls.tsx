@@ -3,7 +3,7 @@ import type { HrSource } from '../data/load';
 import { useT } from '../i18n/useT';
 import { updateBlindSr, updateConfig } from '../state/actions';
 import { useStore } from '../state/store';
-import { Slider, Toggle } from './fields';
+import { Select, Slider, Toggle } from './fields';
 import { useVisible } from './InstructorPanel';
 import { UploadPanel } from './UploadPanel';
 
@@ -19,65 +19,45 @@ export function BlindSrControls() {
   return (
     <aside className="controls" aria-label={t('controls.title')}>
       <h2>{t('controls.title')}</h2>
-      <div className="field stacked" title={t('bsr.stage.help')}>
-        <label>
-          <span>{t('bsr.stage')}</span>
-          <select
-            data-testid="training-stage"
-            value={c.stage}
-            onChange={(e) => updateBlindSr({ stage: Number(e.target.value) === 2 ? 2 : 1 })}
-          >
-            <option value={1}>{t('bsr.stage.1')}</option>
-            <option value={2}>{t('bsr.stage.2')}</option>
-          </select>
-        </label>
-      </div>
-      <div className="field stacked" hidden={!showData}>
-        <label>
-          <span>{t('controls.hrSource')}</span>
-          <select
-            data-testid="dataset"
-            value={hrSource}
-            onChange={(e) => updateConfig({ hrSource: e.target.value as HrSource })}
-          >
-            {hrSources.map((source) => (
-              <option key={source} value={source}>
-                {t(`dataset.${source}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <div className="field stacked">
-        <label>
-          <span>{t('bsr.scale')}</span>
-          <select
-            data-testid="scale"
-            value={c.scale}
-            onChange={(e) => updateBlindSr({ scale: Number(e.target.value) === 4 ? 4 : 2 })}
-          >
-            <option value={2}>×2</option>
-            <option value={4}>×4</option>
-          </select>
-        </label>
-      </div>
-      <div className="field stacked">
-        <label>
-          <span>{t('bsr.blurKind')}</span>
-          <select
-            data-testid="blur-kind"
-            value={c.blurKind}
-            onChange={(e) =>
-              updateBlindSr({
-                blurKind: e.target.value === 'anisotropic' ? 'anisotropic' : 'isotropic',
-              })
-            }
-          >
-            <option value="isotropic">{t('bsr.blurKind.isotropic')}</option>
-            <option value="anisotropic">{t('bsr.blurKind.anisotropic')}</option>
-          </select>
-        </label>
-      </div>
+      <Select
+        label={t('bsr.stage')}
+        help={t('bsr.stage.help')}
+        testId="training-stage"
+        value={c.stage}
+        options={[
+          { value: 1 as const, label: t('bsr.stage.1') },
+          { value: 2 as const, label: t('bsr.stage.2') },
+        ]}
+        onChange={(stage) => updateBlindSr({ stage })}
+      />
+      <Select
+        label={t('controls.hrSource')}
+        testId="dataset"
+        hidden={!showData}
+        value={hrSource}
+        options={hrSources.map((source) => ({ value: source, label: t(`dataset.${source}`) }))}
+        onChange={(source) => updateConfig({ hrSource: source })}
+      />
+      <Select
+        label={t('bsr.scale')}
+        testId="scale"
+        value={c.scale}
+        options={[
+          { value: 2 as const, label: '×2' },
+          { value: 4 as const, label: '×4' },
+        ]}
+        onChange={(scale) => updateBlindSr({ scale })}
+      />
+      <Select
+        label={t('bsr.blurKind')}
+        testId="blur-kind"
+        value={c.blurKind}
+        options={[
+          { value: 'isotropic' as const, label: t('bsr.blurKind.isotropic') },
+          { value: 'anisotropic' as const, label: t('bsr.blurKind.anisotropic') },
+        ]}
+        onChange={(blurKind) => updateBlindSr({ blurKind })}
+      />
       <Slider
         label={t('bsr.sigmaMin')}
         value={c.sigmaMin}
@@ -104,22 +84,15 @@ export function BlindSrControls() {
         step={1}
         onChange={(noiseMax) => updateBlindSr({ noiseMax })}
       />
-      <div className="field stacked" title={t('bsr.queueSize.help')} hidden={!showQueue}>
-        <label>
-          <span>{t('bsr.queueSize')}</span>
-          <select
-            data-testid="queue-size"
-            value={c.queueSize}
-            onChange={(e) => updateBlindSr({ queueSize: Number(e.target.value) })}
-          >
-            {blindSrLimits.queueSizes.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <Select
+        label={t('bsr.queueSize')}
+        help={t('bsr.queueSize.help')}
+        testId="queue-size"
+        hidden={!showQueue}
+        value={c.queueSize as number}
+        options={blindSrLimits.queueSizes.map((k) => ({ value: k as number, label: String(k) }))}
+        onChange={(queueSize) => updateBlindSr({ queueSize })}
+      />
       <Slider
         label={t('bsr.momentum')}
         help={t('bsr.momentum.help')}
@@ -160,21 +133,17 @@ export function BlindSrControls() {
         checked={c.weighting}
         onChange={(weighting) => updateBlindSr({ weighting })}
       />
-      <div className="field stacked" title={t('bsr.pairing.help')}>
-        <label>
-          <span>{t('bsr.pairing')}</span>
-          <select
-            data-testid="pairing"
-            value={c.pairing}
-            onChange={(e) =>
-              updateBlindSr({ pairing: e.target.value === 'image' ? 'image' : 'degradation' })
-            }
-          >
-            <option value="degradation">{t('bsr.pairing.degradation')}</option>
-            <option value="image">{t('bsr.pairing.image')}</option>
-          </select>
-        </label>
-      </div>
+      <Select
+        label={t('bsr.pairing')}
+        help={t('bsr.pairing.help')}
+        testId="pairing"
+        value={c.pairing}
+        options={[
+          { value: 'degradation' as const, label: t('bsr.pairing.degradation') },
+          { value: 'image' as const, label: t('bsr.pairing.image') },
+        ]}
+        onChange={(pairing) => updateBlindSr({ pairing })}
+      />
       {showData ? <UploadPanel /> : null}
     </aside>
   );

@@ -1,9 +1,9 @@
-import { simclrLimits, simclrMethods, type SimclrMethod } from '../core/simclr-config';
+import { simclrLimits, simclrMethods } from '../core/simclr-config';
 import type { DatasetId } from '../data/dataset';
 import { useT } from '../i18n/useT';
 import { updateConfig, updateSimclr } from '../state/actions';
 import { useStore } from '../state/store';
-import { Slider, Toggle } from './fields';
+import { Select, Slider, Toggle } from './fields';
 import { useVisible } from './InstructorPanel';
 import { UploadPanel } from './UploadPanel';
 
@@ -41,58 +41,31 @@ export function SimclrControls() {
     <aside className="controls" aria-label={t('controls.title')}>
       <h2>{t('controls.title')}</h2>
       {show.dataset ? (
-        <>
-          <div className="field stacked">
-            <label>
-              <span>{t('controls.dataset')}</span>
-              <select
-                data-testid="dataset"
-                value={dataset}
-                onChange={(e) => updateConfig({ dataset: e.target.value as DatasetId })}
-              >
-                {datasets.map((d) => (
-                  <option key={d} value={d}>
-                    {t(`dataset.${d}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-        </>
+        <Select
+          label={t('controls.dataset')}
+          testId="dataset"
+          value={dataset}
+          options={datasets.map((d) => ({ value: d, label: t(`dataset.${d}`) }))}
+          onChange={(d) => updateConfig({ dataset: d })}
+        />
       ) : null}
-      <div className="field stacked" title={t('controls.method.help')}>
-        <label>
-          <span>{t('controls.method')}</span>
-          <select
-            data-testid="method"
-            value={method}
-            onChange={(e) => updateSimclr({ method: e.target.value as SimclrMethod })}
-          >
-            {simclrMethods.map((m) => (
-              <option key={m} value={m}>
-                {t(`method.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <Select
+        label={t('controls.method')}
+        help={t('controls.method.help')}
+        testId="method"
+        value={method}
+        options={simclrMethods.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+        onChange={(m) => updateSimclr({ method: m })}
+      />
       {method === 'moco' ? (
-        <div className="field stacked" title={t('controls.queueSize.help')}>
-          <label>
-            <span>{t('controls.queueSize')}</span>
-            <select
-              data-testid="queue-size"
-              value={config.queueSize}
-              onChange={(e) => updateSimclr({ queueSize: Number(e.target.value) })}
-            >
-              {simclrLimits.queueSizes.map((k) => (
-                <option key={k} value={k}>
-                  {k}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <Select
+          label={t('controls.queueSize')}
+          help={t('controls.queueSize.help')}
+          testId="queue-size"
+          value={config.queueSize as number}
+          options={simclrLimits.queueSizes.map((k) => ({ value: k as number, label: String(k) }))}
+          onChange={(queueSize) => updateSimclr({ queueSize })}
+        />
       ) : null}
       {method === 'moco' || method === 'byol' ? (
         <Slider

@@ -107,3 +107,45 @@ export function Toggle({
     </div>
   );
 }
+
+/** A labelled drop-down: the label above, the options as (value, label) pairs. */
+export function Select<V extends string | number>({
+  label,
+  help,
+  testId,
+  value,
+  options,
+  onChange,
+  hidden,
+}: {
+  label: string;
+  help?: string;
+  testId: string;
+  value: V;
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V) => void;
+  hidden?: boolean;
+}) {
+  return (
+    <div className="field stacked" title={help} hidden={hidden}>
+      <label>
+        <span>{label}</span>
+        <select
+          data-testid={testId}
+          value={value}
+          onChange={(e) => {
+            // the option whose value, as text, was picked: keeps the value's type
+            const picked = options.find((o) => String(o.value) === e.target.value);
+            if (picked) onChange(picked.value);
+          }}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
