@@ -58,10 +58,16 @@ export default function LessonPanel() {
       window.scrollTo({ top: window.scrollY + rect.top - above, behavior });
     };
     const frame = requestAnimationFrame(() => align('smooth'));
-    const later = [700, 1500, 3000].map((ms) => setTimeout(() => align('auto'), ms));
+    // whenever the page reflows in the first seconds (a preset rebuilds, new data arrives),
+    // not at guessed times; afterwards the reader scrolls freely
+    const reflow = new ResizeObserver(() => align('auto'));
+    const main = document.querySelector('main');
+    if (main) reflow.observe(main);
+    const settle = setTimeout(() => reflow.disconnect(), 5000);
     return () => {
       cancelAnimationFrame(frame);
-      later.forEach(clearTimeout);
+      reflow.disconnect();
+      clearTimeout(settle);
     };
   }, [panel, lessonStep, lessonId]);
   return (

@@ -3,7 +3,7 @@ import { useT } from '../../i18n/useT';
 import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { viridisCss } from '../common/colors';
-import { entryAngle } from './queue-ring';
+import { drawQueueRing } from '../common/queue-ring';
 
 const size = 300;
 
@@ -19,40 +19,22 @@ export function QueuePanel() {
   useEffect(() => {
     const context = ref.current?.getContext('2d');
     if (!context || !queue) return;
-    context.clearRect(0, 0, size, size);
-    const centre = size / 2;
-    const k = queue.capacity;
-    const span = (2 * Math.PI) / k;
     const maxWeight = Math.max(...queue.weights, 1e-6);
-    for (let i = 0; i < k; i++) {
-      const start = entryAngle(i, k) - span / 2;
-      const end = start + span * 1.02;
-      const sigma = queue.sigma[i];
-      context.beginPath();
-      context.arc(centre, centre, 140, start, end);
-      context.arc(centre, centre, 112, end, start, true);
-      context.fillStyle = Number.isNaN(sigma) ? '#c8c8c8' : viridisCss(sigma, sigmaMin, sigmaMax);
-      context.fill();
-      const weight = queue.weights[i];
-      context.beginPath();
-      context.arc(centre, centre, 106, start, end);
-      context.arc(centre, centre, 84, end, start, true);
-      const shade = Math.round(255 - 220 * Math.min(1, weight / maxWeight));
-      context.fillStyle = `rgb(${shade},${shade},${shade})`;
-      context.fill();
-    }
-    // write pointer
-    const angle = entryAngle(queue.pointer, k);
-    context.strokeStyle = '#d55e00';
-    context.fillStyle = '#d55e00';
-    context.lineWidth = 3;
-    context.beginPath();
-    context.moveTo(centre + Math.cos(angle) * 60, centre + Math.sin(angle) * 60);
-    context.lineTo(centre + Math.cos(angle) * 146, centre + Math.sin(angle) * 146);
-    context.stroke();
-    context.beginPath();
-    context.arc(centre + Math.cos(angle) * 146, centre + Math.sin(angle) * 146, 5, 0, 2 * Math.PI);
-    context.fill();
+    drawQueueRing(
+      context,
+      size,
+      queue.capacity,
+      queue.pointer,
+      { outer: [112, 140], inner: [84, 106] },
+      // σ of the entry (grey: the random start)
+      (i) =>
+        Number.isNaN(queue.sigma[i]) ? '#c8c8c8' : viridisCss(queue.sigma[i], sigmaMin, sigmaMax),
+      // its weight for the current query: dark = counts fully
+      (i) => {
+        const shade = Math.round(255 - 220 * Math.min(1, queue.weights[i] / maxWeight));
+        return `rgb(${shade},${shade},${shade})`;
+      },
+    );
   }, [queue, sigmaMin, sigmaMax, revealed]);
 
   const weights = queue?.weights;

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/useT';
 import { useStore } from '../../state/store';
-import { entryAngle } from '../blindsr/queue-ring';
+import { drawQueueRing } from '../common/queue-ring';
 import { categoricalColors } from '../common/colors';
 
 const size = 300;
@@ -21,47 +21,28 @@ export function MocoQueuePanel() {
   useEffect(() => {
     const context = ref.current?.getContext('2d');
     if (!context || !queue) return;
-    context.clearRect(0, 0, size, size);
-    const centre = size / 2;
-    const k = queue.capacity;
-    const span = (2 * Math.PI) / k;
     const oldest = Math.max(1, ...Array.from(queue.enteredAt, (s) => step - s));
-    for (let i = 0; i < k; i++) {
-      const start = entryAngle(i, k) - span / 2;
-      const end = start + span * 1.02;
-      const source = queue.sources[i];
-      const label = source >= 0 && labels ? labels[source] : -1;
-      context.beginPath();
-      context.arc(centre, centre, 140, start, end);
-      context.arc(centre, centre, 108, end, start, true);
-      context.fillStyle =
-        source < 0
-          ? '#c8c8c8'
-          : label >= 0
-            ? categoricalColors[label % categoricalColors.length]
-            : '#4477aa';
-      context.fill();
+    drawQueueRing(
+      context,
+      size,
+      queue.capacity,
+      queue.pointer,
+      { outer: [108, 140], inner: [86, 102] },
+      // the class of the image the key came from (grey: the random start)
+      (i) => {
+        const source = queue.sources[i];
+        const label = source >= 0 && labels ? labels[source] : -1;
+        if (source < 0) return '#c8c8c8';
+        return label >= 0 ? categoricalColors[label % categoricalColors.length] : '#4477aa';
+      },
       // age: dark = just written, light = about to be overwritten
-      const entered = queue.enteredAt[i];
-      const shade =
-        entered < 0 ? 235 : Math.round(40 + 195 * Math.min(1, (step - entered) / oldest));
-      context.beginPath();
-      context.arc(centre, centre, 102, start, end);
-      context.arc(centre, centre, 86, end, start, true);
-      context.fillStyle = `rgb(${shade},${shade},${shade})`;
-      context.fill();
-    }
-    const angle = entryAngle(queue.pointer, k);
-    context.strokeStyle = '#d55e00';
-    context.fillStyle = '#d55e00';
-    context.lineWidth = 3;
-    context.beginPath();
-    context.moveTo(centre + Math.cos(angle) * 60, centre + Math.sin(angle) * 60);
-    context.lineTo(centre + Math.cos(angle) * 146, centre + Math.sin(angle) * 146);
-    context.stroke();
-    context.beginPath();
-    context.arc(centre + Math.cos(angle) * 146, centre + Math.sin(angle) * 146, 5, 0, 2 * Math.PI);
-    context.fill();
+      (i) => {
+        const entered = queue.enteredAt[i];
+        const shade =
+          entered < 0 ? 235 : Math.round(40 + 195 * Math.min(1, (step - entered) / oldest));
+        return `rgb(${shade},${shade},${shade})`;
+      },
+    );
   }, [queue, labels, step]);
 
   return (
