@@ -1,4 +1,4 @@
-import { clampNumber } from './simclr-config';
+import { defaultsOf, sanitizeWith, type LabSchema, type LiveKeys, type Setting } from './settings';
 
 /** Blind-SR lab settings (browser-sized). Pure: shared by page and worker. */
 export interface BlindSrConfig {
@@ -39,75 +39,242 @@ export interface BlindSrConfig {
   finetune: boolean;
 }
 
-export const defaultBlindSrConfig: BlindSrConfig = {
-  seed: 1,
-  stage: 1,
-  scale: 2,
-  blurKind: 'isotropic',
-  sigmaMin: 0.2,
-  sigmaMax: 4,
-  noiseMax: 0,
-  batchSize: 16,
-  queueSize: 512,
-  momentum: 0.99,
-  temperature: 0.07,
-  weighting: true,
-  pairing: 'degradation',
-  weightWidth: 0.3,
-  learningRate: 0.001,
-  srLearningRate: 0.002,
-  finetune: false,
+const stage2 = (c: BlindSrConfig) => c.stage === 2;
+
+/** Every Blind-SR setting, once (see ./settings.ts); the controls show them in this order. */
+export const blindsrSettings = [
+  {
+    path: 'stage',
+    url: 'bstage',
+    kind: 'choice',
+    options: [1, 2],
+    default: 1,
+    apply: 'live',
+    label: 'bsr.stage',
+    testId: 'training-stage',
+    optionLabels: 'bsr.stage',
+  },
+  {
+    path: 'scale',
+    url: 'bscale',
+    kind: 'choice',
+    options: [2, 4],
+    default: 2,
+    apply: 'rebuild',
+    label: 'bsr.scale',
+    testId: 'scale',
+    optionPrefix: '×',
+  },
+  {
+    path: 'blurKind',
+    url: 'bblur',
+    kind: 'choice',
+    options: ['isotropic', 'anisotropic'],
+    default: 'isotropic',
+    apply: 'live',
+    label: 'bsr.blurKind',
+    testId: 'blur-kind',
+    optionLabels: 'bsr.blurKind',
+  },
+  {
+    path: 'sigmaMin',
+    url: 'bsmin',
+    kind: 'number',
+    min: 0.2,
+    max: 4,
+    step: 0.1,
+    format: 'fixed1',
+    default: 0.2,
+    apply: 'live',
+    label: 'bsr.sigmaMin',
+    testId: 'sigma-min',
+    bounds: (c: BlindSrConfig) => ({ min: 0.2, max: c.sigmaMax }),
+  },
+  {
+    path: 'sigmaMax',
+    url: 'bsmax',
+    kind: 'number',
+    min: 0.2,
+    max: 4,
+    step: 0.1,
+    format: 'fixed1',
+    default: 4,
+    apply: 'live',
+    label: 'bsr.sigmaMax',
+    testId: 'sigma-max',
+    bounds: (c: BlindSrConfig) => ({ min: c.sigmaMin, max: 4 }),
+  },
+  {
+    path: 'noiseMax',
+    url: 'bnoise',
+    kind: 'number',
+    min: 0,
+    max: 25,
+    step: 1,
+    default: 0,
+    apply: 'live',
+    label: 'bsr.noiseMax',
+    testId: 'noise-max',
+  },
+  {
+    path: 'queueSize',
+    url: 'bq',
+    kind: 'choice',
+    options: [128, 256, 512, 1024, 2048, 4096],
+    default: 512,
+    apply: 'rebuild',
+    group: 'batch',
+    label: 'bsr.queueSize',
+    testId: 'queue-size',
+    optionPrefix: '',
+  },
+  {
+    path: 'momentum',
+    url: 'bm',
+    kind: 'number',
+    min: 0.5,
+    max: 0.999,
+    step: 0.001,
+    format: 'fixed3',
+    default: 0.99,
+    apply: 'live',
+    label: 'bsr.momentum',
+    testId: 'momentum',
+  },
+  {
+    path: 'temperature',
+    url: 'btau',
+    kind: 'number',
+    min: 0.01,
+    max: 1,
+    scale: 'log',
+    keyFactor: 1.1,
+    format: 'precision2',
+    default: 0.07,
+    apply: 'live',
+    group: 'temperature',
+    label: 'bsr.temperature',
+    testId: 'bsr-temperature',
+  },
+  {
+    path: 'finetune',
+    url: 'bft',
+    kind: 'flag',
+    default: false,
+    apply: 'live',
+    label: 'bsr.finetune',
+    testId: 'finetune',
+    shownWhen: stage2,
+  },
+  {
+    path: 'weighting',
+    url: 'bw',
+    kind: 'flag',
+    default: true,
+    apply: 'live',
+    label: 'bsr.weighting',
+    testId: 'negative-weighting',
+  },
+  {
+    path: 'pairing',
+    url: 'bpair',
+    kind: 'choice',
+    options: ['degradation', 'image'],
+    default: 'degradation',
+    apply: 'live',
+    label: 'bsr.pairing',
+    testId: 'pairing',
+    optionLabels: 'bsr.pairing',
+  },
+  {
+    path: 'weightWidth',
+    url: 'bww',
+    kind: 'number',
+    min: 0.05,
+    max: 2,
+    default: 0.3,
+    apply: 'live',
+    label: 'bsr.weightWidth',
+    hiddenControl: true,
+  },
+  {
+    path: 'learningRate',
+    url: 'blr',
+    kind: 'number',
+    min: 1e-5,
+    max: 0.05,
+    scale: 'log',
+    format: 'exponent',
+    default: 0.001,
+    apply: 'live',
+    group: 'learningRate',
+    label: 'bsr.learningRate',
+    testId: 'bsr-learning-rate',
+  },
+  {
+    path: 'srLearningRate',
+    url: 'bsrlr',
+    kind: 'number',
+    min: 1e-5,
+    max: 0.05,
+    scale: 'log',
+    format: 'exponent',
+    default: 0.002,
+    apply: 'live',
+    group: 'learningRate',
+    label: 'bsr.srLearningRate',
+    testId: 'bsr-sr-learning-rate',
+    shownWhen: stage2,
+  },
+  {
+    path: 'batchSize',
+    url: 'bn',
+    kind: 'number',
+    min: 2,
+    max: 64,
+    integer: true,
+    default: 16,
+    apply: 'rebuild',
+    label: 'bsr.batchSize',
+    hiddenControl: true,
+  },
+  {
+    path: 'seed',
+    url: 'bseed',
+    kind: 'number',
+    min: 0,
+    max: 2 ** 31 - 1,
+    integer: true,
+    widget: 'input',
+    default: 1,
+    apply: 'rebuild',
+    group: 'seed',
+    label: 'controls.seed',
+    testId: 'bsr-seed',
+  },
+] as const satisfies readonly Setting<BlindSrConfig>[];
+
+export const blindsrSchema: LabSchema<BlindSrConfig> = {
+  settings: blindsrSettings,
+  fixed: {},
+  // σ min ≤ σ max, at least 0.1 apart, both inside [0.2, 4]
+  normalise: (c) => {
+    const high = Math.min(
+      4,
+      Math.max(c.sigmaMin, c.sigmaMax, Math.min(c.sigmaMin, c.sigmaMax) + 0.1),
+    );
+    const low = Math.min(c.sigmaMin, c.sigmaMax, Number((high - 0.1).toFixed(2)));
+    return { ...c, sigmaMin: low, sigmaMax: high };
+  },
 };
 
-export const blindSrLimits = {
-  sigma: { min: 0.2, max: 4 },
-  noiseMax: { min: 0, max: 25 },
-  batchSize: { min: 2, max: 64 },
-  queueSizes: [128, 256, 512, 1024, 2048, 4096],
-  momentum: { min: 0.5, max: 0.9999 },
-  temperature: { min: 0.01, max: 1 },
-  weightWidth: { min: 0.05, max: 2 },
-  learningRate: { min: 1e-5, max: 0.05 },
-} as const;
+export const defaultBlindSrConfig: BlindSrConfig = defaultsOf(blindsrSchema);
 
-export function sanitizeBlindSrConfig(input: Partial<BlindSrConfig> | undefined): BlindSrConfig {
-  const c = input ?? {};
-  const d = defaultBlindSrConfig;
-  const l = blindSrLimits;
-  const sigmaMin = clampNumber(c.sigmaMin, l.sigma.min, l.sigma.max, d.sigmaMin);
-  const sigmaMax = clampNumber(c.sigmaMax, l.sigma.min, l.sigma.max, d.sigmaMax);
-  return {
-    seed: Math.round(clampNumber(c.seed, 0, 2 ** 31 - 1, d.seed)),
-    stage: c.stage === 2 ? 2 : 1,
-    scale: c.scale === 4 ? 4 : 2,
-    blurKind: c.blurKind === 'anisotropic' ? 'anisotropic' : 'isotropic',
-    sigmaMin: Math.min(sigmaMin, sigmaMax),
-    sigmaMax: Math.max(sigmaMin, sigmaMax, Math.min(sigmaMin, sigmaMax) + 0.1),
-    noiseMax: clampNumber(c.noiseMax, l.noiseMax.min, l.noiseMax.max, d.noiseMax),
-    batchSize: Math.round(clampNumber(c.batchSize, l.batchSize.min, l.batchSize.max, d.batchSize)),
-    queueSize: (l.queueSizes as readonly number[]).includes(Number(c.queueSize))
-      ? Number(c.queueSize)
-      : d.queueSize,
-    momentum: clampNumber(c.momentum, l.momentum.min, l.momentum.max, d.momentum),
-    temperature: clampNumber(c.temperature, l.temperature.min, l.temperature.max, d.temperature),
-    weighting: typeof c.weighting === 'boolean' ? c.weighting : d.weighting,
-    pairing:
-      c.pairing === 'image' ? 'image' : c.pairing === 'degradation' ? 'degradation' : d.pairing,
-    weightWidth: clampNumber(c.weightWidth, l.weightWidth.min, l.weightWidth.max, d.weightWidth),
-    learningRate: clampNumber(
-      c.learningRate,
-      l.learningRate.min,
-      l.learningRate.max,
-      d.learningRate,
-    ),
-    srLearningRate: clampNumber(
-      c.srLearningRate,
-      l.learningRate.min,
-      l.learningRate.max,
-      d.srLearningRate,
-    ),
-    finetune: typeof c.finetune === 'boolean' ? c.finetune : d.finetune,
-  };
+/** What an 'update' message may change on the running model. */
+export type LiveBlindSrChange = Partial<Pick<BlindSrConfig, LiveKeys<typeof blindsrSettings>>>;
+
+export function sanitizeBlindSrConfig(input: unknown, fallback?: BlindSrConfig): BlindSrConfig {
+  return sanitizeWith(blindsrSchema, input, fallback);
 }
 
 /**

@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { kernelSizeFor, lowSize, patchSize, srBatch, type BlindSrConfig } from './blindsr-config';
+import {
+  kernelSizeFor,
+  lowSize,
+  patchSize,
+  srBatch,
+  type BlindSrConfig,
+  type LiveBlindSrChange,
+} from './blindsr-config';
 import { blurKernel, sampleDegradation, type Degradation, type DegradationRanges } from './degrade';
 import { degradePixels } from './degrade-separable';
 import { negativeWeights } from './degradation-prior';
@@ -123,7 +130,7 @@ export class BlindSrTrainer {
   }
 
   /** Live settings: τ, momentum, weighting, learning rate, stage, degradation ranges. */
-  update(change: Partial<BlindSrConfig>): void {
+  update(change: LiveBlindSrChange): void {
     Object.assign(this.config, change);
     this.contrastOptimizer.learningRate = this.config.learningRate;
     this.upsamplers.learningRate = this.config.srLearningRate;

@@ -1,4 +1,5 @@
 import type { AugmentConfig } from './augment';
+import { defaultsOf, sanitizeWith, type LabSchema, type LiveKeys, type Setting } from './settings';
 
 /**
  * The contrastive family over the same data, augmentations and encoder:
@@ -36,144 +37,241 @@ export interface SimclrConfig {
   predictorHiddenDim: number;
 }
 
+const usesTemperature = (c: SimclrConfig) => c.method === 'simclr' || c.method === 'moco';
+
 /**
- * Defaults chosen to *show* the method within a minute on a CPU (issue #11, measured with
- * the PyTorch twin bench/reference/simclr_mirror.py over 3 seeds): 16² views (the receptive
- * field covers the shape; a step is ~4× cheaper than 32²), N 16, τ 0.2, crops of at least
- * 75 % of the image: top-1 0.60 / kNN 0.61 at 200 steps, 0.80 / 0.79 at 1,000. The earlier
- * 32², N 32, τ 0.5, crop ≥ 35 % reached kNN 0.40 and top-1 0.33 in 600 steps.
+ * Every SimCLR setting, once: the controls show them in this order. Defaults chosen to
+ * *show* the method within a minute on a CPU (issue #11, measured with the PyTorch twin
+ * bench/reference/simclr_mirror.py over 3 seeds): 16² views (the receptive field covers the
+ * shape; a step is ~4× cheaper than 32²), N 16, τ 0.2, crops of at least 75 % of the image:
+ * top-1 0.60 / kNN 0.61 at 200 steps, 0.80 / 0.79 at 1,000. The earlier 32², N 32, τ 0.5,
+ * crop ≥ 35 % reached kNN 0.40 and top-1 0.33 in 600 steps.
  */
-export const defaultSimclrConfig: SimclrConfig = {
-  seed: 1,
-  batchSize: 16,
-  imageSize: 16,
-  temperature: 0.2,
-  learningRate: 0.003,
-  noNegatives: false,
-  augment: {
-    crop: true,
-    cropMinArea: 0.75,
-    flip: true,
-    colorJitter: true,
-    colorStrength: 0.5,
-    grayscale: true,
-    blur: false,
+export const simclrSettings = [
+  {
+    path: 'method',
+    url: 'method',
+    kind: 'choice',
+    options: simclrMethods,
+    default: 'simclr',
+    apply: 'rebuild',
+    label: 'controls.method',
+    testId: 'method',
+    optionLabels: 'method',
   },
-  channels: [16, 32, 64, 64],
-  strides: [1, 2, 2, 2],
-  hiddenDim: 64,
-  projectionDim: 32,
-  method: 'simclr',
-  queueSize: 256,
-  momentum: 0.99,
-  stopGradient: true,
-  predictorHiddenDim: 16,
+  {
+    path: 'queueSize',
+    url: 'k',
+    kind: 'choice',
+    options: [32, 64, 128, 256, 512, 1024, 2048],
+    default: 256,
+    apply: 'rebuild',
+    label: 'controls.queueSize',
+    testId: 'queue-size',
+    optionPrefix: '',
+    shownWhen: (c: SimclrConfig) => c.method === 'moco',
+  },
+  {
+    path: 'momentum',
+    url: 'm',
+    kind: 'number',
+    min: 0,
+    max: 0.999,
+    step: 0.001,
+    format: 'fixed3',
+    default: 0.99,
+    apply: 'live',
+    label: 'controls.momentum',
+    testId: 'momentum',
+    shownWhen: (c: SimclrConfig) => c.method === 'moco' || c.method === 'byol',
+  },
+  {
+    path: 'stopGradient',
+    url: 'sg',
+    kind: 'flag',
+    default: true,
+    apply: 'live',
+    label: 'controls.stopGradient',
+    testId: 'stop-gradient',
+    shownWhen: (c: SimclrConfig) => c.method === 'simsiam',
+  },
+  {
+    path: 'temperature',
+    url: 'tau',
+    kind: 'number',
+    min: 0.01,
+    max: 2,
+    scale: 'log',
+    keyFactor: 1.1,
+    format: 'precision2',
+    default: 0.2,
+    apply: 'live',
+    group: 'temperature',
+    label: 'controls.temperature',
+    testId: 'temperature',
+    // τ scales InfoNCE's logits; SimSiam and BYOL compare p and z by cosine alone
+    shownWhen: usesTemperature,
+  },
+  {
+    path: 'batchSize',
+    url: 'n',
+    kind: 'number',
+    min: 2,
+    max: 128,
+    integer: true,
+    default: 16,
+    apply: 'rebuild',
+    group: 'batch',
+    label: 'controls.batchSize',
+    testId: 'batch-size',
+  },
+  {
+    path: 'imageSize',
+    url: 'size',
+    kind: 'choice',
+    options: [16, 24, 32, 48, 64],
+    default: 16,
+    apply: 'rebuild',
+    label: 'controls.imageSize',
+    hiddenControl: true,
+  },
+  {
+    path: 'noNegatives',
+    url: 'noneg',
+    kind: 'flag',
+    default: false,
+    apply: 'live',
+    group: 'negatives',
+    label: 'controls.noNegatives',
+    testId: 'no-negatives',
+    shownWhen: (c: SimclrConfig) => c.method === 'simclr',
+  },
+  {
+    path: 'learningRate',
+    url: 'lr',
+    kind: 'number',
+    min: 1e-5,
+    max: 0.1,
+    scale: 'log',
+    format: 'exponent',
+    default: 0.003,
+    apply: 'live',
+    group: 'learningRate',
+    label: 'controls.learningRate',
+    testId: 'learning-rate',
+  },
+  {
+    path: 'seed',
+    url: 'seed',
+    kind: 'number',
+    min: 0,
+    max: 2 ** 31 - 1,
+    integer: true,
+    widget: 'input',
+    default: 1,
+    apply: 'rebuild',
+    group: 'seed',
+    label: 'controls.seed',
+    testId: 'seed',
+  },
+  ...augmentSettings(),
+] as const satisfies readonly Setting<SimclrConfig>[];
+
+function augmentSettings() {
+  const common = { apply: 'live', group: 'augment' } as const;
+  return [
+    {
+      ...common,
+      path: 'augment.crop',
+      url: 'crop',
+      kind: 'flag',
+      default: true,
+      label: 'controls.crop',
+      testId: 'aug-crop',
+      section: 'controls.augmentations',
+    },
+    {
+      ...common,
+      path: 'augment.cropMinArea',
+      url: 'area',
+      kind: 'number',
+      min: 0.05,
+      max: 1,
+      step: 0.01,
+      format: 'percent',
+      default: 0.75,
+      label: 'controls.cropMinArea',
+      shownWhen: (c: SimclrConfig) => c.augment.crop,
+    },
+    {
+      ...common,
+      path: 'augment.flip',
+      url: 'flip',
+      kind: 'flag',
+      default: true,
+      label: 'controls.flip',
+      testId: 'aug-flip',
+    },
+    {
+      ...common,
+      path: 'augment.colorJitter',
+      url: 'jitter',
+      kind: 'flag',
+      default: true,
+      label: 'controls.colorJitter',
+      testId: 'aug-jitter',
+    },
+    {
+      ...common,
+      path: 'augment.colorStrength',
+      url: 's',
+      kind: 'number',
+      min: 0,
+      max: 1.5,
+      step: 0.05,
+      format: 'fixed2',
+      default: 0.5,
+      label: 'controls.colorStrength',
+      shownWhen: (c: SimclrConfig) => c.augment.colorJitter,
+    },
+    {
+      ...common,
+      path: 'augment.grayscale',
+      url: 'gray',
+      kind: 'flag',
+      default: true,
+      label: 'controls.grayscale',
+      testId: 'aug-gray',
+    },
+    {
+      ...common,
+      path: 'augment.blur',
+      url: 'blur',
+      kind: 'flag',
+      default: false,
+      label: 'controls.blur',
+      testId: 'aug-blur',
+    },
+  ] as const satisfies readonly Setting<SimclrConfig>[];
+}
+
+export const simclrSchema: LabSchema<SimclrConfig> = {
+  settings: simclrSettings,
+  // the architecture is not user-editable here
+  fixed: {
+    channels: [16, 32, 64, 64],
+    strides: [1, 2, 2, 2],
+    hiddenDim: 64,
+    projectionDim: 32,
+    predictorHiddenDim: 16,
+  },
 };
 
-/**
- * Every SimCLR setting range-checked. A hostile or stale link, a slider bug or a message
- * from anywhere goes through here, in the page and again in the worker.
- */
-export const simclrLimits = {
-  batchSize: { min: 2, max: 128 },
-  imageSize: { values: [16, 24, 32, 48, 64] },
-  temperature: { min: 0.01, max: 2 },
-  learningRate: { min: 1e-5, max: 0.1 },
-  colorStrength: { min: 0, max: 1.5 },
-  cropMinArea: { min: 0.05, max: 1 },
-  seed: { min: 0, max: 2 ** 31 - 1 },
-  queueSizes: [32, 64, 128, 256, 512, 1024, 2048],
-  momentum: { min: 0, max: 0.9999 },
-} as const;
+export const defaultSimclrConfig: SimclrConfig = defaultsOf(simclrSchema);
 
-export function clampNumber(value: unknown, min: number, max: number, fallback: number): number {
-  const v =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string' && value.trim() !== ''
-        ? Number(value)
-        : NaN;
-  if (!Number.isFinite(v)) return fallback;
-  return Math.min(max, Math.max(min, v));
-}
+/** What an 'update' message may change on the running model. */
+export type LiveSimclrChange = Partial<Pick<SimclrConfig, LiveKeys<typeof simclrSettings>>>;
 
-function clampInteger(value: unknown, min: number, max: number, fallback: number): number {
-  return Math.round(clampNumber(value, min, max, fallback));
-}
-
-function bool(value: unknown, fallback: boolean): boolean {
-  return typeof value === 'boolean' ? value : fallback;
-}
-
-export function sanitizeAugment(
-  input: Partial<AugmentConfig> | undefined,
-  fallback: AugmentConfig,
-): AugmentConfig {
-  const a = input ?? {};
-  return {
-    crop: bool(a.crop, fallback.crop),
-    cropMinArea: clampNumber(
-      a.cropMinArea,
-      simclrLimits.cropMinArea.min,
-      simclrLimits.cropMinArea.max,
-      fallback.cropMinArea,
-    ),
-    flip: bool(a.flip, fallback.flip),
-    colorJitter: bool(a.colorJitter, fallback.colorJitter),
-    colorStrength: clampNumber(
-      a.colorStrength,
-      simclrLimits.colorStrength.min,
-      simclrLimits.colorStrength.max,
-      fallback.colorStrength,
-    ),
-    grayscale: bool(a.grayscale, fallback.grayscale),
-    blur: bool(a.blur, fallback.blur),
-  };
-}
-
-/** Architecture fields are not user-editable here: they keep the defaults. */
-export function sanitizeSimclrConfig(input: Partial<SimclrConfig> | undefined): SimclrConfig {
-  const c = input ?? {};
-  const d = defaultSimclrConfig;
-  const size = Number(c.imageSize);
-  return {
-    ...d,
-    seed: clampInteger(c.seed, simclrLimits.seed.min, simclrLimits.seed.max, d.seed),
-    batchSize: clampInteger(
-      c.batchSize,
-      simclrLimits.batchSize.min,
-      simclrLimits.batchSize.max,
-      d.batchSize,
-    ),
-    imageSize: (simclrLimits.imageSize.values as readonly number[]).includes(size)
-      ? size
-      : d.imageSize,
-    temperature: clampNumber(
-      c.temperature,
-      simclrLimits.temperature.min,
-      simclrLimits.temperature.max,
-      d.temperature,
-    ),
-    learningRate: clampNumber(
-      c.learningRate,
-      simclrLimits.learningRate.min,
-      simclrLimits.learningRate.max,
-      d.learningRate,
-    ),
-    noNegatives: bool(c.noNegatives, d.noNegatives),
-    augment: sanitizeAugment(c.augment, d.augment),
-    method: (simclrMethods as readonly unknown[]).includes(c.method)
-      ? (c.method as SimclrMethod)
-      : d.method,
-    queueSize: (simclrLimits.queueSizes as readonly number[]).includes(Number(c.queueSize))
-      ? Number(c.queueSize)
-      : d.queueSize,
-    momentum: clampNumber(
-      c.momentum,
-      simclrLimits.momentum.min,
-      simclrLimits.momentum.max,
-      d.momentum,
-    ),
-    stopGradient: bool(c.stopGradient, d.stopGradient),
-  };
+export function sanitizeSimclrConfig(input: unknown, fallback?: SimclrConfig): SimclrConfig {
+  return sanitizeWith(simclrSchema, input, fallback);
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ViewParams } from './augment';
-import type { SimclrConfig } from './simclr-config';
+import type { LiveSimclrChange, SimclrConfig } from './simclr-config';
 
 export { defaultSimclrConfig, type SimclrConfig } from './simclr-config';
 export type {
@@ -207,14 +207,7 @@ export class SimclrTrainer {
   }
 
   /** τ, learning rate, negatives, augmentations, m and stop-gradient change from the next step on. */
-  update(
-    change: Partial<
-      Pick<
-        SimclrConfig,
-        'temperature' | 'noNegatives' | 'augment' | 'learningRate' | 'momentum' | 'stopGradient'
-      >
-    >,
-  ): void {
+  update(change: LiveSimclrChange): void {
     if (change.learningRate !== undefined && change.learningRate !== this.config.learningRate) {
       this.optimizer.learningRate = change.learningRate;
     }

@@ -1,5 +1,6 @@
-import type { BlindSrConfig } from '../core/blindsr-config';
-import type { SimclrConfig } from '../core/simclr-config';
+import { blindsrSchema, type BlindSrConfig } from '../core/blindsr-config';
+import { liveChangeOf } from '../core/settings';
+import { simclrSchema, type SimclrConfig } from '../core/simclr-config';
 import type { Dataset } from '../data/dataset';
 import { loadHrPool, loadSimclrDataset } from '../data/load';
 import { packDataset } from '../data/payload';
@@ -213,18 +214,7 @@ export function updateSimclr(change: Partial<SimclrConfig>): void {
     configureLab();
     if (simclr.seed !== before.simclr.seed) void sendDataset();
   } else {
-    client?.send({
-      type: 'update',
-      lab: 'simclr',
-      change: {
-        temperature: simclr.temperature,
-        learningRate: simclr.learningRate,
-        noNegatives: simclr.noNegatives,
-        augment: simclr.augment,
-        momentum: simclr.momentum,
-        stopGradient: simclr.stopGradient,
-      },
-    });
+    client?.send({ type: 'update', lab: 'simclr', change: liveChangeOf(simclrSchema, simclr) });
   }
 }
 
@@ -238,7 +228,7 @@ export function updateBlindSr(change: Partial<BlindSrConfig>): void {
     configureLab();
     if (blindsr.seed !== before.blindsr.seed) void sendDataset();
   } else {
-    client?.send({ type: 'update', lab: 'blindsr', change: blindsr });
+    client?.send({ type: 'update', lab: 'blindsr', change: liveChangeOf(blindsrSchema, blindsr) });
     if (change.stage !== undefined) client?.send({ type: 'evaluate' });
   }
 }

@@ -1,12 +1,8 @@
-import { sanitizeBlindSrConfig, type BlindSrConfig } from '../core/blindsr-config';
+import { blindsrSchema, type BlindSrConfig } from '../core/blindsr-config';
 import { BlindSrTrainer } from '../core/blindsr';
 import type { RgbImage } from '../core/image';
-import {
-  clampNumber,
-  sanitizeAugment,
-  simclrLimits,
-  type SimclrConfig,
-} from '../core/simclr-config';
+import { simclrSchema, type SimclrConfig } from '../core/simclr-config';
+import { applyLiveChange } from '../core/settings';
 import { SimclrTrainer } from '../core/simclr';
 import type { Dataset } from '../data/dataset';
 import type { BlindSrSample } from '../core/blindsr-types';
@@ -92,31 +88,7 @@ export class SimclrRunner implements LabRunner {
 
   update(change: LiveChange): void {
     if (change.lab !== 'simclr') return;
-    const c = change.change;
-    const current = this.trainer.config;
-    this.trainer.update({
-      temperature: clampNumber(
-        c.temperature,
-        simclrLimits.temperature.min,
-        simclrLimits.temperature.max,
-        current.temperature,
-      ),
-      learningRate: clampNumber(
-        c.learningRate,
-        simclrLimits.learningRate.min,
-        simclrLimits.learningRate.max,
-        current.learningRate,
-      ),
-      noNegatives: typeof c.noNegatives === 'boolean' ? c.noNegatives : current.noNegatives,
-      augment: sanitizeAugment(c.augment, current.augment),
-      momentum: clampNumber(
-        c.momentum,
-        simclrLimits.momentum.min,
-        simclrLimits.momentum.max,
-        current.momentum,
-      ),
-      stopGradient: typeof c.stopGradient === 'boolean' ? c.stopGradient : current.stopGradient,
-    });
+    this.trainer.update(applyLiveChange(simclrSchema, this.trainer.config, change.change));
   }
 
   variables() {
@@ -174,20 +146,7 @@ export class BlindSrRunner implements LabRunner {
   update(change: LiveChange): void {
     if (change.lab !== 'blindsr') return;
     // only settings that keep the model's shapes; the rest rebuild through 'configure'
-    const clean = sanitizeBlindSrConfig({ ...this.trainer.config, ...change.change });
-    this.trainer.update({
-      stage: clean.stage,
-      temperature: clean.temperature,
-      momentum: clean.momentum,
-      weighting: clean.weighting,
-      weightWidth: clean.weightWidth,
-      learningRate: clean.learningRate,
-      blurKind: clean.blurKind,
-      sigmaMin: clean.sigmaMin,
-      sigmaMax: clean.sigmaMax,
-      noiseMax: clean.noiseMax,
-      pairing: clean.pairing,
-    });
+    this.trainer.update(applyLiveChange(blindsrSchema, this.trainer.config, change.change));
   }
 
   variables() {

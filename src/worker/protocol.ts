@@ -1,5 +1,6 @@
 import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr';
-import type { BlindSrConfig } from '../core/blindsr-config';
+import type { BlindSrConfig, LiveBlindSrChange } from '../core/blindsr-config';
+import type { LiveSimclrChange } from '../core/simclr-config';
 import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/simclr';
 import type { DatasetPayload } from '../data/payload';
 import type { WeightsFile } from '../core/weights';
@@ -7,15 +8,8 @@ import type { BackendName, BackendReason } from './backend-choice';
 
 /** Every message between the page and the training worker. */
 
-export type LiveSimclrChange = Partial<
-  Pick<
-    SimclrConfig,
-    'temperature' | 'noNegatives' | 'augment' | 'learningRate' | 'momentum' | 'stopGradient'
-  >
->;
-
 export type LiveChange =
-  { lab: 'simclr'; change: LiveSimclrChange } | { lab: 'blindsr'; change: Partial<BlindSrConfig> };
+  { lab: 'simclr'; change: LiveSimclrChange } | { lab: 'blindsr'; change: LiveBlindSrChange };
 
 export type LabConfig =
   { lab: 'simclr'; config: SimclrConfig } | { lab: 'blindsr'; config: BlindSrConfig };

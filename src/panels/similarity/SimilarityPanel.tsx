@@ -1,3 +1,4 @@
+import { Panel } from '../common/Panel';
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { scaleBand, scaleLinear } from 'd3';
@@ -214,28 +215,29 @@ export function SimilarityPanel() {
   };
 
   return (
-    <section
-      className="panel panel-similarity"
-      aria-labelledby="similarity-title"
-      data-panel="similarity"
+    <Panel
+      id="similarity"
+      title={t('panel.similarity.title')}
+      className="panel-similarity"
+      actions={
+        <>
+          <label className="inline-control">
+            {t('panel.similarity.mode')}{' '}
+            <select
+              data-testid="similarity-mode"
+              value={mode}
+              onChange={(e) => updateConfig({ similarityMode: e.target.value as SimilarityMode })}
+            >
+              {modes.map((m) => (
+                <option key={m} value={m}>
+                  {t(`panel.similarity.mode.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      }
     >
-      <header className="panel-header">
-        <h2 id="similarity-title">{t('panel.similarity.title')}</h2>
-        <label className="inline-control">
-          {t('panel.similarity.mode')}{' '}
-          <select
-            data-testid="similarity-mode"
-            value={mode}
-            onChange={(e) => updateConfig({ similarityMode: e.target.value as SimilarityMode })}
-          >
-            {modes.map((m) => (
-              <option key={m} value={m}>
-                {t(`panel.similarity.mode.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
       <p className="caption">{t('panel.similarity.caption')}</p>
       <StageGate stage="similarity">
         <div className="heatmap-wrap">
@@ -315,6 +317,6 @@ export function SimilarityPanel() {
           />
         </StageGate>
       ) : null}
-    </section>
+    </Panel>
   );
 }

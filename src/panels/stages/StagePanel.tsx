@@ -1,3 +1,4 @@
+import { Panel } from '../common/Panel';
 import { interpolateRdBu, max, scaleBand, scaleLinear } from 'd3';
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -118,15 +119,12 @@ export function StagePanel() {
     })),
   );
   return (
-    <section
-      className="panel panel-stages"
-      aria-labelledby="stages-title"
-      data-panel="stages"
-      data-testid="stage-panel"
+    <Panel
+      id="stages"
+      title={t('stage.panel.title')}
+      className="panel-stages"
+      attributes={{ 'data-testid': 'stage-panel' }}
     >
-      <header className="panel-header">
-        <h2 id="stages-title">{t('stage.panel.title')}</h2>
-      </header>
       <p className="caption">{t('stage.panel.caption')}</p>
       <div className="stage-sections">
         <StageGate stage="encode">
@@ -185,6 +183,6 @@ export function StagePanel() {
           )}
         </StageGate>
       </div>
-    </section>
+    </Panel>
   );
 }

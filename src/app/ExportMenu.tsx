@@ -1,6 +1,5 @@
 import { useT } from '../i18n/useT';
 import { loadWeights, requestWeights } from '../state/actions';
-import type { MessageKey } from '../i18n';
 import {
   exportAllPng,
   exportConfig,
@@ -10,30 +9,14 @@ import {
   exportPytorch,
 } from '../state/export-actions';
 import { useStore } from '../state/store';
-
-const panelsByLab = {
-  simclr: ['views', 'similarity', 'loss', 'embedding'],
-  blindsr: ['degradation', 'queue', 'bsr-loss', 'bsr-embedding', 'sr'],
-} as const;
-
-/** Each panel's name in the menu is its title; chart panels (SVG on screen) also export SVG. */
-const panelTitles: Record<string, MessageKey> = {
-  views: 'panel.views.title',
-  similarity: 'panel.similarity.title',
-  loss: 'panel.loss.title',
-  embedding: 'panel.embedding.title',
-  degradation: 'panel.degradation.title',
-  queue: 'panel.queue.title',
-  'bsr-loss': 'panel.bsrLoss.title',
-  'bsr-embedding': 'panel.bsrEmbedding.title',
-  sr: 'panel.sr.title',
-};
-const svgPanels = new Set(['loss', 'bsr-loss']);
+import { useShallow } from 'zustand/react/shallow';
+import { visiblePanels } from '../panels/registry';
 
 /** Everything the user may take away: panels as PNG, metrics, configuration, weights. */
 export function ExportMenu() {
   const t = useT();
   const lab = useStore((s) => s.config.lab);
+  const panels = useStore(useShallow(visiblePanels)).filter((panel) => panel.exportAs);
   const scale = useStore((s) => s.config.blindsr.scale);
   return (
     <details className="export-menu">
@@ -43,8 +26,8 @@ export function ExportMenu() {
         <button type="button" data-testid="export-png-all" onClick={() => void exportAllPng()}>
           {t('export.all')}
         </button>
-        {panelsByLab[lab].map((panel) => {
-          const name = t(panelTitles[panel], { scale });
+        {panels.map(({ id: panel, title, exportAs }) => {
+          const name = t(title, { scale });
           return (
             <span className="export-pair" key={panel}>
               <button
@@ -54,7 +37,7 @@ export function ExportMenu() {
               >
                 {t('export.pngItem', { name })}
               </button>
-              {svgPanels.has(panel) ? (
+              {exportAs === 'svg' ? (
                 <button
                   type="button"
                   data-testid={`export-svg-${panel}`}

@@ -5,8 +5,9 @@ import { useT } from '../i18n/useT';
 import type { MessageKey } from '../i18n';
 import { closeLesson, goToLessonStep, openLesson } from '../state/lesson-actions';
 import { useStore } from '../state/store';
-import { findLesson, lessons } from './lessons';
-import { splitMath } from './math';
+import { findLesson, lessons } from '../lessons/lessons';
+import { splitMath } from '../lessons/math';
+import { panelElement } from '../state/panels';
 
 /** Lesson text with its formulas typeset by KaTeX (our own catalogue text only). */
 function MathText({ text }: { text: string }) {
@@ -47,7 +48,7 @@ export default function LessonPanel() {
     // the panel the text explains goes just below the docked text, so both are on screen;
     // checked again while a preset's new data reflows the panels above it
     const align = (behavior: ScrollBehavior) => {
-      const target = document.querySelector(`[data-panel="${panel}"]`);
+      const target = panelElement(panel);
       const box = ref.current;
       if (!target || !box) return;
       const docked = getComputedStyle(box).position === 'sticky';
@@ -61,8 +62,9 @@ export default function LessonPanel() {
     // whenever the page reflows in the first seconds (a preset rebuilds, new data arrives),
     // not at guessed times; afterwards the reader scrolls freely
     const reflow = new ResizeObserver(() => align('auto'));
-    const main = document.querySelector('main');
-    if (main) reflow.observe(main);
+    // the lab's main column, which holds this panel and the panels it explains
+    const column = ref.current?.parentElement;
+    if (column) reflow.observe(column);
     const settle = setTimeout(() => reflow.disconnect(), 5000);
     return () => {
       cancelAnimationFrame(frame);
