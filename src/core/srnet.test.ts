@@ -46,7 +46,11 @@ describe('pixelShuffle', () => {
     const shape: [number, number, number, number] = [1, 2, 3, 12];
     const x = randomTensor(shape, 5);
     const weights = randomTensor([1, 4, 6, 3], 6);
-    const gradient = tf.grad((input: tf.Tensor4D) => pixelShuffle(input, 2).mul(weights).sum())(x);
+    const gradient = tf.grad((input) =>
+      pixelShuffle(input as tf.Tensor4D, 2)
+        .mul(weights)
+        .sum(),
+    )(x);
     // d/dx_k Σ w_j · x_{π(j)} = w_{π⁻¹(k)}: where each input value lands, read back
     const positions = tf.tensor4d(
       Float32Array.from({ length: 72 }, (_, i) => i),
