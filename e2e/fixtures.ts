@@ -21,6 +21,16 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
+/**
+ * A test that provokes a failure on purpose takes out exactly the console errors that
+ * failure explains, each matched by a pattern; every other error stays for the fixture to
+ * fail on.
+ */
+export function dropExpectedErrors(errors: string[], expected: RegExp[]): void {
+  const unexpected = errors.filter((error) => !expected.some((pattern) => pattern.test(error)));
+  errors.splice(0, errors.length, ...unexpected);
+}
+
 export async function stepCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('step-count').textContent());
 }

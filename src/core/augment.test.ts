@@ -44,20 +44,34 @@ describe('augmentations', () => {
     }
   });
 
-  it('colour jitter at strength 0 is the identity', () => {
+  it('colour jitter at strength 0 is drawn and applied, and is the identity', () => {
     const image = randomImage(5, 3);
-    const random = new Random(4);
-    const params = sampleViewParams({ ...defaultSimclrConfig.augment, colorStrength: 0 }, random);
-    const jitter = params.jitter ?? {
-      brightness: 1,
-      contrast: 1,
-      saturation: 1,
-      hue: 0,
-      order: ['hue', 'contrast', 'brightness', 'saturation'] as const,
+    // only colour jitter on, so a view differs from the image by the jitter alone
+    const jitterOnly = {
+      ...defaultSimclrConfig.augment,
+      crop: false,
+      flip: false,
+      colorJitter: true,
+      grayscale: false,
+      blur: false,
     };
-    expect(jitter.brightness).toBe(1);
-    const out = colorJitter(image, { ...jitter, order: [...jitter.order] });
-    out.pixels.forEach((v, i) => expect(v).toBeCloseTo(image.pixels[i], 5));
+    // seed 4's first draw passes the p = 0.8 gate; the same seed at strength 0.5 draws a
+    // real jitter, so the path through applyView is known to change pixels
+    const atZero = sampleViewParams({ ...jitterOnly, colorStrength: 0 }, new Random(4));
+    const atHalf = sampleViewParams({ ...jitterOnly, colorStrength: 0.5 }, new Random(4));
+    expect(atZero.jitter).not.toBeNull();
+    expect(atHalf.jitter).not.toBeNull();
+    const { brightness, contrast, saturation, hue, order } = atZero.jitter!;
+    expect([brightness, contrast, saturation, hue]).toEqual([1, 1, 1, 0]);
+    expect([...order].sort()).toEqual(['brightness', 'contrast', 'hue', 'saturation']);
+    expect(atHalf.jitter!.brightness).not.toBe(1);
+
+    const maxChange = (params: typeof atZero) => {
+      const view = applyView(image, params, image.size);
+      return Math.max(...view.pixels.map((v, i) => Math.abs(v - image.pixels[i])));
+    };
+    expect(maxChange(atHalf)).toBeGreaterThan(0.02);
+    expect(maxChange(atZero)).toBeLessThan(1e-5);
   });
 
   it('hue shift by a whole turn is the identity, by a third maps red to green', () => {

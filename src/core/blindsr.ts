@@ -401,7 +401,8 @@ export class BlindSrTrainer {
     };
   }
 
-  private async describeSamples(
+  /** The samples panels show; also used by stage mode to preview a batch (worker/stage-probe.ts). */
+  async describeSamples(
     images: RgbImage[],
     low: tf.Tensor4D,
     degradations: Degradation[],

@@ -52,6 +52,23 @@ import { positiveTop1 } from './similarity';
 /** batches in the smoothed top-1 readout */
 export const recentWindow = 20;
 
+/** A batch of 2N views as one array: [2N, size, size, 3], N images. */
+export interface ViewsOfBatch {
+  readonly views: Float32Array;
+  readonly n: number;
+}
+
+/** What stage mode (worker/stage-probe.ts) reads of a trainer: its model and batches. */
+export interface SimclrStageView {
+  readonly config: Readonly<SimclrConfig>;
+  readonly encoder: ConvEncoder;
+  readonly head: ProjectionHead;
+  /** drawn by preview() and not trained on yet */
+  readonly pending: ViewsOfBatch | null;
+  /** the batch last encoded: by a step, or by preview() */
+  readonly last: ViewsOfBatch | null;
+}
+
 export class SimclrTrainer {
   readonly config: SimclrConfig;
   private readonly data: SimclrData;
@@ -204,6 +221,18 @@ export class SimclrTrainer {
 
   get step(): number {
     return this.stepCount;
+  }
+
+  /** Read-only access for stage mode; the trainer's own fields stay private. */
+  get stageView(): SimclrStageView {
+    const pending = this.pending;
+    return {
+      config: this.config,
+      encoder: this.encoder,
+      head: this.head,
+      pending: pending ? { views: pending.views, n: pending.indices.length } : null,
+      last: this.lastViews ? { views: this.lastViews, n: this.lastIndices.length } : null,
+    };
   }
 
   /** τ, learning rate, negatives, augmentations, m and stop-gradient change from the next step on. */
