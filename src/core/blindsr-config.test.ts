@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { choiceOptions } from './settings';
 import {
-  blindSrLimits,
+  blindsrSchema,
   defaultBlindSrConfig,
   sanitizeBlindSrConfig,
   type BlindSrConfig,
@@ -34,7 +35,7 @@ describe('sanitizeBlindSrConfig', () => {
   it('passes the defaults and a valid changed configuration through unchanged', () => {
     expect(sanitizeBlindSrConfig(defaultBlindSrConfig)).toEqual(defaultBlindSrConfig);
     expect(sanitizeBlindSrConfig(changed)).toEqual(changed);
-    for (const queueSize of blindSrLimits.queueSizes)
+    for (const queueSize of choiceOptions(blindsrSchema, 'queueSize') as number[])
       expect(sanitizeBlindSrConfig({ ...changed, queueSize }).queueSize).toBe(queueSize);
     expect(sanitizeBlindSrConfig({ ...changed, pairing: 'degradation' }).pairing).toBe(
       'degradation',
@@ -89,7 +90,7 @@ describe('sanitizeBlindSrConfig', () => {
       sigmaMax: 4,
       noiseMax: 25,
       batchSize: 64,
-      momentum: 0.9999,
+      momentum: 0.999,
       temperature: 1,
       weightWidth: 2,
       learningRate: 0.05,
@@ -156,7 +157,7 @@ describe('sanitizeBlindSrConfig', () => {
     ]);
     const flags = sanitizeBlindSrConfig({
       ...changed,
-      weighting: hostile('false'),
+      weighting: hostile('no'),
       finetune: hostile(1),
     });
     expect([flags.weighting, flags.finetune]).toEqual([d.weighting, d.finetune]);

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultSimclrConfig,
   sanitizeSimclrConfig,
-  simclrLimits,
+  simclrSchema,
   type SimclrConfig,
 } from './simclr-config';
+import { choiceOptions } from './settings';
 
 /** Every user-editable field away from its default, every value allowed. */
 const changed: SimclrConfig = {
@@ -39,9 +40,9 @@ describe('sanitizeSimclrConfig', () => {
     expect(sanitizeSimclrConfig(changed)).toEqual(changed);
     for (const method of ['simclr', 'moco', 'simsiam', 'byol'] as const)
       expect(sanitizeSimclrConfig({ ...changed, method }).method).toBe(method);
-    for (const imageSize of simclrLimits.imageSize.values)
+    for (const imageSize of choiceOptions(simclrSchema, 'imageSize') as number[])
       expect(sanitizeSimclrConfig({ ...changed, imageSize }).imageSize).toBe(imageSize);
-    for (const queueSize of simclrLimits.queueSizes)
+    for (const queueSize of choiceOptions(simclrSchema, 'queueSize') as number[])
       expect(sanitizeSimclrConfig({ ...changed, queueSize }).queueSize).toBe(queueSize);
   });
 
@@ -84,7 +85,7 @@ describe('sanitizeSimclrConfig', () => {
       batchSize: 128,
       temperature: 2,
       learningRate: 0.1,
-      momentum: 0.9999,
+      momentum: 0.999,
       augment: { ...changed.augment, cropMinArea: 1, colorStrength: 1.5 },
     });
     const fractional = sanitizeSimclrConfig({ ...changed, seed: 7.6, batchSize: 12.4 });
