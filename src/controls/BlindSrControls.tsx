@@ -1,4 +1,4 @@
-import { blindsrSchema } from '../core/blindsr-config';
+import { blindsrSchema } from '../core/blindsr/config';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n/useT';
 import { updateBlindSr, updateConfig } from '../state/actions';

@@ -1,4 +1,4 @@
-import { simclrSchema } from '../core/simclr-config';
+import { simclrSchema } from '../core/simclr/config';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n/useT';
 import { appSchema } from '../state/config';

@@ -1,5 +1,5 @@
 import type { RgbImage } from '../core/image';
-import type { SimclrConfig } from '../core/simclr-config';
+import type { SimclrConfig } from '../core/simclr/config';
 import type { Dataset } from '../data/dataset';
 import { shapeGenerator } from '../data/shapes';
 import { pytorchBody } from './pytorch-template';

@@ -1,5 +1,5 @@
-import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr-config';
-import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr-config';
+import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr/config';
+import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr/config';
 
 const defaultAugment = defaultSimclrConfig.augment;
 import type { LabId, PanelId, SimilarityMode } from '../core/app-types';

@@ -1,6 +1,6 @@
-import { blindsrSchema, type BlindSrConfig } from '../core/blindsr-config';
+import { blindsrSchema, type BlindSrConfig } from '../core/blindsr/config';
 import { liveChangeOf } from '../core/settings';
-import { simclrSchema, type SimclrConfig } from '../core/simclr-config';
+import { simclrSchema, type SimclrConfig } from '../core/simclr/config';
 import type { Dataset } from '../data/dataset';
 import { loadHrPool, loadSimclrDataset } from '../data/load';
 import { packDataset } from '../data/payload';

@@ -4,14 +4,14 @@ import {
   blindsrSettings,
   defaultBlindSrConfig,
   type BlindSrConfig,
-} from '../core/blindsr-config';
+} from '../core/blindsr/config';
 import { defaultsOf, groupsOf, needsRebuildWith, type Setting } from '../core/settings';
 import {
   defaultSimclrConfig,
   simclrSchema,
   simclrSettings,
   type SimclrConfig,
-} from '../core/simclr-config';
+} from '../core/simclr/config';
 import type { HrSource } from '../data/load';
 import type { DatasetId } from '../data/dataset';
 import type { Language } from '../i18n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blindsrSchema, defaultBlindSrConfig } from '../core/blindsr-config';
+import { blindsrSchema, defaultBlindSrConfig } from '../core/blindsr/config';
 import {
   applyLiveChange,
   needsRebuildWith,
@@ -10,7 +10,7 @@ import {
   type LabSchema,
   type Setting,
 } from '../core/settings';
-import { defaultSimclrConfig, simclrSchema } from '../core/simclr-config';
+import { defaultSimclrConfig, simclrSchema } from '../core/simclr/config';
 import { catalogues, type MessageKey } from '../i18n';
 import { appSchema, controlGroups, defaultAppConfig, type AppConfig } from './config';
 import { parseUrl, serializeUrl } from './url';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BlindSrConfig } from '../core/blindsr-config';
+import type { BlindSrConfig } from '../core/blindsr/config';
 import { defaultAppConfig, type AppConfig } from './config';
 import { parseUrl, serializeUrl } from './url';
 

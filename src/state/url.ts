@@ -1,6 +1,6 @@
-import { blindsrSchema } from '../core/blindsr-config';
+import { blindsrSchema } from '../core/blindsr/config';
 import { readPath, readSetting, writePath, type LabSchema, type Setting } from '../core/settings';
-import { simclrSchema } from '../core/simclr-config';
+import { simclrSchema } from '../core/simclr/config';
 import { parseLanguage, type Language } from '../i18n';
 import { parseBackendName } from '../worker/backend-choice';
 import { findLesson, lessonStepSettings, type Lesson } from '../lessons/lessons';

@@ -1,11 +1,11 @@
-import { blindsrSchema, type BlindSrConfig } from '../core/blindsr-config';
-import { BlindSrTrainer } from '../core/blindsr';
+import { blindsrSchema, type BlindSrConfig } from '../core/blindsr/config';
+import { BlindSrTrainer } from '../core/blindsr/trainer';
 import type { RgbImage } from '../core/image';
-import { simclrSchema, type SimclrConfig } from '../core/simclr-config';
+import { simclrSchema, type SimclrConfig } from '../core/simclr/config';
 import { applyLiveChange } from '../core/settings';
-import { SimclrTrainer } from '../core/simclr';
+import { SimclrTrainer } from '../core/simclr/trainer';
 import type { Dataset } from '../data/dataset';
-import type { BlindSrSample } from '../core/blindsr-types';
+import type { BlindSrSample } from '../core/blindsr/types';
 import type { LiveChange, WorkerToPage } from './protocol';
 import { previewBlindSrSamples } from './stage-probe';
 import type { Variable } from '@tensorflow/tfjs';

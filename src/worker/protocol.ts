@@ -1,7 +1,7 @@
-import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr';
-import type { BlindSrConfig, LiveBlindSrChange } from '../core/blindsr-config';
-import type { LiveSimclrChange } from '../core/simclr-config';
-import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/simclr';
+import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr/trainer';
+import type { BlindSrConfig, LiveBlindSrChange } from '../core/blindsr/config';
+import type { LiveSimclrChange } from '../core/simclr/config';
+import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/simclr/trainer';
 import type { DatasetPayload } from '../data/payload';
 import type { WeightsFile } from '../core/weights';
 import type { BackendName, BackendReason } from './backend-choice';

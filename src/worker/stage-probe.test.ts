@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { makeShapesDataset } from '../data/shapes';
-import { SimclrTrainer } from '../core/simclr';
+import { SimclrTrainer } from '../core/simclr/trainer';
 import { tinySimclrConfig as tiny } from '../core/test-configs';
 import { lossOfLastBatch, probeGradients, probeStages } from './stage-probe';
 

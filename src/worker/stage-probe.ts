@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { l2Normalize, ntXentLoss, positiveOnlyLoss } from '../core/losses';
-import { encode, encoderTrainables, headVariables, project } from '../core/models';
-import type { SimclrStageView, SimclrTrainer, ViewsOfBatch } from '../core/simclr';
-import type { BlindSrTrainer } from '../core/blindsr';
-import type { BlindSrSample } from '../core/blindsr-types';
-import { sampleDegradation } from '../core/degrade';
-import { samplePatches } from '../core/patches';
+import { l2Normalize, ntXentLoss, positiveOnlyLoss } from '../core/nn/losses';
+import { encode, encoderTrainables, headVariables, project } from '../core/nn/models';
+import type { SimclrStageView, SimclrTrainer, ViewsOfBatch } from '../core/simclr/trainer';
+import type { BlindSrTrainer } from '../core/blindsr/trainer';
+import type { BlindSrSample } from '../core/blindsr/types';
+import { sampleDegradation } from '../core/blindsr/degrade';
+import { samplePatches } from '../core/blindsr/patches';
 import { Random } from '../core/random';
 import type { StageProbe } from './protocol';
 

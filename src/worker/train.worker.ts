@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs';
-import { sanitizeBlindSrConfig } from '../core/blindsr-config';
-import { sanitizeSimclrConfig } from '../core/simclr-config';
+import { sanitizeBlindSrConfig } from '../core/blindsr/config';
+import { sanitizeSimclrConfig } from '../core/simclr/config';
 import type { Dataset } from '../data/dataset';
 import { unpackDataset } from '../data/payload';
 import { chooseAndStartBackend } from './backends';

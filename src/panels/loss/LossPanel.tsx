@@ -1,5 +1,5 @@
 import { Panel } from '../common/Panel';
-import { chanceLoss } from '../../core/similarity';
+import { chanceLoss } from '../../core/simclr/similarity';
 import { useT } from '../../i18n/useT';
 import { StageGate } from '../../controls/StageGate';
 import { useStore } from '../../state/store';

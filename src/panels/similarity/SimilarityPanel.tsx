@@ -2,7 +2,11 @@ import { Panel } from '../common/Panel';
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { scaleBand, scaleLinear } from 'd3';
-import { ntXentFromSimilarity, positiveOf as positiveView, rowLoss } from '../../core/similarity';
+import {
+  ntXentFromSimilarity,
+  positiveOf as positiveView,
+  rowLoss,
+} from '../../core/simclr/similarity';
 import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useT } from '../../i18n/useT';
 import { updateConfig } from '../../state/actions';

@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3';
-import { positiveOf, rowLoss, rowSoftmax } from '../../core/similarity';
+import { positiveOf, rowLoss, rowSoftmax } from '../../core/simclr/similarity';
 import { useT } from '../../i18n/useT';
 import { setView } from '../../state/store';
 import { viewLabel } from './heatmap';

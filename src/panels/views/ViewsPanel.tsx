@@ -2,7 +2,7 @@ import { Panel } from '../common/Panel';
 import { useMemo, useState } from 'react';
 import { StageGate } from '../../controls/StageGate';
 import { useShallow } from 'zustand/react/shallow';
-import type { ViewParams } from '../../core/augment';
+import type { ViewParams } from '../../core/simclr/augment';
 import { useT } from '../../i18n/useT';
 import { setView, useStore } from '../../state/store';
 import { PixelCanvas } from '../common/PixelCanvas';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { bicubicMatrix, blurCovariance, degradeBatch, noiseFor, type Degradation } from './degrade';
-import type { Random } from './random';
+import type { Random } from '../random';
 
 /**
  * The fast path of the degradation for separable blur kernels: blur + bicubic ↓ as one

@@ -1,21 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ViewParams } from './augment';
-import type { LiveSimclrChange, SimclrConfig } from './simclr-config';
+import type { LiveSimclrChange, SimclrConfig } from './config';
 
-export { defaultSimclrConfig, type SimclrConfig } from './simclr-config';
-export type {
-  EmbeddingSnapshot,
-  SimclrData,
-  SimclrSnapshot,
-  SimclrStepResult,
-} from './simclr-types';
-import type {
-  EmbeddingSnapshot,
-  SimclrData,
-  SimclrSnapshot,
-  SimclrStepResult,
-} from './simclr-types';
-import { updateRunningStats, type BatchStats } from './layers';
+export { defaultSimclrConfig, type SimclrConfig } from './config';
+export type { EmbeddingSnapshot, SimclrData, SimclrSnapshot, SimclrStepResult } from './types';
+import type { EmbeddingSnapshot, SimclrData, SimclrSnapshot, SimclrStepResult } from './types';
+import { updateRunningStats, type BatchStats } from '../nn/layers';
 import {
   byolLoss,
   l2Normalize,
@@ -24,8 +14,8 @@ import {
   positiveOnlyLoss,
   positiveTop1OnDevice,
   simsiamLoss,
-} from './losses';
-import { alignment, uniformity } from './metrics';
+} from '../nn/losses';
+import { alignment, uniformity } from '../metrics';
 import {
   encode,
   encoderTrainables,
@@ -41,12 +31,12 @@ import {
   type ConvEncoder,
   type Predictor,
   type ProjectionHead,
-} from './models';
-import { NegativeQueue } from './queue';
-import { FlatAdam } from './optimizer';
-import { evaluateEmbedding } from './simclr-eval';
+} from '../nn/models';
+import { NegativeQueue } from '../queue';
+import { FlatAdam } from '../nn/optimizer';
+import { evaluateEmbedding } from './eval';
 import { ViewBatches, type ViewBatch } from './view-batches';
-import { Random } from './random';
+import { Random } from '../random';
 import { positiveTop1 } from './similarity';
 
 /** batches in the smoothed top-1 readout */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { patchSize } from './blindsr-config';
-import type { BlindSrSample } from './blindsr-types';
-import type { Random } from './random';
+import { patchSize } from './config';
+import type { BlindSrSample } from './types';
+import type { Random } from '../random';
 
 /** Two different quadrants of the 48² LR image (top-left corners). */
 export function samplePatches(random: Random): BlindSrSample['patches'] {

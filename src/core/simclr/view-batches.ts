@@ -1,6 +1,6 @@
 import { applyView, sampleViewParams, type AugmentConfig, type ViewParams } from './augment';
-import { stackImages, type RgbImage } from './image';
-import type { Random } from './random';
+import { stackImages, type RgbImage } from '../image';
+import type { Random } from '../random';
 
 /** One SimCLR batch: N image indices and their two views, [a_0..a_{N−1}, b_0..b_{N−1}]. */
 export interface ViewBatch {

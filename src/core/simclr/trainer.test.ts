@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { makeShapesDataset } from '../data/shapes';
-import { SimclrTrainer } from './simclr';
-import { tinySimclrConfig as tiny } from './test-configs';
+import { makeShapesDataset } from '../../data/shapes';
+import { SimclrTrainer } from './trainer';
+import { tinySimclrConfig as tiny } from '../test-configs';
 
 describe('SimclrTrainer', () => {
   it('keeps the tensor count flat: the same after step 5 and step 50', async () => {

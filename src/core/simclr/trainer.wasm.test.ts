@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { makeShapesDataset } from '../data/shapes';
-import { defaultSimclrConfig, SimclrTrainer } from './simclr';
+import { makeShapesDataset } from '../../data/shapes';
+import { defaultSimclrConfig, SimclrTrainer } from './trainer';
 
 /**
  * The SimCLR lab's claim on its default link, by steps: S steps is what fits in about a

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { makeShapesDataset } from '../data/shapes';
-import { tinySimclrConfig as tiny } from './test-configs';
-import { SimclrTrainer } from './simclr';
+import { makeShapesDataset } from '../../data/shapes';
+import { tinySimclrConfig as tiny } from '../test-configs';
+import { SimclrTrainer } from './trainer';
 
 describe('rebuilding a trainer', () => {
   it('frees everything: the tensor count is back where it started', async () => {
@@ -28,9 +28,9 @@ describe('rebuilding a trainer', () => {
 
 describe('rebuilding the Blind-SR trainer', () => {
   it('frees everything, in both stages', async () => {
-    const { BlindSrTrainer } = await import('./blindsr');
-    const { defaultBlindSrConfig } = await import('./blindsr-config');
-    const { makeTextures } = await import('../data/textures');
+    const { BlindSrTrainer } = await import('../blindsr/trainer');
+    const { defaultBlindSrConfig } = await import('../blindsr/config');
+    const { makeTextures } = await import('../../data/textures');
     const pool = makeTextures(1, 96, 3);
     const base = tf.memory().numTensors;
     const trainer = new BlindSrTrainer(

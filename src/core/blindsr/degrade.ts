@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Random } from './random';
+import type { Random } from '../random';
 
 /**
  * The blind-SR degradation model of DASR / LightBSR (utils/util.py): blur the HR image with

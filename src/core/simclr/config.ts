@@ -1,5 +1,5 @@
 import type { AugmentConfig } from './augment';
-import { defaultsOf, sanitizeWith, type LabSchema, type LiveKeys, type Setting } from './settings';
+import { defaultsOf, sanitizeWith, type LabSchema, type LiveKeys, type Setting } from '../settings';
 
 /**
  * The contrastive family over the same data, augmentations and encoder:

@@ -4,8 +4,8 @@ import {
   sanitizeSimclrConfig,
   simclrSchema,
   type SimclrConfig,
-} from './simclr-config';
-import { choiceOptions } from './settings';
+} from './config';
+import { choiceOptions } from '../settings';
 
 /** Every user-editable field away from its default, every value allowed. */
 const changed: SimclrConfig = {

@@ -1,4 +1,4 @@
-import { defaultsOf, sanitizeWith, type LabSchema, type LiveKeys, type Setting } from './settings';
+import { defaultsOf, sanitizeWith, type LabSchema, type LiveKeys, type Setting } from '../settings';
 
 /** Blind-SR lab settings (browser-sized). Pure: shared by page and worker. */
 export interface BlindSrConfig {

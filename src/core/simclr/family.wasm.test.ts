@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { makeShapesDataset } from '../data/shapes';
-import { defaultSimclrConfig, SimclrTrainer, type SimclrConfig } from './simclr';
+import { makeShapesDataset } from '../../data/shapes';
+import { defaultSimclrConfig, SimclrTrainer, type SimclrConfig } from './trainer';
 
 /**
  * One learning check per method of the family, by steps on the wasm backend: the same

@@ -1,18 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BlindSrTrainer } from './blindsr';
-import { patchSize } from './blindsr-config';
+import type { BlindSrTrainer } from './trainer';
+import { patchSize } from './config';
 
 /** Held-out SR set: blur levels × crops per level. */
 const srLevels = 8;
 const srPerLevel = 8;
-import type { BlindSrEvaluation, BlindSrSample } from './blindsr-types';
+import type { BlindSrEvaluation, BlindSrSample } from './types';
 import type { Degradation } from './degrade';
-import { stackImages, type RgbImage } from './image';
-import { psnr, spearman } from './metrics';
-import { encode } from './models';
+import { stackImages, type RgbImage } from '../image';
+import { psnr, spearman } from '../metrics';
+import { encode } from '../nn/models';
 import { concatRows, cutPatches } from './patches';
-import { pca2 } from './pca';
-import type { Random } from './random';
+import { pca2 } from '../pca';
+import type { Random } from '../random';
 import { disposeSrInputs, prepareSrInputs } from './srnet';
 
 /**

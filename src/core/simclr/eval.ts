@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { cropResize, stackImages, type RgbImage } from './image';
-import { knnAccuracy, normalizeRows, relativeSpread } from './metrics';
-import { encode, type ConvEncoder } from './models';
-import { pca2 } from './pca';
-import type { EmbeddingSnapshot, SimclrData } from './simclr-types';
+import { cropResize, stackImages, type RgbImage } from '../image';
+import { knnAccuracy, normalizeRows, relativeSpread } from '../metrics';
+import { encode, type ConvEncoder } from '../nn/models';
+import { pca2 } from '../pca';
+import type { EmbeddingSnapshot, SimclrData } from './types';
 
 const evaluationChunk = 128;
 

@@ -7,9 +7,9 @@ import {
   positiveTop1OnDevice,
   weightedInfoNceLoss,
 } from './losses';
-import { normalizeRows } from './metrics';
-import { Random } from './random';
-import { chanceLoss, ntXentFromSimilarity, positiveTop1 } from './similarity';
+import { normalizeRows } from '../metrics';
+import { Random } from '../random';
+import { chanceLoss, ntXentFromSimilarity, positiveTop1 } from '../simclr/similarity';
 
 const scalar = (t: tf.Scalar) => {
   const v = t.arraySync() as number;

@@ -1,6 +1,6 @@
 import type { ViewParams } from './augment';
-import type { RgbImage } from './image';
-import type { SimclrMethod } from './simclr-config';
+import type { RgbImage } from '../image';
+import type { SimclrMethod } from './config';
 
 /** What the SimCLR trainer takes and hands out: plain data, never tensors. */
 export interface SimclrData {

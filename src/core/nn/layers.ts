@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchNormActivation, type Activation } from './batchnorm';
 import { conv2d, type Padding } from './conv';
-import type { Random } from './random';
+import type { Random } from '../random';
 
 /**
  * Functional layers over plain tf.Variables: every model owns its variable list

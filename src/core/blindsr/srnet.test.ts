@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { pixelShuffle } from './srnet';
-import { Random } from './random';
+import { Random } from '../random';
 
 /** [B, H, W, C] of seeded values in [−1, 1). */
 function randomTensor(shape: [number, number, number, number], seed: number): tf.Tensor4D {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { makeShapesDataset } from '../data/shapes';
+import { makeShapesDataset } from '../../data/shapes';
 import {
   byolLoss,
   infoNceLoss,
@@ -8,9 +8,9 @@ import {
   negativeCosine,
   simsiamLoss,
   stopGradient,
-} from './losses';
-import { SimclrTrainer } from './simclr';
-import { tinySimclrConfig as tiny } from './test-configs';
+} from '../nn/losses';
+import { SimclrTrainer } from './trainer';
+import { tinySimclrConfig as tiny } from '../test-configs';
 
 const scalar = (t: tf.Scalar) => {
   const v = t.arraySync() as number;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { FlatAdam } from './optimizer';
-import { Random } from './random';
+import { FlatAdam } from '../nn/optimizer';
+import { Random } from '../random';
 import { makeSrNet, srNetVariables, superResolve, type SrInputs, type SrNet } from './srnet';
 
 const srChannels = 24;

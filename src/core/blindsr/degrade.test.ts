@@ -11,8 +11,8 @@ import {
 } from './degrade';
 import { degradePixels, separableBlur } from './degrade-separable';
 import { degradationDistance, negativeWeights } from './degradation-prior';
-import { NegativeQueue } from './queue';
-import { Random } from './random';
+import { NegativeQueue } from '../queue';
+import { Random } from '../random';
 
 const iso = (sigma: number, noise = 0): Degradation => ({
   kind: 'isotropic',
@@ -127,9 +127,9 @@ describe('NegativeQueue', () => {
 
 describe('momentum encoder', () => {
   it('θk ← m θk + (1 − m) θq', async () => {
-    const { BlindSrTrainer } = await import('./blindsr');
-    const { defaultBlindSrConfig } = await import('./blindsr-config');
-    const { makeTextures } = await import('../data/textures');
+    const { BlindSrTrainer } = await import('./trainer');
+    const { defaultBlindSrConfig } = await import('./config');
+    const { makeTextures } = await import('../../data/textures');
     const trainer = new BlindSrTrainer(
       { ...defaultBlindSrConfig, queueSize: 128 },
       makeTextures(1, 96, 2),
@@ -267,7 +267,7 @@ describe('degradation distance between kernels (covariance matrices)', () => {
 
 describe('blur kernel size', () => {
   it('is 21 × 21 at both scales (DASR), so σ = 4 is not truncated', async () => {
-    const { kernelSizeFor } = await import('./blindsr-config');
+    const { kernelSizeFor } = await import('./config');
     expect(kernelSizeFor(2)).toBe(21);
     expect(kernelSizeFor(4)).toBe(21);
     // effective σ of the normalised kernel along x: within 1 % of the asked σ at 3

@@ -6,13 +6,13 @@ import {
   srBatch,
   type BlindSrConfig,
   type LiveBlindSrChange,
-} from './blindsr-config';
+} from './config';
 import { blurKernel, sampleDegradation, type Degradation, type DegradationRanges } from './degrade';
 import { degradePixels } from './degrade-separable';
 import { negativeWeights } from './degradation-prior';
-import { cropResize, stackImages, type RgbImage } from './image';
-import { updateRunningStats, type BatchStats } from './layers';
-import { infoNceLoss, weightedInfoNceLoss } from './losses';
+import { cropResize, stackImages, type RgbImage } from '../image';
+import { updateRunningStats, type BatchStats } from '../nn/layers';
+import { infoNceLoss, weightedInfoNceLoss } from '../nn/losses';
 import {
   encode,
   encoderTrainables,
@@ -23,30 +23,20 @@ import {
   project,
   type ConvEncoder,
   type ProjectionHead,
-} from './models';
-import { FlatAdam } from './optimizer';
-import { NegativeQueue } from './queue';
-import { Random } from './random';
-import { BlindSrEvaluator } from './blindsr-eval';
+} from '../nn/models';
+import { FlatAdam } from '../nn/optimizer';
+import { NegativeQueue } from '../queue';
+import { Random } from '../random';
+import { BlindSrEvaluator } from './eval';
 import { concatRows, cutPatches, samplePatches } from './patches';
-import type {
-  BlindSrEvaluation,
-  BlindSrSample,
-  BlindSrSnapshot,
-  BlindSrStepResult,
-} from './blindsr-types';
+import type { BlindSrEvaluation, BlindSrSample, BlindSrSnapshot, BlindSrStepResult } from './types';
 
-export type {
-  BlindSrEvaluation,
-  BlindSrSample,
-  BlindSrSnapshot,
-  BlindSrStepResult,
-} from './blindsr-types';
+export type { BlindSrEvaluation, BlindSrSample, BlindSrSnapshot, BlindSrStepResult } from './types';
 import { disposeSrInputs, prepareSrInputs } from './srnet';
 import { Upsamplers, type Conditions } from './upsamplers';
 import { degradationFeatures, oracleDim } from './oracle';
 
-export type { BlindSrConfig } from './blindsr-config';
+export type { BlindSrConfig } from './config';
 
 /** DASR's degradation encoder, browser-sized: 16-16-32(s2)-32-64(s2)-64, LeakyReLU 0.1. */
 const encoderChannels = [16, 16, 32, 32, 64, 64];

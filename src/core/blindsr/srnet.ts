@@ -8,8 +8,8 @@ import {
   trainableOf,
   type ConvParams,
   type DenseParams,
-} from './layers';
-import type { Random } from './random';
+} from '../nn/layers';
+import type { Random } from '../random';
 
 /**
  * A small degradation-conditioned upsampler, the browser-sized stand-in for DASR's

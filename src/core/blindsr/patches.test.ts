@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { patchSize } from './blindsr-config';
+import { patchSize } from './config';
 import { cutPatches, samplePatches } from './patches';
-import { Random } from './random';
+import { Random } from '../random';
 
 /** A pixel's value says where it is: image b, row y, column x, channel c. */
 const valueAt = (b: number, y: number, x: number, c: number) => b * 100_000 + y * 1000 + x * 10 + c;

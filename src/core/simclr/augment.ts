@@ -1,5 +1,5 @@
-import { cropResize, luma, makeImage, type RgbImage } from './image';
-import type { Random } from './random';
+import { cropResize, luma, makeImage, type RgbImage } from '../image';
+import type { Random } from '../random';
 
 /**
  * SimCLR's augmentations, after google-research/simclr data_util.py (s = colour strength).

@@ -8,9 +8,9 @@ import {
   sampleViewParams,
   toGrayscale,
 } from './augment';
-import { defaultSimclrConfig } from './simclr-config';
-import { Random } from './random';
-import type { RgbImage } from './image';
+import { defaultSimclrConfig } from './config';
+import { Random } from '../random';
+import type { RgbImage } from '../image';
 
 function randomImage(size: number, seed: number): RgbImage {
   const random = new Random(seed);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { choiceOptions } from './settings';
+import { choiceOptions } from '../settings';
 import {
   blindsrSchema,
   defaultBlindSrConfig,
   sanitizeBlindSrConfig,
   type BlindSrConfig,
-} from './blindsr-config';
+} from './config';
 
 /** Every field away from its default, every value allowed. */
 const changed: BlindSrConfig = {

@@ -13,7 +13,7 @@ import {
   type ConvParams,
   type DenseParams,
 } from './layers';
-import type { Random } from './random';
+import type { Random } from '../random';
 
 export type { Activation } from './batchnorm';
 import type { Activation } from './batchnorm';

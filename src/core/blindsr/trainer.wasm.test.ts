@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { makeTextures } from '../data/textures';
-import { defaultBlindSrConfig } from './blindsr-config';
-import { BlindSrTrainer } from './blindsr';
+import { makeTextures } from '../../data/textures';
+import { defaultBlindSrConfig } from './config';
+import { BlindSrTrainer } from './trainer';
 
 /**
  * The Blind-SR lab's claim on its default link, by steps (the README gives the step rate
