@@ -129,18 +129,18 @@ export async function previewBlindSrSamples(trainer: BlindSrTrainer): Promise<Bl
   const random = new Random(config.seed + 7919);
   const count = Math.min(4, config.batchSize);
   const paired = config.pairing === 'degradation';
-  const { images } = trainer.sampleHr(paired ? 2 * count : count, random);
+  const { images } = trainer.sampler.sampleHr(paired ? 2 * count : count, random);
   const degradations = Array.from({ length: count }, () =>
-    sampleDegradation(trainer.ranges, random),
+    sampleDegradation(trainer.sampler.ranges, random),
   );
   const patches = images.map(() => samplePatches(random));
-  const low = trainer.degrade(
+  const low = trainer.sampler.degrade(
     images,
     paired ? [...degradations, ...degradations] : degradations,
     random,
   );
   try {
-    return await trainer.describeSamples(images, low, degradations, patches, paired ? count : 0);
+    return await trainer.sampler.describeSamples(images, low, degradations, patches, paired ? count : 0);
   } finally {
     low.dispose();
   }

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BlindSrTrainer } from './trainer';
+import type { ConvEncoder } from '../nn/models';
+import type { HrSampler } from './sampler';
+import type { SrStage } from './sr-stage';
 import { patchSize } from './config';
 
 /** Held-out SR set: blur levels × crops per level. */
@@ -15,13 +17,20 @@ import { pca2 } from '../pca';
 import type { Random } from '../random';
 import { disposeSrInputs, prepareSrInputs } from './srnet';
 
+/** What the evaluator reads of the model (the trainer's parts, without the trainer). */
+export interface EvaluatedModel {
+  sampler: HrSampler;
+  encoder: ConvEncoder;
+  sr: SrStage;
+}
+
 /**
  * Fixed evaluation data for the Blind-SR lab, drawn once from its own seed: a blur grid
  * for the degradation embedding and held-out crops for PSNR.
  */
 export class BlindSrEvaluator {
   constructor(
-    private readonly trainer: BlindSrTrainer,
+    private readonly model: EvaluatedModel,
     random: Random,
   ) {
     this.evaluationSet = this.makeEvaluationSet(random);
@@ -45,7 +54,7 @@ export class BlindSrEvaluator {
   private makeEvaluationSet(random: Random) {
     const levels = 8;
     const contents = 6;
-    const { images } = this.trainer.sampleHr(contents, random);
+    const { images } = this.model.sampler.sampleHr(contents, random);
     const hr: RgbImage[] = [];
     const degradations: Degradation[] = [];
     const sigma = new Float32Array(levels * contents);
@@ -53,8 +62,9 @@ export class BlindSrEvaluator {
     for (let l = 0; l < levels; l++)
       for (let c = 0; c < contents; c++) {
         const s =
-          this.trainer.config.sigmaMin +
-          ((this.trainer.config.sigmaMax - this.trainer.config.sigmaMin) * l) / (levels - 1);
+          this.model.sampler.config.sigmaMin +
+          ((this.model.sampler.config.sigmaMax - this.model.sampler.config.sigmaMin) * l) /
+            (levels - 1);
         degradations.push({
           kind: 'isotropic',
           sigma: s,
@@ -67,9 +77,14 @@ export class BlindSrEvaluator {
         sigma[l * contents + c] = s;
         content[l * contents + c] = c;
       }
-    const low = tf.keep(this.trainer.degrade(hr, degradations, random));
+    const low = tf.keep(this.model.sampler.degrade(hr, degradations, random));
     const hrTensor = tf.keep(
-      tf.tensor4d(stackImages(hr), [hr.length, this.trainer.hrSize, this.trainer.hrSize, 3]),
+      tf.tensor4d(stackImages(hr), [
+        hr.length,
+        this.model.sampler.hrSize,
+        this.model.sampler.hrSize,
+        3,
+      ]),
     );
     return { hr: hrTensor, low, sigma, content };
   }
@@ -80,8 +95,8 @@ export class BlindSrEvaluator {
    * λ1·λ2 = σ² with a random elongation and angle), noise as in training.
    */
   private makeHeldOut(random: Random) {
-    const { images } = this.trainer.sampleHr(srLevels * srPerLevel, random);
-    const ranges = this.trainer.ranges;
+    const { images } = this.model.sampler.sampleHr(srLevels * srPerLevel, random);
+    const ranges = this.model.sampler.ranges;
     const sigma = new Float32Array(images.length);
     const degradations = images.map((_, i) => {
       const level = Math.floor(i / srPerLevel);
@@ -100,12 +115,12 @@ export class BlindSrEvaluator {
         noise,
       };
     });
-    const low = tf.keep(this.trainer.degrade(images, degradations, random));
+    const low = tf.keep(this.model.sampler.degrade(images, degradations, random));
     const hr = tf.keep(
       tf.tensor4d(stackImages(images), [
         images.length,
-        this.trainer.hrSize,
-        this.trainer.hrSize,
+        this.model.sampler.hrSize,
+        this.model.sampler.hrSize,
         3,
       ]),
     );
@@ -114,11 +129,11 @@ export class BlindSrEvaluator {
 
   /** Embedding of the fixed blur grid and, in stage 2, PSNR on held-out crops. */
   async evaluate(step: number, withSr: boolean): Promise<BlindSrEvaluation> {
-    const h = tf.tidy(() => encode(this.trainer.encoder, this.evaluationSet.low, false));
+    const h = tf.tidy(() => encode(this.model.encoder, this.evaluationSet.low, false));
     const data = (await h.data()) as Float32Array;
     h.dispose();
     const rows = this.evaluationSet.sigma.length;
-    const projection = pca2(data, rows, this.trainer.encoder.outDim, this.previousAxes);
+    const projection = pca2(data, rows, this.model.encoder.outDim, this.previousAxes);
     this.previousAxes = projection.axes;
     const pc1 = Float32Array.from({ length: rows }, (_, i) => projection.points[i * 2]);
     let sr: BlindSrEvaluation['sr'] = null;
@@ -136,7 +151,7 @@ export class BlindSrEvaluator {
 
   private async evaluateSr(): Promise<NonNullable<BlindSrEvaluation['sr']>> {
     const { hr: hrFull, low: lowFull, sigma } = this.srHeldOut;
-    const trainer = this.trainer;
+    const { sampler, sr } = this.model;
     const [low, hr] = tf.tidy(() => {
       const corner = [
         { x: 0, y: 0 },
@@ -145,14 +160,14 @@ export class BlindSrEvaluator {
       const patches = Array.from({ length: lowFull.shape[0] }, () => corner);
       return [
         cutPatches(lowFull, patches)[0],
-        cutPatches(hrFull, patches, trainer.config.scale)[0],
+        cutPatches(hrFull, patches, sampler.config.scale)[0],
       ];
     });
-    const patchHr = patchSize * trainer.config.scale;
-    const inputs = prepareSrInputs(low, trainer.config.scale);
-    const conditions = trainer.conditions(lowFull, this.srHeldOut.degradations);
+    const patchHr = patchSize * sampler.config.scale;
+    const inputs = prepareSrInputs(low, sampler.config.scale);
+    const conditions = sr.conditions(lowFull, this.srHeldOut.degradations);
     const outputs = tf.tidy(() =>
-      [inputs.upsampled, ...trainer.upsamplers.outputs(inputs, conditions)].map((t) =>
+      [inputs.upsampled, ...sr.upsamplers.outputs(inputs, conditions)].map((t) =>
         t.clipByValue(0, 1),
       ),
     );

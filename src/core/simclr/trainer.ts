@@ -34,6 +34,7 @@ import {
 } from '../nn/models';
 import { NegativeQueue } from '../queue';
 import { FlatAdam } from '../nn/optimizer';
+import { gradientStep, momentumUpdate } from '../nn/train-step';
 import { evaluateEmbedding } from './eval';
 import { ViewBatches, type ViewBatch } from './view-batches';
 import { Random } from '../random';
@@ -148,11 +149,7 @@ export class SimclrTrainer {
     if (!this.momentumEncoder || !this.momentumHead) return;
     const online = [...encoderVariables(this.encoder), ...headVariables(this.head)];
     const target = [...encoderVariables(this.momentumEncoder), ...headVariables(this.momentumHead)];
-    tf.tidy(() =>
-      target.forEach((t, i) =>
-        t.assign(m === 0 ? online[i].clone() : t.mul(m).add(online[i].mul(1 - m))),
-      ),
-    );
+    momentumUpdate(target, online, m);
   }
 
   /** Momentum update, exposed for the unit test of the formula. */
@@ -250,17 +247,16 @@ export class SimclrTrainer {
     const targets = this.momentumEncoder
       ? tf.tidy(() => this.momentumTargets(x) as tf.Tensor2D)
       : null;
-    const { value, grads } = tf.tidy(() => {
-      const queue = this.queueTensor();
-      return tf.variableGrads(() => {
-        const { z, loss } = this.forwardLoss(x, n, targets, queue, stats);
+    const value = gradientStep(
+      () => {
+        const { z, loss } = this.forwardLoss(x, n, targets, this.queueTensor(), stats);
         this.lastZ?.dispose();
         this.lastZ = tf.keep(z);
         return loss;
-      }, this.trainables);
-    });
-    this.optimizer.apply(this.trainables.map((v) => grads[v.name]));
-    tf.dispose(Object.values(grads));
+      },
+      this.trainables,
+      (grads) => this.optimizer.apply(this.trainables.map((v) => grads[v.name])),
+    );
     updateRunningStats(stats);
     this.momentumUpdate(this.config.momentum);
     if (this.queue && targets) {
