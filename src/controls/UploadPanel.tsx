@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { uploadLimits } from '../data/validate';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import {
   addFiles,
   deleteUpload,

@@ -2,7 +2,7 @@ import { Panel } from '../common/Panel';
 import { scaleLinear } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { setView, useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
 import { PixelCanvas } from '../common/PixelCanvas';
