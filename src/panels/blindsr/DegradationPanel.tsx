@@ -5,7 +5,7 @@ import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { viridisTable } from '../common/colors';
 import { paintCells } from '../similarity/heatmap';
-import { PixelCanvas } from '../common/PixelCanvas';
+import { PixelCanvas } from '../../ui/PixelCanvas';
 
 /** A blur kernel as a small heatmap, normalised to its peak. */
 function KernelCanvas({ kernel, size }: { kernel: Float32Array; size: number }) {

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../state/useT';
 import { setView, useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
-import { PixelCanvas } from '../common/PixelCanvas';
+import { PixelCanvas } from '../../ui/PixelCanvas';
 import { fitDomain, nearestPoint } from './scatter';
 import { shapeClasses, type ShapeClass } from '../../data/shapes';
 
