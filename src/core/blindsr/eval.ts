@@ -1,19 +1,35 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BlindSrTrainer } from './trainer';
-import { patchSize } from './config';
+import { patchSize, type BlindSrConfig } from './config';
 
 /** Held-out SR set: blur levels × crops per level. */
 const srLevels = 8;
 const srPerLevel = 8;
 import type { BlindSrEvaluation, BlindSrSample } from './types';
-import type { Degradation } from './degrade';
+import type { Degradation, DegradationRanges } from './degrade';
 import { stackImages, type RgbImage } from '../image';
 import { psnr, spearman } from '../metrics';
-import { encode } from '../nn/models';
+import { encode, type ConvEncoder } from '../nn/models';
 import { concatRows, cutPatches } from './patches';
 import { pca2 } from '../pca';
 import type { Random } from '../random';
 import { disposeSrInputs, prepareSrInputs } from './srnet';
+import type { Conditions, Upsamplers } from './upsamplers';
+
+/**
+ * What the evaluator reads from the trainer. Declared here rather than importing
+ * BlindSrTrainer, which builds the evaluator: the two files would import each other.
+ * BlindSrTrainer satisfies it structurally.
+ */
+export interface EvaluatedTrainer {
+  readonly config: BlindSrConfig;
+  readonly encoder: ConvEncoder;
+  readonly upsamplers: Upsamplers;
+  readonly ranges: DegradationRanges;
+  readonly hrSize: number;
+  sampleHr(count: number, random: Random): { images: RgbImage[]; sources: number[] };
+  degrade(hr: RgbImage[], degradations: Degradation[], random: Random): tf.Tensor4D;
+  conditions(low: tf.Tensor4D, degradations: Degradation[]): Conditions;
+}
 
 /**
  * Fixed evaluation data for the Blind-SR lab, drawn once from its own seed: a blur grid
@@ -21,7 +37,7 @@ import { disposeSrInputs, prepareSrInputs } from './srnet';
  */
 export class BlindSrEvaluator {
   constructor(
-    private readonly trainer: BlindSrTrainer,
+    private readonly trainer: EvaluatedTrainer,
     random: Random,
   ) {
     this.evaluationSet = this.makeEvaluationSet(random);
