@@ -16,7 +16,7 @@ import { BlindSrControls } from './controls/BlindSrControls';
 import { SimclrControls } from './controls/SimclrControls';
 import { Transport } from './controls/Transport';
 import { languages, type Language } from './i18n';
-import { useT } from './i18n/useT';
+import { useT } from './state/useT';
 import { switchLab, updateConfig } from './state/actions';
 import type { LabId } from './state/config';
 import { useStore } from './state/store';

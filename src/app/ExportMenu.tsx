@@ -1,4 +1,4 @@
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { loadWeights, requestWeights } from '../state/actions';
 import {
   exportAllPng,

@@ -1,7 +1,7 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { useEffect, useMemo, useRef } from 'react';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import type { MessageKey } from '../i18n';
 import { closeLesson, goToLessonStep, openLesson } from '../state/lesson-actions';
 import { useStore } from '../state/store';

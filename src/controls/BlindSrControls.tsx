@@ -1,6 +1,6 @@
 import { blindsrSchema } from '../core/blindsr/config';
 import type { MessageKey } from '../i18n';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { updateBlindSr, updateConfig } from '../state/actions';
 import { appSchema } from '../state/config';
 import { useStore } from '../state/store';

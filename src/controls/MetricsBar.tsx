@@ -1,4 +1,4 @@
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { useStore } from '../state/store';
 
 /** The current batch's geometry: is the positive found, are pairs aligned, is the sphere used. */

@@ -8,7 +8,7 @@ import {
   type Setting,
 } from '../core/settings';
 import { catalogues, type MessageKey } from '../i18n';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { useStore } from '../state/store';
 import { NumberInput, Select, Slider, Toggle } from './fields';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { setView, useStore } from '../state/store';
 
 /** The "?" dialog: every keyboard shortcut, in the current language. */

@@ -1,6 +1,6 @@
 import { simclrSchema } from '../core/simclr/config';
 import type { MessageKey } from '../i18n';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { appSchema } from '../state/config';
 import { updateConfig, updateSimclr } from '../state/actions';
 import { useStore } from '../state/store';

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { pause, play, reset, step } from '../state/actions';
 import { useStore } from '../state/store';
 

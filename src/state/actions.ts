@@ -4,7 +4,7 @@ import { simclrSchema, type SimclrConfig } from '../core/simclr/config';
 import type { Dataset } from '../data/dataset';
 import { loadHrPool, loadSimclrDataset } from '../data/load';
 import { packDataset } from '../data/payload';
-import { download } from './export-actions';
+import { download } from './download';
 import type { BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
 import type { WorkerToPage } from '../worker/protocol';

@@ -1,20 +1,11 @@
 import { sourceSize } from '../data/load';
 import { pytorchFileName, pytorchScript } from '../export/pytorch';
+import { download } from './download';
 import { historyToCsv } from './export-format';
 import { renderToCanvas, renderToSvg } from './figure-export';
 import { useStore } from './store';
 import { panelElement, panelGrid } from './panels';
 import type { PanelId } from '../core/app-types';
-
-/** Saves a blob through a temporary link: nothing leaves the browser but the user's download. */
-export function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
-}
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 

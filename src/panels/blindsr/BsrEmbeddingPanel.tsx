@@ -1,7 +1,7 @@
 import { Panel } from '../common/Panel';
 import { scaleLinear } from 'd3';
 import { useEffect, useRef } from 'react';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { ColorLegend } from '../common/ColorLegend';

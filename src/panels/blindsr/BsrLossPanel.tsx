@@ -1,5 +1,5 @@
 import { Panel } from '../common/Panel';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { StageGate } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';

@@ -1,11 +1,11 @@
 import { Panel } from '../common/Panel';
 import { useEffect, useRef } from 'react';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { viridisTable } from '../common/colors';
 import { paintCells } from '../similarity/heatmap';
-import { PixelCanvas } from '../common/PixelCanvas';
+import { PixelCanvas } from '../../ui/PixelCanvas';
 
 /** A blur kernel as a small heatmap, normalised to its peak. */
 function KernelCanvas({ kernel, size }: { kernel: Float32Array; size: number }) {

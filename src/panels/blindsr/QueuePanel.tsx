@@ -1,6 +1,6 @@
 import { Panel } from '../common/Panel';
 import { useEffect, useRef } from 'react';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { viridisCss } from '../common/colors';

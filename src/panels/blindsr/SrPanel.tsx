@@ -1,7 +1,7 @@
 import { Panel } from '../common/Panel';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { useStore } from '../../state/store';
-import { PixelCanvas } from '../common/PixelCanvas';
+import { PixelCanvas } from '../../ui/PixelCanvas';
 import { categoricalColors } from '../common/colors';
 import { Legend, LineChart } from '../loss/LineChart';
 

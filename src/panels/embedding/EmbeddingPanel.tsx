@@ -2,10 +2,10 @@ import { Panel } from '../common/Panel';
 import { scaleLinear } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { setView, useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
-import { PixelCanvas } from '../common/PixelCanvas';
+import { PixelCanvas } from '../../ui/PixelCanvas';
 import { fitDomain, nearestPoint } from './scatter';
 import { shapeClasses, type ShapeClass } from '../../data/shapes';
 

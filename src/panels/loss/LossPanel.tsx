@@ -1,6 +1,6 @@
 import { Panel } from '../common/Panel';
 import { chanceLoss } from '../../core/simclr/similarity';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { StageGate } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';

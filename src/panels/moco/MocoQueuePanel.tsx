@@ -1,6 +1,6 @@
 import { Panel } from '../common/Panel';
 import { useEffect, useRef } from 'react';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { useStore } from '../../state/store';
 import { drawQueueRing } from '../common/queue-ring';
 import { categoricalColors } from '../common/colors';

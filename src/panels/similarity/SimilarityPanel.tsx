@@ -8,7 +8,7 @@ import {
   rowLoss,
 } from '../../core/simclr/similarity';
 import { StageGate, useStageReached } from '../../controls/StageGate';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { updateConfig } from '../../state/actions';
 import type { SimilarityMode } from '../../state/config';
 import { setView, useStore } from '../../state/store';

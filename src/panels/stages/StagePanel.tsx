@@ -3,7 +3,7 @@ import { interpolateRdBu, max, scaleBand, scaleLinear } from 'd3';
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { StageGate } from '../../controls/StageGate';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { useStore } from '../../state/store';
 import { viridisTable, lookupIndex } from '../common/colors';
 

@@ -3,9 +3,9 @@ import { useMemo, useState } from 'react';
 import { StageGate } from '../../controls/StageGate';
 import { useShallow } from 'zustand/react/shallow';
 import type { ViewParams } from '../../core/simclr/augment';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { setView, useStore } from '../../state/store';
-import { PixelCanvas } from '../common/PixelCanvas';
+import { PixelCanvas } from '../../ui/PixelCanvas';
 import { viewLabel } from '../similarity/heatmap';
 
 function describe(params: ViewParams, t: ReturnType<typeof useT>): string {
