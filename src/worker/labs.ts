@@ -1,13 +1,14 @@
-import { blindsrSchema, type BlindSrConfig } from '../core/blindsr/config';
+import { blindsrSchema, sanitizeBlindSrConfig, type BlindSrConfig } from '../core/blindsr/config';
 import { BlindSrTrainer } from '../core/blindsr/trainer';
 import type { RgbImage } from '../core/image';
-import { simclrSchema, type SimclrConfig } from '../core/simclr/config';
+import { sanitizeSimclrConfig, simclrSchema, type SimclrConfig } from '../core/simclr/config';
 import { applyLiveChange } from '../core/settings';
 import { SimclrTrainer } from '../core/simclr/trainer';
 import type { Dataset } from '../data/dataset';
 import type { BlindSrSample } from '../core/blindsr/types';
-import type { LiveChange, WorkerToPage } from './protocol';
+import type { LabConfig, LiveChange, WorkerEvent } from './protocol';
 import { previewBlindSrSamples } from './stage-probe';
+import * as tf from '@tensorflow/tfjs';
 import type { Variable } from '@tensorflow/tfjs';
 
 /**
@@ -15,7 +16,7 @@ import type { Variable } from '@tensorflow/tfjs';
  * its transferable buffers), an evaluation, live changes. One per lab; the loop is shared.
  */
 export interface Outgoing {
-  message: WorkerToPage;
+  message: WorkerEvent;
   transfer: Transferable[];
 }
 
@@ -37,7 +38,7 @@ export interface LabRunner {
   /** every variable, in a fixed order (weights export / import) */
   variables(): Variable[];
   /** test hook: the first weight becomes NaN */
-  firstVariable(): Variable | undefined;
+  poison(): void;
   dispose(): void;
 }
 
@@ -95,8 +96,8 @@ export class SimclrRunner implements LabRunner {
     return this.trainer.variables();
   }
 
-  firstVariable() {
-    return this.trainer.variables()[0];
+  poison(): void {
+    poisonFirst(this.trainer.variables());
   }
 
   dispose(): void {
@@ -153,11 +154,40 @@ export class BlindSrRunner implements LabRunner {
     return this.trainer.variables();
   }
 
-  firstVariable() {
-    return this.trainer.variables()[0];
+  poison(): void {
+    poisonFirst(this.trainer.variables());
   }
 
   dispose(): void {
     this.trainer.dispose();
   }
+}
+
+function poisonFirst(variables: Variable[]): void {
+  const first = variables[0];
+  if (first) tf.tidy(() => first.assign(tf.fill(first.shape, NaN)));
+}
+
+/** Sanitised once more at the worker boundary: a message may come from anywhere. */
+export function sanitizeLab(message: LabConfig): LabConfig {
+  return message.lab === 'simclr'
+    ? { lab: 'simclr', config: sanitizeSimclrConfig(message.config) }
+    : { lab: 'blindsr', config: sanitizeBlindSrConfig(message.config) };
+}
+
+/** The lab's settings after a live change (one for another lab changes nothing). */
+export function withLiveChange(labConfig: LabConfig | null, change: LiveChange): LabConfig | null {
+  if (labConfig?.lab !== change.lab) return labConfig;
+  return sanitizeLab({
+    ...labConfig,
+    config: { ...labConfig.config, ...change.change },
+  } as LabConfig);
+}
+
+/** A model for the lab, configuration and data. */
+export async function createRunner(labConfig: LabConfig, dataset: Dataset): Promise<LabRunner> {
+  if (dataset.images.length < 2) throw new Error('at least 2 images are needed');
+  return labConfig.lab === 'simclr'
+    ? SimclrRunner.create(labConfig.config, dataset)
+    : new BlindSrRunner(labConfig.config, dataset.images);
 }
