@@ -113,8 +113,9 @@ export class BlindSrTrainer {
     );
   }
 
-  /** Momentum update, exposed for the unit test of the formula. */
+  /** Momentum update, exposed for the unit test of the formula (not in production builds). */
   momentumStepForTest(m: number): { key: tf.Variable[]; query: tf.Variable[] } {
+    if (!import.meta.env.DEV) throw new Error('momentumStepForTest is a test hook');
     this.momentumUpdate(m);
     return { key: encoderVariables(this.keyEncoder), query: encoderVariables(this.encoder) };
   }

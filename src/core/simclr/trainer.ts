@@ -152,8 +152,9 @@ export class SimclrTrainer {
     momentumUpdate(target, online, m);
   }
 
-  /** Momentum update, exposed for the unit test of the formula. */
+  /** Momentum update, exposed for the unit test of the formula (not in production builds). */
   momentumStepForTest(m: number): { target: tf.Variable[]; online: tf.Variable[] } {
+    if (!import.meta.env.DEV) throw new Error('momentumStepForTest is a test hook');
     this.momentumUpdate(m);
     return {
       target: this.momentumEncoder ? encoderVariables(this.momentumEncoder) : [],
