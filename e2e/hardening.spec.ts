@@ -194,3 +194,28 @@ test('memory stays flat: tensor count across steps and rebuilds', async ({ page 
   await page.waitForTimeout(1500);
   expect(await tensors()).toBe(late);
 });
+
+test('without the test flag the built app exposes no hooks and still trains', async ({
+  browser,
+}) => {
+  // a fresh context: no init script sets window.__PLAYGROUND_TEST_HOOKS__
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/?backend=wasm&n=4');
+  await waitForReady(page);
+  expect(
+    await page.evaluate(() => ({
+      flag: typeof (window as unknown as Record<string, unknown>).__PLAYGROUND_TEST_HOOKS__,
+      hooks: typeof (window as unknown as Record<string, unknown>).__playground,
+    })),
+  ).toEqual({ flag: 'undefined', hooks: 'undefined' });
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('step-count')).toHaveText('1');
+  expect(errors, 'console errors').toEqual([]);
+  await context.close();
+});
