@@ -106,11 +106,8 @@ export class BlindSrTrainer {
 
   /** θ_k ← m θ_k + (1 − m) θ_q (MoCo eq. 2); m = 0 copies. */
   private momentumUpdate(m: number): void {
-    momentumUpdate(
-      [...encoderVariables(this.keyEncoder), ...headVariables(this.keyHead)],
-      [...encoderVariables(this.encoder), ...headVariables(this.head)],
-      m,
-    );
+    const key = [...encoderVariables(this.keyEncoder), ...headVariables(this.keyHead)];
+    momentumUpdate(key, [...encoderVariables(this.encoder), ...headVariables(this.head)], m);
   }
 
   /** Momentum update, exposed for the unit test of the formula (not in production builds). */
