@@ -140,7 +140,13 @@ export async function previewBlindSrSamples(trainer: BlindSrTrainer): Promise<Bl
     random,
   );
   try {
-    return await trainer.sampler.describeSamples(images, low, degradations, patches, paired ? count : 0);
+    return await trainer.sampler.describeSamples(
+      images,
+      low,
+      degradations,
+      patches,
+      paired ? count : 0,
+    );
   } finally {
     low.dispose();
   }
