@@ -20,6 +20,10 @@ import { useT } from './state/useT';
 import { switchLab, updateConfig } from './state/actions';
 import type { LabId } from './state/config';
 import { useStore } from './state/store';
+import './app/app.css';
+// with the page, not with the lazy LessonPanel chunk: its rules keep their place in the
+// cascade and are in place before the panel first renders
+import './app/lesson.css';
 
 const languageNames: Record<Language, string> = { en: 'English', zh: '简体中文' };
 

@@ -1,3 +1,5 @@
+// variables, resets and shared rules first: every component's CSS comes after them
+import './base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -11,7 +13,6 @@ import { addFiles, restoreUploads, useUploads } from './state/uploads';
 import { uploadCounters } from './data/uploads';
 import { testHooksEnabled } from './state/test-hooks';
 import { parseUrl, serializeUrl } from './state/url';
-import './styles.css';
 
 const languageKey = 'contrastive-playground.language';
 

@@ -11,6 +11,8 @@ import {
 import { useStore } from '../state/store';
 import { useShallow } from 'zustand/react/shallow';
 import { visiblePanels } from '../panels/registry';
+import '../controls/uploads.css';
+import './export-menu.css';
 
 /** Everything the user may take away: panels as PNG, metrics, configuration, weights. */
 export function ExportMenu() {

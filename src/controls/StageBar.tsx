@@ -3,6 +3,7 @@ import type { MessageKey } from '../i18n';
 import { useT } from '../state/useT';
 import { currentStages, enterStageMode, exitStageMode, nextStage } from '../state/stage-actions';
 import { setView, useStore } from '../state/store';
+import './controls.css';
 
 const slowMotionInterval = 1500; // ms per stage
 

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n';
 import { useT } from '../state/useT';
 import { blindsrStages, simclrStages } from '../lessons/lessons';
 import { useStore } from '../state/store';
+import './controls.css';
 
 /** Is `stage` reached in step-by-stage mode? Outside stage mode everything is shown. */
 export function useStageReached(stage: string): { reached: boolean; current: boolean } {

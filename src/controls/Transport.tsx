@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../state/useT';
 import { pause, play, reset, step } from '../state/actions';
 import { useStore } from '../state/store';
+import './controls.css';
 
 /** Play / pause / step / reset with the live counters. */
 export function Transport() {

@@ -10,6 +10,7 @@ import {
 } from '../state/uploads';
 import { PixelCanvas } from '../ui/PixelCanvas';
 import { photoSize } from '../data/photos';
+import './uploads.css';
 
 /** Upload your own images: picker or drop anywhere; thumbnails with remove; every refusal explained. */
 export function UploadPanel() {

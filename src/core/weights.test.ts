@@ -52,7 +52,10 @@ describe('checkWeightsFile', () => {
     ...extra,
   });
   const shapes = [[3, 3, 3, 8], [8]];
-  const tensors = shapes.map((shape) => ({ shape, data: '' }));
+  const tensors = shapes.map((shape) => ({
+    shape,
+    data: encodeFloats(new Float32Array(shape.reduce((a, b) => a * b, 1))),
+  }));
 
   it('accepts a file of this lab with every shape in order', () => {
     expect(checkWeightsFile(file(tensors), 'blindsr', shapes)).toBeNull();
@@ -77,6 +80,32 @@ describe('checkWeightsFile', () => {
     );
     expect(checkWeightsFile(file([...tensors].reverse()), 'blindsr', shapes)).toBe(
       'tensor 0 has shape [8], expected [3,3,3,8]',
+    );
+  });
+
+  it('rejects tensor data that is not base64 or not as long as its shape', () => {
+    const withData = (data: string) => file([tensors[0], { shape: [8], data }]);
+    // right shapes, one float short / one float over
+    expect(checkWeightsFile(withData(encodeFloats(new Float32Array(7))), 'blindsr', shapes)).toBe(
+      'tensor 1 holds 7 values, its shape [8] needs 8',
+    );
+    expect(checkWeightsFile(withData(encodeFloats(new Float32Array(9))), 'blindsr', shapes)).toBe(
+      'tensor 1 holds 9 values, its shape [8] needs 8',
+    );
+    // not base64, not whole float32s, not text
+    expect(checkWeightsFile(withData('not base64!'), 'blindsr', shapes)).toBe(
+      'tensor 1 data is not base64',
+    );
+    expect(checkWeightsFile(withData(btoa('abcdef')), 'blindsr', shapes)).toBe(
+      'tensor 1 holds 1.5 values, its shape [8] needs 8',
+    );
+    // a file is parsed JSON: the data may be any JSON value
+    const numberData = JSON.parse('{ "shape": [8], "data": 42 }') as {
+      shape: number[];
+      data: string;
+    };
+    expect(checkWeightsFile(file([tensors[0], numberData]), 'blindsr', shapes)).toBe(
+      'tensor 1 data is not base64',
     );
   });
 });

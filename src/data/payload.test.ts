@@ -73,4 +73,39 @@ describe('data set payload (page → worker)', () => {
     expect([payload.size, payload.count, payload.images.length]).toEqual([0, 0, 0]);
     expect(unpackDataset(payload).images).toEqual([]);
   });
+
+  it('refuses a payload whose arrays do not hold count × size × size × 3 values', () => {
+    const good = () => packDataset(makeShapesDataset(4, 8, 2, 1));
+    const count = good().count;
+    const heldOutCount = good().heldOut!.count;
+    // one pixel short: the last image would come out truncated
+    const short = good();
+    short.images = short.images.subarray(0, short.images.length - 3);
+    expect(() => unpackDataset(short)).toThrow(
+      `data set payload: images hold ${count * 192 - 3} values, ${count} images of 8×8×3 need ${count * 192}`,
+    );
+    const long = good();
+    long.images = new Float32Array(long.images.length + 192);
+    expect(() => unpackDataset(long)).toThrow(/images hold \d+ values/);
+    const labels = good();
+    labels.labels = labels.labels!.subarray(1);
+    expect(() => unpackDataset(labels)).toThrow(
+      `data set payload: ${count - 1} labels for ${count} images`,
+    );
+    const heldOut = good();
+    heldOut.heldOut!.images = heldOut.heldOut!.images.subarray(0, 192);
+    expect(() => unpackDataset(heldOut)).toThrow(
+      `data set payload: held-out images hold 192 values, ${heldOutCount} images of 8×8×3 need ${heldOutCount * 192}`,
+    );
+    const heldOutLabels = good();
+    heldOutLabels.heldOut!.labels = new Int32Array(heldOutCount + 1);
+    expect(() => unpackDataset(heldOutLabels)).toThrow(
+      `data set payload: ${heldOutCount + 1} held-out labels for ${heldOutCount} images`,
+    );
+    const size = good();
+    size.size = 7.5;
+    expect(() => unpackDataset(size)).toThrow(
+      'data set payload: image size 7.5 is not a whole number',
+    );
+  });
 });

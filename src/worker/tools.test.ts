@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeFloats } from '../core/weights';
 import type { LabRunner } from './labs';
 import { exportWeights, importWeights } from './tools';
 
@@ -64,5 +65,28 @@ describe('weights export and import (the worker side)', () => {
     expect(
       rejected(JSON.stringify({ ...good, tensors: [...good.tensors].reverse() })),
     ).toMatchObject({ type: 'weightsRejected', message: expect.stringContaining('shape') });
+  });
+
+  it('rejects, not throws, on right shapes with data of the wrong length or not base64', async () => {
+    const source = model(5);
+    const reply = await exportWeights(runnerOf(source), 'simclr');
+    if (reply.type !== 'weights') throw new Error(`expected weights, got ${reply.type}`);
+    const good = reply.file;
+    tf.dispose(source);
+    const target = model(6);
+    const before = values(target);
+    const withBias = (data: string) =>
+      JSON.stringify({ ...good, tensors: [good.tensors[0], { shape: [4], data }] });
+    for (const [data, message] of [
+      [encodeFloats(new Float32Array(3)), 'tensor 1 holds 3 values, its shape [4] needs 4'],
+      [encodeFloats(new Float32Array(5)), 'tensor 1 holds 5 values, its shape [4] needs 4'],
+      ['%%% not base64 %%%', 'tensor 1 data is not base64'],
+    ]) {
+      expect(importWeights(runnerOf(target), 'simclr', withBias(data))).toEqual({
+        type: 'weightsRejected',
+        message,
+      });
+      expect(values(target)).toEqual(before);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { useStore } from '../../state/store';
 import { viridisTable } from '../common/colors';
 import { paintCells } from '../similarity/heatmap';
 import { PixelCanvas } from '../../ui/PixelCanvas';
+import './blindsr.css';
 
 /** A blur kernel as a small heatmap, normalised to its peak. */
 function KernelCanvas({ kernel, size }: { kernel: Float32Array; size: number }) {

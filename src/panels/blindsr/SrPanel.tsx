@@ -4,6 +4,7 @@ import { useStore } from '../../state/store';
 import { PixelCanvas } from '../../ui/PixelCanvas';
 import { categoricalColors } from '../common/colors';
 import { Legend, LineChart } from '../loss/LineChart';
+import './blindsr.css';
 
 /** The four upsamplers compared, in the order of the table and the chart. */
 const methods = [

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { PanelId } from '../../core/app-types';
 import { focusedPanel, registerPanelElement } from '../../state/panels';
 import { useStore } from '../../state/store';
+import './common.css';
 
 /**
  * The one shell every panel uses: a titled section that registers itself (export, lesson

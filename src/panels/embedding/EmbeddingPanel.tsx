@@ -8,6 +8,7 @@ import { categoricalColors } from '../common/colors';
 import { PixelCanvas } from '../../ui/PixelCanvas';
 import { fitDomain, nearestPoint } from './scatter';
 import { shapeClasses, type ShapeClass } from '../../data/shapes';
+import './embedding.css';
 
 const isShape = (name: string): name is ShapeClass =>
   (shapeClasses as readonly string[]).includes(name);

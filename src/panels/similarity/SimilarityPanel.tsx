@@ -16,6 +16,7 @@ import { viridisTable } from '../common/colors';
 import { ColorLegend } from '../common/ColorLegend';
 import { cellValues, hitCell, paintCells, positiveOf, valueDomain, viewLabel } from './heatmap';
 import { SoftmaxBars } from './SoftmaxBars';
+import './similarity.css';
 
 const canvasSize = 384;
 

@@ -6,6 +6,7 @@ import { StageGate } from '../../controls/StageGate';
 import { useT } from '../../state/useT';
 import { useStore } from '../../state/store';
 import { viridisTable, lookupIndex } from '../common/colors';
+import './stages.css';
 
 /**
  * One row per view, one column per dimension: h (viridis, ≥ 0 after ReLU and pooling) or

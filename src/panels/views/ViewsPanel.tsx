@@ -7,6 +7,7 @@ import { useT } from '../../state/useT';
 import { setView, useStore } from '../../state/store';
 import { PixelCanvas } from '../../ui/PixelCanvas';
 import { viewLabel } from '../similarity/heatmap';
+import './views.css';
 
 function describe(params: ViewParams, t: ReturnType<typeof useT>): string {
   const yes = t('panel.views.yes');
