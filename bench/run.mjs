@@ -150,7 +150,13 @@ let oneThread = null;
 try {
   const output = execFileSync(
     'node',
-    ['node_modules/vitest/vitest.mjs', 'run', '--config', 'bench/vitest.config.ts'],
+    [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--config',
+      'bench/vitest.config.ts',
+      'bench/steps.wasm.ts',
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const line = output.split('\n').find((l) => l.includes('BENCH {'));
