@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { deployPlugin } from './scripts/vite-plugin-deploy.ts';
+import { simdKernels } from './scripts/kernels.mjs';
 
 // Cross-origin isolation lets the wasm backend use SharedArrayBuffer threads.
 // The CSP allows only our own origin; 'wasm-unsafe-eval' is what WebAssembly
@@ -27,9 +28,10 @@ const isolationHeaders = {
 export default defineConfig({
   // relative URLs: the build works from any folder of any static host (/course/playground/)
   base: './',
-  plugins: [react(), deployPlugin({ contentSecurityPolicy })],
+  plugins: [react(), deployPlugin({ contentSecurityPolicy }), simdKernels()],
   worker: {
     format: 'es',
+    plugins: () => [simdKernels()],
     // tfjs-wasm starts its pthreads from the *source text* of its factory function
     // (factory.toString()). The compressor folds that function's
     // `typeof _scriptDir !== "undefined"` guard away, and every pthread then dies with

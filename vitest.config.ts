@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { simdKernels } from './scripts/kernels.mjs';
 
 /**
  * Three projects: `unit` runs on tfjs' cpu backend with tfjs aliased to its es2017 bundle
@@ -13,6 +14,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        // our wasm SIMD kernels (virtual:simd-kernels), built from assembly/ when imported
+        plugins: [simdKernels()],
         resolve: {
           alias: {
             '@tensorflow/tfjs': fileURLToPath(
@@ -30,6 +33,7 @@ export default defineConfig({
         },
       },
       {
+        plugins: [simdKernels()],
         test: {
           name: 'wasm',
           testTimeout: 600_000,

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchNormBackwardKernel, batchNormForwardKernel, simdKernelsActive } from './simd-kernels';
 
 export type Activation = 'relu' | 'leakyRelu' | 'none';
 
@@ -14,6 +15,70 @@ const leakySlope = 0.1; // DASR's LeakyReLU(0.1)
  * and variance (already kept) for the running averages.
  */
 export function batchNormActivation(
+  x: tf.Tensor4D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  activation: Activation,
+  onMoments?: (mean: tf.Tensor1D, variance: tf.Tensor1D) => void,
+): tf.Tensor4D {
+  if (simdKernelsActive()) return batchNormActivationKernel(x, gamma, beta, activation, onMoments);
+  return batchNormActivationOps(x, gamma, beta, activation, onMoments);
+}
+
+/**
+ * The same on tfjs-wasm as two SIMD kernels of ours (assembly/kernels.ts): the forward
+ * (moments, normalise, affine, activation) in three passes over x, the backward in two,
+ * where tfjs ops take ~15 kernels each way. Saves x, μ, rstd; x̂ and the activation's mask
+ * are recomputed in the backward pass rather than kept.
+ */
+function batchNormActivationKernel(
+  x: tf.Tensor4D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  activation: Activation,
+  onMoments?: (mean: tf.Tensor1D, variance: tf.Tensor1D) => void,
+): tf.Tensor4D {
+  const op = tf.customGrad((input, scale, shift, save) => {
+    const xs = input as tf.Tensor4D;
+    const [y, mean, variance, rstd] = batchNormForwardKernel(
+      xs,
+      scale as tf.Tensor1D,
+      shift as tf.Tensor1D,
+      epsilon,
+      activation,
+      leakySlope,
+    );
+    if (onMoments) onMoments(tf.keep(mean.clone()), tf.keep(variance.clone()));
+    variance.dispose();
+    (save as tf.GradSaveFunc)([xs, scale as tf.Tensor, shift as tf.Tensor, mean, rstd]);
+    return {
+      value: y,
+      gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
+        const [savedX, savedScale, savedShift, savedMean, savedRstd] = saved as [
+          tf.Tensor4D,
+          tf.Tensor1D,
+          tf.Tensor1D,
+          tf.Tensor1D,
+          tf.Tensor1D,
+        ];
+        return batchNormBackwardKernel(
+          savedX,
+          dy,
+          savedScale,
+          savedShift,
+          savedMean,
+          savedRstd,
+          activation,
+          leakySlope,
+        );
+      },
+    };
+  }) as (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => tf.Tensor;
+  return op(x, gamma, beta) as tf.Tensor4D;
+}
+
+/** The tfjs-op form (every backend; the reference the kernel form is tested against). */
+export function batchNormActivationOps(
   x: tf.Tensor4D,
   gamma: tf.Tensor1D,
   beta: tf.Tensor1D,

@@ -1,4 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
+import {
+  filterGradientKernel,
+  flipFilterKernel,
+  polyphaseFilterKernel,
+  simdKernelsActive,
+} from './simd-kernels';
 
 /**
  * A 2-D convolution whose gradients are built from *forward* kernels only
@@ -119,10 +125,14 @@ function polyphaseInputGradient(
   const jW = Math.ceil(kW / s);
   const phasesH = Math.ceil((h + padTop) / s);
   const phasesW = Math.ceil((w + padLeft) / s);
-  const flat = tf.concat([filter.reshape([-1]), tf.zeros([1])]);
-  const polyphase = tf
-    .gather(flat, tf.tensor1d(polyphaseIndices(kH, kW, ci, co, s), 'int32'))
-    .reshape([jH, jW, co, s * s * ci]) as tf.Tensor4D;
+  const polyphase = simdKernelsActive()
+    ? polyphaseFilterKernel(filter, s)
+    : (tf
+        .gather(
+          tf.concat([filter.reshape([-1]), tf.zeros([1])]),
+          tf.tensor1d(polyphaseIndices(kH, kW, ci, co, s), 'int32'),
+        )
+        .reshape([jH, jW, co, s * s * ci]) as tf.Tensor4D);
   const padded = padOrCrop(dy, jH - 1, phasesH - outH, jW - 1, phasesW - outW);
   const phases = tf.conv2d(padded, polyphase, 1, 'valid'); // [B, QH, QW, s·s·Ci]
   // rank 4 throughout (WebGL): [B·QH, QW, rh, (rw, Ci)] → [B·QH, rh, QW, (rw, Ci)]
@@ -162,13 +172,35 @@ export function convInputGradient(
     const top = kH - 1 - padTop;
     const left = kW - 1 - padLeft;
     const padded = padOrCrop(dy, top, h + kH - 1 - sh - top, left, w + kW - 1 - sw - left);
-    const flipped = filter.reverse([0, 1]).transpose([0, 1, 3, 2]) as tf.Tensor4D;
+    const flipped = simdKernelsActive()
+      ? flipFilterKernel(filter)
+      : (filter.reverse([0, 1]).transpose([0, 1, 3, 2]) as tf.Tensor4D);
     return tf.conv2d(padded, flipped, 1, 'valid') as tf.Tensor4D;
   });
 }
 
-/** dL/dW for y = conv(x, W). x: [B, H, W, Ci], dy: [B, OH, OW, Co] → [KH, KW, Ci, Co] */
+/**
+ * dL/dW for y = conv(x, W). x: [B, H, W, Ci], dy: [B, OH, OW, Co] → [KH, KW, Ci, Co]
+ * On tfjs-wasm: our SIMD kernel (assembly/kernels.ts), one pass, in place; elsewhere (and
+ * as its reference in the tests) the batch-as-channels conv below.
+ */
 export function convFilterGradient(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  filterShape: [number, number, number, number],
+  stride: number,
+  pad: Padding,
+): tf.Tensor4D {
+  if (simdKernelsActive()) {
+    const [kH, kW] = filterShape;
+    const { padTop, padLeft } = geometry(x.shape[1], x.shape[2], kH, kW, stride, pad);
+    return filterGradientKernel(x, dy, kH, kW, stride, padTop, padLeft);
+  }
+  return convFilterGradientByConv(x, dy, filterShape, stride, pad);
+}
+
+/** The filter gradient from forward kernels only: the conv of xᵀ with dyᵀ as a filter. */
+export function convFilterGradientByConv(
   x: tf.Tensor4D,
   dy: tf.Tensor4D,
   filterShape: [number, number, number, number],
