@@ -5,10 +5,10 @@ import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
 import { makeShapesDataset } from '../src/data/shapes';
 import { makeTextures } from '../src/data/textures';
-import { defaultBlindSrConfig } from '../src/core/blindsr-config';
-import { BlindSrTrainer } from '../src/core/blindsr';
-import { defaultSimclrConfig, SimclrTrainer } from '../src/core/simclr';
-import { setSimdKernelsEnabled } from '../src/core/simd-kernels';
+import { defaultBlindSrConfig } from '../src/core/blindsr/config';
+import { BlindSrTrainer } from '../src/core/blindsr/trainer';
+import { defaultSimclrConfig, SimclrTrainer } from '../src/core/simclr/trainer';
+import { setSimdKernelsEnabled } from '../src/core/nn/simd-kernels';
 
 const rounds = Number(process.env.COMPARE_ROUNDS ?? 8);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];

@@ -85,11 +85,12 @@ for (const { lab, query, backends: labBackends } of labs)
       if (info.name !== backend) throw new Error(`asked for ${backend}, got ${info.name}`);
       // instrument: per-step worker times, frames, long tasks
       await page.evaluate(() => {
-        const bench = { steps: [], frames: 0, longest: 0, firstStepAt: null };
+        const bench = { steps: [], data: [], frames: 0, longest: 0, firstStepAt: null };
         window.__bench = bench;
         window.__playground.store.subscribe((s, p) => {
           if (s.run.step !== p.run.step && s.run.lastStep) {
             bench.steps.push(s.run.lastStep.milliseconds);
+            bench.data.push(s.run.lastStep.augmentMilliseconds);
             bench.firstStepAt ??= performance.now();
           }
         });
@@ -117,6 +118,10 @@ for (const { lab, query, backends: labBackends } of labs)
       }));
       await page.getByTestId('pause').click();
       const steps = sample.bench.steps;
+      const skip = Math.min(3, Math.max(0, steps.length - 1));
+      // the PyTorch references train on random inputs: compare the step without the data
+      // preparation (augmentation, degradation, patch cutting), which is reported beside it
+      const train = steps.map((ms, i) => ms - sample.bench.data[i]).slice(skip);
       results.push({
         lab,
         backend,
@@ -124,7 +129,9 @@ for (const { lab, query, backends: labBackends } of labs)
         simd: info.simd,
         steps: steps.length,
         firstStepMs: steps[0] ?? null,
-        medianMsPerStep: median(steps.slice(Math.min(3, Math.max(0, steps.length - 1)))),
+        medianMsPerStep: median(steps.slice(skip)),
+        medianTrainMsPerStep: median(train),
+        medianDataMsPerStep: median(sample.bench.data.slice(skip)),
         loadToReadyMs: readyMs,
         playToFirstStepMs: sample.bench.firstStepAt ? sample.bench.firstStepAt - playAt : null,
         pageLoadToFirstStepMs: sample.bench.firstStepAt ? sample.bench.firstStepAt : null,
@@ -216,28 +223,43 @@ for (const { lab } of labs) {
   const node = oneThread?.[lab];
   const torch1 = references[lab]?.['1'];
   const ratio = (a, b) => (a && b ? a / b : null);
+  // wasm figures are the training step without its data preparation (the references
+  // train on random tensors); the data milliseconds are kept beside them
   summary[lab] = {
-    wasmMsPerStep: wasm?.medianMsPerStep ?? null,
+    wasmMsPerStep: wasm?.medianTrainMsPerStep ?? null,
+    wasmWithDataMsPerStep: wasm?.medianMsPerStep ?? null,
+    wasmDataMsPerStep: wasm?.medianDataMsPerStep ?? null,
     wasmThreads: wasm?.threads ?? null,
     pytorchMsPerStep: torch2?.msPerStep ?? null,
-    ratio: ratio(wasm?.medianMsPerStep, torch2?.msPerStep),
+    ratio: ratio(wasm?.medianTrainMsPerStep, torch2?.msPerStep),
     oneThread: {
-      wasmMsPerStep: node?.msPerStep ?? null,
-      wasmCpuMsPerStep: node?.cpuMsPerStep ?? null,
+      wasmMsPerStep: node?.trainMsPerStep ?? null,
+      wasmCpuMsPerStep: node?.trainCpuMsPerStep ?? null,
       wasmDataMsPerStep: node?.dataMsPerStep ?? null,
       pytorchMsPerStep: torch1?.msPerStep ?? null,
       pytorchCpuMsPerStep: torch1?.cpuMsPerStep ?? null,
-      ratio: ratio(node?.msPerStep, torch1?.msPerStep),
-      cpuRatio: ratio(node?.cpuMsPerStep, torch1?.cpuMsPerStep),
+      ratio: ratio(node?.trainMsPerStep, torch1?.msPerStep),
+      cpuRatio: ratio(node?.trainCpuMsPerStep, torch1?.cpuMsPerStep),
     },
   };
   const f = (v) => (v == null ? 'n/a' : v.toFixed(v < 10 ? 1 : 0));
   const x = (v) => (v == null ? 'n/a' : `${v.toFixed(1)}×`);
   const s = summary[lab];
+  const before = oneThread?.withoutKernels?.[lab];
+  summary[lab].oneThread.withoutKernels = before
+    ? {
+        wasmMsPerStep: before.trainMsPerStep,
+        wasmCpuMsPerStep: before.trainCpuMsPerStep,
+        cpuRatio: ratio(before.trainCpuMsPerStep, torch1?.cpuMsPerStep),
+      }
+    : null;
   summaryLines.push(
-    `${labNames[lab]}: wasm ${f(s.wasmMsPerStep)} ms/step, PyTorch ${f(s.pytorchMsPerStep)} ms/step, ratio ${x(s.ratio)}` +
+    `${labNames[lab]}: wasm ${f(s.wasmMsPerStep)} ms/step (+ ${f(s.wasmDataMsPerStep)} ms data), PyTorch ${f(s.pytorchMsPerStep)} ms/step, ratio ${x(s.ratio)}` +
       ` (${s.wasmThreads ?? 2} threads); 1 thread: wasm ${f(s.oneThread.wasmMsPerStep)} ms/step, PyTorch ${f(s.oneThread.pytorchMsPerStep)} ms/step, ratio ${x(s.oneThread.ratio)}` +
-      `; CPU time ${f(s.oneThread.wasmCpuMsPerStep)} vs ${f(s.oneThread.pytorchCpuMsPerStep)} ms, ratio ${x(s.oneThread.cpuRatio)}`,
+      `; CPU time ${f(s.oneThread.wasmCpuMsPerStep)} vs ${f(s.oneThread.pytorchCpuMsPerStep)} ms, ratio ${x(s.oneThread.cpuRatio)}` +
+      (before
+        ? ` (tfjs ops without our SIMD kernels: ${f(s.oneThread.withoutKernels.wasmCpuMsPerStep)} ms, ${x(s.oneThread.withoutKernels.cpuRatio)})`
+        : ''),
   );
 }
 
@@ -246,7 +268,7 @@ const rows = results.map((r) =>
     ? `| ${labNames[r.lab]} | ${r.backend} | failed: ${r.error.replace(/\|/g, '/')} | | | | | | |`
     : r.steps === 0
       ? `| ${labNames[r.lab]} | ${r.backend} | no step finished in ${seconds} s | | | ${r.fps.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.numTensors} | |`
-      : `| ${labNames[r.lab]} | ${r.backend}${r.threads ? ` (${r.threads} threads)` : ''} | ${r.medianMsPerStep?.toFixed(0)} | ${r.firstStepMs?.toFixed(0)} | ${(r.pageLoadToFirstStepMs / 1000).toFixed(1)} s | ${r.fps.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.numTensors} | ${references[r.lab]?.['2'] ? (r.medianMsPerStep / references[r.lab]['2'].msPerStep).toFixed(1) + '×' : 'n/a'} |`,
+      : `| ${labNames[r.lab]} | ${r.backend}${r.threads ? ` (${r.threads} threads)` : ''} | ${r.medianTrainMsPerStep?.toFixed(0)} + ${r.medianDataMsPerStep?.toFixed(0)} data | ${r.firstStepMs?.toFixed(0)} | ${(r.pageLoadToFirstStepMs / 1000).toFixed(1)} s | ${r.fps.toFixed(0)} | ${r.longestTaskMs.toFixed(0)} | ${r.numTensors} | ${references[r.lab]?.['2'] ? (r.medianTrainMsPerStep / references[r.lab]['2'].msPerStep).toFixed(1) + '×' : 'n/a'} |`,
 );
 const table = [
   `Default configs, ${seconds} s of training with live panels: SimCLR (N = 16 → 32 views of 16×16, 4 convs 16-32-64-64, Adam); Blind-SR stage 1 (16 + 16 patches of 24×24, 6 convs, queue 512) and stage 2 (8 patches, three conditioned upsamplers ×2).`,
@@ -255,7 +277,7 @@ const table = [
     : 'PyTorch reference: not available on this machine.',
   `Load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, ${cores} cores.`,
   '',
-  '| lab | backend | median ms/step | first step ms | page load → first step | fps while training | longest task ms | tensors | vs PyTorch |',
+  '| lab | backend | median ms/step (train + data) | first step ms | page load → first step | fps while training | longest task ms | tensors | vs PyTorch |',
   '|---|---|---|---|---|---|---|---|---|',
   ...rows,
   '',

@@ -248,8 +248,10 @@ export function simdKernelsActive(): boolean {
   }
 }
 
-const run = (name: string, inputs: tf.NamedTensorMap, attrs: Record<string, number>) =>
-  tf.engine().runKernel(name, inputs, attrs as unknown as tf.NamedAttrMap);
+function run(name: string, inputs: tf.NamedTensorMap, attrs: Record<string, number>) {
+  register();
+  return tf.engine().runKernel(name, inputs, attrs as unknown as tf.NamedAttrMap);
+}
 
 /** dL/dW of a conv, x: [B, H, W, Ci], dy: [B, OH, OW, Co] → [KH, KW, Ci, Co] */
 export function filterGradientKernel(
