@@ -96,17 +96,26 @@ window.addEventListener('drop', (event) => {
 });
 
 void restoreUploads();
-// training waits for the service worker: on a first visit without isolation headers the
-// page reloads once (through it) to get WebAssembly threads
+// Training waits for the service worker only when it must: on a first visit without
+// isolation headers the page reloads once (through it) to get WebAssembly threads. A page
+// that is already isolated never reloads, so its worker (tfjs, wasm compile, model) starts
+// now, alongside the first render — page load → first step (issue #12).
+const isolatedAlready = window.crossOriginIsolated;
+if (isolatedAlready) void startTraining();
 void prepareDeployment(() => setDeployment({ updateReady: true }))
   .catch(() => (window.crossOriginIsolated ? null : ('noServiceWorker' as const)))
   .then((problem) => {
     setDeployment({ isolation: problem ? { isolated: false, problem } : { isolated: true } });
-    void startTraining();
+    if (!isolatedAlready) void startTraining();
   });
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+// Chrome creates the worker only once this task yields: render in the next task, so the
+// worker loads tfjs and compiles wasm while the first render runs
+if (isolatedAlready) setTimeout(render, 0);
+else render();
