@@ -56,7 +56,15 @@ const server = spawn(
   ],
   { stdio: 'ignore' },
 );
-await new Promise((resolve) => setTimeout(resolve, 1500));
+// wait until the preview server answers (it starts slowly on a loaded machine)
+for (let tries = 0; tries < 120; tries++) {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`);
+    break;
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 const median = (values) => {

@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import asc from 'assemblyscript/asc';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'assembly/kernels.ts');
@@ -36,6 +35,7 @@ const variants = {
 };
 
 async function compile(extra) {
+  const { default: asc } = await import('assemblyscript/asc');
   let binary = null;
   const { error, stderr } = await asc.main([source, ...common, ...extra, '--outFile', 'out.wasm'], {
     writeFile(name, contents) {
@@ -49,9 +49,13 @@ async function compile(extra) {
 /** { plain, shared }: the two builds as Uint8Arrays, from the cache when unchanged. */
 export async function buildKernels() {
   const text = readFileSync(source, 'utf8');
+  // the compiler's version from its package.json: loading asc itself takes a second
+  const { version } = JSON.parse(
+    readFileSync(join(root, 'node_modules/assemblyscript/package.json'), 'utf8'),
+  );
   const hash = createHash('sha256')
     .update(text)
-    .update(asc.version)
+    .update(version)
     .update(JSON.stringify([common, variants]))
     .digest('hex')
     .slice(0, 16);
