@@ -22,7 +22,10 @@ async function profile(lab: string, step: () => Promise<unknown>) {
       await step();
     });
     wall += performance.now() - start;
-    for (const k of info.kernels) {
+    // customGrad's scopes ('forward', 'unnamed scope') wrap kernels already listed
+    for (const k of info.kernels.filter(
+      (k) => k.name !== 'forward' && k.name !== 'unnamed scope',
+    )) {
       const entry = totals.get(k.name) ?? { calls: 0, ms: 0 };
       entry.calls += 1;
       entry.ms += Number(k.kernelTimeMs) || 0;
