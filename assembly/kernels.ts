@@ -236,6 +236,24 @@ export function polyphaseFilter(w: usize, out: usize, kH: i32, kW: i32, inC: i32
 }
 
 // ---------------------------------------------------------------------------------------
+// Bias gradient: out[c] = Σ_r x[r, c] over x: [rows, C] — one pass, where tfjs-wasm's Sum
+// over the leading axes transposes the whole tensor first
+
+export function channelSum(x: usize, out: usize, rows: i32, channels: i32): void {
+  const rowBytes = <usize>channels << 2;
+  memory.fill(out, 0, rowBytes);
+  let p = x;
+  if ((channels & 3) == 0)
+    for (let r = 0; r < rows; r++, p += rowBytes)
+      for (let c: usize = 0; c < rowBytes; c += 16)
+        v128.store(out + c, f32x4.add(v128.load(out + c), v128.load(p + c)));
+  else
+    for (let r = 0; r < rows; r++, p += rowBytes)
+      for (let c: usize = 0; c < rowBytes; c += 4)
+        store<f32>(out + c, load<f32>(out + c) + load<f32>(p + c));
+}
+
+// ---------------------------------------------------------------------------------------
 // Batch norm (training mode) fused with its activation, forward and backward
 // (Ioffe & Szegedy 2015, §3). activation: 0 none, 1 ReLU, 2 LeakyReLU(slope).
 // Channels in f32x4 lanes when C % 4 == 0, else one at a time.

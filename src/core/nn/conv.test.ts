@@ -54,3 +54,22 @@ describe('conv2d with gradients from forward kernels', () => {
     });
   }
 });
+
+describe('conv2d with a bias inside the op', () => {
+  it("matches tfjs' gradients of conv2d(...).add(bias), bias included", () => {
+    const x = tf.randomNormal([2, 7, 6, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
+    const w = tf.randomNormal([3, 3, 3, 5], 0, 1, 'float32', 2) as tf.Tensor4D;
+    const bias = tf.randomNormal([5], 0, 1, 'float32', 4) as tf.Tensor1D;
+    const weights = tf.randomNormal([2, 4, 3, 5], 0, 1, 'float32', 3);
+    type Loss = (...inputs: tf.Tensor[]) => tf.Tensor;
+    const ours = tf.grads(((a: tf.Tensor4D, f: tf.Tensor4D, b: tf.Tensor1D) =>
+      conv2d(a, f, 2, 'same', true, b).mul(weights).sum()) as Loss)([x, w, bias]);
+    const ref = tf.grads(((a: tf.Tensor4D, f: tf.Tensor4D, b: tf.Tensor1D) =>
+      tf.conv2d(a, f, 2, 'same').add(b).mul(weights).sum()) as Loss)([x, w, bias]);
+    for (let i = 0; i < 3; i++) {
+      expect(ours[i].shape).toEqual(ref[i].shape);
+      expect(maxAbsDiff(ours[i], ref[i])).toBeLessThan(1e-4);
+    }
+    tf.dispose([x, w, bias, weights, ...ours, ...ref]);
+  });
+});

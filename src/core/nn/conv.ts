@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import {
+  channelSumKernel,
   filterGradientKernel,
   flipFilterKernel,
   polyphaseFilterKernel,
@@ -224,8 +225,11 @@ export function convFilterGradientByConv(
 }
 
 /**
- * y = conv(x, filter). x: [B, H, W, Ci], filter: [KH, KW, Ci, Co] → [B, OH, OW, Co]
+ * y = conv(x, filter) (+ bias). x: [B, H, W, Ci], filter: [KH, KW, Ci, Co], bias: [Co]
+ * → [B, OH, OW, Co]
  * `inputGradient`: false for a first layer, whose input is data (saves a whole conv).
+ * The bias is added inside the op so that its gradient is one channel sum of dy (our
+ * kernel on wasm) rather than tfjs' broadcast-add gradient.
  */
 export function conv2d(
   x: tf.Tensor4D,
@@ -233,7 +237,30 @@ export function conv2d(
   stride: number,
   pad: Padding,
   inputGradient = true,
+  bias: tf.Tensor1D | null = null,
 ): tf.Tensor4D {
+  const gradients = (dy: tf.Tensor4D, savedX: tf.Tensor4D, savedW: tf.Tensor4D) => [
+    inputGradient
+      ? convInputGradient(dy, savedW, savedX.shape, stride, pad)
+      : tf.zeros(savedX.shape),
+    convFilterGradient(savedX, dy, savedW.shape, stride, pad),
+  ];
+  if (bias) {
+    const withBias = tf.customGrad((input, kernel, shift, save) => {
+      const xs = input as tf.Tensor4D;
+      const ws = kernel as tf.Tensor4D;
+      (save as tf.GradSaveFunc)([xs, ws]);
+      return {
+        value: tf.conv2d(xs, ws, stride, pad).add(shift as tf.Tensor1D) as tf.Tensor4D,
+        gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
+          const [savedX, savedW] = saved as [tf.Tensor4D, tf.Tensor4D];
+          const dBias = simdKernelsActive() ? channelSumKernel(dy) : dy.sum([0, 1, 2]);
+          return [...gradients(dy, savedX, savedW), dBias];
+        },
+      };
+    }) as (x: tf.Tensor, filter: tf.Tensor, bias: tf.Tensor) => tf.Tensor;
+    return withBias(x, filter, bias) as tf.Tensor4D;
+  }
   const op = tf.customGrad((input, kernel, save) => {
     const xs = input as tf.Tensor4D;
     const ws = kernel as tf.Tensor4D;
@@ -242,12 +269,7 @@ export function conv2d(
       value: tf.conv2d(xs, ws, stride, pad) as tf.Tensor4D,
       gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
         const [savedX, savedW] = saved as [tf.Tensor4D, tf.Tensor4D];
-        return [
-          inputGradient
-            ? convInputGradient(dy, savedW, savedX.shape, stride, pad)
-            : tf.zeros(savedX.shape),
-          convFilterGradient(savedX, dy, savedW.shape, stride, pad),
-        ];
+        return gradients(dy, savedX, savedW);
       },
     };
   });

@@ -96,8 +96,14 @@ export function makeDense(
 
 /** [B, H, W, Ci] → [B, OH, OW, Co] */
 export function applyConv(p: ConvParams, x: tf.Tensor4D, inputGradient = true): tf.Tensor4D {
-  const y = conv2d(x, p.filter as tf.Tensor4D, p.stride, p.pad, inputGradient);
-  return p.bias ? y.add(p.bias) : y;
+  return conv2d(
+    x,
+    p.filter as tf.Tensor4D,
+    p.stride,
+    p.pad,
+    inputGradient,
+    p.bias as tf.Tensor1D | null,
+  );
 }
 
 /** [B, In] → [B, Out] */

@@ -28,6 +28,7 @@ interface Exports {
   batchNormBackward(...args: number[]): void;
   flipFilter(...args: number[]): void;
   polyphaseFilter(...args: number[]): void;
+  channelSum(...args: number[]): void;
 }
 
 interface Instance {
@@ -88,6 +89,7 @@ const filterGradientName = 'PlaygroundConvFilterGradient';
 const batchNormForwardName = 'PlaygroundBatchNormForward';
 const batchNormBackwardName = 'PlaygroundBatchNormBackward';
 const flipFilterName = 'PlaygroundFlipFilter';
+const channelSumName = 'PlaygroundChannelSum';
 const polyphaseFilterName = 'PlaygroundPolyphaseFilter';
 const activationCode = { none: 0, relu: 1, leakyRelu: 2 } as const;
 export type KernelActivation = keyof typeof activationCode;
@@ -123,6 +125,19 @@ function register(): void {
         padTop,
         padLeft,
       );
+      return out;
+    },
+  });
+  tf.registerKernel({
+    kernelName: channelSumName,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend }) => {
+      const b = backend as WasmBackend;
+      const { x } = inputs as { x: tf.TensorInfo };
+      const channels = x.shape[x.shape.length - 1];
+      const rows = x.shape.reduce((a, d) => a * d, 1) / channels;
+      const out = b.makeOutput([channels], 'float32');
+      instanceFor(b).exports.channelSum(offset(b, x), offset(b, out), rows, channels);
       return out;
     },
   });
@@ -264,6 +279,11 @@ export function filterGradientKernel(
   padLeft: number,
 ): tf.Tensor4D {
   return run(filterGradientName, { x, dy }, { kH, kW, stride, padTop, padLeft }) as tf.Tensor4D;
+}
+
+/** Σ over every axis but the last: [..., C] → [C] (a bias gradient) */
+export function channelSumKernel(x: tf.Tensor): tf.Tensor1D {
+  return run(channelSumName, { x }, {}) as tf.Tensor1D;
 }
 
 /** [KH, KW, Ci, Co] → [KH, KW, Co, Ci], flipped in space (stride-1 input gradient) */

@@ -48,6 +48,22 @@ function convGradients(c: (typeof convCases)[number], ours: boolean): number[][]
   });
 }
 
+function convBiasGradients(co: number, ours: boolean): number[][] {
+  return tf.tidy(() => {
+    const x = tf.randomNormal([2, 9, 9, 5], 0, 1, 'float32', 1) as tf.Tensor4D;
+    const w = tf.randomNormal([3, 3, 5, co], 0, 1, 'float32', 2) as tf.Tensor4D;
+    const bias = tf.randomNormal([co], 0, 1, 'float32', 4) as tf.Tensor1D;
+    const weights = tf.randomNormal([2, 9, 9, co], 0, 1, 'float32', 3);
+    const loss = (a: tf.Tensor4D, f: tf.Tensor4D, b: tf.Tensor1D) =>
+      (ours ? conv2d(a, f, 1, 'same', true, b) : tf.conv2d(a, f, 1, 'same').add(b))
+        .mul(weights)
+        .sum();
+    return tf
+      .grads(loss as Loss)([x, w, bias])
+      .map((g) => Array.from(g.dataSync()));
+  });
+}
+
 const bnCases: { shape: [number, number, number, number]; activation: Activation }[] = [
   { shape: [4, 8, 8, 16], activation: 'relu' },
   { shape: [4, 8, 8, 16], activation: 'leakyRelu' },
@@ -92,6 +108,20 @@ describe('SIMD kernels on tfjs-wasm', () => {
       for (let i = 0; i < 2; i++) {
         expect(ours[i].length).toBe(reference[i].length);
         // sums over up to a few thousand products: relative to the gradient's size
+        const scale = Math.max(1, ...reference[i].map(Math.abs));
+        expect(worst(ours[i], reference[i]) / scale).toBeLessThan(1e-5);
+      }
+    });
+
+  for (const co of [16, 13])
+    it(`conv + bias: all three gradients match tfjs' cpu gradients (${co} channels)`, async () => {
+      await tf.setBackend('cpu');
+      const reference = convBiasGradients(co, false);
+      await tf.setBackend('wasm');
+      const ours = convBiasGradients(co, true);
+      expect(ours.length).toBe(3);
+      for (let i = 0; i < 3; i++) {
+        expect(ours[i].length).toBe(reference[i].length);
         const scale = Math.max(1, ...reference[i].map(Math.abs));
         expect(worst(ours[i], reference[i]) / scale).toBeLessThan(1e-5);
       }
