@@ -211,7 +211,7 @@ export function flipFilter(w: usize, out: usize, kH: i32, kW: i32, inC: i32, out
 }
 
 /**
- * The polyphase input-gradient filter [JH, JW, Co, s·s·Ci] of src/core/conv.ts: tap
+ * The polyphase input-gradient filter [JH, JW, Co, s·s·Ci] of src/core/nn/conv.ts: tap
  * (th, tw) of phase (rh, rw) reads kernel row rh + s·(JH−1−th), zero past the kernel.
  */
 export function polyphaseFilter(w: usize, out: usize, kH: i32, kW: i32, inC: i32, outC: i32, s: i32): void {
