@@ -97,6 +97,11 @@ export const en = {
   'panel.similarity.mode.softmax': 'row softmax',
   'panel.similarity.hover': 'row {row} · column {column} · {value}',
   'panel.similarity.batchLoss': 'NT-Xent at τ = {tau}: {loss}',
+  'panel.similarity.batchPositiveOnly': 'Positive-only loss at τ = {tau}: {loss}',
+  'panel.similarity.batchLossMoco':
+    'In-batch NT-Xent at τ = {tau}: {loss} (a diagnostic: MoCo trains InfoNCE against the key and its queue of K = {k})',
+  'panel.similarity.positiveCosine':
+    'Mean cos of positive pairs: {value} (no τ: {method} has no softmax and no negatives)',
   'panel.softmax.title': 'Softmax of anchor {row} over its {count} candidates',
   'panel.softmax.loss': 'ℓ = −log p(positive) = {loss}',
   'panel.softmax.positive': 'positive',

@@ -92,6 +92,10 @@ export const zh: Record<MessageKey, string> = {
   'panel.similarity.mode.softmax': '行 softmax',
   'panel.similarity.hover': '行 {row} · 列 {column} · {value}',
   'panel.similarity.batchLoss': 'τ = {tau} 时的 NT-Xent：{loss}',
+  'panel.similarity.batchPositiveOnly': 'τ = {tau} 时的仅正样本损失：{loss}',
+  'panel.similarity.batchLossMoco':
+    'τ = {tau} 时批内的 NT-Xent：{loss}（仅供参考：MoCo 训练的是针对键与 K = {k} 个队列负样本的 InfoNCE）',
+  'panel.similarity.positiveCosine': '正样本对的平均余弦：{value}（没有 τ：{method} 既无 softmax 也无负样本）',
   'panel.softmax.title': '锚点 {row} 在其 {count} 个候选上的 softmax',
   'panel.softmax.loss': 'ℓ = −log p(正样本) = {loss}',
   'panel.softmax.positive': '正样本',
