@@ -213,6 +213,8 @@ export const en = {
   'panel.mocoQueue.caption':
     'Every key in the queue, coloured by the class of its image (grey: the random start); the pointer writes the next N keys over the oldest.',
   'export.pytorch': 'PyTorch script (.py)',
+  'export.pytorchHelpBlindSr':
+    'One self-contained file that trains this configuration with torch, stage 1 then stage 2, and prints loss, |ρ| and PSNR: python3 script.py --steps 300',
   'export.pytorchHelp':
     'One self-contained file that trains this configuration with torch: python3 script.py --steps 300',
   'export.button': 'Export',

@@ -95,7 +95,8 @@ export const zh: Record<MessageKey, string> = {
   'panel.similarity.batchPositiveOnly': 'τ = {tau} 时的仅正样本损失：{loss}',
   'panel.similarity.batchLossMoco':
     'τ = {tau} 时批内的 NT-Xent：{loss}（仅供参考：MoCo 训练的是针对键与 K = {k} 个队列负样本的 InfoNCE）',
-  'panel.similarity.positiveCosine': '正样本对的平均余弦：{value}（没有 τ：{method} 既无 softmax 也无负样本）',
+  'panel.similarity.positiveCosine':
+    '正样本对的平均余弦：{value}（没有 τ：{method} 既无 softmax 也无负样本）',
   'panel.softmax.title': '锚点 {row} 在其 {count} 个候选上的 softmax',
   'panel.softmax.loss': 'ℓ = −log p(正样本) = {loss}',
   'panel.softmax.positive': '正样本',
@@ -200,6 +201,8 @@ export const zh: Record<MessageKey, string> = {
   'panel.mocoQueue.caption':
     '队列中的每个键，按其图像的类别着色（灰色：随机初始键）；指针把接下来的 N 个键写在最旧的键上。',
   'export.pytorch': 'PyTorch 脚本（.py）',
+  'export.pytorchHelpBlindSr':
+    '一个自包含文件，用 torch 先训练阶段 1 再训练阶段 2，并打印损失、|ρ| 与 PSNR：python3 script.py --steps 300',
   'export.pytorchHelp': '一个自包含文件，用 torch 训练当前配置：python3 script.py --steps 300',
   'export.button': '导出',
   'export.png': '面板（PNG）',
