@@ -40,6 +40,7 @@ Prints one line per report (step, loss, top-1, kNN, uniformity, ms/step) and a f
 JSON line.
 """
 import argparse
+import copy
 import json
 import math
 import time
@@ -335,8 +336,62 @@ class Dense(nn.Module):
         return x @ self.weight + self.bias
 
 
+class DenseBn(nn.Module):
+    """Batch norm over the rows of [B, D] (the same BN as the convs', run as [B, D, 1, 1]),
+    optionally followed by ReLU; the projector / predictor hidden layers of SimSiam and BYOL."""
+
+    def __init__(self, dim, relu=True, affine=True):
+        super().__init__()
+        self.relu, self.affine = relu, affine
+        self.gamma = nn.Parameter(torch.ones(dim), requires_grad=affine)
+        self.beta = nn.Parameter(torch.zeros(dim), requires_grad=affine)
+        self.register_buffer('running_mean', torch.zeros(dim))
+        self.register_buffer('running_var', torch.ones(dim))
+        self.batch_stats = None
+
+    def forward(self, x, training):
+        if training:
+            mean = x.mean(0)
+            var = ((x - mean) ** 2).mean(0)
+            self.batch_stats = (mean.detach(), var.detach())
+        else:
+            mean, var = self.running_mean, self.running_var
+        y = (x - mean) * torch.rsqrt(var + 1e-5) * self.gamma + self.beta
+        return F.relu(y) if self.relu else y
+
+    @torch.no_grad()
+    def update_running(self, momentum=0.9):
+        if self.batch_stats is None:
+            return
+        mean, var = self.batch_stats
+        self.running_mean.mul_(momentum).add_(mean * (1 - momentum))
+        self.running_var.mul_(momentum).add_(var * (1 - momentum))
+
+
+class Predictor(nn.Module):
+    """SimSiam h / BYOL q: Linear -> (BN) -> ReLU -> Linear (src/core/models.ts makePredictor)."""
+
+    def __init__(self, dim, hidden, gen, bn=True):
+        super().__init__()
+        self.hidden = Dense(dim, hidden, gen)
+        self.norm = DenseBn(hidden) if bn else None
+        self.out = Dense(hidden, dim, gen)
+
+    def forward(self, z, training):
+        y = self.hidden(z)
+        y = self.norm(y, training) if self.norm is not None else F.relu(y)
+        return self.out(y)
+
+    def update_running(self):
+        if self.norm is not None:
+            self.norm.update_running()
+
+
 class SimclrModel(nn.Module):
-    def __init__(self, channels, strides, hidden, proj, gen):
+    """proj_bn: 'none' (the SimCLR lab: z = W2 relu(W1 h)), 'hidden' (BN before the ReLU),
+    'all' (also a BN without affine on z: SimSiam's projector, BYOL's is 'hidden')."""
+
+    def __init__(self, channels, strides, hidden, proj, gen, proj_bn='none'):
         super().__init__()
         layers, cin = [], 3
         for c, s in zip(channels, strides):
@@ -345,18 +400,26 @@ class SimclrModel(nn.Module):
         self.layers = nn.ModuleList(layers)
         self.hidden = Dense(cin, hidden, gen)
         self.out = Dense(hidden, proj, gen)
+        self.hidden_bn = DenseBn(hidden) if proj_bn in ('hidden', 'all') else None
+        self.out_bn = DenseBn(proj, relu=False, affine=False) if proj_bn == 'all' else None
 
     def encode(self, x, training):
         for layer in self.layers:
             x = layer(x, training)
         return x.mean((2, 3))  # global average pool: h
 
-    def project(self, h):
-        return self.out(F.relu(self.hidden(h)))
+    def project(self, h, training=True):
+        y = self.hidden(h)
+        y = self.hidden_bn(y, training) if self.hidden_bn is not None else F.relu(y)
+        y = self.out(y)
+        return self.out_bn(y, training) if self.out_bn is not None else y
 
     def update_running(self):
         for layer in self.layers:
             layer.update_running()
+        for bn in (self.hidden_bn, self.out_bn):
+            if bn is not None:
+                bn.update_running()
 
 
 # ----------------------------------------------------------------------------- loss, metrics
@@ -372,6 +435,18 @@ def nt_xent(z1, z2, tau):
 
 def positive_only(z1, z2, tau):
     return -(F.normalize(z1, dim=1) * F.normalize(z2, dim=1)).sum(1).div(tau).mean()
+
+
+def info_nce(q, k, queue, tau):
+    """src/core/losses.ts infoNceLoss (MoCo Algorithm 1): [q.k+, q.queue^T] / tau, label 0."""
+    q, k = F.normalize(q, dim=1), F.normalize(k, dim=1)
+    pos = (q * k).sum(1, keepdim=True) / tau
+    neg = q @ F.normalize(queue, dim=1).t() / tau
+    return (torch.logsumexp(torch.cat([pos, neg], 1), 1) - pos[:, 0]).mean()
+
+
+def neg_cos(p, z):
+    return -(F.normalize(p, dim=1) * F.normalize(z, dim=1)).sum(1).mean()
 
 
 def positive_top1(sim):
@@ -429,6 +504,17 @@ def build_args(argv=None):
     p.add_argument('--cosine', type=int, default=0, help='cosine decay to 0 over this many steps (0: constant)')
     p.add_argument('--wd', type=float, default=0.0, help='decoupled weight decay (AdamW), 0: plain Adam')
     p.add_argument('--no-negatives', action='store_true', help='positive-only loss')
+    # the family (src/core/simclr-config.ts method, queueSize, momentum, stopGradient, predictorHiddenDim)
+    p.add_argument('--method', default='simclr', choices=['simclr', 'moco', 'simsiam', 'byol'])
+    p.add_argument('--queue', type=int, default=256, help='MoCo: K keys')
+    p.add_argument('--momentum', type=float, default=0.99, help='MoCo / BYOL target momentum')
+    p.add_argument('--momentum-cosine', action='store_true', help='BYOL: m -> 1 by a cosine over --steps')
+    p.add_argument('--pred-hidden', type=int, default=16, help='SimSiam / BYOL predictor width')
+    p.add_argument('--pred-no-bn', action='store_true', help='predictor hidden layer without BN')
+    p.add_argument('--pred-lr', type=float, default=None, help='predictor lr (default: --lr)')
+    p.add_argument('--proj-bn', default='none', choices=['none', 'hidden', 'all'])
+    p.add_argument('--no-stopgrad', action='store_true', help='SimSiam without stop-gradient')
+    p.add_argument('--optimizer', default='adam', choices=['adam', 'sgd'])
     # augmentations (src/core/simclr-config.ts)
     p.add_argument('--crop-min', type=float, default=0.75)
     p.add_argument('--no-crop', action='store_true')
@@ -467,11 +553,28 @@ def run(a):
     rng = np.random.default_rng(a.seed + 1000)
     (train_x, train_y), (held_x, held_y) = make_shapes_dataset(
         a.seed if a.data_seed is None else a.data_seed, a.source_size, a, a.per_class, a.held_out)
-    model = SimclrModel(a.channels, a.strides, a.hidden, a.proj, gen)
-    if a.wd > 0:
-        opt = torch.optim.AdamW(model.parameters(), lr=a.lr, eps=1e-7, weight_decay=a.wd)
+    model = SimclrModel(a.channels, a.strides, a.hidden, a.proj, gen, a.proj_bn)
+    predictor = Predictor(a.proj, a.pred_hidden, gen, not a.pred_no_bn) if a.method in ('simsiam', 'byol') else None
+    target = None
+    if a.method in ('moco', 'byol'):  # the momentum copy starts equal to the online network
+        target = copy.deepcopy(model)
+        for t in target.parameters():
+            t.requires_grad_(False)
+    queue = None
+    if a.method == 'moco':
+        queue = F.normalize(torch.randn(a.queue, a.proj, generator=gen), dim=1)
+        queue_ptr = 0
+    groups = [dict(params=list(model.parameters()), fixed=False)]
+    if predictor is not None:
+        groups.append(dict(params=list(predictor.parameters()), fixed=a.pred_lr is not None,
+                           lr=a.pred_lr if a.pred_lr is not None else a.lr))
+    groups = [dict(g, params=[q for q in g['params'] if q.requires_grad]) for g in groups]
+    if a.optimizer == 'sgd':
+        opt = torch.optim.SGD(groups, lr=a.lr, momentum=0.9, weight_decay=a.wd)
+    elif a.wd > 0:
+        opt = torch.optim.AdamW(groups, lr=a.lr, eps=1e-7, weight_decay=a.wd)
     else:
-        opt = torch.optim.Adam(model.parameters(), lr=a.lr, eps=1e-7)
+        opt = torch.optim.Adam(groups, lr=a.lr, eps=1e-7)
 
     def lr_at(step):  # step counts from 1
         f = 1.0
@@ -519,13 +622,39 @@ def run(a):
         x = as_tensor(views)
         t1 = time.perf_counter()
         for g in opt.param_groups:
-            g['lr'] = lr_at(step)
+            if not g.get('fixed'):
+                g['lr'] = lr_at(step)
+        if target is not None:
+            with torch.no_grad():
+                keys = target.project(target.encode(x, True))
         z = model.project(model.encode(x, True))
-        loss = positive_only(z[:n], z[n:], a.tau) if a.no_negatives else nt_xent(z[:n], z[n:], a.tau)
+        if a.method == 'moco':
+            loss = 0.5 * (info_nce(z[:n], keys[n:], queue, a.tau) + info_nce(z[n:], keys[:n], queue, a.tau))
+        elif a.method in ('simsiam', 'byol'):
+            p_ = predictor(z, True)
+            t_ = keys if a.method == 'byol' else (z if a.no_stopgrad else z.detach())
+            loss = 0.5 * (neg_cos(p_[:n], t_[n:]) + neg_cos(p_[n:], t_[:n]))
+            if a.method == 'byol':
+                loss = 2 + 2 * loss
+        else:
+            loss = positive_only(z[:n], z[n:], a.tau) if a.no_negatives else nt_xent(z[:n], z[n:], a.tau)
         opt.zero_grad()
         loss.backward()
         opt.step()
         model.update_running()
+        if predictor is not None:
+            predictor.update_running()
+        if target is not None:
+            m = a.momentum
+            if a.momentum_cosine:  # BYOL eq. (schedule): 1 - (1 - m0)(cos(pi k / K) + 1) / 2
+                m = 1 - (1 - a.momentum) * (math.cos(math.pi * step / steps) + 1) / 2
+            with torch.no_grad():
+                for t, o in zip(target.state_dict().values(), model.state_dict().values()):
+                    t.mul_(m).add_(o.detach() * (1 - m))
+            if queue is not None:  # MoCo builder.py: enqueue after the loss, the second views' keys
+                for row in F.normalize(keys[n:], dim=1):
+                    queue[queue_ptr] = row
+                    queue_ptr = (queue_ptr + 1) % queue.shape[0]
         t2 = time.perf_counter()
         aug_ms.append((t1 - t0) * 1000)
         train_ms.append((t2 - t1) * 1000)

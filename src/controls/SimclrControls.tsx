@@ -1,4 +1,9 @@
-import { simclrLimits, simclrMethods } from '../core/simclr-config';
+import {
+  methodDefaults,
+  recommendedSettings,
+  simclrLimits,
+  simclrMethods,
+} from '../core/simclr-config';
 import type { DatasetId } from '../data/dataset';
 import { useT } from '../i18n/useT';
 import { updateConfig, updateSimclr } from '../state/actions';
@@ -55,8 +60,17 @@ export function SimclrControls() {
         testId="method"
         value={method}
         options={simclrMethods.map((m) => ({ value: m, label: t(`method.${m}`) }))}
-        onChange={(m) => updateSimclr({ method: m })}
+        onChange={(m) => updateSimclr({ ...recommendedSettings(config, m), method: m })}
       />
+      {Object.keys(methodDefaults[method]).length > 0 ? (
+        <p className="caption" data-testid="method-recommended">
+          {t('controls.method.recommended', {
+            settings: Object.entries(methodDefaults[method])
+              .map(([key, value]) => `${key === 'batchSize' ? 'N' : key} = ${String(value)}`)
+              .join(', '),
+          })}
+        </p>
+      ) : null}
       {method === 'moco' ? (
         <Select
           label={t('controls.queueSize')}

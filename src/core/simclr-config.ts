@@ -67,8 +67,39 @@ export const defaultSimclrConfig: SimclrConfig = {
   queueSize: 256,
   momentum: 0.99,
   stopGradient: true,
-  predictorHiddenDim: 16,
+  predictorHiddenDim: 64,
 };
+
+/**
+ * Each method's recommended settings, applied on top of the lab's when the method is
+ * switched (measured with bench/reference/simclr_mirror.py, issue #16).
+ */
+export const methodDefaults: Record<SimclrMethod, Partial<SimclrConfig>> = {
+  simclr: {},
+  moco: {},
+  simsiam: { batchSize: 32 },
+  byol: {},
+};
+
+/**
+ * The settings switching from `current.method` to `method` changes: each setting some
+ * method recommends moves to the new method's value (or the lab's default), unless the
+ * user had changed it from what the current method recommends.
+ */
+export function recommendedSettings(
+  current: SimclrConfig,
+  method: SimclrMethod,
+): Partial<SimclrConfig> {
+  const recommended = (m: SimclrMethod, key: keyof SimclrConfig) =>
+    methodDefaults[m][key] ?? defaultSimclrConfig[key];
+  const touched = new Set(
+    Object.values(methodDefaults).flatMap((d) => Object.keys(d) as (keyof SimclrConfig)[]),
+  );
+  const settings: Partial<Record<keyof SimclrConfig, unknown>> = {};
+  for (const key of touched)
+    if (current[key] === recommended(current.method, key)) settings[key] = recommended(method, key);
+  return settings as Partial<SimclrConfig>;
+}
 
 /**
  * Every SimCLR setting range-checked. A hostile or stale link, a slider bug or a message

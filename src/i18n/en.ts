@@ -186,14 +186,16 @@ export const en = {
     'Untick controls to hide them in the link you share; students see only what you leave.',
   'controls.method': 'Method',
   'controls.method.help':
-    'The same data, augmentations and encoder, trained by a different member of the family. Changing it rebuilds the model.',
+    'The same data, augmentations and encoder, trained by a different member of the family. Changing it rebuilds the model and applies that method’s recommended settings (shown below it).',
+  'controls.method.recommended':
+    'Recommended for this method: {settings} (measured with the PyTorch twin). Switching method applies it unless you had changed that setting.',
   'method.simclr': 'SimCLR — NT-Xent, 2N − 2 batch negatives',
   'method.moco': 'MoCo v2 — momentum keys, a queue of K negatives',
   'method.simsiam': 'SimSiam — predictor + stop-gradient, no negatives',
   'method.byol': 'BYOL — momentum target + predictor, no negatives',
   'controls.queueSize': 'Queue size K',
   'controls.queueSize.help':
-    'MoCo: negatives are the keys of the last K/N batches, not just this batch. A small batch with a large queue sees as many negatives as a large batch. Changing it rebuilds the model.',
+    'MoCo: negatives are the keys of the last K/N batches, not just this batch. A small batch with a large queue sees as many negatives as a large batch. Changing it rebuilds the model and applies that method’s recommended settings (shown below it).',
   'controls.momentum': 'Momentum m',
   'controls.momentum.help':
     'The key (MoCo) or target (BYOL) network follows the trained one slowly: θₖ ← m θₖ + (1 − m) θ. m = 0 copies it every step.',

@@ -174,7 +174,9 @@ export const zh: Record<MessageKey, string> = {
   'instructor.caption': '取消勾选即可在分享的链接中隐藏相应控件；学生只能看到你保留的部分。',
   'controls.method': '方法',
   'controls.method.help':
-    '相同的数据、数据增强与编码器，由对比学习家族中的不同方法训练。更改会重建模型。',
+    '相同的数据、数据增强与编码器，由对比学习家族中的不同方法训练。更改会重建模型，并应用该方法的推荐设置（显示在其下方）。',
+  'controls.method.recommended':
+    '此方法的推荐设置：{settings}（由 PyTorch 对照实现测得）。切换方法时会应用它，除非你已改动过该设置。',
   'method.simclr': 'SimCLR——NT-Xent，批内 2N − 2 个负样本',
   'method.moco': 'MoCo v2——动量键编码器，K 个负样本的队列',
   'method.simsiam': 'SimSiam——预测器 + 停止梯度，无负样本',
