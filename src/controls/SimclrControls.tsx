@@ -23,6 +23,12 @@ export function batchOptions(current: number, datasetSize: number): number[] {
   return [...new Set([...offered, current])].sort((a, b) => a - b);
 }
 const datasets: DatasetId[] = ['shapes', 'photos', 'uploads'];
+/** how the controls name a recommended setting */
+const settingSymbols: Record<string, string> = {
+  batchSize: 'N',
+  momentum: 'm',
+  learningRate: 'lr',
+};
 
 export function SimclrControls() {
   const t = useT();
@@ -66,7 +72,7 @@ export function SimclrControls() {
         <p className="caption" data-testid="method-recommended">
           {t('controls.method.recommended', {
             settings: Object.entries(methodDefaults[method])
-              .map(([key, value]) => `${key === 'batchSize' ? 'N' : key} = ${String(value)}`)
+              .map(([key, value]) => `${settingSymbols[key] ?? key} = ${String(value)}`)
               .join(', '),
           })}
         </p>
