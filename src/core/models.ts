@@ -92,10 +92,9 @@ export function encode(
 }
 
 /**
- * SimCLR's projection head g: a 2-layer MLP, z = W2 σ(W1 h). SimSiam's projector has BN
- * after both layers (the output one without γ, β: SimSiam builder.py), BYOL's after the
- * hidden one (Grill et al. §3.3); measured with bench/reference/simclr_mirror.py, neither
- * learns on the shapes without it (issue #16).
+ * SimCLR's projection head g: a 2-layer MLP, z = W2 σ(W1 h), with optional BN after the
+ * hidden layer and on z (without γ, β, as SimSiam's builder.py); which method uses which:
+ * family.ts projectorNormOf.
  */
 export interface ProjectionHead {
   hidden: DenseParams;

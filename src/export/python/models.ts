@@ -76,9 +76,9 @@ def dense(p, x):
     return x @ p["kernel"] + p["bias"]
 
 
-# BN in the projector per method (family.ts projectorNormOf): SimSiam and BYOL after both
-# layers, the output one without γ, β; SimCLR and MoCo none
-PROJECTOR_NORM = {"simclr": "none", "moco": "none", "simsiam": "all", "byol": "all"}
+# BN in the projector per method (family.ts projectorNormOf): SimSiam after the hidden layer,
+# BYOL after both (the output one without γ, β); SimCLR and MoCo none
+PROJECTOR_NORM = {"simclr": "none", "moco": "none", "simsiam": "hidden", "byol": "all"}
 
 
 def make_head(c, in_dim, random, device):
