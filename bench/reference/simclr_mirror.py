@@ -36,6 +36,16 @@ earlier defaults were --size 32 --batch 32 --tau 0.5 --crop-min 0.35 --rotation 
   /usr/bin/python3 bench/reference/simclr_mirror.py --size 32 --batch 32 --tau 0.5 \
       --crop-min 0.35 --rotation 1 --steps 600
 
+The family (issue #16, src/core/family.ts): --method moco|simsiam|byol with --queue,
+--momentum, --pred-hidden, --proj-bn none|hidden|all, --no-stopgrad, --pred-lr, --optimizer.
+The lab's recommended settings per method:
+
+  /usr/bin/python3 bench/reference/simclr_mirror.py --method moco --steps 300
+  /usr/bin/python3 bench/reference/simclr_mirror.py --method simsiam --proj-bn hidden \
+      --pred-hidden 64 --batch 32 --steps 600
+  /usr/bin/python3 bench/reference/simclr_mirror.py --method byol --proj-bn all \
+      --pred-hidden 64 --batch 32 --momentum 0.9 --steps 600
+
 Prints one line per report (step, loss, top-1, kNN, uniformity, ms/step) and a final
 JSON line.
 """
