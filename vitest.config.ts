@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Two projects: `unit` runs on tfjs' cpu backend with tfjs aliased to its es2017 bundle
+ * Three projects: `unit` runs on tfjs' cpu backend with tfjs aliased to its es2017 bundle
  * (~3× faster to load than the node entry); `wasm` runs the longer learning checks on the
- * wasm backend, which must share one tfjs-core instance with @tensorflow/tfjs, so no alias.
+ * wasm backend, which must share one tfjs-core instance with @tensorflow/tfjs, so no alias;
+ * `lint` proves the layer rule and the cycle check bite, on lint-fixtures/.
  */
 export default defineConfig({
   test: {
@@ -35,6 +36,14 @@ export default defineConfig({
           include: ['src/**/*.wasm.test.ts'],
           environment: 'node',
           setupFiles: ['src/test-setup-wasm.ts'],
+        },
+      },
+      {
+        // the layer rule and the cycle check against lint-fixtures/ (no tfjs)
+        test: {
+          name: 'lint',
+          include: ['eslint-rules/**/*.test.ts'],
+          environment: 'node',
         },
       },
     ],

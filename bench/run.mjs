@@ -68,6 +68,10 @@ const results = [];
 for (const { lab, query, backends: labBackends } of labs)
   for (const backend of labBackends) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // the production build exposes window.__playground only with this flag (src/state/test-hooks.ts)
+    await page.addInitScript(() => {
+      window.__PLAYGROUND_TEST_HOOKS__ = true;
+    });
     const started = Date.now();
     try {
       await page.goto(`http://127.0.0.1:${port}/?backend=${backend}${query}`);

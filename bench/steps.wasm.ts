@@ -6,9 +6,9 @@ import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
 import { makeShapesDataset } from '../src/data/shapes';
 import { makeTextures } from '../src/data/textures';
-import { defaultBlindSrConfig } from '../src/core/blindsr-config';
-import { BlindSrTrainer } from '../src/core/blindsr';
-import { defaultSimclrConfig, SimclrTrainer } from '../src/core/simclr';
+import { defaultBlindSrConfig } from '../src/core/blindsr/config';
+import { BlindSrTrainer } from '../src/core/blindsr/trainer';
+import { defaultSimclrConfig, SimclrTrainer } from '../src/core/simclr/trainer';
 
 const steps = Number(process.env.BENCH_STEPS ?? 20);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { serveStatic } from '../scripts/serve-static.mjs';
-import { expect, screenshot, stepCount, test, waitForReady } from './fixtures';
+import { dropExpectedErrors, expect, screenshot, stepCount, test, waitForReady } from './fixtures';
 
 // The "static" project: dist/ mounted at /course/playground/ by scripts/serve-static.mjs,
 // which sends no COOP/COEP/CSP headers. Every address here is relative to that folder.
@@ -128,7 +128,10 @@ test('after one online visit it loads and trains offline', async ({
       ),
     ),
   ).toBe('offline');
-  consoleErrors.length = 0; // that failed fetch is logged
+  // that failed fetch is logged; nothing else may be
+  dropExpectedErrors(consoleErrors, [
+    /^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/,
+  ]);
   await page.reload();
   await waitForReady(page);
   expect((await isolationOf(page)).isolated).toBe(true);

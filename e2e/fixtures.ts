@@ -1,10 +1,28 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 /**
- * Every spec fails on a console error or an uncaught page error: "no console errors"
- * is part of what a user needs.
+ * The production build exposes its test hooks (`window.__playground`, the worker's debug
+ * messages) only when this flag is set before the page loads (src/state/test-hooks.ts).
+ * A context made with `browser.newContext()` needs it too: `withTestHooks(context)`.
+ */
+export function enableTestHooks(): void {
+  (window as unknown as { __PLAYGROUND_TEST_HOOKS__: boolean }).__PLAYGROUND_TEST_HOOKS__ = true;
+}
+
+export async function withTestHooks(context: BrowserContext): Promise<BrowserContext> {
+  await context.addInitScript(enableTestHooks);
+  return context;
+}
+
+/**
+ * Every test page has the test hooks. Every spec fails on a console error or an uncaught
+ * page error: "no console errors" is part of what a user needs.
  */
 export const test = base.extend<{ consoleErrors: string[] }>({
+  // `provide`, not `use`: the react-hooks lint rule would take it for React's `use`
+  context: async ({ context }, provide) => {
+    await provide(await withTestHooks(context));
+  },
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -20,6 +38,16 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/**
+ * A test that provokes a failure on purpose takes out exactly the console errors that
+ * failure explains, each matched by a pattern; every other error stays for the fixture to
+ * fail on.
+ */
+export function dropExpectedErrors(errors: string[], expected: RegExp[]): void {
+  const unexpected = errors.filter((error) => !expected.some((pattern) => pattern.test(error)));
+  errors.splice(0, errors.length, ...unexpected);
+}
 
 export async function stepCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('step-count').textContent());

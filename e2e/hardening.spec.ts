@@ -1,4 +1,4 @@
-import { expect, stepCount, test, waitForReady } from './fixtures';
+import { dropExpectedErrors, expect, stepCount, test, waitForReady } from './fixtures';
 
 type Hooks = {
   __playground: {
@@ -41,7 +41,7 @@ test('a killed worker: plain message, restart works, settings and uploads intact
   await expect(page.getByTestId('upload-list')).toHaveAttribute('data-count', '1');
   await page.getByTestId('step').click();
   await expect(page.getByTestId('step-count')).toHaveText('1');
-  consoleErrors.length = 0;
+  dropExpectedErrors(consoleErrors, [/training worker was terminated/]);
 });
 
 test('an exception inside the worker is reported, not swallowed', async ({
@@ -52,7 +52,7 @@ test('an exception inside the worker is reported, not swallowed', async ({
   await waitForReady(page);
   await page.evaluate(() => (window as unknown as Hooks).__playground.debug.crashWorker());
   await expect(page.getByTestId('error-banner')).toContainText('debug crash requested by the page');
-  consoleErrors.length = 0;
+  dropExpectedErrors(consoleErrors, [/debug crash requested by the page/]);
 });
 
 test('a hung worker (no heartbeat for 45 s) is detected and reported', async ({
@@ -71,7 +71,7 @@ test('a hung worker (no heartbeat for 45 s) is detected and reported', async ({
   await expect(banner).toContainText('has not answered for 45 s', { timeout: 70_000 });
   await page.getByTestId('restart').click();
   await waitForReady(page);
-  consoleErrors.length = 0;
+  dropExpectedErrors(consoleErrors, [/training worker has not answered/]);
 });
 
 test('NaN weights stop training with an explanation', async ({ page }) => {
@@ -149,16 +149,28 @@ test('memory stays flat: tensor count across steps and rebuilds', async ({ page 
   test.setTimeout(Math.max(120_000, steps * 400));
   await page.goto('/?backend=wasm&n=16');
   await waitForReady(page);
-  const tensors = () =>
-    page.evaluate(
-      () => (window as unknown as Hooks).__playground.store.getState().run.memory?.numTensors ?? -1,
+  // both figures must exist: a missing one would make every comparison below vacuous
+  const tensors = async () => {
+    const count = await page.evaluate(
+      () => (window as unknown as Hooks).__playground.store.getState().run.memory?.numTensors,
     );
-  const heap = () =>
-    page.evaluate(
+    expect(count, 'run.memory.numTensors: the worker reported no tensor count').toEqual(
+      expect.any(Number),
+    );
+    expect(count, 'run.memory.numTensors: a live model holds tensors').toBeGreaterThan(0);
+    return count as number;
+  };
+  const heap = async () => {
+    const used = await page.evaluate(
       () =>
-        (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
-          ?.usedJSHeapSize ?? 0,
+        (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize,
     );
+    expect(used, 'performance.memory.usedJSHeapSize: Chromium reported no JS heap').toEqual(
+      expect.any(Number),
+    );
+    expect(used, 'performance.memory.usedJSHeapSize').toBeGreaterThan(0);
+    return used as number;
+  };
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
   await page.waitForTimeout(1200);
@@ -181,4 +193,29 @@ test('memory stays flat: tensor count across steps and rebuilds', async ({ page 
   await page.getByTestId('pause').click();
   await page.waitForTimeout(1500);
   expect(await tensors()).toBe(late);
+});
+
+test('without the test flag the built app exposes no hooks and still trains', async ({
+  browser,
+}) => {
+  // a fresh context: no init script sets window.__PLAYGROUND_TEST_HOOKS__
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/?backend=wasm&n=4');
+  await waitForReady(page);
+  expect(
+    await page.evaluate(() => ({
+      flag: typeof (window as unknown as Record<string, unknown>).__PLAYGROUND_TEST_HOOKS__,
+      hooks: typeof (window as unknown as Record<string, unknown>).__playground,
+    })),
+  ).toEqual({ flag: 'undefined', hooks: 'undefined' });
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('step-count')).toHaveText('1');
+  expect(errors, 'console errors').toEqual([]);
+  await context.close();
 });

@@ -8,6 +8,10 @@ import { chromiumArgs, findChromium } from '../e2e/browser.mjs';
 const [mode, url, amount] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 const page = await browser.newPage();
+// the production build exposes window.__playground only with this flag (src/state/test-hooks.ts)
+await page.addInitScript(() => {
+  window.__PLAYGROUND_TEST_HOOKS__ = true;
+});
 page.on('pageerror', (e) => console.log('pageerror', e.message));
 const started = Date.now();
 await page.goto(url);
@@ -39,11 +43,8 @@ if (mode === 'steps') {
   const { run } = await state();
   console.log(JSON.stringify({ step: run.step, lastStep: run.lastStep, msPerStep: run.msPerStep }));
 } else if (mode === 'profile') {
-  await page.evaluate(() => window.__playground.debug.profile());
-  await page.waitForFunction(() => window.__playground.store.getState().profile, null, {
-    timeout: 60_000,
-  });
-  const { profile } = await state();
+  // resolves with the worker's reply to this request (its id), or rejects
+  const profile = await page.evaluate(() => window.__playground.debug.profile());
   for (const k of profile.slice(0, 20))
     console.log(k.name.padEnd(28), k.ms.toFixed(2).padStart(8), String(k.count).padStart(5));
 }

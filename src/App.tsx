@@ -1,11 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { ExportMenu } from './controls/ExportMenu';
+import { ExportMenu } from './app/ExportMenu';
 import { InstructorPanel, useVisible } from './controls/InstructorPanel';
 import { ShortcutsDialog } from './controls/ShortcutsDialog';
 import { StageBar } from './controls/StageBar';
 import { StageGate } from './controls/StageGate';
-import { lessonPanel, openLesson } from './state/lesson-actions';
-import { currentStages } from './state/stage-actions';
+import { openLesson } from './state/lesson-actions';
+import { useShallow } from 'zustand/react/shallow';
+import { visiblePanels } from './panels/registry';
+import { focusedPanel, registerPanelGrid } from './state/panels';
 import { setView } from './state/store';
 import { BackendBadge } from './controls/BackendBadge';
 import { ErrorBanner, NoticeBanner, UpdateBanner } from './controls/Banners';
@@ -14,21 +16,14 @@ import { BlindSrControls } from './controls/BlindSrControls';
 import { SimclrControls } from './controls/SimclrControls';
 import { Transport } from './controls/Transport';
 import { languages, type Language } from './i18n';
-import { useT } from './i18n/useT';
-import { BsrEmbeddingPanel } from './panels/blindsr/BsrEmbeddingPanel';
-import { BsrLossPanel } from './panels/blindsr/BsrLossPanel';
-import { DegradationPanel } from './panels/blindsr/DegradationPanel';
-import { QueuePanel } from './panels/blindsr/QueuePanel';
-import { SrPanel } from './panels/blindsr/SrPanel';
-import { EmbeddingPanel } from './panels/embedding/EmbeddingPanel';
-import { LossPanel } from './panels/loss/LossPanel';
-import { MocoQueuePanel } from './panels/moco/MocoQueuePanel';
-import { SimilarityPanel } from './panels/similarity/SimilarityPanel';
-import { ViewsPanel } from './panels/views/ViewsPanel';
-import { StagePanel } from './panels/stages/StagePanel';
+import { useT } from './state/useT';
 import { switchLab, updateConfig } from './state/actions';
 import type { LabId } from './state/config';
 import { useStore } from './state/store';
+import './app/app.css';
+// with the page, not with the lazy LessonPanel chunk: its rules keep their place in the
+// cascade and are in place before the panel first renders
+import './app/lesson.css';
 
 const languageNames: Record<Language, string> = { en: 'English', zh: '简体中文' };
 
@@ -60,7 +55,7 @@ function ShareButton() {
 
 const labs: LabId[] = ['simclr', 'blindsr'];
 // KaTeX and the lesson texts load only when a lesson opens
-const LessonPanel = lazy(() => import('./lessons/LessonPanel'));
+const LessonPanel = lazy(() => import('./app/LessonPanel'));
 
 function Toast() {
   const t = useT();
@@ -75,14 +70,6 @@ function Toast() {
       {t(toast.key, toast.params)}
     </div>
   ) : null;
-}
-
-/** The panel a lesson step or a training stage points at. */
-function useFocusedPanel(): string | null {
-  const config = useStore((s) => s.config);
-  const { stageMode, stageIndex } = useStore((s) => s.view);
-  if (stageMode) return currentStages()[stageIndex]?.panel ?? null;
-  return lessonPanel(config);
 }
 
 function LabTabs() {
@@ -109,29 +96,14 @@ function LabTabs() {
   );
 }
 
-function SimclrLab() {
-  const moco = useStore((s) => s.config.simclr.method === 'moco');
-  const stageMode = useStore((s) => s.view.stageMode);
+/** The lab's panels, from the registry, in page order. */
+function PanelGrid() {
+  const panels = useStore(useShallow(visiblePanels));
   return (
-    <div className="panel-grid">
-      {stageMode ? <StagePanel /> : null}
-      <ViewsPanel />
-      <SimilarityPanel />
-      <LossPanel />
-      <EmbeddingPanel />
-      {moco ? <MocoQueuePanel /> : null}
-    </div>
-  );
-}
-
-function BlindSrLab() {
-  return (
-    <div className="panel-grid">
-      <DegradationPanel />
-      <QueuePanel />
-      <BsrLossPanel />
-      <BsrEmbeddingPanel />
-      <SrPanel />
+    <div className="panel-grid" ref={registerPanelGrid}>
+      {panels.map(({ id, component: Component }) => (
+        <Component key={id} />
+      ))}
     </div>
   );
 }
@@ -141,7 +113,7 @@ export function App() {
   const language = useStore((s) => s.config.language);
   const lab = useStore((s) => s.config.lab);
   const lessonOpen = useStore((s) => s.config.lesson !== null);
-  const focused = useFocusedPanel();
+  const focused = useStore(focusedPanel);
   const [instructor, setInstructor] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const presentation = useStore((s) => s.config.presentation);
@@ -228,15 +200,11 @@ export function App() {
             </Suspense>
           ) : null}
           {lab === 'simclr' ? (
-            <>
-              <StageGate stage="similarity" mark={false}>
-                <MetricsBar />
-              </StageGate>
-              <SimclrLab />
-            </>
-          ) : (
-            <BlindSrLab />
-          )}
+            <StageGate stage="similarity" mark={false}>
+              <MetricsBar />
+            </StageGate>
+          ) : null}
+          <PanelGrid />
         </main>
         <div className="settings" data-open={settingsOpen ? 'true' : 'false'}>
           <button

@@ -1,15 +1,18 @@
+// variables, resets and shared rules first: every component's CSS comes after them
+import './base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { prepareDeployment } from './deploy/register';
 import { parseLanguage, type Language } from './i18n';
-import { debugHooks, pause, play, reset, startTraining, step } from './state/actions';
+import { pause, play, reset, startTraining, step } from './state/actions';
+import { debugHooks } from './state/debug-hooks';
 import { setDeployment, setView, useStore } from './state/store';
 import { nextStage } from './state/stage-actions';
 import { addFiles, restoreUploads, useUploads } from './state/uploads';
 import { uploadCounters } from './data/uploads';
+import { testHooksEnabled } from './state/test-hooks';
 import { parseUrl, serializeUrl } from './state/url';
-import './styles.css';
 
 const languageKey = 'contrastive-playground.language';
 
@@ -74,10 +77,12 @@ window.addEventListener('keydown', (event) => {
   }
 });
 
-// e2e and benchmark hooks: read-only state and simulated failures
-Object.assign(window, {
-  __playground: { store: useStore, uploads: useUploads, uploadCounters, debug: debugHooks },
-});
+// e2e and benchmark hooks: read-only state and simulated failures, only in development
+// builds or when the page was opened with the test flag (state/test-hooks.ts)
+if (testHooksEnabled())
+  Object.assign(window, {
+    __playground: { store: useStore, uploads: useUploads, uploadCounters, debug: debugHooks },
+  });
 
 // drop images anywhere on the page
 window.addEventListener('dragover', (event) => {

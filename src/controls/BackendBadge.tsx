@@ -1,4 +1,4 @@
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { useStore } from '../state/store';
 
 /** Which backend trains, and why — in words a student can act on. */

@@ -1,5 +1,5 @@
 import { applyUpdate } from '../deploy/register';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { startTraining } from '../state/actions';
 import { useStore } from '../state/store';
 import type { BackendName } from '../worker/backend-choice';

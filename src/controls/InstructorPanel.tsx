@@ -1,8 +1,9 @@
 import type { MessageKey } from '../i18n';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { updateConfig } from '../state/actions';
 import { controlGroups, type ControlGroup } from '../state/config';
 import { useStore } from '../state/store';
+import './controls.css';
 
 /** Which controls a shared link shows: ticked = visible. */
 export function InstructorPanel() {

@@ -1,5 +1,6 @@
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { useStore } from '../state/store';
+import './controls.css';
 
 /** The current batch's geometry: is the positive found, are pairs aligned, is the sphere used. */
 export function MetricsBar() {

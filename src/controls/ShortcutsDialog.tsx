@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { setView, useStore } from '../state/store';
+import './controls.css';
 
 /** The "?" dialog: every keyboard shortcut, in the current language. */
 export function ShortcutsDialog() {

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import type { MessageKey } from '../i18n';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { currentStages, enterStageMode, exitStageMode, nextStage } from '../state/stage-actions';
 import { setView, useStore } from '../state/store';
+import './controls.css';
 
 const slowMotionInterval = 1500; // ms per stage
 

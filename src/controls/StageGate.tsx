@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../i18n';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { blindsrStages, simclrStages } from '../lessons/lessons';
 import { useStore } from '../state/store';
+import './controls.css';
 
 /** Is `stage` reached in step-by-stage mode? Outside stage mode everything is shown. */
 export function useStageReached(stage: string): { reached: boolean; current: boolean } {

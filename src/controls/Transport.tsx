@@ -1,7 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import { pause, play, reset, step } from '../state/actions';
 import { useStore } from '../state/store';
+import './controls.css';
 
 /** Play / pause / step / reset with the live counters. */
 export function Transport() {

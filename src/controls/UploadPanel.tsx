@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { uploadLimits } from '../data/validate';
-import { useT } from '../i18n/useT';
+import { useT } from '../state/useT';
 import {
   addFiles,
   deleteUpload,
@@ -8,8 +8,9 @@ import {
   minimumUploads,
   useUploads,
 } from '../state/uploads';
-import { PixelCanvas } from '../panels/common/PixelCanvas';
+import { PixelCanvas } from '../ui/PixelCanvas';
 import { photoSize } from '../data/photos';
+import './uploads.css';
 
 /** Upload your own images: picker or drop anywhere; thumbnails with remove; every refusal explained. */
 export function UploadPanel() {

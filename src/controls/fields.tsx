@@ -149,3 +149,41 @@ export function Select<V extends string | number>({
     </div>
   );
 }
+
+/** A whole number typed in (a seed): values outside [min, max] are not taken. */
+export function NumberInput({
+  label,
+  help,
+  testId,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  label: string;
+  help?: string;
+  testId?: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <div className="field" title={help}>
+      <label>
+        <span>{label}</span>
+        <input
+          type="number"
+          data-testid={testId}
+          min={min}
+          max={max}
+          value={value}
+          onChange={(e) => {
+            const typed = Number(e.target.value);
+            if (Number.isInteger(typed) && typed >= min && typed <= max) onChange(typed);
+          }}
+        />
+      </label>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignment, knnAccuracy, psnr, relativeSpread, spearman, uniformity } from './metrics';
 import { pca2 } from './pca';
-import { ntXentFromSimilarity, positiveTop1, rowSoftmax } from './similarity';
+import { ntXentFromSimilarity, positiveTop1, rowSoftmax } from './simclr/similarity';
 
 describe('metrics', () => {
   it('alignment is the mean squared distance of positive pairs', () => {

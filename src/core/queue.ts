@@ -1,4 +1,4 @@
-import type { Degradation } from './degrade';
+import type { Degradation } from './blindsr/degrade';
 import type { Random } from './random';
 
 /** What the queue remembers about every key besides the key itself. */

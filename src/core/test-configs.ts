@@ -1,4 +1,4 @@
-import { defaultSimclrConfig, type SimclrConfig } from './simclr-config';
+import { defaultSimclrConfig, type SimclrConfig } from './simclr/config';
 
 /** A SimCLR config small enough for the cpu backend in unit tests. */
 export const tinySimclrConfig: SimclrConfig = {

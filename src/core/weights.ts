@@ -33,6 +33,17 @@ export function checkWeightsFile(value: unknown, lab: string, shapes: number[][]
     const t = file.tensors[i];
     if (!t || JSON.stringify(t.shape) !== JSON.stringify(shapes[i]))
       return `tensor ${i} has shape ${JSON.stringify(t?.shape)}, expected ${JSON.stringify(shapes[i])}`;
+    // the data must fill the shape exactly: tf.tensor throws on a wrong length, atob on bad text
+    if (typeof t.data !== 'string' || !canonicalBase64.test(t.data))
+      return `tensor ${i} data is not base64`;
+    const padding = t.data.endsWith('==') ? 2 : t.data.endsWith('=') ? 1 : 0;
+    const values = ((t.data.length / 4) * 3 - padding) / Float32Array.BYTES_PER_ELEMENT;
+    const needed = shapes[i].reduce((size, dimension) => size * dimension, 1);
+    if (values !== needed)
+      return `tensor ${i} holds ${values} values, its shape ${JSON.stringify(shapes[i])} needs ${needed}`;
   }
   return null;
 }
+
+/** Padded base64 as `btoa` writes it (what encodeFloats produces). */
+const canonicalBase64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

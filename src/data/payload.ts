@@ -40,7 +40,35 @@ function unstack(images: Float32Array, count: number, size: number): RgbImage[] 
   }));
 }
 
+/**
+ * Throws, with the counts in words, when the arrays do not hold what the header says: a short
+ * array would otherwise come out as truncated images. The worker reports the message.
+ */
+function checkPayload(payload: DatasetPayload): void {
+  const { size, count, images, labels, heldOut } = payload;
+  const fail = (problem: string): never => {
+    throw new Error(`data set payload: ${problem}`);
+  };
+  if (!Number.isInteger(size) || size < 0) fail(`image size ${size} is not a whole number`);
+  const stride = size * size * 3;
+  const checkImages = (what: string, values: Float32Array, n: number) => {
+    if (!Number.isInteger(n) || n < 0) fail(`${what} count ${n} is not a whole number`);
+    if (values.length !== n * stride)
+      fail(
+        `${what} hold ${values.length} values, ${n} images of ${size}×${size}×3 need ${n * stride}`,
+      );
+  };
+  checkImages('images', images, count);
+  if (labels && labels.length !== count) fail(`${labels.length} labels for ${count} images`);
+  if (heldOut) {
+    checkImages('held-out images', heldOut.images, heldOut.count);
+    if (heldOut.labels.length !== heldOut.count)
+      fail(`${heldOut.labels.length} held-out labels for ${heldOut.count} images`);
+  }
+}
+
 export function unpackDataset(payload: DatasetPayload): Dataset {
+  checkPayload(payload);
   return {
     id: payload.id,
     images: unstack(payload.images, payload.count, payload.size),

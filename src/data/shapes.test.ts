@@ -6,6 +6,11 @@ describe('shapes data set', () => {
     const a = makeShapesDataset(9, 16, 4, 2);
     const b = makeShapesDataset(9, 16, 4, 2);
     const c = makeShapesDataset(10, 16, 4, 2);
+    // toEqual counts NaN as equal to NaN: every pixel must also be a number in [0, 1]
+    for (const v of a.images[3].pixels) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+    }
     expect(Array.from(a.images[3].pixels)).toEqual(Array.from(b.images[3].pixels));
     expect(Array.from(a.labels!)).toEqual(Array.from(b.labels!));
     expect(Array.from(a.images[3].pixels)).not.toEqual(Array.from(c.images[3].pixels));

@@ -1,4 +1,4 @@
-import { blurKernelSize, type BlindSrConfig } from '../core/blindsr-config';
+import { blurKernelSize, type BlindSrConfig } from '../core/blindsr/config';
 import type { RgbImage } from '../core/image';
 import { pyBlindsrData } from './python/blindsr-data';
 import { pyBlindsrModels } from './python/blindsr-models';

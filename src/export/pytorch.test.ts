@@ -3,12 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSimclrConfig, simclrMethods, type SimclrConfig } from '../core/simclr-config';
+import { defaultSimclrConfig, simclrMethods, type SimclrConfig } from '../core/simclr/config';
 import { sourceSize } from '../data/load';
 import { makeShapesDataset, shapeGenerator } from '../data/shapes';
 import { pytorchScript, type ExportData } from './pytorch';
 import { blindsrPytorchScript, type BlindSrPool } from './blindsr-pytorch';
-import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr-config';
+import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr/config';
 import { makeTextures } from '../data/textures';
 
 /**

@@ -1,4 +1,4 @@
-import type { SimclrConfig } from '../core/simclr-config';
+import type { SimclrConfig } from '../core/simclr/config';
 import type { Dataset } from '../data/dataset';
 import { shapeGenerator } from '../data/shapes';
 import { packImages } from './pack';

@@ -18,6 +18,12 @@ export const enBlindSr = {
   'bsr.momentum': 'Key-encoder momentum m',
   'bsr.momentum.help':
     'θk ← m·θk + (1 − m)·θq. Close to 1: slowly changing, consistent keys in the queue.',
+  'bsr.learningRate': 'Encoder learning rate',
+  'bsr.learningRate.help': 'Adam step size of stage 1, and of the encoder when fine-tuned jointly.',
+  'bsr.srLearningRate': 'Upsampler learning rate',
+  'bsr.srLearningRate.help': 'Adam step size of the three stage-2 upsamplers.',
+  'bsr.weightWidth': 'Negative weighting width γ',
+  'bsr.batchSize': 'HR crops per step',
   'bsr.temperature': 'Temperature τ',
   'bsr.finetune': 'Fine-tune the encoder jointly (L1 + contrast)',
   'bsr.finetune.help':

@@ -64,6 +64,7 @@ export const en = {
     'Drop the denominator: nothing pushes views apart, so the embedding collapses. Watch uniformity rise to 0.',
   'controls.seed': 'Seed',
   'controls.seed.help': 'One seed, one run: data, augmentations and initial weights.',
+  'controls.imageSize': 'View size',
   'controls.augmentations': 'Augmentations',
   'controls.crop': 'Random resized crop',
   'controls.crop.help':

@@ -18,6 +18,12 @@ export const zhBlindSr: Record<keyof typeof enBlindSr, string> = {
   'bsr.queueSize.help': '作为负样本的历史键的数量（MoCo）。修改会重建模型。',
   'bsr.momentum': '键编码器动量 m',
   'bsr.momentum.help': 'θk ← m·θk + (1 − m)·θq。接近 1：队列中的键变化缓慢、保持一致。',
+  'bsr.learningRate': '编码器学习率',
+  'bsr.learningRate.help': '第一阶段的 Adam 步长；联合微调时也是编码器的步长。',
+  'bsr.srLearningRate': '上采样器学习率',
+  'bsr.srLearningRate.help': '第二阶段三个上采样器的 Adam 步长。',
+  'bsr.weightWidth': '负样本加权宽度 γ',
+  'bsr.batchSize': '每步 HR 裁剪数',
   'bsr.temperature': '温度 τ',
   'bsr.finetune': '联合微调编码器（L1 + 对比）',
   'bsr.finetune.help':

@@ -61,6 +61,7 @@ export const zh: Record<MessageKey, string> = {
   'controls.noNegatives.help': '去掉分母：没有力量把视图推开，嵌入会坍缩。观察均匀性升到 0。',
   'controls.seed': '随机种子',
   'controls.seed.help': '一个种子对应一次确定的运行：数据、增强和初始权重。',
+  'controls.imageSize': '视图尺寸',
   'controls.augmentations': '数据增强',
   'controls.crop': '随机缩放裁剪',
   'controls.crop.help': '裁剪面积在最小值和整张图之间，宽高比 3/4–4/3，再缩放回原尺寸。',

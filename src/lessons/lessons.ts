@@ -1,23 +1,11 @@
-import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr-config';
-import { defaultSimclrConfig, methodDefaults, type SimclrConfig } from '../core/simclr-config';
+import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr/config';
+import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr/config';
+import { methodDefaults } from '../core/simclr/method-defaults';
 
 const defaultAugment = defaultSimclrConfig.augment;
-import type { LabId, SimilarityMode } from '../state/config';
+import type { LabId, PanelId, SimilarityMode } from '../core/app-types';
 
-/** Panels a lesson step or a training stage can point at (the `data-panel` of each panel). */
-export type PanelId =
-  | 'views'
-  | 'similarity'
-  | 'loss'
-  | 'embedding'
-  | 'moco-queue'
-  | 'degradation'
-  | 'queue'
-  | 'bsr-loss'
-  | 'bsr-embedding'
-  | 'sr'
-  /** step by stage: h, z and the update of the batch on screen */
-  | 'stages';
+export type { PanelId };
 
 /**
  * The overrides a step applies over its lab's defaults when it opens: a step always

@@ -1,14 +1,16 @@
-import type { BlindSrConfig } from '../core/blindsr-config';
-import type { SimclrConfig } from '../core/simclr-config';
+import { blindsrSchema, type BlindSrConfig } from '../core/blindsr/config';
+import { liveChangeOf } from '../core/settings';
+import { simclrSchema, type SimclrConfig } from '../core/simclr/config';
 import type { Dataset } from '../data/dataset';
 import { loadHrPool, loadSimclrDataset } from '../data/load';
 import { packDataset } from '../data/payload';
-import { download } from './export-actions';
+import { download } from './download';
 import type { BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
-import type { WorkerToPage } from '../worker/protocol';
+import type { StageUpdate, WorkerEvent } from '../worker/protocol';
 import { blindSrNeedsRebuild, needsRebuild, type AppConfig, type LabId } from './config';
 import { emptyHistory } from './history';
+import { testHooksEnabled } from './test-hooks';
 import {
   initialRun,
   recordBlindSrEvaluation,
@@ -27,12 +29,15 @@ import {
  */
 let client: TrainingClient | null = null;
 
+/** The running worker's client (debug-hooks.ts), null before `startTraining`. */
+export const currentClient = (): TrainingClient | null => client;
+
 function acknowledgeAfterPaint(): void {
   // the next snapshot only after the panels had a frame to draw this one (latest-wins)
   requestAnimationFrame(() => client?.send({ type: 'ack' }));
 }
 
-function onWorkerMessage(message: WorkerToPage): void {
+function onWorkerMessage(message: WorkerEvent): void {
   switch (message.type) {
     case 'ready':
       setRun({ backend: message.backend });
@@ -61,14 +66,6 @@ function onWorkerMessage(message: WorkerToPage): void {
     case 'embedding':
       recordEmbedding(message.embedding);
       return;
-    case 'stageProbe':
-      useStore.setState((s) => ({ stageData: { ...s.stageData, probe: message.probe } }));
-      return;
-    case 'stageUpdate':
-      useStore.setState((s) => ({
-        stageData: { ...s.stageData, update: message.update, updating: false },
-      }));
-      return;
     case 'blindsrEvaluation':
       recordBlindSrEvaluation(message.evaluation);
       return;
@@ -76,23 +73,6 @@ function onWorkerMessage(message: WorkerToPage): void {
       // after a lost GPU device, later failures are its consequences: keep the cause shown
       if (useStore.getState().run.error?.code === 'deviceLost') return;
       setRun({ error: { code: message.code, message: message.message }, running: false });
-      return;
-    case 'weights':
-      download(
-        `weights-${message.file.lab}.json`,
-        new Blob([JSON.stringify(message.file)], { type: 'application/json' }),
-      );
-      return;
-    case 'weightsLoaded':
-      useStore.setState({ toast: { key: 'export.weightsLoaded' } });
-      return;
-    case 'weightsRejected':
-      useStore.setState({
-        toast: { key: 'export.weightsRejected', params: { message: message.message } },
-      });
-      return;
-    case 'profile':
-      useStore.setState({ profile: message.kernels });
       return;
     case 'heartbeat':
       setRun({ memory: { numTensors: message.numTensors, bytes: message.bytes } });
@@ -151,7 +131,7 @@ export async function startTraining(
   client?.stop();
   clearRun(false);
   client = new TrainingClient(onWorkerMessage);
-  client.start(backend);
+  client.start({ forcedBackend: backend, testHooks: testHooksEnabled() });
   configureLab();
   await sendDataset();
 }
@@ -173,15 +153,33 @@ export function preview(): void {
   client?.send({ type: 'preview' });
 }
 
+/** the latest stage probe asked for: an answer to an older one (before a rebuild) is stale */
+let probeRequest = 0;
+
 /** Stage mode: h and z of the batch on screen (the worker answers after any pending preview). */
 export function requestStageProbe(): void {
-  client?.send({ type: 'stageProbe' });
+  if (!client) return;
+  const request = ++probeRequest;
+  client.request({ type: 'stageProbe' }).then(
+    ({ probe }) => {
+      if (request === probeRequest && probe)
+        useStore.setState((s) => ({ stageData: { ...s.stageData, probe } }));
+    },
+    // the worker failed or was replaced: its error is on screen, the probe comes with the next
+    () => undefined,
+  );
 }
 
 /** Stage mode "update": one step on the batch on screen, reporting gradients and the loss after. */
 export function stageStep(): void {
+  if (!client) return;
   useStore.setState((s) => ({ stageData: { ...s.stageData, update: null, updating: true } }));
-  client?.send({ type: 'stageStep' });
+  const done = (update: StageUpdate | null) =>
+    useStore.setState((s) => ({ stageData: { ...s.stageData, update, updating: false } }));
+  client.request({ type: 'stageStep' }).then(
+    (reply) => done(reply.update),
+    () => done(null),
+  );
 }
 
 export function reset(): void {
@@ -213,18 +211,7 @@ export function updateSimclr(change: Partial<SimclrConfig>): void {
     configureLab();
     if (simclr.seed !== before.simclr.seed) void sendDataset();
   } else {
-    client?.send({
-      type: 'update',
-      lab: 'simclr',
-      change: {
-        temperature: simclr.temperature,
-        learningRate: simclr.learningRate,
-        noNegatives: simclr.noNegatives,
-        augment: simclr.augment,
-        momentum: simclr.momentum,
-        stopGradient: simclr.stopGradient,
-      },
-    });
+    client?.send({ type: 'update', lab: 'simclr', change: liveChangeOf(simclrSchema, simclr) });
   }
 }
 
@@ -238,7 +225,7 @@ export function updateBlindSr(change: Partial<BlindSrConfig>): void {
     configureLab();
     if (blindsr.seed !== before.blindsr.seed) void sendDataset();
   } else {
-    client?.send({ type: 'update', lab: 'blindsr', change: blindsr });
+    client?.send({ type: 'update', lab: 'blindsr', change: liveChangeOf(blindsrSchema, blindsr) });
     if (change.stage !== undefined) client?.send({ type: 'evaluate' });
   }
 }
@@ -262,20 +249,27 @@ export function reloadData(): void {
   void sendDataset();
 }
 
+/** Downloads the current model's weights (nothing happens before a model is built). */
 export function requestWeights(): void {
-  client?.send({ type: 'exportWeights' });
+  client?.request({ type: 'exportWeights' }).then(
+    ({ file }) =>
+      download(
+        `weights-${file.lab}.json`,
+        new Blob([JSON.stringify(file)], { type: 'application/json' }),
+      ),
+    // no model yet, or the worker failed (its error banner says so)
+    () => undefined,
+  );
 }
 
 export async function loadWeights(file: File): Promise<void> {
-  client?.send({ type: 'importWeights', text: await file.text() });
+  if (!client) return;
+  const request = client.request({ type: 'importWeights', text: await file.text() });
+  const reply = await request.catch(() => null);
+  if (reply?.type === 'weightsLoaded')
+    useStore.setState({ toast: { key: 'export.weightsLoaded' } });
+  else if (reply?.type === 'weightsRejected')
+    useStore.setState({
+      toast: { key: 'export.weightsRejected', params: { message: reply.message } },
+    });
 }
-
-/** Test hooks (e2e): a dead worker, a poisoned model, a kernel profile. */
-export const debugHooks = {
-  killWorker: () => client?.kill(),
-  crashWorker: () => client?.send({ type: 'debugCrash' }),
-  poison: () => client?.send({ type: 'debugPoison' }),
-  hang: (milliseconds: number) => client?.send({ type: 'debugHang', milliseconds }),
-  profile: () => client?.send({ type: 'debugProfile' }),
-  loseDevice: () => client?.send({ type: 'debugLoseDevice' }),
-};

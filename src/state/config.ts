@@ -1,25 +1,37 @@
-import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr-config';
-import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr-config';
+import type { LabId, SimilarityMode } from '../core/app-types';
+import {
+  blindsrSchema,
+  blindsrSettings,
+  defaultBlindSrConfig,
+  type BlindSrConfig,
+} from '../core/blindsr/config';
+import { defaultsOf, groupsOf, needsRebuildWith, type Setting } from '../core/settings';
+import {
+  defaultSimclrConfig,
+  simclrSchema,
+  simclrSettings,
+  type SimclrConfig,
+} from '../core/simclr/config';
 import type { HrSource } from '../data/load';
 import type { DatasetId } from '../data/dataset';
 import type { Language } from '../i18n';
 import type { BackendName } from '../worker/backend-choice';
 
-export type LabId = 'simclr' | 'blindsr';
-
-/** Groups of controls an instructor can hide from a shared link (TF Playground's hide flags). */
+/**
+ * Groups of controls an instructor can hide from a shared link (TF Playground's hide flags):
+ * the groups the settings schemas declare, then the data set and the lab tabs.
+ */
 export const controlGroups = [
-  'temperature',
-  'batch',
-  'negatives',
-  'learningRate',
-  'seed',
-  'augment',
-  'dataset',
-  'labs',
-] as const;
-export type ControlGroup = (typeof controlGroups)[number];
-export type SimilarityMode = 'cosine' | 'logits' | 'softmax';
+  ...new Set([...groupsOf(simclrSchema), ...groupsOf(blindsrSchema), 'dataset', 'labs']),
+] as ControlGroup[];
+type GroupOf<S> = S extends { group: infer G extends string } ? G : never;
+export type ControlGroup =
+  | GroupOf<(typeof simclrSettings)[number]>
+  | GroupOf<(typeof blindsrSettings)[number]>
+  | 'dataset'
+  | 'labs';
+
+export type { LabId, SimilarityMode };
 
 /** Everything a shared link carries. */
 export interface AppConfig {
@@ -41,38 +53,79 @@ export interface AppConfig {
   presentation: boolean;
 }
 
-export const defaultAppConfig: AppConfig = {
-  lab: 'simclr',
-  dataset: 'shapes',
-  simclr: defaultSimclrConfig,
-  hrSource: 'textures',
-  blindsr: defaultBlindSrConfig,
-  similarityMode: 'cosine',
-  backend: null,
-  language: 'en',
-  lesson: null,
-  lessonStep: 0,
-  hidden: [],
-  presentation: false,
-};
-
 /** Settings that need a new model (and a new worker-side trainer). */
-export function needsRebuild(before: SimclrConfig, after: SimclrConfig): boolean {
-  return (
-    before.batchSize !== after.batchSize ||
-    before.imageSize !== after.imageSize ||
-    before.seed !== after.seed ||
-    before.method !== after.method ||
-    before.queueSize !== after.queueSize
-  );
-}
+export const needsRebuild = (before: SimclrConfig, after: SimclrConfig): boolean =>
+  needsRebuildWith(simclrSchema, before, after);
 
 /** Blind-SR settings that change tensor shapes (a new model); the rest apply live. */
-export function blindSrNeedsRebuild(before: BlindSrConfig, after: BlindSrConfig): boolean {
-  return (
-    before.scale !== after.scale ||
-    before.queueSize !== after.queueSize ||
-    before.batchSize !== after.batchSize ||
-    before.seed !== after.seed
-  );
-}
+export const blindSrNeedsRebuild = (before: BlindSrConfig, after: BlindSrConfig): boolean =>
+  needsRebuildWith(blindsrSchema, before, after);
+
+/**
+ * The page-wide settings a link carries, declared like the labs' (the backend, language,
+ * lesson and hide list have parsers of their own in url.ts).
+ */
+export const appSchema: readonly Setting<AppConfig>[] = [
+  {
+    path: 'lab',
+    url: 'lab',
+    kind: 'choice',
+    options: ['simclr', 'blindsr'],
+    default: 'simclr',
+    apply: 'rebuild',
+    group: 'labs',
+    label: 'lab.label',
+  },
+  {
+    path: 'dataset',
+    url: 'data',
+    kind: 'choice',
+    options: ['shapes', 'photos', 'uploads'],
+    default: 'shapes',
+    apply: 'rebuild',
+    group: 'dataset',
+    label: 'controls.dataset',
+    optionLabels: 'dataset',
+  },
+  {
+    path: 'similarityMode',
+    url: 'mode',
+    kind: 'choice',
+    options: ['cosine', 'logits', 'softmax'],
+    default: 'cosine',
+    apply: 'live',
+    label: 'panel.similarity.mode',
+  },
+  {
+    path: 'hrSource',
+    url: 'hr',
+    kind: 'choice',
+    options: ['textures', 'photos', 'uploads'],
+    default: 'textures',
+    apply: 'rebuild',
+    group: 'dataset',
+    label: 'controls.hrSource',
+    optionLabels: 'dataset',
+  },
+  {
+    path: 'presentation',
+    url: 'present',
+    kind: 'flag',
+    default: false,
+    apply: 'live',
+    label: 'presentation.button',
+  },
+];
+
+export const defaultAppConfig: AppConfig = defaultsOf<AppConfig>({
+  settings: appSchema,
+  fixed: {
+    simclr: defaultSimclrConfig,
+    blindsr: defaultBlindSrConfig,
+    backend: null,
+    language: 'en',
+    lesson: null,
+    lessonStep: 0,
+    hidden: [],
+  },
+});

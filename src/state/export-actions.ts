@@ -2,19 +2,12 @@ import { sourceSize } from '../data/load';
 import { photoSize } from '../data/photos';
 import { blindsrPytorchFileName, blindsrPytorchScript } from '../export/blindsr-pytorch';
 import { pytorchFileName, pytorchScript } from '../export/pytorch';
+import { download } from './download';
 import { historyToCsv } from './export-format';
 import { renderToCanvas, renderToSvg } from './figure-export';
 import { useStore } from './store';
-
-/** Saves a blob through a temporary link: nothing leaves the browser but the user's download. */
-export function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
-}
+import { panelElement, panelGrid } from './panels';
+import type { PanelId } from '../core/app-types';
 
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 
@@ -27,21 +20,21 @@ async function saveCanvas(canvas: HTMLCanvasElement, name: string): Promise<void
 const density = () => Math.max(2, Math.ceil(window.devicePixelRatio || 1));
 
 /** A panel as a PNG figure: the panel as shown (title, axes, legend, colour bar, caption). */
-export async function exportPanelPng(panel: string): Promise<void> {
-  const root = document.querySelector<HTMLElement>(`[data-panel="${panel}"]`);
+export async function exportPanelPng(panel: PanelId): Promise<void> {
+  const root = panelElement(panel);
   if (root) await saveCanvas(await renderToCanvas(root, density()), panel);
 }
 
 /** Every panel of the lab as one image, laid out as on screen. */
 export async function exportAllPng(): Promise<void> {
-  const grid = document.querySelector<HTMLElement>('main .panel-grid');
+  const grid = panelGrid();
   const lab = useStore.getState().config.lab;
   if (grid) await saveCanvas(await renderToCanvas(grid, density()), `${lab}-panels`);
 }
 
 /** A chart panel as SVG (vector text and lines; any canvas in it embedded as PNG). */
-export async function exportPanelSvg(panel: string): Promise<void> {
-  const root = document.querySelector<HTMLElement>(`[data-panel="${panel}"]`);
+export async function exportPanelSvg(panel: PanelId): Promise<void> {
+  const root = panelElement(panel);
   if (!root) return;
   const markup = await renderToSvg(root);
   download(`${panel}-${stamp()}.svg`, new Blob([markup], { type: 'image/svg+xml' }));

@@ -25,7 +25,7 @@ describe('export formats', () => {
       format: 'contrastive-playground-weights',
       version: 1,
       lab: 'simclr',
-      tensors: [{ shape: [2, 3], data: '' }],
+      tensors: [{ shape: [2, 3], data: encodeFloats(new Float32Array(6)) }],
     };
     expect(checkWeightsFile(file, 'simclr', [[2, 3]])).toBeNull();
     expect(checkWeightsFile(file, 'simclr', [[3, 3]])).toContain('shape');

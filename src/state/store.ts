@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr';
-import type { EmbeddingSnapshot, SimclrSnapshot } from '../core/simclr';
+import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr/trainer';
+import type { EmbeddingSnapshot, SimclrSnapshot } from '../core/simclr/trainer';
 import type { Dataset } from '../data/dataset';
 import type { IsolationProblem } from '../deploy/register';
 import type { MessageKey } from '../i18n';

@@ -62,8 +62,8 @@ describe('URL configuration', () => {
     const parsed = parseUrl('?tau=0&n=1e9&lr=10&mode=bogus');
     expect(parsed.problems).toEqual([
       { key: 'mode', kind: 'invalid', value: 'bogus' },
-      { key: 'n', kind: 'clamped', value: '1e9', used: '128' },
       { key: 'tau', kind: 'clamped', value: '0', used: '0.01' },
+      { key: 'n', kind: 'clamped', value: '1e9', used: '128' },
       { key: 'lr', kind: 'clamped', value: '10', used: '0.1' },
     ]);
   });

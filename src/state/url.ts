@@ -1,29 +1,23 @@
-import { blindSrLimits } from '../core/blindsr-config';
-import { simclrLimits, simclrMethods } from '../core/simclr-config';
-import type { HrSource } from '../data/load';
+import { blindsrSchema } from '../core/blindsr/config';
+import { readPath, readSetting, writePath, type LabSchema, type Setting } from '../core/settings';
+import { simclrSchema } from '../core/simclr/config';
 import { parseLanguage, type Language } from '../i18n';
 import { parseBackendName } from '../worker/backend-choice';
 import { findLesson, lessonStepSettings, type Lesson } from '../lessons/lessons';
 import {
+  appSchema,
   controlGroups,
   defaultAppConfig,
   type AppConfig,
   type ControlGroup,
   type LabId,
-  type SimilarityMode,
 } from './config';
-import type { DatasetId } from '../data/dataset';
 
 /**
  * The whole configuration in the query string. Parsing validates every field: a broken
  * link opens with defaults for what was unusable and the nearest allowed value for what
  * was out of range (each listed, for a notice), never a crash.
  */
-const labs: LabId[] = ['simclr', 'blindsr'];
-const datasets: DatasetId[] = ['shapes', 'photos', 'uploads'];
-const modes: SimilarityMode[] = ['cosine', 'logits', 'softmax'];
-const hrSources: HrSource[] = ['textures', 'photos', 'uploads'];
-
 /**
  * One thing the link asked for that the page did not do as written:
  * - `invalid`: unusable (not a number, unknown name): the default was used;
@@ -65,7 +59,9 @@ export function lessonBase(lesson: Lesson | null, step: number): AppConfig {
   };
 }
 
-type NumberField = { key: string; min: number; max: number; integer?: boolean };
+/** A setting's value as a link writes it. */
+const asText = (value: unknown) =>
+  typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
 
 export function parseUrl(search: string, fallbackLanguage: Language = 'en'): ParsedUrl {
   const params = new URLSearchParams(search);
@@ -74,96 +70,58 @@ export function parseUrl(search: string, fallbackLanguage: Language = 'en'): Par
     if (!problems.some((p) => p.key === key))
       problems.push({ key, kind: 'invalid', value: shown(params.get(key) ?? '') });
   };
-
-  const oneOf = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
-    const raw = params.get(key);
-    if (raw === null) return fallback;
-    if ((allowed as readonly string[]).includes(raw)) return raw as T;
-    unusable(key);
-    return fallback;
-  };
-  const number = ({ key, min, max, integer }: NumberField, fallback: number): number => {
-    const raw = params.get(key);
-    if (raw === null) return fallback;
-    const value = raw.trim() === '' ? NaN : Number(raw);
-    if (!Number.isFinite(value)) {
-      unusable(key);
-      return fallback;
+  /** every setting of a schema read from the link against `base`, problems noted */
+  function readSettings<C>(settings: readonly Setting<C>[], base: C): C {
+    let config = base;
+    for (const setting of settings) {
+      const raw = params.get(setting.url);
+      if (raw === null) continue;
+      const reading = readSetting(setting, raw);
+      if (reading.status === 'invalid') {
+        unusable(setting.url);
+        continue;
+      }
+      if (reading.status === 'clamped')
+        problems.push({
+          key: setting.url,
+          kind: 'clamped',
+          value: shown(raw),
+          used: String(reading.value),
+        });
+      config = writePath(config, setting.path, reading.value);
     }
-    const used = Math.min(max, Math.max(min, integer ? Math.round(value) : value));
-    if (used !== value)
-      problems.push({ key, kind: 'clamped', value: shown(raw), used: String(used) });
-    return used;
-  };
-  const flag = (key: string, fallback: boolean): boolean => {
-    const raw = params.get(key);
-    if (raw === null) return fallback;
-    if (raw === '1' || raw === 'true') return true;
-    if (raw === '0' || raw === 'false') return false;
-    unusable(key);
-    return fallback;
+    return config;
+  }
+  const readLab = <C>(schema: LabSchema<C>, base: C): C => {
+    const config = readSettings(schema.settings, base);
+    return schema.normalise ? schema.normalise(config) : config;
   };
 
   // the lesson first: its lab and its step's preset are what the rest is read against
   const lessonRaw = params.get('lesson');
   const lesson = findLesson(lessonRaw);
   if (lessonRaw !== null && !lesson) unusable('lesson');
-  const lessonStep = lesson
-    ? number({ key: 'lstep', min: 1, max: lesson.steps.length, integer: true }, 1) - 1
-    : 0;
+  const lessonStepRaw = params.get('lstep');
+  let lessonStep = 0;
+  if (lesson && lessonStepRaw !== null) {
+    const reading = readSetting(
+      { ...lessonStepSetting, max: lesson.steps.length } as Setting<unknown>,
+      lessonStepRaw,
+    );
+    if (reading.status === 'invalid') unusable('lstep');
+    else {
+      if (reading.status === 'clamped')
+        problems.push({
+          key: 'lstep',
+          kind: 'clamped',
+          value: shown(lessonStepRaw),
+          used: String(reading.value),
+        });
+      lessonStep = Number(reading.value) - 1;
+    }
+  }
   const d = lessonBase(lesson, lessonStep);
 
-  function parseBlindSr() {
-    const b = d.blindsr;
-    const l = blindSrLimits;
-    const queueRaw = params.get('bq');
-    let queueSize = b.queueSize;
-    if (queueRaw !== null) {
-      if ((l.queueSizes as readonly number[]).includes(Number(queueRaw)))
-        queueSize = Number(queueRaw);
-      else unusable('bq');
-    }
-    const sigmaMin = number({ key: 'bsmin', ...l.sigma }, b.sigmaMin);
-    const sigmaMax = number({ key: 'bsmax', ...l.sigma }, b.sigmaMax);
-    return {
-      ...b,
-      stage:
-        oneOf('bstage', ['1', '2'], String(b.stage) as '1' | '2') === '2'
-          ? (2 as const)
-          : (1 as const),
-      scale:
-        oneOf('bscale', ['2', '4'], String(b.scale) as '2' | '4') === '4'
-          ? (4 as const)
-          : (2 as const),
-      blurKind: oneOf('bblur', ['isotropic', 'anisotropic'] as const, b.blurKind),
-      sigmaMin: Math.min(sigmaMin, sigmaMax),
-      sigmaMax: Math.max(sigmaMin, sigmaMax),
-      noiseMax: number({ key: 'bnoise', ...l.noiseMax }, b.noiseMax),
-      queueSize,
-      momentum: number({ key: 'bm', ...l.momentum }, b.momentum),
-      temperature: number({ key: 'btau', ...l.temperature }, b.temperature),
-      weighting: flag('bw', b.weighting),
-      pairing: oneOf('bpair', ['image', 'degradation'] as const, b.pairing),
-      finetune: flag('bft', b.finetune),
-      seed: number({ key: 'bseed', ...simclrLimits.seed, integer: true }, b.seed),
-    };
-  }
-
-  const s = d.simclr;
-  const sizeRaw = params.get('size');
-  let imageSize = s.imageSize;
-  if (sizeRaw !== null) {
-    if ((simclrLimits.imageSize.values as readonly number[]).includes(Number(sizeRaw)))
-      imageSize = Number(sizeRaw);
-    else unusable('size');
-  }
-  const queueRaw = params.get('k');
-  let queueSize = s.queueSize;
-  if (queueRaw !== null) {
-    if ((simclrLimits.queueSizes as readonly number[]).includes(Number(queueRaw)))
-      queueSize = Number(queueRaw);
-    else unusable('k');
-  }
   const backendRaw = params.get('backend');
   const backend = parseBackendName(backendRaw);
   if (backendRaw !== null && backend === null) unusable('backend');
@@ -182,50 +140,45 @@ export function parseUrl(search: string, fallbackLanguage: Language = 'en'): Par
   }
   const hidden = controlGroups.filter((group) => hiddenSet.has(group));
 
-  const labRaw = params.get('lab');
-  let lab = oneOf('lab', labs, d.lab);
+  const app = readSettings(appSchema, d);
+  let lab = app.lab;
   if (lesson && lab !== lesson.lab) {
-    problems.push({ key: 'lab', kind: 'lessonLab', value: shown(labRaw ?? ''), used: lesson.lab });
+    problems.push({
+      key: 'lab',
+      kind: 'lessonLab',
+      value: shown(params.get('lab') ?? ''),
+      used: lesson.lab,
+    });
     lab = lesson.lab;
   }
 
   const config: AppConfig = {
+    ...app,
     lesson: lesson?.id ?? null,
     lessonStep,
     hidden,
-    presentation: flag('present', d.presentation),
     lab,
-    dataset: oneOf('data', datasets, d.dataset),
-    hrSource: oneOf('hr', hrSources, d.hrSource),
-    blindsr: parseBlindSr(),
-    similarityMode: oneOf('mode', modes, d.similarityMode),
     backend,
     language: language ?? fallbackLanguage,
-    simclr: {
-      ...s,
-      seed: number({ key: 'seed', ...simclrLimits.seed, integer: true }, s.seed),
-      batchSize: number({ key: 'n', ...simclrLimits.batchSize, integer: true }, s.batchSize),
-      imageSize,
-      temperature: number({ key: 'tau', ...simclrLimits.temperature }, s.temperature),
-      learningRate: number({ key: 'lr', ...simclrLimits.learningRate }, s.learningRate),
-      noNegatives: flag('noneg', s.noNegatives),
-      method: oneOf('method', simclrMethods, s.method),
-      queueSize,
-      momentum: number({ key: 'm', ...simclrLimits.momentum }, s.momentum),
-      augment: {
-        crop: flag('crop', s.augment.crop),
-        cropMinArea: number({ key: 'area', ...simclrLimits.cropMinArea }, s.augment.cropMinArea),
-        flip: flag('flip', s.augment.flip),
-        colorJitter: flag('jitter', s.augment.colorJitter),
-        colorStrength: number({ key: 's', ...simclrLimits.colorStrength }, s.augment.colorStrength),
-        grayscale: flag('gray', s.augment.grayscale),
-        blur: flag('blur', s.augment.blur),
-      },
-    },
+    simclr: readLab(simclrSchema, d.simclr),
+    blindsr: readLab(blindsrSchema, d.blindsr),
   };
   const invalid = [...new Set(problems.map((p) => p.key))];
   return { config, invalid, problems, languageFromUrl: language !== null };
 }
+
+/** lstep: 1-based in the link, within the lesson's steps */
+const lessonStepSetting = {
+  kind: 'number',
+  path: 'lessonStep',
+  url: 'lstep',
+  min: 1,
+  max: 1,
+  integer: true,
+  default: 1,
+  apply: 'live',
+  label: 'lessons.step',
+} as const;
 
 /**
  * Only what differs from the defaults, so links stay short. With a lesson open, also what
@@ -235,63 +188,37 @@ export function serializeUrl(config: AppConfig): string {
   const params = new URLSearchParams();
   const d = defaultAppConfig;
   const l = lessonBase(findLesson(config.lesson), config.lessonStep);
-  const put = (
-    key: string,
-    value: string | number | boolean,
-    fallback: string | number | boolean,
-    lessonFallback: string | number | boolean,
-  ) => {
-    if (value !== fallback || value !== lessonFallback)
-      params.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
-  };
-  put('lab', config.lab, d.lab, l.lab);
-  put('data', config.dataset, d.dataset, l.dataset);
-  put('mode', config.similarityMode, d.similarityMode, l.similarityMode);
+  /** a setting goes in the link when it differs from the defaults or the lesson's base */
+  function putSettings<C>(settings: readonly Setting<C>[], value: C, fallback: C, lesson: C) {
+    for (const setting of settings) {
+      const v = readPath(value, setting.path);
+      if (v !== readPath(fallback, setting.path) || v !== readPath(lesson, setting.path))
+        params.set(setting.url, asText(v));
+    }
+  }
+  putSettings(
+    appSchema.filter((s) => s.url !== 'present'),
+    config,
+    d,
+    l,
+  );
   if (config.backend) params.set('backend', config.backend);
   params.set('lang', config.language);
-  const s = config.simclr;
-  const ds = d.simclr;
-  const ls = l.simclr;
-  put('seed', s.seed, ds.seed, ls.seed);
-  put('n', s.batchSize, ds.batchSize, ls.batchSize);
-  put('size', s.imageSize, ds.imageSize, ls.imageSize);
-  put('tau', s.temperature, ds.temperature, ls.temperature);
-  put('lr', s.learningRate, ds.learningRate, ls.learningRate);
-  put('noneg', s.noNegatives, ds.noNegatives, ls.noNegatives);
-  put('method', s.method, ds.method, ls.method);
-  put('k', s.queueSize, ds.queueSize, ls.queueSize);
-  put('m', s.momentum, ds.momentum, ls.momentum);
-  put('crop', s.augment.crop, ds.augment.crop, ls.augment.crop);
-  put('area', s.augment.cropMinArea, ds.augment.cropMinArea, ls.augment.cropMinArea);
-  put('flip', s.augment.flip, ds.augment.flip, ls.augment.flip);
-  put('jitter', s.augment.colorJitter, ds.augment.colorJitter, ls.augment.colorJitter);
-  put('s', s.augment.colorStrength, ds.augment.colorStrength, ls.augment.colorStrength);
-  put('gray', s.augment.grayscale, ds.augment.grayscale, ls.augment.grayscale);
-  put('blur', s.augment.blur, ds.augment.blur, ls.augment.blur);
-  put('hr', config.hrSource, d.hrSource, l.hrSource);
-  const b = config.blindsr;
-  const db = d.blindsr;
-  const lb = l.blindsr;
-  put('bstage', b.stage, db.stage, lb.stage);
-  put('bscale', b.scale, db.scale, lb.scale);
-  put('bblur', b.blurKind, db.blurKind, lb.blurKind);
-  put('bsmin', b.sigmaMin, db.sigmaMin, lb.sigmaMin);
-  put('bsmax', b.sigmaMax, db.sigmaMax, lb.sigmaMax);
-  put('bnoise', b.noiseMax, db.noiseMax, lb.noiseMax);
-  put('bq', b.queueSize, db.queueSize, lb.queueSize);
-  put('bm', b.momentum, db.momentum, lb.momentum);
-  put('btau', b.temperature, db.temperature, lb.temperature);
-  put('bw', b.weighting, db.weighting, lb.weighting);
-  put('bpair', b.pairing, db.pairing, lb.pairing);
-  put('bft', b.finetune, db.finetune, lb.finetune);
-  put('bseed', b.seed, db.seed, lb.seed);
+  putSettings(simclrSchema.settings, config.simclr, d.simclr, l.simclr);
+  putSettings(blindsrSchema.settings, config.blindsr, d.blindsr, l.blindsr);
   if (config.lesson) {
     params.set('lesson', config.lesson);
     params.set('lstep', String(config.lessonStep + 1));
   }
   const hidden = controlGroups.filter((group) => config.hidden.includes(group));
   if (hidden.length) params.set('hide', hidden.join(','));
-  put('present', config.presentation, d.presentation, d.presentation);
+  // presentation belongs to the room, not the lesson: only against the defaults
+  putSettings(
+    appSchema.filter((s) => s.url === 'present'),
+    config,
+    d,
+    d,
+  );
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -1,24 +1,46 @@
-import type { PageToWorker, WorkerToPage } from './protocol';
+import type {
+  PageToWorker,
+  ReplyTo,
+  WorkerEvent,
+  WorkerReply,
+  WorkerRequest,
+  WorkerToPage,
+} from './protocol';
 import type { BackendName } from './backend-choice';
 import { payloadTransferables, type DatasetPayload } from '../data/payload';
 
 /**
- * The page's typed handle on the training worker. It forwards every message to one
- * listener (the store) and turns a dead or silent worker into an error message.
+ * The page's typed handle on the training worker. Events go to one listener (the store);
+ * requests return a promise settled by the reply with the same id, or rejected when the
+ * worker fails, dies or is replaced. A dead or silent worker becomes an error event.
  */
-export type WorkerListener = (message: WorkerToPage) => void;
+export type WorkerListener = (message: WorkerEvent) => void;
+
+export interface StartOptions {
+  forcedBackend: BackendName | null;
+  /** the worker obeys debug messages (state/test-hooks.ts) */
+  testHooks: boolean;
+}
 
 // ms: a first step on a software WebGPU adapter was measured at 36 s, and is not a hang
 const heartbeatTimeout = 45_000;
+
+interface Pending {
+  /** a reply of the request's own type (checked by the id) */
+  resolve(reply: unknown): void;
+  reject(error: Error): void;
+}
 
 export class TrainingClient {
   private worker: Worker | null = null;
   private lastBeat = 0;
   private watchdog: ReturnType<typeof setInterval> | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
 
   constructor(private readonly listener: WorkerListener) {}
 
-  start(forcedBackend: BackendName | null): void {
+  start({ forcedBackend, testHooks }: StartOptions): void {
     this.stop();
     const worker = new Worker(new URL('./train.worker.ts', import.meta.url), {
       type: 'module',
@@ -26,40 +48,43 @@ export class TrainingClient {
     });
     worker.onmessage = (event: MessageEvent<WorkerToPage>) => {
       this.lastBeat = performance.now();
-      this.listener(event.data);
+      const message = event.data;
+      if ('id' in message) this.settle(message);
+      else this.listener(message);
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
-      this.listener({
-        type: 'error',
-        code: 'crash',
-        message: event.message || 'the training worker stopped',
-      });
+      this.fail(event.message || 'the training worker stopped');
     };
     worker.onmessageerror = () => {
-      this.listener({
-        type: 'error',
-        code: 'crash',
-        message: 'a message from the training worker could not be read',
-      });
+      this.fail('a message from the training worker could not be read');
     };
     this.worker = worker;
     this.lastBeat = performance.now();
     this.watchdog = setInterval(() => {
       if (this.worker && performance.now() - this.lastBeat > heartbeatTimeout) {
-        this.listener({
-          type: 'error',
-          code: 'crash',
-          message: `the training worker has not answered for ${Math.round(heartbeatTimeout / 1000)} s`,
-        });
+        this.fail(
+          `the training worker has not answered for ${Math.round(heartbeatTimeout / 1000)} s`,
+        );
         this.lastBeat = performance.now();
       }
     }, 2000);
-    this.send({ type: 'init', forcedBackend });
+    this.send({ type: 'init', forcedBackend, testHooks });
   }
 
   send(message: PageToWorker): void {
     this.worker?.postMessage(message);
+  }
+
+  /** Sends a request with a fresh id; resolves with the worker's reply to it. */
+  request<M extends WorkerRequest>(message: M): Promise<ReplyTo[M['type']]> {
+    if (!this.worker) return Promise.reject(new Error('the training worker is not running'));
+    const id = this.nextId++;
+    return new Promise<ReplyTo[M['type']]>((resolve, reject) => {
+      // the worker answers a request of type K with ReplyTo[K] (training-loop.ts)
+      this.pending.set(id, { resolve: (reply) => resolve(reply as ReplyTo[M['type']]), reject });
+      this.send({ ...message, id });
+    });
   }
 
   sendData(dataset: DatasetPayload): void {
@@ -80,5 +105,26 @@ export class TrainingClient {
     this.watchdog = null;
     this.worker?.terminate();
     this.worker = null;
+    this.rejectAll('the training worker was stopped');
+  }
+
+  private settle(reply: WorkerReply): void {
+    const pending = this.pending.get(reply.id);
+    // a reply to a request already rejected (the worker failed meanwhile) is dropped
+    if (!pending) return;
+    this.pending.delete(reply.id);
+    if (reply.type === 'requestFailed') pending.reject(new Error(reply.message));
+    else pending.resolve(reply);
+  }
+
+  private fail(message: string): void {
+    this.rejectAll(message);
+    this.listener({ type: 'error', code: 'crash', message });
+  }
+
+  private rejectAll(message: string): void {
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const { reject } of pending) reject(new Error(message));
   }
 }

@@ -1,17 +1,14 @@
-import { sanitizeBlindSrConfig, type BlindSrConfig } from '../core/blindsr-config';
-import { BlindSrTrainer } from '../core/blindsr';
+import { blindsrSchema, sanitizeBlindSrConfig, type BlindSrConfig } from '../core/blindsr/config';
+import { BlindSrTrainer } from '../core/blindsr/trainer';
 import type { RgbImage } from '../core/image';
-import {
-  clampNumber,
-  sanitizeAugment,
-  simclrLimits,
-  type SimclrConfig,
-} from '../core/simclr-config';
-import { SimclrTrainer } from '../core/simclr';
+import { sanitizeSimclrConfig, simclrSchema, type SimclrConfig } from '../core/simclr/config';
+import { applyLiveChange } from '../core/settings';
+import { SimclrTrainer } from '../core/simclr/trainer';
 import type { Dataset } from '../data/dataset';
-import type { BlindSrSample } from '../core/blindsr-types';
-import type { LiveChange, WorkerToPage } from './protocol';
+import type { BlindSrSample } from '../core/blindsr/types';
+import type { LabConfig, LiveChange, WorkerEvent } from './protocol';
 import { previewBlindSrSamples } from './stage-probe';
+import * as tf from '@tensorflow/tfjs';
 import type { Variable } from '@tensorflow/tfjs';
 
 /**
@@ -19,7 +16,7 @@ import type { Variable } from '@tensorflow/tfjs';
  * its transferable buffers), an evaluation, live changes. One per lab; the loop is shared.
  */
 export interface Outgoing {
-  message: WorkerToPage;
+  message: WorkerEvent;
   transfer: Transferable[];
 }
 
@@ -41,7 +38,7 @@ export interface LabRunner {
   /** every variable, in a fixed order (weights export / import) */
   variables(): Variable[];
   /** test hook: the first weight becomes NaN */
-  firstVariable(): Variable | undefined;
+  poison(): void;
   dispose(): void;
 }
 
@@ -92,39 +89,15 @@ export class SimclrRunner implements LabRunner {
 
   update(change: LiveChange): void {
     if (change.lab !== 'simclr') return;
-    const c = change.change;
-    const current = this.trainer.config;
-    this.trainer.update({
-      temperature: clampNumber(
-        c.temperature,
-        simclrLimits.temperature.min,
-        simclrLimits.temperature.max,
-        current.temperature,
-      ),
-      learningRate: clampNumber(
-        c.learningRate,
-        simclrLimits.learningRate.min,
-        simclrLimits.learningRate.max,
-        current.learningRate,
-      ),
-      noNegatives: typeof c.noNegatives === 'boolean' ? c.noNegatives : current.noNegatives,
-      augment: sanitizeAugment(c.augment, current.augment),
-      momentum: clampNumber(
-        c.momentum,
-        simclrLimits.momentum.min,
-        simclrLimits.momentum.max,
-        current.momentum,
-      ),
-      stopGradient: typeof c.stopGradient === 'boolean' ? c.stopGradient : current.stopGradient,
-    });
+    this.trainer.update(applyLiveChange(simclrSchema, this.trainer.config, change.change));
   }
 
   variables() {
     return this.trainer.variables();
   }
 
-  firstVariable() {
-    return this.trainer.variables()[0];
+  poison(): void {
+    poisonFirst(this.trainer.variables());
   }
 
   dispose(): void {
@@ -174,31 +147,47 @@ export class BlindSrRunner implements LabRunner {
   update(change: LiveChange): void {
     if (change.lab !== 'blindsr') return;
     // only settings that keep the model's shapes; the rest rebuild through 'configure'
-    const clean = sanitizeBlindSrConfig({ ...this.trainer.config, ...change.change });
-    this.trainer.update({
-      stage: clean.stage,
-      temperature: clean.temperature,
-      momentum: clean.momentum,
-      weighting: clean.weighting,
-      weightWidth: clean.weightWidth,
-      learningRate: clean.learningRate,
-      blurKind: clean.blurKind,
-      sigmaMin: clean.sigmaMin,
-      sigmaMax: clean.sigmaMax,
-      noiseMax: clean.noiseMax,
-      pairing: clean.pairing,
-    });
+    this.trainer.update(applyLiveChange(blindsrSchema, this.trainer.config, change.change));
   }
 
   variables() {
     return this.trainer.variables();
   }
 
-  firstVariable() {
-    return this.trainer.variables()[0];
+  poison(): void {
+    poisonFirst(this.trainer.variables());
   }
 
   dispose(): void {
     this.trainer.dispose();
   }
+}
+
+function poisonFirst(variables: Variable[]): void {
+  const first = variables[0];
+  if (first) tf.tidy(() => first.assign(tf.fill(first.shape, NaN)));
+}
+
+/** Sanitised once more at the worker boundary: a message may come from anywhere. */
+export function sanitizeLab(message: LabConfig): LabConfig {
+  return message.lab === 'simclr'
+    ? { lab: 'simclr', config: sanitizeSimclrConfig(message.config) }
+    : { lab: 'blindsr', config: sanitizeBlindSrConfig(message.config) };
+}
+
+/** The lab's settings after a live change (one for another lab changes nothing). */
+export function withLiveChange(labConfig: LabConfig | null, change: LiveChange): LabConfig | null {
+  if (labConfig?.lab !== change.lab) return labConfig;
+  return sanitizeLab({
+    ...labConfig,
+    config: { ...labConfig.config, ...change.change },
+  } as LabConfig);
+}
+
+/** A model for the lab, configuration and data. */
+export async function createRunner(labConfig: LabConfig, dataset: Dataset): Promise<LabRunner> {
+  if (dataset.images.length < 2) throw new Error('at least 2 images are needed');
+  return labConfig.lab === 'simclr'
+    ? SimclrRunner.create(labConfig.config, dataset)
+    : new BlindSrRunner(labConfig.config, dataset.images);
 }

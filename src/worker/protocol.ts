@@ -1,27 +1,71 @@
-import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr';
-import type { BlindSrConfig } from '../core/blindsr-config';
-import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/simclr';
+import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr/trainer';
+import type { BlindSrConfig, LiveBlindSrChange } from '../core/blindsr/config';
+import type { LiveSimclrChange } from '../core/simclr/config';
+import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/simclr/trainer';
 import type { DatasetPayload } from '../data/payload';
 import type { WeightsFile } from '../core/weights';
 import type { BackendName, BackendReason } from './backend-choice';
 
 /** Every message between the page and the training worker. */
 
-export type LiveSimclrChange = Partial<
-  Pick<
-    SimclrConfig,
-    'temperature' | 'noNegatives' | 'augment' | 'learningRate' | 'momentum' | 'stopGradient'
-  >
->;
-
 export type LiveChange =
-  { lab: 'simclr'; change: LiveSimclrChange } | { lab: 'blindsr'; change: Partial<BlindSrConfig> };
+  { lab: 'simclr'; change: LiveSimclrChange } | { lab: 'blindsr'; change: LiveBlindSrChange };
 
 export type LabConfig =
   { lab: 'simclr'; config: SimclrConfig } | { lab: 'blindsr'; config: BlindSrConfig };
 
-export type PageToWorker =
-  | { type: 'init'; forcedBackend: BackendName | null }
+/**
+ * Requests the page awaits: the page adds an `id`, and exactly one reply carrying the same
+ * `id` comes back (its answer, or `requestFailed`). Everything else is fire-and-forget.
+ */
+export type WorkerRequest =
+  | { type: 'exportWeights' }
+  /** the text of a weights file the user chose */
+  | { type: 'importWeights'; text: string }
+  /** stage mode: h and z of the batch on screen (SimCLR; null for Blind-SR) */
+  | { type: 'stageProbe' }
+  /** stage mode "update": one step on the batch on screen, with what it changed (SimCLR) */
+  | { type: 'stageStep' }
+  /** developer hook: kernel times of one step (tf.profile) */
+  | { type: 'profile' };
+
+export interface KernelTime {
+  name: string;
+  ms: number;
+  count: number;
+}
+
+/** The answer to each request type. */
+export interface ReplyTo {
+  exportWeights: { type: 'weights'; file: WeightsFile };
+  importWeights: { type: 'weightsLoaded' } | { type: 'weightsRejected'; message: string };
+  stageProbe: { type: 'stageProbe'; probe: StageProbe | null };
+  /** null when the step failed or the lab has no stage probe */
+  stageStep: { type: 'stageUpdate'; update: StageUpdate | null };
+  profile: { type: 'profile'; kernels: KernelTime[] };
+}
+
+export type RequestType = WorkerRequest['type'];
+export type RequestOf<K extends RequestType> = Extract<WorkerRequest, { type: K }> & { id: number };
+
+export type WorkerReply =
+  | { [K in RequestType]: ReplyTo[K] & { id: number } }[RequestType]
+  /** the request could not be answered (no model yet, hooks off, or it threw) */
+  | { type: 'requestFailed'; id: number; message: string };
+
+/** Test hooks: the worker obeys them only when `init` said `testHooks` (see state/test-hooks). */
+export type DebugMessage =
+  /** an uncaught exception in the worker */
+  | { type: 'debugCrash' }
+  /** the first weight becomes NaN */
+  | { type: 'debugPoison' }
+  /** the worker stops answering for this long */
+  | { type: 'debugHang'; milliseconds: number }
+  /** destroy the WebGPU device (or simulate its loss on other backends) */
+  | { type: 'debugLoseDevice' };
+
+/** What the training loop handles (the worker adapter owns init and the debug hooks). */
+export type LoopMessage =
   | { type: 'setData'; dataset: DatasetPayload }
   /** rebuilds the model: batch size, image size, architecture, seed */
   | ({ type: 'configure' } & LabConfig)
@@ -33,25 +77,15 @@ export type PageToWorker =
   | { type: 'reset' }
   /** draw and show the next batch without training (stage mode) */
   | { type: 'preview' }
-  /** stage mode: h and z of the batch on screen (SimCLR) */
-  | { type: 'stageProbe' }
-  /** stage mode "update": one step on the batch on screen, with what it changed (SimCLR) */
-  | { type: 'stageStep' }
   /** the page has drawn the last snapshot: the worker may send the next */
   | { type: 'ack' }
   | { type: 'evaluate' }
-  /** test hooks: make the worker fail the way a real failure would */
-  | { type: 'debugCrash' }
-  | { type: 'exportWeights' }
-  /** the text of a weights file the user chose */
-  | { type: 'importWeights'; text: string }
-  | { type: 'debugPoison' }
-  /** test hook: the worker stops answering for this long */
-  | { type: 'debugHang'; milliseconds: number }
-  /** test hook: destroy the WebGPU device (or simulate its loss on other backends) */
-  | { type: 'debugLoseDevice' }
-  /** developer hook: kernel times of one step (tf.profile) */
-  | { type: 'debugProfile' };
+  | (WorkerRequest & { id: number });
+
+export type PageToWorker =
+  | { type: 'init'; forcedBackend: BackendName | null; testHooks: boolean }
+  | LoopMessage
+  | DebugMessage;
 
 export interface BackendInfo {
   name: BackendName;
@@ -91,7 +125,8 @@ export interface StageUpdate {
 export type WorkerErrorCode =
   'nonFinite' | 'crash' | 'backend' | 'data' | 'outOfMemory' | 'deviceLost';
 
-export type WorkerToPage =
+/** What the worker tells the page without being asked. */
+export type WorkerEvent =
   | { type: 'ready'; backend: BackendInfo }
   | { type: 'status'; running: boolean; step: number }
   | {
@@ -107,11 +142,7 @@ export type WorkerToPage =
   | { type: 'blindsrSnapshot'; snapshot: BlindSrSnapshot }
   | { type: 'blindsrEvaluation'; evaluation: BlindSrEvaluation }
   | { type: 'embedding'; embedding: EmbeddingSnapshot }
-  | { type: 'stageProbe'; probe: StageProbe }
-  | { type: 'stageUpdate'; update: StageUpdate }
   | { type: 'error'; code: WorkerErrorCode; message: string }
-  | { type: 'heartbeat'; step: number; numTensors: number; bytes: number }
-  | { type: 'weights'; file: WeightsFile }
-  | { type: 'weightsLoaded' }
-  | { type: 'weightsRejected'; message: string }
-  | { type: 'profile'; kernels: { name: string; ms: number; count: number }[] };
+  | { type: 'heartbeat'; step: number; numTensors: number; bytes: number };
+
+export type WorkerToPage = WorkerEvent | WorkerReply;

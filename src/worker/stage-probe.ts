@@ -1,58 +1,32 @@
 import * as tf from '@tensorflow/tfjs';
-import { l2Normalize, ntXentLoss, positiveOnlyLoss } from '../core/losses';
-import {
-  encode,
-  encoderTrainables,
-  headVariables,
-  project,
-  type ConvEncoder,
-  type ProjectionHead,
-} from '../core/models';
-import type { SimclrConfig, SimclrTrainer } from '../core/simclr';
-import type { BlindSrTrainer } from '../core/blindsr';
-import type { BlindSrSample } from '../core/blindsr-types';
-import { sampleDegradation, type Degradation } from '../core/degrade';
-import type { RgbImage } from '../core/image';
-import { samplePatches } from '../core/patches';
+import { l2Normalize, ntXentLoss, positiveOnlyLoss } from '../core/nn/losses';
+import { encode, encoderTrainables, headVariables, project } from '../core/nn/models';
+import type { SimclrStageView, SimclrTrainer, ViewsOfBatch } from '../core/simclr/trainer';
+import type { BlindSrTrainer } from '../core/blindsr/trainer';
+import type { BlindSrSample } from '../core/blindsr/types';
+import { sampleDegradation } from '../core/blindsr/degrade';
+import { samplePatches } from '../core/blindsr/patches';
 import { Random } from '../core/random';
 import type { StageProbe } from './protocol';
 
 /**
  * Stage mode looks inside one SimCLR step: h and z of the batch on screen, the gradient
- * norm of every layer and the batch's loss after the update. src/core exposes no accessor
- * for the trainer's model and batch (it is another track's code), so these read its
- * private fields through this typed view; the names are checked at run time.
+ * norm of every layer and the batch's loss after the update. It reads the trainer's model
+ * and batches through its read-only `stageView`.
  */
-interface TrainerInternals {
-  config: SimclrConfig;
-  encoder: ConvEncoder;
-  head: ProjectionHead;
-  pending: { indices: Int32Array; views: Float32Array } | null;
-  lastViews: Float32Array | null;
-  lastIndices: Int32Array;
+
+/** The batch on screen: the previewed one if any, else the last encoded one. */
+function batchOnScreen(inside: SimclrStageView): ViewsOfBatch | null {
+  return inside.pending ?? inside.last;
 }
 
-function internals(trainer: SimclrTrainer): TrainerInternals {
-  const inside = trainer as unknown as TrainerInternals;
-  if (!inside.encoder || !inside.head || !inside.config)
-    throw new Error('stage mode: the SimCLR trainer no longer has encoder/head fields');
-  return inside;
-}
-
-/** The batch on screen: the previewed one if any, else the last trained one. */
-function batchOnScreen(inside: TrainerInternals): { views: Float32Array; n: number } | null {
-  if (inside.pending) return { views: inside.pending.views, n: inside.pending.indices.length };
-  if (inside.lastViews) return { views: inside.lastViews, n: inside.lastIndices.length };
-  return null;
-}
-
-function images(inside: TrainerInternals, views: Float32Array, n: number): tf.Tensor4D {
+function images(inside: SimclrStageView, views: Float32Array, n: number): tf.Tensor4D {
   const size = inside.config.imageSize;
   return tf.tensor4d(views, [2 * n, size, size, 3]);
 }
 
 /** SimCLR eq. 1 (or the positive-only term) of z = [z1; z2]. [2N, D] → scalar */
-function batchLoss(inside: TrainerInternals, z: tf.Tensor2D, n: number): tf.Scalar {
+function batchLoss(inside: SimclrStageView, z: tf.Tensor2D, n: number): tf.Scalar {
   const z1 = z.slice([0, 0], [n, -1]);
   const z2 = z.slice([n, 0], [n, -1]);
   return inside.config.noNegatives
@@ -62,7 +36,7 @@ function batchLoss(inside: TrainerInternals, z: tf.Tensor2D, n: number): tf.Scal
 
 /** h [2N, C] and normalised z [2N, D] of the batch on screen (BN on batch statistics, as the step). */
 export async function probeStages(trainer: SimclrTrainer): Promise<StageProbe | null> {
-  const inside = internals(trainer);
+  const inside = trainer.stageView;
   const batch = batchOnScreen(inside);
   if (!batch) return null;
   const [h, z] = tf.tidy(() => {
@@ -86,7 +60,7 @@ export async function probeStages(trainer: SimclrTrainer): Promise<StageProbe | 
 export async function probeGradients(
   trainer: SimclrTrainer,
 ): Promise<{ layers: { name: string; norm: number }[]; loss: number } | null> {
-  const inside = internals(trainer);
+  const inside = trainer.stageView;
   const batch = batchOnScreen(inside);
   if (!batch) return null;
   const { encoder, head } = inside;
@@ -130,10 +104,9 @@ export async function probeGradients(
 
 /** The loss of the last trained batch with the weights as they are now. */
 export async function lossOfLastBatch(trainer: SimclrTrainer): Promise<number> {
-  const inside = internals(trainer);
-  if (!inside.lastViews) return NaN;
-  const n = inside.lastIndices.length;
-  const views = inside.lastViews;
+  const inside = trainer.stageView;
+  if (!inside.last) return NaN;
+  const { views, n } = inside.last;
   const loss = tf.tidy(() =>
     batchLoss(
       inside,
@@ -146,42 +119,28 @@ export async function lossOfLastBatch(trainer: SimclrTrainer): Promise<number> {
   return value;
 }
 
-interface BlindSrInternals {
-  describeSamples(
-    images: RgbImage[],
-    low: tf.Tensor4D,
-    degradations: Degradation[],
-    patches: BlindSrSample['patches'][],
-    partnerOffset: number,
-  ): Promise<BlindSrSample[]>;
-}
-
 /**
  * A fresh Blind-SR lab has trained on nothing, so stage mode would walk over empty panels:
  * this draws a batch the way a step does (own random stream: the training stream is not
  * touched) for the degradation, patch and queue stages to show.
  */
 export async function previewBlindSrSamples(trainer: BlindSrTrainer): Promise<BlindSrSample[]> {
-  const inside = trainer as unknown as BlindSrInternals;
-  if (typeof inside.describeSamples !== 'function')
-    throw new Error('stage mode: the Blind-SR trainer no longer has describeSamples');
   const config = trainer.config;
   const random = new Random(config.seed + 7919);
   const count = Math.min(4, config.batchSize);
   const paired = config.pairing === 'degradation';
-  const { images } = trainer.sampleHr(paired ? 2 * count : count, random);
+  const { images } = trainer.sampler.sampleHr(paired ? 2 * count : count, random);
   const degradations = Array.from({ length: count }, () =>
-    sampleDegradation(trainer.ranges, random),
+    sampleDegradation(trainer.sampler.ranges, random),
   );
   const patches = images.map(() => samplePatches(random));
-  const low = trainer.degrade(
+  const low = trainer.sampler.degrade(
     images,
     paired ? [...degradations, ...degradations] : degradations,
     random,
   );
   try {
-    return await inside.describeSamples.call(
-      trainer,
+    return await trainer.sampler.describeSamples(
       images,
       low,
       degradations,

@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { checkWeightsFile, decodeFloats, encodeFloats, type WeightsFile } from '../core/weights';
 import type { LabRunner } from './labs';
-import type { WorkerToPage } from './protocol';
+import type { ReplyTo } from './protocol';
 
 /** Worker-side tools beside training: weights out and in, a kernel profile. */
 
 export async function exportWeights(
   runner: LabRunner,
   lab: 'simclr' | 'blindsr',
-): Promise<WorkerToPage> {
+): Promise<ReplyTo['exportWeights']> {
   const tensors = await Promise.all(
     runner
       .variables()
@@ -25,7 +25,7 @@ export function importWeights(
   runner: LabRunner,
   lab: 'simclr' | 'blindsr',
   text: string,
-): WorkerToPage {
+): ReplyTo['importWeights'] {
   const variables = runner.variables();
   let parsed: unknown;
   try {
@@ -47,7 +47,7 @@ export function importWeights(
 }
 
 /** Developer hook: kernel times of one training step, summed per kernel. */
-export async function profileStep(runner: LabRunner): Promise<WorkerToPage> {
+export async function profileStep(runner: LabRunner): Promise<ReplyTo['profile']> {
   const info = await tf.profile(async () => {
     await runner.trainStep();
   });

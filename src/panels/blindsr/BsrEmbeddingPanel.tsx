@@ -1,6 +1,7 @@
+import { Panel } from '../common/Panel';
 import { scaleLinear } from 'd3';
 import { useEffect, useRef } from 'react';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { ColorLegend } from '../common/ColorLegend';
@@ -43,17 +44,21 @@ export function BsrEmbeddingPanel() {
     }
   }, [evaluation, sigmaMin, sigmaMax, revealed]);
   return (
-    <section className="panel" aria-labelledby="bsr-embedding-title" data-panel="bsr-embedding">
-      <header className="panel-header">
-        <h2 id="bsr-embedding-title">{t('panel.bsrEmbedding.title')}</h2>
-        {evaluation ? (
-          <strong data-testid="spearman-value">
-            {t('panel.bsrEmbedding.spearman', {
-              value: Math.abs(evaluation.spearmanSigma).toFixed(2),
-            })}
-          </strong>
-        ) : null}
-      </header>
+    <Panel
+      id="bsr-embedding"
+      title={t('panel.bsrEmbedding.title')}
+      actions={
+        <>
+          {evaluation ? (
+            <strong data-testid="spearman-value">
+              {t('panel.bsrEmbedding.spearman', {
+                value: Math.abs(evaluation.spearmanSigma).toFixed(2),
+              })}
+            </strong>
+          ) : null}
+        </>
+      }
+    >
       <p className="caption">{t('panel.bsrEmbedding.caption')}</p>
       <StageGate stage="encode">
         <div className="heatmap-wrap">
@@ -69,6 +74,6 @@ export function BsrEmbeddingPanel() {
           <ColorLegend domain={[sigmaMin, sigmaMax]} label="σ" height={size} />
         </div>
       </StageGate>
-    </section>
+    </Panel>
   );
 }

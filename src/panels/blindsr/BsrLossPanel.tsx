@@ -1,4 +1,5 @@
-import { useT } from '../../i18n/useT';
+import { Panel } from '../common/Panel';
+import { useT } from '../../state/useT';
 import { StageGate } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
@@ -10,10 +11,7 @@ export function BsrLossPanel() {
   const queueSize = useStore((s) => s.config.blindsr.queueSize);
   const chance = Math.log(queueSize + 1);
   return (
-    <section className="panel" aria-labelledby="bsr-loss-title" data-panel="bsr-loss">
-      <header className="panel-header">
-        <h2 id="bsr-loss-title">{t('panel.bsrLoss.title')}</h2>
-      </header>
+    <Panel id="bsr-loss" title={t('panel.bsrLoss.title')}>
       <p className="caption">{t('panel.bsrLoss.risesFirst')}</p>
       <StageGate stage="update">
         <Legend
@@ -70,6 +68,6 @@ export function BsrLossPanel() {
           </>
         ) : null}
       </StageGate>
-    </section>
+    </Panel>
   );
 }

@@ -1,10 +1,12 @@
+import { Panel } from '../common/Panel';
 import { useEffect, useRef } from 'react';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { viridisTable } from '../common/colors';
 import { paintCells } from '../similarity/heatmap';
-import { PixelCanvas } from '../common/PixelCanvas';
+import { PixelCanvas } from '../../ui/PixelCanvas';
+import './blindsr.css';
 
 /** A blur kernel as a small heatmap, normalised to its peak. */
 function KernelCanvas({ kernel, size }: { kernel: Float32Array; size: number }) {
@@ -80,10 +82,7 @@ export function DegradationPanel() {
   // step by stage: the patch outlines appear at "patches", after the degradation
   const patchesShown = useStageReached('patches').reached;
   return (
-    <section className="panel" aria-labelledby="degradation-title" data-panel="degradation">
-      <header className="panel-header">
-        <h2 id="degradation-title">{t('panel.degradation.title')}</h2>
-      </header>
+    <Panel id="degradation" title={t('panel.degradation.title')}>
       <p className="caption">{t('panel.degradation.caption')}</p>
       {snapshot && snapshot.samples.length > 0 ? (
         <StageGate stage="degrade">
@@ -174,6 +173,6 @@ export function DegradationPanel() {
           </div>
         </StageGate>
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -1,5 +1,6 @@
+import { Panel } from '../common/Panel';
 import { useEffect, useRef } from 'react';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { viridisCss } from '../common/colors';
@@ -41,24 +42,26 @@ export function QueuePanel() {
   const meanWeight = weights ? weights.reduce((a, b) => a + b, 0) / weights.length : 0;
   const minWeight = weights ? Math.min(...weights) : 0;
   return (
-    <section
-      className="panel"
-      aria-labelledby="queue-title"
-      data-testid="queue-panel"
-      data-panel="queue"
-      data-pointer={queue?.pointer ?? -1}
-      data-fill={queue ? queue.fillRatio.toFixed(3) : '0'}
-      data-weights={weights ? `${minWeight.toFixed(3)}/${meanWeight.toFixed(3)}` : ''}
-      data-capacity={queue?.capacity ?? 0}
+    <Panel
+      id="queue"
+      title={t('panel.queue.title')}
+      attributes={{
+        'data-testid': 'queue-panel',
+        'data-pointer': queue?.pointer ?? -1,
+        'data-fill': queue ? queue.fillRatio.toFixed(3) : '0',
+        'data-weights': weights ? `${minWeight.toFixed(3)}/${meanWeight.toFixed(3)}` : '',
+        'data-capacity': queue?.capacity ?? 0,
+      }}
+      actions={
+        <>
+          {queue ? (
+            <span className="muted">
+              {t('panel.queue.fill', { percent: Math.round(queue.fillRatio * 100) })}
+            </span>
+          ) : null}
+        </>
+      }
     >
-      <header className="panel-header">
-        <h2 id="queue-title">{t('panel.queue.title')}</h2>
-        {queue ? (
-          <span className="muted">
-            {t('panel.queue.fill', { percent: Math.round(queue.fillRatio * 100) })}
-          </span>
-        ) : null}
-      </header>
       <p className="caption">{t('panel.queue.caption')}</p>
       <StageGate stage="queue">
         <div className="queue-wrap">
@@ -93,6 +96,6 @@ export function QueuePanel() {
           </div>
         </div>
       </StageGate>
-    </section>
+    </Panel>
   );
 }

@@ -1,8 +1,10 @@
-import { useT } from '../../i18n/useT';
+import { Panel } from '../common/Panel';
+import { useT } from '../../state/useT';
 import { useStore } from '../../state/store';
-import { PixelCanvas } from '../common/PixelCanvas';
+import { PixelCanvas } from '../../ui/PixelCanvas';
 import { categoricalColors } from '../common/colors';
 import { Legend, LineChart } from '../loss/LineChart';
+import './blindsr.css';
 
 /** The four upsamplers compared, in the order of the table and the chart. */
 const methods = [
@@ -44,10 +46,7 @@ export function SrPanel() {
   };
   const gain = sr ? sr.psnrSr - sr.psnrSrWithoutRepresentation : NaN;
   return (
-    <section className="panel" aria-labelledby="sr-title" data-panel="sr">
-      <header className="panel-header">
-        <h2 id="sr-title">{t('panel.sr.title', { scale })}</h2>
-      </header>
+    <Panel id="sr" title={t('panel.sr.title', { scale })}>
       <p className="caption">{t('panel.sr.caption')}</p>
       {sr && example && overall ? (
         <>
@@ -125,6 +124,6 @@ export function SrPanel() {
       ) : (
         <p className="empty">{stage === 1 ? t('panel.sr.stage1') : t('transport.loading')}</p>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,12 +1,14 @@
+import { Panel } from '../common/Panel';
 import { scaleLinear } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { setView, useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
-import { PixelCanvas } from '../common/PixelCanvas';
+import { PixelCanvas } from '../../ui/PixelCanvas';
 import { fitDomain, nearestPoint } from './scatter';
 import { shapeClasses, type ShapeClass } from '../../data/shapes';
+import './embedding.css';
 
 const isShape = (name: string): name is ShapeClass =>
   (shapeClasses as readonly string[]).includes(name);
@@ -78,20 +80,21 @@ export function EmbeddingPanel() {
   const knn = embedding?.knnAccuracy;
 
   return (
-    <section
-      className="panel panel-embedding"
-      aria-labelledby="embedding-title"
-      data-panel="embedding"
+    <Panel
+      id="embedding"
+      title={t('panel.embedding.title')}
+      className="panel-embedding"
+      actions={
+        <>
+          <span className="metric" title={t('panel.metrics.knn.help')}>
+            {t('panel.metrics.knn')}:{' '}
+            <strong data-testid="knn-accuracy">
+              {knn === null || knn === undefined ? '—' : `${(knn * 100).toFixed(1)} %`}
+            </strong>
+          </span>
+        </>
+      }
     >
-      <header className="panel-header">
-        <h2 id="embedding-title">{t('panel.embedding.title')}</h2>
-        <span className="metric" title={t('panel.metrics.knn.help')}>
-          {t('panel.metrics.knn')}:{' '}
-          <strong data-testid="knn-accuracy">
-            {knn === null || knn === undefined ? '—' : `${(knn * 100).toFixed(1)} %`}
-          </strong>
-        </span>
-      </header>
       <p className="caption">{t('panel.embedding.caption')}</p>
       <div className="embedding-wrap">
         <canvas
@@ -157,6 +160,6 @@ export function EmbeddingPanel() {
           </li>
         </ul>
       ) : null}
-    </section>
+    </Panel>
   );
 }

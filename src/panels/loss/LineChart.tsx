@@ -1,6 +1,7 @@
 import { axisBottom, axisLeft, extent, line, scaleLinear, select } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { HistoryPoint } from '../../state/history';
+import './loss.css';
 
 export interface Series {
   id: string;

@@ -1,5 +1,6 @@
-import { chanceLoss } from '../../core/similarity';
-import { useT } from '../../i18n/useT';
+import { Panel } from '../common/Panel';
+import { chanceLoss } from '../../core/simclr/similarity';
+import { useT } from '../../state/useT';
 import { StageGate } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
@@ -63,16 +64,12 @@ export function LossPanel() {
   const positiveOnly = method === 'simclr' && noNegatives;
   const nonContrastive = method === 'simsiam' || method === 'byol';
   return (
-    <section
-      className="panel panel-loss"
-      aria-labelledby="loss-title"
-      data-panel="loss"
-      data-method={method}
-      data-reference={reference.label}
+    <Panel
+      id="loss"
+      title={t('panel.loss.title')}
+      className="panel-loss"
+      attributes={{ 'data-method': method, 'data-reference': reference.label }}
     >
-      <header className="panel-header">
-        <h2 id="loss-title">{t('panel.loss.title')}</h2>
-      </header>
       <StageGate stage="update" mark={false}>
         {history.loss.length === 0 ? <p className="empty">{t('panel.loss.empty')}</p> : null}
         <Legend
@@ -149,6 +146,6 @@ export function LossPanel() {
           ]}
         />
       </StageGate>
-    </section>
+    </Panel>
   );
 }

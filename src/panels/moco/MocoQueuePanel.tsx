@@ -1,5 +1,6 @@
+import { Panel } from '../common/Panel';
 import { useEffect, useRef } from 'react';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { useStore } from '../../state/store';
 import { drawQueueRing } from '../common/queue-ring';
 import { categoricalColors } from '../common/colors';
@@ -46,23 +47,25 @@ export function MocoQueuePanel() {
   }, [queue, labels, step]);
 
   return (
-    <section
-      className="panel"
-      aria-labelledby="moco-queue-title"
-      data-testid="moco-queue-panel"
-      data-panel="moco-queue"
-      data-pointer={queue?.pointer ?? -1}
-      data-fill={queue ? queue.fillRatio.toFixed(3) : '0'}
-      data-capacity={queue?.capacity ?? 0}
+    <Panel
+      id="moco-queue"
+      title={t('panel.mocoQueue.title')}
+      attributes={{
+        'data-testid': 'moco-queue-panel',
+        'data-pointer': queue?.pointer ?? -1,
+        'data-fill': queue ? queue.fillRatio.toFixed(3) : '0',
+        'data-capacity': queue?.capacity ?? 0,
+      }}
+      actions={
+        <>
+          {queue ? (
+            <span className="muted">
+              {t('panel.queue.fill', { percent: Math.round(queue.fillRatio * 100) })}
+            </span>
+          ) : null}
+        </>
+      }
     >
-      <header className="panel-header">
-        <h2 id="moco-queue-title">{t('panel.mocoQueue.title')}</h2>
-        {queue ? (
-          <span className="muted">
-            {t('panel.queue.fill', { percent: Math.round(queue.fillRatio * 100) })}
-          </span>
-        ) : null}
-      </header>
       <p className="caption">{t('panel.mocoQueue.caption')}</p>
       <div className="queue-wrap">
         <canvas
@@ -78,6 +81,6 @@ export function MocoQueuePanel() {
           <strong>K = {queue?.capacity ?? '—'}</strong>
         </div>
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3';
-import { rowLoss } from '../../core/similarity';
-import { useT } from '../../i18n/useT';
+import { rowLoss } from '../../core/simclr/similarity';
+import { useT } from '../../state/useT';
 import { viewLabel } from './heatmap';
 
 /** Stage "loss": ℓ_i = −log softmax_i(positive) of every anchor, as bars (SimCLR eq. 1). */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { SimclrSnapshot } from '../../core/simclr-types';
-import { ntXentFromSimilarity, positiveOf } from '../../core/similarity';
-import { useT } from '../../i18n/useT';
+import type { SimclrSnapshot } from '../../core/simclr/types';
+import { ntXentFromSimilarity, positiveOf } from '../../core/simclr/similarity';
+import { useT } from '../../state/useT';
 import { useStore } from '../../state/store';
 
 /** Mean cosine of each view with its positive (the other view of its image). */

@@ -1,8 +1,9 @@
+import { Panel } from '../common/Panel';
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { positiveOf as positiveView } from '../../core/similarity';
+import { positiveOf as positiveView } from '../../core/simclr/similarity';
 import { StageGate, useStageReached } from '../../controls/StageGate';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { updateConfig } from '../../state/actions';
 import type { SimilarityMode } from '../../state/config';
 import { setView, useStore } from '../../state/store';
@@ -12,6 +13,7 @@ import { cellValues, hitCell, paintCells, positiveOf, valueDomain, viewLabel } f
 import { AnchorLosses } from './AnchorLosses';
 import { BatchReadout } from './BatchReadout';
 import { SoftmaxBars } from './SoftmaxBars';
+import './similarity.css';
 
 const canvasSize = 384;
 
@@ -143,28 +145,29 @@ export function SimilarityPanel() {
   };
 
   return (
-    <section
-      className="panel panel-similarity"
-      aria-labelledby="similarity-title"
-      data-panel="similarity"
+    <Panel
+      id="similarity"
+      title={t('panel.similarity.title')}
+      className="panel-similarity"
+      actions={
+        <>
+          <label className="inline-control">
+            {t('panel.similarity.mode')}{' '}
+            <select
+              data-testid="similarity-mode"
+              value={mode}
+              onChange={(e) => updateConfig({ similarityMode: e.target.value as SimilarityMode })}
+            >
+              {modes.map((m) => (
+                <option key={m} value={m}>
+                  {t(`panel.similarity.mode.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      }
     >
-      <header className="panel-header">
-        <h2 id="similarity-title">{t('panel.similarity.title')}</h2>
-        <label className="inline-control">
-          {t('panel.similarity.mode')}{' '}
-          <select
-            data-testid="similarity-mode"
-            value={mode}
-            onChange={(e) => updateConfig({ similarityMode: e.target.value as SimilarityMode })}
-          >
-            {modes.map((m) => (
-              <option key={m} value={m}>
-                {t(`panel.similarity.mode.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
       <p className="caption">{t('panel.similarity.caption')}</p>
       <StageGate stage="similarity">
         <div className="heatmap-wrap">
@@ -237,6 +240,6 @@ export function SimilarityPanel() {
           />
         </StageGate>
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3';
-import { positiveOf, rowLoss, rowSoftmax } from '../../core/similarity';
-import { useT } from '../../i18n/useT';
+import { positiveOf, rowLoss, rowSoftmax } from '../../core/simclr/similarity';
+import { useT } from '../../state/useT';
 import { setView } from '../../state/store';
 import { viewLabel } from './heatmap';
 

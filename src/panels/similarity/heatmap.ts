@@ -1,4 +1,4 @@
-import { positiveOf, rowSoftmax } from '../../core/similarity';
+import { positiveOf, rowSoftmax } from '../../core/simclr/similarity';
 import type { SimilarityMode } from '../../state/config';
 import { lookupIndex } from '../common/colors';
 

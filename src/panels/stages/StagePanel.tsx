@@ -1,10 +1,12 @@
+import { Panel } from '../common/Panel';
 import { interpolateRdBu, max, scaleBand, scaleLinear } from 'd3';
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { StageGate } from '../../controls/StageGate';
-import { useT } from '../../i18n/useT';
+import { useT } from '../../state/useT';
 import { useStore } from '../../state/store';
 import { viridisTable, lookupIndex } from '../common/colors';
+import './stages.css';
 
 /**
  * One row per view, one column per dimension: h (viridis, ≥ 0 after ReLU and pooling) or
@@ -118,15 +120,12 @@ export function StagePanel() {
     })),
   );
   return (
-    <section
-      className="panel panel-stages"
-      aria-labelledby="stages-title"
-      data-panel="stages"
-      data-testid="stage-panel"
+    <Panel
+      id="stages"
+      title={t('stage.panel.title')}
+      className="panel-stages"
+      attributes={{ 'data-testid': 'stage-panel' }}
     >
-      <header className="panel-header">
-        <h2 id="stages-title">{t('stage.panel.title')}</h2>
-      </header>
       <p className="caption">{t('stage.panel.caption')}</p>
       <div className="stage-sections">
         <StageGate stage="encode">
@@ -185,6 +184,6 @@ export function StagePanel() {
           )}
         </StageGate>
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -1,11 +1,13 @@
+import { Panel } from '../common/Panel';
 import { useMemo, useState } from 'react';
 import { StageGate } from '../../controls/StageGate';
 import { useShallow } from 'zustand/react/shallow';
-import type { ViewParams } from '../../core/augment';
-import { useT } from '../../i18n/useT';
+import type { ViewParams } from '../../core/simclr/augment';
+import { useT } from '../../state/useT';
 import { setView, useStore } from '../../state/store';
-import { PixelCanvas } from '../common/PixelCanvas';
+import { PixelCanvas } from '../../ui/PixelCanvas';
 import { viewLabel } from '../similarity/heatmap';
+import './views.css';
 
 function describe(params: ViewParams, t: ReturnType<typeof useT>): string {
   const yes = t('panel.views.yes');
@@ -77,16 +79,15 @@ export function ViewsPanel() {
     activeView !== null && activeView < viewCount ? snapshot.viewParams[activeView] : null;
 
   return (
-    <section
-      className="panel panel-views"
-      aria-labelledby="views-title"
-      data-testid="augmented-views"
-      data-panel="views"
+    <Panel
+      id="views"
+      title={t('panel.views.title')}
+      className="panel-views"
+      attributes={{ 'data-testid': 'augmented-views' }}
+      actions={
+        <>{snapshot.pending ? <span className="muted">{t('panel.views.pending')}</span> : null}</>
+      }
     >
-      <header className="panel-header">
-        <h2 id="views-title">{t('panel.views.title')}</h2>
-        {snapshot.pending ? <span className="muted">{t('panel.views.pending')}</span> : null}
-      </header>
       <p className="caption">{t('panel.views.caption')}</p>
       <p className="view-params" data-testid="view-params" aria-live="polite">
         {activeParams && activeView !== null
@@ -158,6 +159,6 @@ export function ViewsPanel() {
           {t('panel.views.keys')}
         </span>
       </StageGate>
-    </section>
+    </Panel>
   );
 }

@@ -1,0 +1,1 @@
+export const chartWidth = 320;

@@ -1,0 +1,5 @@
+export interface PlaygroundState {
+  language: string;
+}
+
+export const readStore = (): PlaygroundState => ({ language: 'en' });

@@ -1,0 +1,2 @@
+// A folder that is in no layer yet.
+export const knobSize = 24;

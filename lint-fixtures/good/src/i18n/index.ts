@@ -1,0 +1,2 @@
+export const catalogue = { title: 'Playground' };
+export type MessageKey = keyof typeof catalogue;

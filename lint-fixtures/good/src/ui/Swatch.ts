@@ -1,0 +1,1 @@
+export const swatchSize = 12;

@@ -1,0 +1,297 @@
+import { defaultsOf, sanitizeWith, type LabSchema, type LiveKeys, type Setting } from '../settings';
+
+/** Blind-SR lab settings (browser-sized). Pure: shared by page and worker. */
+export interface BlindSrConfig {
+  seed: number;
+  /** 1: degradation contrast only; 2: the SR network on top of the frozen encoder */
+  stage: 1 | 2;
+  scale: 2 | 4;
+  blurKind: 'isotropic' | 'anisotropic';
+  sigmaMin: number;
+  sigmaMax: number;
+  /** noise level drawn from U[0, noiseMax], 0–255 units */
+  noiseMax: number;
+  /** HR crops per contrastive step; two LR patches each */
+  batchSize: number;
+  queueSize: number;
+  momentum: number;
+  temperature: number;
+  /** this playground's degradation-prior weighting of negatives (not in released LightBSR code) */
+  weighting: boolean;
+  /**
+   * Where a query's positive comes from: 'image' — another quadrant of the same LR image
+   * (DASR, LightBSR); 'degradation' — a quadrant of a *different* image degraded the same
+   * way, so that nothing but the degradation is shared (learns to order blur in far fewer
+   * steps: texture identity is no longer a shortcut).
+   */
+  pairing: 'image' | 'degradation';
+  /** γ of w = 1 − exp(−d² / 2γ²) */
+  weightWidth: number;
+  /** stage 1 (and the encoder when fine-tuned jointly) */
+  learningRate: number;
+  /** stage 2: the upsamplers */
+  srLearningRate: number;
+  /**
+   * Stage 2 trains the upsamplers on a frozen encoder (false, default), or jointly: each
+   * step also takes a contrastive step and lets L1 reach the encoder (the seed's "whole
+   * model optimised further").
+   */
+  finetune: boolean;
+}
+
+const stage2 = (c: BlindSrConfig) => c.stage === 2;
+
+/** Every Blind-SR setting, once (see ./settings.ts); the controls show them in this order. */
+export const blindsrSettings = [
+  {
+    path: 'stage',
+    url: 'bstage',
+    kind: 'choice',
+    options: [1, 2],
+    default: 1,
+    apply: 'live',
+    label: 'bsr.stage',
+    testId: 'training-stage',
+    optionLabels: 'bsr.stage',
+  },
+  {
+    path: 'scale',
+    url: 'bscale',
+    kind: 'choice',
+    options: [2, 4],
+    default: 2,
+    apply: 'rebuild',
+    label: 'bsr.scale',
+    testId: 'scale',
+    optionPrefix: '×',
+  },
+  {
+    path: 'blurKind',
+    url: 'bblur',
+    kind: 'choice',
+    options: ['isotropic', 'anisotropic'],
+    default: 'isotropic',
+    apply: 'live',
+    label: 'bsr.blurKind',
+    testId: 'blur-kind',
+    optionLabels: 'bsr.blurKind',
+  },
+  {
+    path: 'sigmaMin',
+    url: 'bsmin',
+    kind: 'number',
+    min: 0.2,
+    max: 4,
+    step: 0.1,
+    format: 'fixed1',
+    default: 0.2,
+    apply: 'live',
+    label: 'bsr.sigmaMin',
+    testId: 'sigma-min',
+    bounds: (c: BlindSrConfig) => ({ min: 0.2, max: c.sigmaMax }),
+  },
+  {
+    path: 'sigmaMax',
+    url: 'bsmax',
+    kind: 'number',
+    min: 0.2,
+    max: 4,
+    step: 0.1,
+    format: 'fixed1',
+    default: 4,
+    apply: 'live',
+    label: 'bsr.sigmaMax',
+    testId: 'sigma-max',
+    bounds: (c: BlindSrConfig) => ({ min: c.sigmaMin, max: 4 }),
+  },
+  {
+    path: 'noiseMax',
+    url: 'bnoise',
+    kind: 'number',
+    min: 0,
+    max: 25,
+    step: 1,
+    default: 0,
+    apply: 'live',
+    label: 'bsr.noiseMax',
+    testId: 'noise-max',
+  },
+  {
+    path: 'queueSize',
+    url: 'bq',
+    kind: 'choice',
+    options: [128, 256, 512, 1024, 2048, 4096],
+    default: 512,
+    apply: 'rebuild',
+    group: 'batch',
+    label: 'bsr.queueSize',
+    testId: 'queue-size',
+    optionPrefix: '',
+  },
+  {
+    path: 'momentum',
+    url: 'bm',
+    kind: 'number',
+    min: 0.5,
+    max: 0.999,
+    step: 0.001,
+    format: 'fixed3',
+    default: 0.99,
+    apply: 'live',
+    label: 'bsr.momentum',
+    testId: 'momentum',
+  },
+  {
+    path: 'temperature',
+    url: 'btau',
+    kind: 'number',
+    min: 0.01,
+    max: 1,
+    scale: 'log',
+    keyFactor: 1.1,
+    format: 'precision2',
+    default: 0.07,
+    apply: 'live',
+    group: 'temperature',
+    label: 'bsr.temperature',
+    testId: 'bsr-temperature',
+  },
+  {
+    path: 'finetune',
+    url: 'bft',
+    kind: 'flag',
+    default: false,
+    apply: 'live',
+    label: 'bsr.finetune',
+    testId: 'finetune',
+    shownWhen: stage2,
+  },
+  {
+    path: 'weighting',
+    url: 'bw',
+    kind: 'flag',
+    default: true,
+    apply: 'live',
+    label: 'bsr.weighting',
+    testId: 'negative-weighting',
+  },
+  {
+    path: 'pairing',
+    url: 'bpair',
+    kind: 'choice',
+    options: ['degradation', 'image'],
+    default: 'degradation',
+    apply: 'live',
+    label: 'bsr.pairing',
+    testId: 'pairing',
+    optionLabels: 'bsr.pairing',
+  },
+  {
+    path: 'weightWidth',
+    url: 'bww',
+    kind: 'number',
+    min: 0.05,
+    max: 2,
+    default: 0.3,
+    apply: 'live',
+    label: 'bsr.weightWidth',
+    hiddenControl: true,
+  },
+  {
+    path: 'learningRate',
+    url: 'blr',
+    kind: 'number',
+    min: 1e-5,
+    max: 0.05,
+    scale: 'log',
+    format: 'exponent',
+    default: 0.001,
+    apply: 'live',
+    group: 'learningRate',
+    label: 'bsr.learningRate',
+    testId: 'bsr-learning-rate',
+  },
+  {
+    path: 'srLearningRate',
+    url: 'bsrlr',
+    kind: 'number',
+    min: 1e-5,
+    max: 0.05,
+    scale: 'log',
+    format: 'exponent',
+    default: 0.002,
+    apply: 'live',
+    group: 'learningRate',
+    label: 'bsr.srLearningRate',
+    testId: 'bsr-sr-learning-rate',
+    shownWhen: stage2,
+  },
+  {
+    path: 'batchSize',
+    url: 'bn',
+    kind: 'number',
+    min: 2,
+    max: 64,
+    integer: true,
+    default: 16,
+    apply: 'rebuild',
+    label: 'bsr.batchSize',
+    hiddenControl: true,
+  },
+  {
+    path: 'seed',
+    url: 'bseed',
+    kind: 'number',
+    min: 0,
+    max: 2 ** 31 - 1,
+    integer: true,
+    widget: 'input',
+    default: 1,
+    apply: 'rebuild',
+    group: 'seed',
+    label: 'controls.seed',
+    testId: 'bsr-seed',
+  },
+] as const satisfies readonly Setting<BlindSrConfig>[];
+
+export const blindsrSchema: LabSchema<BlindSrConfig> = {
+  settings: blindsrSettings,
+  fixed: {},
+  // σ min ≤ σ max, at least 0.1 apart, both inside [0.2, 4]
+  normalise: (c) => {
+    const high = Math.min(
+      4,
+      Math.max(c.sigmaMin, c.sigmaMax, Math.min(c.sigmaMin, c.sigmaMax) + 0.1),
+    );
+    const low = Math.min(c.sigmaMin, c.sigmaMax, Number((high - 0.1).toFixed(2)));
+    return { ...c, sigmaMin: low, sigmaMax: high };
+  },
+};
+
+export const defaultBlindSrConfig: BlindSrConfig = defaultsOf(blindsrSchema);
+
+/** What an 'update' message may change on the running model. */
+export type LiveBlindSrChange = Partial<Pick<BlindSrConfig, LiveKeys<typeof blindsrSettings>>>;
+
+export function sanitizeBlindSrConfig(input: unknown, fallback?: BlindSrConfig): BlindSrConfig {
+  return sanitizeWith(blindsrSchema, input, fallback);
+}
+
+/**
+ * LR images are 48², cut into four 24² quadrants (the encoder is sized for 24²
+ * patches). The two patches of an image are two *different* quadrants: overlapping
+ * patches would share content, and matching content would solve the task without
+ * looking at the degradation at all.
+ */
+export const lowSize = 48;
+export const patchSize = 24;
+/**
+ * Blur kernel side: 21 × 21 at both scales, as DASR (kernel_size 21). A 13 × 13 kernel
+ * truncates a σ = 4 Gaussian at ±1.5σ (σ 3 acted like 2.73 after renormalising).
+ */
+export const blurKernelSize = 21;
+/** the same at ×2 and ×4 (kept as a function of the scale for callers) */
+export const kernelSizeFor = (_scale: number): number => blurKernelSize;
+
+/** HR crops per stage-2 step, and held-out crops for PSNR. */
+export const srBatch = 8;

@@ -1,0 +1,298 @@
+import * as tf from '@tensorflow/tfjs';
+import { patchSize, type BlindSrConfig, type LiveBlindSrChange } from './config';
+import { sampleDegradation, type Degradation } from './degrade';
+import { negativeWeights } from './degradation-prior';
+import type { RgbImage } from '../image';
+import { updateRunningStats, type BatchStats } from '../nn/layers';
+import { infoNceLoss, l2Normalize, weightedInfoNceLoss } from '../nn/losses';
+import { gradientStep, momentumUpdate } from '../nn/train-step';
+import {
+  encode,
+  encoderTrainables,
+  encoderVariables,
+  headVariables,
+  makeConvEncoder,
+  makeProjectionHead,
+  project,
+  type ConvEncoder,
+  type ProjectionHead,
+} from '../nn/models';
+import { FlatAdam } from '../nn/optimizer';
+import { NegativeQueue } from '../queue';
+import { Random } from '../random';
+import { BlindSrEvaluator } from './eval';
+import { concatRows, cutPatches, samplePatches } from './patches';
+import type { BlindSrEvaluation, BlindSrSample, BlindSrSnapshot, BlindSrStepResult } from './types';
+
+export type { BlindSrEvaluation, BlindSrSample, BlindSrSnapshot, BlindSrStepResult } from './types';
+import { SrStage } from './sr-stage';
+import { HrSampler } from './sampler';
+
+export type { BlindSrConfig } from './config';
+
+/** DASR's degradation encoder, browser-sized: 16-16-32(s2)-32-64(s2)-64, LeakyReLU 0.1. */
+const encoderChannels = [16, 16, 32, 32, 64, 64];
+const encoderStrides = [1, 1, 2, 1, 2, 1];
+const embeddingDim = 64;
+
+export class BlindSrTrainer {
+  readonly config: BlindSrConfig;
+  /** HR crops and their degradation, shared with the evaluator */
+  readonly sampler: HrSampler;
+  private readonly random: Random;
+  readonly encoder: ConvEncoder;
+  private readonly head: ProjectionHead;
+  private readonly keyEncoder: ConvEncoder;
+  private readonly keyHead: ProjectionHead;
+  /** stage 2: the upsamplers with, without and with the true degradation */
+  readonly sr: SrStage;
+  private readonly contrastOptimizer: FlatAdam;
+  private readonly queue: NegativeQueue;
+  private stepCount = 0;
+  /** stage-1 steps so far: the representation statistics are stale when this moves */
+  private contrastSteps = 0;
+  private lastLoss = NaN;
+  private lastSamples: BlindSrSample[] = [];
+  private lastQueryDegradation: Degradation | null = null;
+  private readonly evaluator: BlindSrEvaluator;
+
+  constructor(config: BlindSrConfig, hrPool: RgbImage[]) {
+    if (hrPool.length === 0) throw new Error('the Blind-SR lab needs at least one HR image');
+    this.config = { ...config };
+    this.sampler = new HrSampler(this.config, hrPool);
+    this.random = new Random(config.seed);
+    const modelRandom = this.random.fork();
+    const encoderConfig = {
+      inputChannels: 3,
+      channels: encoderChannels,
+      strides: encoderStrides,
+      activation: 'leakyRelu' as const,
+      centerInput: true,
+    };
+    this.encoder = makeConvEncoder(encoderConfig, modelRandom);
+    this.head = makeProjectionHead(this.encoder.outDim, embeddingDim, embeddingDim, modelRandom);
+    // the key encoder starts as a copy (MoCo builder.py) and is never trained by gradients
+    this.keyEncoder = makeConvEncoder(encoderConfig, modelRandom);
+    this.keyHead = makeProjectionHead(this.encoder.outDim, embeddingDim, embeddingDim, modelRandom);
+    this.momentumUpdate(0);
+    this.sr = new SrStage(
+      this.config,
+      this.sampler,
+      this.encoder,
+      modelRandom.int(2 ** 31 - 1),
+      () => this.contrastSteps,
+    );
+    this.contrastOptimizer = new FlatAdam(
+      [...encoderTrainables(this.encoder), ...headVariables(this.head)],
+      config.learningRate,
+    );
+    this.queue = new NegativeQueue(config.queueSize, embeddingDim, this.random.fork());
+    this.evaluator = new BlindSrEvaluator(
+      { sampler: this.sampler, encoder: this.encoder, sr: this.sr },
+      new Random(config.seed + 7919),
+    );
+  }
+
+  get step(): number {
+    return this.stepCount;
+  }
+
+  /** Live settings: τ, momentum, weighting, learning rate, stage, degradation ranges. */
+  update(change: LiveBlindSrChange): void {
+    Object.assign(this.config, change);
+    this.contrastOptimizer.learningRate = this.config.learningRate;
+    this.sr.updateLearningRates();
+  }
+
+  /** θ_k ← m θ_k + (1 − m) θ_q (MoCo eq. 2); m = 0 copies. */
+  private momentumUpdate(m: number): void {
+    const key = [...encoderVariables(this.keyEncoder), ...headVariables(this.keyHead)];
+    momentumUpdate(key, [...encoderVariables(this.encoder), ...headVariables(this.head)], m);
+  }
+
+  /** Momentum update, exposed for the unit test of the formula (not in production builds). */
+  momentumStepForTest(m: number): { key: tf.Variable[]; query: tf.Variable[] } {
+    if (!import.meta.env.DEV) throw new Error('momentumStepForTest is a test hook');
+    this.momentumUpdate(m);
+    return { key: encoderVariables(this.keyEncoder), query: encoderVariables(this.encoder) };
+  }
+
+  async trainStep(): Promise<BlindSrStepResult> {
+    return this.config.stage === 1 ? this.contrastStep() : this.srStep();
+  }
+
+  /** Stage 1: patches of one LR image are positives, the queue holds the negatives. */
+  private async contrastStep(partOfStage2 = false): Promise<BlindSrStepResult> {
+    const start = performance.now();
+    const b = this.config.batchSize;
+    const pairedByDegradation = this.config.pairing === 'degradation';
+    const { images, sources } = this.sampler.sampleHr(pairedByDegradation ? 2 * b : b, this.random);
+    const degradations = Array.from({ length: b }, () =>
+      sampleDegradation(this.sampler.ranges, this.random),
+    );
+    const patches = images.map(() => samplePatches(this.random));
+    const low = this.sampler.degrade(
+      images,
+      pairedByDegradation ? [...degradations, ...degradations] : degradations,
+      this.random,
+    );
+    const [queryPatches, keyPatches] = tf.tidy((): [tf.Tensor4D, tf.Tensor4D] => {
+      const [first, second] = cutPatches(low, patches);
+      if (!pairedByDegradation) return [first, second];
+      // positives: image i and image b + i, different content, same degradation
+      return [
+        first.slice([0, 0, 0, 0], [b, -1, -1, -1]),
+        first.slice([b, 0, 0, 0], [b, -1, -1, -1]),
+      ];
+    });
+    const augmentMilliseconds = performance.now() - start;
+
+    const keys = tf.tidy(() =>
+      project(this.keyHead, encode(this.keyEncoder, keyPatches, true), 'leakyRelu'),
+    );
+    const weights = this.config.weighting
+      ? degradations.map((d) =>
+          negativeWeights(
+            d,
+            this.queue.entries.map((e) => e.degradation),
+            this.sampler.ranges,
+            this.config.weightWidth,
+          ),
+        )
+      : null;
+    const stats: BatchStats = [];
+    const trainables = [...encoderTrainables(this.encoder), ...headVariables(this.head)];
+    const value = gradientStep(
+      () => {
+        const queue = tf.tensor2d(this.queue.keys, [this.queue.capacity, this.queue.dim]);
+        const q = project(this.head, encode(this.encoder, queryPatches, true, stats), 'leakyRelu');
+        return weights
+          ? weightedInfoNceLoss(
+              q,
+              keys,
+              queue,
+              tf.tensor2d(concatRows(weights), [b, this.queue.capacity]),
+              this.config.temperature,
+            )
+          : infoNceLoss(q, keys, queue, this.config.temperature);
+      },
+      trainables,
+      (grads) => this.contrastOptimizer.apply(trainables.map((v) => grads[v.name])),
+    );
+    updateRunningStats(stats);
+    this.momentumUpdate(this.config.momentum);
+    // MoCo builder.py: enqueue after the loss
+    const keyValues = l2Normalize(keys);
+    const keyData = (await keyValues.data()) as Float32Array;
+    this.queue.enqueue(
+      keyData.slice(),
+      degradations.map((degradation, i) => ({
+        degradation,
+        source: sources[i],
+        step: this.stepCount + 1,
+      })),
+    );
+    const loss = (await value.data())[0];
+    tf.dispose([value, keys, keyValues, queryPatches, keyPatches]);
+    if (!partOfStage2) {
+      // joint fine-tuning keeps the representation statistics of stage 2's start
+      this.stepCount += 1;
+      this.contrastSteps += 1;
+      this.lastLoss = loss;
+    }
+    this.lastQueryDegradation = degradations[0];
+    this.lastSamples = await this.sampler.describeSamples(
+      images,
+      low,
+      degradations,
+      patches,
+      pairedByDegradation ? b : 0,
+    );
+    low.dispose();
+    return {
+      step: this.stepCount,
+      stage: this.config.stage,
+      loss,
+      milliseconds: performance.now() - start,
+      augmentMilliseconds,
+    };
+  }
+
+  /** Stage 2: one step of the upsamplers (and, fine-tuning, of the encoder). */
+  private async srStep(): Promise<BlindSrStepResult> {
+    const start = performance.now();
+    const { loss, samples, augmentMilliseconds } = await this.sr.step(this.random, () =>
+      this.contrastStep(true),
+    );
+    this.lastSamples = samples;
+    this.stepCount += 1;
+    this.lastLoss = loss;
+    return {
+      step: this.stepCount,
+      stage: this.config.stage,
+      loss,
+      milliseconds: performance.now() - start,
+      augmentMilliseconds,
+    };
+  }
+
+  snapshot(): BlindSrSnapshot {
+    const q = this.queue;
+    const query = this.lastQueryDegradation;
+    const weights =
+      query && this.config.weighting
+        ? negativeWeights(
+            query,
+            q.entries.map((e) => e.degradation),
+            this.sampler.ranges,
+            this.config.weightWidth,
+          )
+        : new Float32Array(q.capacity).fill(1);
+    return {
+      step: this.stepCount,
+      stage: this.config.stage,
+      loss: this.lastLoss,
+      samples: this.lastSamples,
+      patchSize,
+      queue: {
+        capacity: q.capacity,
+        pointer: q.pointer,
+        fillRatio: q.fillRatio,
+        sigma: Float32Array.from(q.entries, (e) => e.degradation?.sigma ?? NaN),
+        noise: Float32Array.from(q.entries, (e) => e.degradation?.noise ?? NaN),
+        enteredAt: Int32Array.from(q.entries, (e) => e.step),
+        weights,
+        weighting: this.config.weighting,
+        queryDegradation: query,
+      },
+    };
+  }
+
+  /** Embedding of the fixed blur grid and, in stage 2, PSNR on held-out crops. */
+  evaluate(withSr: boolean): Promise<BlindSrEvaluation> {
+    return this.evaluator.evaluate(this.stepCount, withSr);
+  }
+
+  /** Every variable: query and key encoders, heads, upsampler. */
+  variables(): tf.Variable[] {
+    return [
+      ...encoderVariables(this.encoder),
+      ...headVariables(this.head),
+      ...encoderVariables(this.keyEncoder),
+      ...headVariables(this.keyHead),
+      ...this.sr.upsamplers.variables(),
+    ];
+  }
+
+  dispose(): void {
+    tf.dispose([
+      ...encoderVariables(this.encoder),
+      ...headVariables(this.head),
+      ...encoderVariables(this.keyEncoder),
+      ...headVariables(this.keyHead),
+    ]);
+    this.sr.dispose();
+    this.evaluator.dispose();
+    this.contrastOptimizer.dispose();
+  }
+}

@@ -1,0 +1,169 @@
+import * as tf from '@tensorflow/tfjs';
+import { batchNormActivation, type Activation } from './batchnorm';
+import { conv2d, type Padding } from './conv';
+import type { Random } from '../random';
+
+/**
+ * Functional layers over plain tf.Variables: every model owns its variable list
+ * explicitly, so each optimizer gets an explicit varList (tfjs #4290) and nothing
+ * depends on tf.layers' global naming.
+ */
+
+export interface ConvParams {
+  filter: tf.Variable; // [K, K, Ci, Co]
+  /** null when a batch norm follows (its β makes a bias redundant) */
+  bias: tf.Variable | null; // [Co]
+  stride: number;
+  pad: Padding;
+}
+
+export interface BatchNormParams {
+  gamma: tf.Variable; // [C]
+  beta: tf.Variable; // [C]
+  runningMean: tf.Variable; // [C], not trainable
+  runningVariance: tf.Variable; // [C], not trainable
+}
+
+export interface DenseParams {
+  kernel: tf.Variable; // [In, Out]
+  bias: tf.Variable; // [Out]
+}
+
+/** He-normal initial values from our seeded stream (tfjs' initialisers take no seed stream). */
+function heNormal(shape: number[], fanIn: number, random: Random, gain = 1): tf.Tensor {
+  const size = shape.reduce((a, b) => a * b, 1);
+  const values = new Float32Array(size);
+  const std = gain * Math.sqrt(2 / fanIn);
+  for (let i = 0; i < size; i++) values[i] = random.normal() * std;
+  return tf.tensor(values, shape);
+}
+
+let variableCounter = 0;
+/** A variable from a fresh initial value, which is freed here (the variable keeps the data). */
+function variable(initial: tf.Tensor, trainable: boolean, name: string): tf.Variable {
+  variableCounter += 1;
+  const v = tf.variable(initial, trainable, `${name}_${variableCounter}`);
+  initial.dispose();
+  return v;
+}
+
+export function makeConv(
+  inChannels: number,
+  outChannels: number,
+  kernelSize: number,
+  stride: number,
+  random: Random,
+  pad: Padding = 'same',
+  withBias = true,
+  /** multiplies the He-normal initial weights (0: a zero-initialised layer) */
+  gain = 1,
+): ConvParams {
+  const initial = heNormal(
+    [kernelSize, kernelSize, inChannels, outChannels],
+    kernelSize * kernelSize * inChannels,
+    random,
+    gain,
+  );
+  const filter = variable(initial, true, 'conv_filter');
+  const bias = withBias ? variable(tf.zeros([outChannels]), true, 'conv_bias') : null;
+  return { filter, bias, stride, pad };
+}
+
+export function makeBatchNorm(channels: number): BatchNormParams {
+  return {
+    gamma: variable(tf.ones([channels]), true, 'bn_gamma'),
+    beta: variable(tf.zeros([channels]), true, 'bn_beta'),
+    runningMean: variable(tf.zeros([channels]), false, 'bn_mean'),
+    runningVariance: variable(tf.ones([channels]), false, 'bn_var'),
+  };
+}
+
+export function makeDense(
+  inFeatures: number,
+  outFeatures: number,
+  random: Random,
+  gain = 1,
+): DenseParams {
+  return {
+    kernel: variable(
+      heNormal([inFeatures, outFeatures], inFeatures, random, gain),
+      true,
+      'dense_kernel',
+    ),
+    bias: variable(tf.zeros([outFeatures]), true, 'dense_bias'),
+  };
+}
+
+/** [B, H, W, Ci] → [B, OH, OW, Co] */
+export function applyConv(p: ConvParams, x: tf.Tensor4D, inputGradient = true): tf.Tensor4D {
+  const y = conv2d(x, p.filter as tf.Tensor4D, p.stride, p.pad, inputGradient);
+  return p.bias ? y.add(p.bias) : y;
+}
+
+/** [B, In] → [B, Out] */
+export function applyDense(p: DenseParams, x: tf.Tensor2D): tf.Tensor2D {
+  return x.matMul(p.kernel as tf.Tensor2D).add(p.bias);
+}
+
+/**
+ * Batch statistics collected during a training forward pass, applied to the running
+ * averages after the optimizer step (outside the gradient tape).
+ */
+export type BatchStats = { params: BatchNormParams; mean: tf.Tensor; variance: tf.Tensor }[];
+
+/**
+ * Batch norm over [B, H, W, C] (axes 0–2) and its activation. In training, batch
+ * statistics (fused kernel with an analytic gradient), kept in `stats` for the running
+ * averages; otherwise the running averages.
+ */
+export function applyBatchNorm(
+  p: BatchNormParams,
+  x: tf.Tensor4D,
+  training: boolean,
+  activation: Activation,
+  stats?: BatchStats,
+): tf.Tensor4D {
+  if (training) {
+    return batchNormActivation(
+      x,
+      p.gamma as tf.Tensor1D,
+      p.beta as tf.Tensor1D,
+      activation,
+      (mean, variance) => {
+        if (stats) stats.push({ params: p, mean, variance });
+        else tf.dispose([mean, variance]);
+      },
+    );
+  }
+  const y = x
+    .sub(p.runningMean)
+    .mul(p.runningVariance.add(1e-5).rsqrt())
+    .mul(p.gamma)
+    .add(p.beta) as tf.Tensor4D;
+  return activation === 'relu' ? y.relu() : activation === 'leakyRelu' ? y.leakyRelu(0.1) : y;
+}
+
+/** running ← m·running + (1−m)·batch, then frees the batch statistics. */
+export function updateRunningStats(stats: BatchStats, momentum = 0.9): void {
+  tf.tidy(() => {
+    for (const { params, mean, variance } of stats) {
+      params.runningMean.assign(params.runningMean.mul(momentum).add(mean.mul(1 - momentum)));
+      params.runningVariance.assign(
+        params.runningVariance.mul(momentum).add(variance.mul(1 - momentum)),
+      );
+    }
+  });
+  for (const { mean, variance } of stats) tf.dispose([mean, variance]);
+  stats.length = 0;
+}
+
+export function trainableOf(p: ConvParams | BatchNormParams | DenseParams): tf.Variable[] {
+  if ('filter' in p) return p.bias ? [p.filter, p.bias] : [p.filter];
+  if ('gamma' in p) return [p.gamma, p.beta];
+  return [p.kernel, p.bias];
+}
+
+export function allVariablesOf(p: ConvParams | BatchNormParams | DenseParams): tf.Variable[] {
+  if ('gamma' in p) return [p.gamma, p.beta, p.runningMean, p.runningVariance];
+  return trainableOf(p);
+}

@@ -1,0 +1,69 @@
+import type { ViewParams } from './augment';
+import type { RgbImage } from '../image';
+import type { SimclrMethod } from './config';
+
+/** What the SimCLR trainer takes and hands out: plain data, never tensors. */
+export interface SimclrData {
+  images: RgbImage[];
+  labels: Int32Array | null;
+  heldOut: { images: RgbImage[]; labels: Int32Array } | null;
+}
+
+export interface SimclrStepResult {
+  step: number;
+  loss: number;
+  milliseconds: number;
+  /** where the step's time went: building views on the CPU vs the model's forward/backward/update */
+  augmentMilliseconds: number;
+}
+
+/** Plain data (never tensors) describing the last batch. */
+export interface SimclrSnapshot {
+  step: number;
+  loss: number;
+  temperature: number;
+  /** N; views are [view a of images 0..N−1, view b of images 0..N−1] */
+  batchSize: number;
+  imageIndices: Int32Array;
+  viewSize: number;
+  /** [2N, S, S, 3] in [0, 1] */
+  views: Float32Array;
+  viewParams: ViewParams[];
+  /** cosine similarity of ẑ, [2N · 2N] row-major */
+  similarity: Float32Array;
+  positiveAccuracy: number;
+  /** mean positive top-1 of the last 20 trained batches; null before the first step */
+  recentPositiveAccuracy: number | null;
+  alignment: number;
+  uniformity: number;
+  /** true when the batch shown has not been trained on yet (the next step will) */
+  pending: boolean;
+  /** whose loss `loss` is */
+  method: SimclrMethod;
+  /** MoCo's queue of negatives; null for the other methods */
+  queue: {
+    capacity: number;
+    /** where the next key is written */
+    pointer: number;
+    fillRatio: number;
+    /** data set index of the image each key came from, −1 for a random start key */
+    sources: Int32Array;
+    /** step at which each key entered, −1 for a random start key */
+    enteredAt: Int32Array;
+  } | null;
+}
+
+export interface EmbeddingSnapshot {
+  step: number;
+  /** PCA of h, [M, 2], rows: training images then held-out images */
+  points: Float32Array;
+  labels: Int32Array | null;
+  /** how many of the rows are held-out (the last ones) */
+  heldOutCount: number;
+  knnAccuracy: number | null;
+  explained: [number, number];
+  /** mean distance of h to its centroid over the mean ‖h‖: 0 = collapsed */
+  spread: number;
+  /** mean ‖h‖: the plot's minimum scale, so a collapsed cloud shows as a dot, not zoomed in */
+  meanNorm: number;
+}

@@ -1,0 +1,294 @@
+import type { Dataset } from '../data/dataset';
+import { unpackDataset } from '../data/payload';
+import { errorMessage, failureCode } from './failures';
+import { createRunner, sanitizeLab, withLiveChange, type LabRunner } from './labs';
+import { Presentation } from './presentation';
+import type {
+  LabConfig,
+  LoopMessage,
+  RequestOf,
+  RequestType,
+  WorkerErrorCode,
+  WorkerToPage,
+} from './protocol';
+import { answerRequest, RequestError } from './requests';
+import { nextTick, SerialQueue } from './serial';
+
+/**
+ * The training state and its rules, free of `self` and the DOM: it runs on whatever tfjs
+ * backend is current and speaks only through `post`, so node tests drive it on `cpu`.
+ * Training runs as a loop of awaited steps; messages are handled between steps, and the
+ * operations that touch the model run one after another, never interleaved.
+ */
+export type Post = (message: WorkerToPage, transfer?: Transferable[]) => void;
+
+export interface TrainingLoopOptions {
+  post: Post;
+  /** ms between snapshots while playing (~10 per second) */
+  snapshotInterval?: number;
+  /** ms the step-0 SimCLR evaluation (~0.6 s on wasm) waits: a Play pressed at once goes first */
+  initialEvaluationDelay?: number;
+}
+
+export class TrainingLoop {
+  private readonly post: Post;
+  private readonly initialEvaluationDelay: number;
+  private backendReady: Promise<void> | null = null;
+  private dataset: Dataset | null = null;
+  private labConfig: LabConfig | null = null;
+  private runner: LabRunner | null = null;
+  private readonly presentation: Presentation;
+  private running = false;
+  /** the Play loop while it runs */
+  private playing: Promise<void> | null = null;
+  private failed = false;
+  /** the WebGPU device is gone: every later tfjs error is a consequence, not news */
+  private lost = false;
+  private rebuildQueued = false;
+  private evaluationTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly serial = new SerialQueue();
+
+  constructor(options: TrainingLoopOptions) {
+    this.post = options.post;
+    this.presentation = new Presentation(
+      ({ message, transfer }) => this.post(message, transfer),
+      options.snapshotInterval ?? 100,
+    );
+    this.initialEvaluationDelay = options.initialEvaluationDelay ?? 250;
+  }
+
+  get step(): number {
+    return this.runner?.step ?? 0;
+  }
+
+  /** Models are built once `ready` resolves (the backend has started). */
+  startAfter(ready: Promise<void>): void {
+    this.backendReady = ready;
+  }
+
+  backendFailed(message: string): void {
+    this.failed = true;
+    this.post({ type: 'error', code: 'backend', message });
+  }
+
+  /**
+   * A lost WebGPU device (driver reset, GPU removed or out of memory, or destroyed by the
+   * test hook) ends this backend for good: one clear message, then the page restarts the
+   * worker on the same or another backend, with the settings and images it kept.
+   */
+  deviceLost(message: string): void {
+    if (this.lost) return;
+    this.lost = true;
+    this.stop('deviceLost', message);
+  }
+
+  /** Any failure: training stops with a message the page shows. */
+  fail(error: unknown): void {
+    if (this.lost) return;
+    const message = errorMessage(error);
+    this.stop(failureCode(message), message);
+  }
+
+  /** Test hook: the first weight becomes NaN, so the next step's loss is not finite. */
+  poison(): void {
+    this.queue(async () => this.runner?.poison());
+  }
+
+  /** Resolves once every queued operation has finished (tests; nothing waits on a timer). */
+  async idle(): Promise<void> {
+    do {
+      await this.playing;
+      await this.serial.drained();
+    } while (this.playing);
+  }
+
+  dispose(): void {
+    this.running = false;
+    if (this.evaluationTimer) clearTimeout(this.evaluationTimer);
+    this.evaluationTimer = null;
+    this.runner?.dispose();
+    this.runner = null;
+  }
+
+  handle(message: LoopMessage): void {
+    switch (message.type) {
+      case 'setData':
+        this.dataset = unpackDataset(message.dataset);
+        this.queueRebuild();
+        return;
+      case 'configure':
+        this.labConfig = sanitizeLab(message);
+        this.queueRebuild();
+        return;
+      case 'update':
+        this.labConfig = withLiveChange(this.labConfig, message);
+        this.runner?.update(message);
+        return;
+      case 'play':
+        if (this.failed || !this.runner) return;
+        this.running = true;
+        this.postStatus();
+        this.startPlaying();
+        return;
+      case 'pause':
+        this.running = false;
+        // reported once the step in flight has finished: the count shown is then final
+        this.queue(async () => this.postStatus());
+        return;
+      case 'step':
+        this.running = false;
+        this.queue(async () => {
+          await this.trainOnce();
+          this.postStatus();
+        });
+        return;
+      case 'preview':
+        this.queue(async () => {
+          if (!this.runner) return;
+          await this.runner.preview();
+          this.presentation.changed();
+          await this.snapshot(true);
+        });
+        return;
+      case 'reset':
+        this.running = false;
+        this.failed = false;
+        this.queueRebuild();
+        return;
+      case 'ack':
+        if (this.presentation.acknowledged() && !this.running)
+          this.queue(() => this.snapshot(true));
+        return;
+      case 'evaluate':
+        this.presentation.forgetEvaluation();
+        this.queue(() => this.evaluate());
+        return;
+      default:
+        this.request(message);
+    }
+  }
+
+  /** One reply per request, with the request's id: its answer or why there is none. */
+  private request(message: RequestOf<RequestType>): void {
+    const { id } = message;
+    this.serial
+      .run(() =>
+        answerRequest(message, {
+          runner: this.runner,
+          lab: this.labConfig?.lab ?? null,
+          step: async () => {
+            this.running = false;
+            await this.trainOnce();
+            this.postStatus();
+            return !this.failed;
+          },
+          repaint: async (runner) => {
+            await runner.preview();
+            this.presentation.changed();
+            await this.snapshot(true);
+            this.presentation.forgetEvaluation();
+            await this.evaluate();
+          },
+        }),
+      )
+      .then(
+        ({ reply, transfer }) => this.post({ ...reply, id } as WorkerToPage, transfer),
+        (error: unknown) => {
+          this.post({ type: 'requestFailed', id, message: errorMessage(error) });
+          if (!(error instanceof RequestError)) this.fail(error);
+        },
+      );
+  }
+
+  private stop(code: WorkerErrorCode, message: string): void {
+    this.running = false;
+    this.failed = true;
+    this.post({ type: 'error', code, message });
+    this.postStatus();
+  }
+
+  private postStatus(): void {
+    this.post({ type: 'status', running: this.running, step: this.step });
+  }
+
+  private queue(operation: () => Promise<void>): void {
+    this.serial.run(operation).catch((error) => this.fail(error));
+  }
+
+  /**
+   * One rebuild for a burst of changes (a lab switch sends configure and data): a rebuild
+   * still waiting in the queue reads the latest of both when it runs.
+   */
+  private queueRebuild(): void {
+    if (this.rebuildQueued) return;
+    this.rebuildQueued = true;
+    this.queue(() => {
+      this.rebuildQueued = false;
+      return this.rebuild();
+    });
+  }
+
+  /** A new model for the current lab, configuration and data; the old one is freed first. */
+  private async rebuild(): Promise<void> {
+    if (!this.dataset || !this.labConfig || !this.backendReady) return;
+    await this.backendReady;
+    if (this.evaluationTimer) clearTimeout(this.evaluationTimer);
+    this.runner?.dispose();
+    this.runner = null;
+    const { dataset, labConfig } = this;
+    this.runner = await createRunner(labConfig, dataset);
+    this.presentation.restart(labConfig.lab === 'simclr');
+    this.postStatus();
+    await this.snapshot(true);
+    // the Blind-SR page becomes ready with its first evaluation
+    if (labConfig.lab === 'blindsr') return this.evaluate();
+    // the SimCLR page enables Play on the snapshot above; Play goes before evaluating
+    const built = this.runner;
+    this.evaluationTimer = setTimeout(() => {
+      this.evaluationTimer = null;
+      if (!this.running && this.runner === built && !this.presentation.evaluated)
+        this.queue(() => this.evaluate());
+    }, this.initialEvaluationDelay);
+  }
+
+  private async snapshot(force = false): Promise<void> {
+    if (this.runner) await this.presentation.snapshot(this.runner, force);
+  }
+
+  private async evaluate(): Promise<void> {
+    if (this.runner) await this.presentation.evaluate(this.runner);
+  }
+
+  private async trainOnce(): Promise<void> {
+    const runner = this.runner;
+    if (!runner) return;
+    const result = await runner.trainStep();
+    this.post({ type: 'loss', ...result });
+    this.presentation.changed();
+    if (!Number.isFinite(result.loss)) {
+      this.stop('nonFinite', `loss became ${result.loss} at step ${result.step}`);
+      return;
+    }
+    await this.snapshot(!this.running);
+    if (this.presentation.evaluationDue(runner)) await this.evaluate();
+  }
+
+  private startPlaying(): void {
+    this.playing ??= this.loop().finally(() => {
+      this.playing = null;
+      // Play pressed again while the last loop was ending
+      if (this.running && !this.failed) this.startPlaying();
+    });
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (this.running && !this.failed) {
+        await this.serial.run(() => this.trainOnce());
+        await nextTick();
+      }
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+}
