@@ -37,7 +37,7 @@ earlier defaults were --size 32 --batch 32 --tau 0.5 --crop-min 0.35 --rotation 
   /usr/bin/python3 bench/reference/simclr_mirror.py --size 32 --batch 32 --tau 0.5 \
       --crop-min 0.35 --rotation 1 --steps 600
 
-The family (issue #16, src/core/family.ts): --method moco|simsiam|byol with --queue,
+The family (issue #16, src/core/simclr/family.ts): --method moco|simsiam|byol with --queue,
 --momentum, --pred-hidden, --proj-bn none|hidden|all, --no-stopgrad, --pred-lr, --optimizer.
 The lab's recommended settings per method:
 
@@ -86,7 +86,7 @@ def build_args(argv=None):
     p.add_argument('--cosine', type=int, default=0, help='cosine decay to 0 over this many steps (0: constant)')
     p.add_argument('--wd', type=float, default=0.0, help='decoupled weight decay (AdamW), 0: plain Adam')
     p.add_argument('--no-negatives', action='store_true', help='positive-only loss')
-    # the family (src/core/simclr-config.ts method, queueSize, momentum, stopGradient, predictorHiddenDim)
+    # the family (src/core/simclr/config.ts method, queueSize, momentum, stopGradient, predictorHiddenDim)
     p.add_argument('--method', default='simclr', choices=['simclr', 'moco', 'simsiam', 'byol'])
     p.add_argument('--queue', type=int, default=256, help='MoCo: K keys')
     p.add_argument('--momentum', type=float, default=0.99, help='MoCo / BYOL target momentum')
@@ -97,7 +97,7 @@ def build_args(argv=None):
     p.add_argument('--proj-bn', default='none', choices=['none', 'hidden', 'all'])
     p.add_argument('--no-stopgrad', action='store_true', help='SimSiam without stop-gradient')
     p.add_argument('--optimizer', default='adam', choices=['adam', 'sgd'])
-    # augmentations (src/core/simclr-config.ts)
+    # augmentations (src/core/simclr/config.ts)
     p.add_argument('--crop-min', type=float, default=0.75)
     p.add_argument('--no-crop', action='store_true')
     p.add_argument('--no-flip', action='store_true')
