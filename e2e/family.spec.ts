@@ -25,6 +25,9 @@ test.describe('the contrastive family in the SimCLR lab', () => {
       /log\(K\+1\) = 3\.50/,
     );
     expect((await canvasSignature(page, 'moco-queue-ring')).inked).toBeGreaterThan(0.1);
+    // the readout under the matrix says what MoCo trains: InfoNCE over the queue
+    await expect(page.getByTestId('batch-loss')).toContainText('InfoNCE');
+    await expect(page.getByTestId('batch-loss')).toContainText('K = 32');
     // the matrix still shows every view's cosine similarity
     await expect(page.getByTestId('similarity-matrix')).toHaveAttribute('data-views', '16');
     await screenshot(page, 'family-moco');
@@ -41,7 +44,9 @@ test.describe('the contrastive family in the SimCLR lab', () => {
     await expect(page.getByTestId('step-count')).toHaveText('1');
     await page.getByTestId('step').click();
     await expect(page.getByTestId('step-count')).toHaveText('2');
-    await expect(page.getByTestId('batch-loss')).toBeVisible();
+    // no τ in SimSiam's loss: the readout is the mean positive cosine, not NT-Xent
+    await expect(page.getByTestId('batch-loss')).toContainText('Mean cos of positive pairs');
+    await expect(page.getByTestId('batch-loss')).not.toContainText('NT-Xent');
     const matrixAfter = await canvasSignature(page, 'similarity-matrix');
     expect(matrixAfter.hash).not.toBe(matrixBefore.hash);
     // the loss chart has SimSiam's negative-cosine values: between −1 and 1
@@ -93,5 +98,34 @@ test.describe('the contrastive family in the SimCLR lab', () => {
     expect(losses).toHaveLength(5);
     for (const loss of losses) expect(Number.isFinite(loss)).toBe(true);
     expect(output).toMatch(/RESULT .*"knn": 0\.\d+/);
+  });
+
+  test('Blind-SR: Export → PyTorch script downloads stage 1 + 2 and runs (where torch exists)', async ({
+    page,
+  }) => {
+    await page.goto('/?backend=wasm&lab=blindsr');
+    await waitForReady(page);
+    await page.getByTestId('export-menu').click();
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByTestId('export-pytorch').click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe('blindsr-x2-seed1.py');
+    const path = test.info().outputPath('blindsr.py');
+    await download.saveAs(path);
+    const python = process.env.PYTHON ?? '/usr/bin/python3';
+    const probe = spawnSync(python, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
+    test.skip(probe.status !== 0, `no torch at ${python}: the script is not run`);
+    const run = spawnSync(
+      python,
+      [path, '--steps', '3', '--threads', '1', '--device', 'cpu', '--log-every', '1'],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
+    const output = `${run.stdout}${run.stderr}`;
+    expect(run.status, output).toBe(0);
+    expect(output).toMatch(/^Blind-SR x2 {2}isotropic/m);
+    const stage1 = [...output.matchAll(/^stage 1 step [1-9]\d* loss (\S+) rho (\S+)/gm)];
+    expect(stage1).toHaveLength(3);
+    for (const [, loss] of stage1) expect(Number.isFinite(Number(loss))).toBe(true);
+    expect(output).toMatch(/RESULT .*"psnr_learned": \d+\.\d+/);
   });
 });

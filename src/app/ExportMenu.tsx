@@ -58,16 +58,14 @@ export function ExportMenu() {
         <button type="button" data-testid="export-config" onClick={exportConfig}>
           {t('export.config')}
         </button>
-        {lab === 'simclr' ? (
-          <button
-            type="button"
-            data-testid="export-pytorch"
-            title={t('export.pytorchHelp')}
-            onClick={exportPytorch}
-          >
-            {t('export.pytorch')}
-          </button>
-        ) : null}
+        <button
+          type="button"
+          data-testid="export-pytorch"
+          title={t(lab === 'simclr' ? 'export.pytorchHelp' : 'export.pytorchHelpBlindSr')}
+          onClick={exportPytorch}
+        >
+          {t('export.pytorch')}
+        </button>
         <button type="button" data-testid="export-weights" onClick={requestWeights}>
           {t('export.weights')}
         </button>

@@ -1,4 +1,5 @@
-import { simclrSchema } from '../core/simclr/config';
+import { simclrMethods, simclrSchema } from '../core/simclr/config';
+import { methodDefaults, recommendedSettings } from '../core/simclr/method-defaults';
 import type { MessageKey } from '../i18n';
 import { useT } from '../state/useT';
 import { appSchema } from '../state/config';
@@ -32,10 +33,49 @@ export function SimclrControls() {
         schema={simclrSchema}
         config={config}
         update={updateSimclr}
-        custom={{ batchSize: () => <BatchSizeField /> }}
+        custom={{ batchSize: () => <BatchSizeField />, method: () => <MethodField /> }}
       />
       {showData ? <UploadPanel /> : null}
     </aside>
+  );
+}
+
+/** how the caption names a recommended setting */
+const settingSymbols: Record<string, string> = {
+  batchSize: 'N',
+  momentum: 'm',
+  learningRate: 'lr',
+};
+
+/**
+ * The method, and what switching to it applies: its recommended settings (method-defaults.ts),
+ * shown under the select.
+ */
+function MethodField() {
+  const t = useT();
+  const config = useStore((s) => s.config.simclr);
+  const method = config.method;
+  const recommended = Object.entries(methodDefaults[method]);
+  return (
+    <>
+      <Select
+        label={t('controls.method')}
+        help={t('controls.method.help')}
+        testId="method"
+        value={method}
+        options={simclrMethods.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+        onChange={(m) => updateSimclr({ ...recommendedSettings(config, m), method: m })}
+      />
+      {recommended.length > 0 ? (
+        <p className="caption" data-testid="method-recommended">
+          {t('controls.method.recommended', {
+            settings: recommended
+              .map(([key, value]) => `${settingSymbols[key] ?? key} = ${String(value)}`)
+              .join(', '),
+          })}
+        </p>
+      ) : null}
+    </>
   );
 }
 

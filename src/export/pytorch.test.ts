@@ -7,6 +7,9 @@ import { defaultSimclrConfig, simclrMethods, type SimclrConfig } from '../core/s
 import { sourceSize } from '../data/load';
 import { makeShapesDataset, shapeGenerator } from '../data/shapes';
 import { pytorchScript, type ExportData } from './pytorch';
+import { blindsrPytorchScript, type BlindSrPool } from './blindsr-pytorch';
+import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr/config';
+import { makeTextures } from '../data/textures';
 
 /**
  * The exported script, run for real where `import torch` works (Debian's python3-torch at
@@ -84,5 +87,76 @@ describe('PyTorch export', () => {
     const { status, output } = runScript(script, 'embedded.py', ['--steps', '2']);
     expect(status, output).toBe(0);
     expect(output).toMatch(/RESULT .*"knn": [\d.]+/);
+  });
+});
+
+const textures: BlindSrPool = { kind: 'textures', seed: 1, size: 192, count: 12 };
+const smallBlindSr: BlindSrConfig = { ...defaultBlindSrConfig, batchSize: 4, queueSize: 128 };
+
+const finite = (text: string | undefined) => Number.isFinite(Number(text));
+
+describe('Blind-SR PyTorch export', () => {
+  it('writes the configuration, the pool and no torchvision', () => {
+    const script = blindsrPytorchScript({ ...smallBlindSr, scale: 4, weighting: false }, textures);
+    expect(script).toContain('"scale":4');
+    expect(script).toContain('"weighting":false');
+    expect(script).toContain(`"queueSize":${smallBlindSr.queueSize}`);
+    expect(script).toContain('"kind":"textures"');
+    expect(script).toContain('eps=1e-7');
+    expect(script).not.toContain('torchvision');
+  });
+
+  it.skipIf(!torchAvailable)('the textures port regenerates the page’s HR pool', () => {
+    const script = blindsrPytorchScript(smallBlindSr, textures);
+    const { status, output } = runScript(script, 'pool.py', ['--check-data']);
+    expect(status, output).toBe(0);
+    const pool = makeTextures(1, 192, 12);
+    const sum = pool.reduce((total, image) => image.pixels.reduce((a, b) => a + b, total), 0);
+    const [, count, pixels] = output.match(/POOL (\d+) ([\d.]+)/) ?? [];
+    expect(Number(count)).toBe(12);
+    expect(Number(pixels)).toBeCloseTo(sum, 0);
+  });
+
+  it.skipIf(!torchAvailable)(
+    'trains stage 1 and stage 2 for 3 steps each: finite losses, |ρ| and four PSNRs',
+    () => {
+      const { status, output } = runScript(
+        blindsrPytorchScript(smallBlindSr, textures),
+        'blindsr.py',
+        ['--steps', '3', '--log-every', '1', '--eval-every', '3'],
+      );
+      expect(status, output).toBe(0);
+      const stage1 = [...output.matchAll(/^stage 1 step \d+ loss (\S+) rho (\S+)/gm)];
+      expect(stage1, output).toHaveLength(3);
+      for (const [, loss, rho] of stage1) {
+        expect(finite(loss), output).toBe(true);
+        expect(Number(rho)).toBeGreaterThanOrEqual(0);
+        expect(Number(rho)).toBeLessThanOrEqual(1);
+      }
+      const stage2 = [...output.matchAll(/^stage 2 step [1-9]\d* loss (\S+)/gm)];
+      expect(stage2, output).toHaveLength(3);
+      for (const [, loss] of stage2) expect(finite(loss), output).toBe(true);
+      const result = JSON.parse(output.match(/^RESULT (.*)$/m)![1]) as Record<string, number>;
+      for (const key of ['psnr_bicubic', 'psnr_without', 'psnr_learned', 'psnr_oracle'])
+        expect(result[key], key).toBeGreaterThan(10);
+      // untrained, every upsampler is the bicubic up-sampling (zero tail, zero sharpening)
+      const start = output.match(
+        /^stage 2 step 0 .*psnr bicubic (\S+) without (\S+) learned (\S+) oracle (\S+)/m,
+      );
+      expect(start, output).not.toBeNull();
+      const [bicubic, ...upsamplers] = start!.slice(1).map(Number);
+      for (const value of upsamplers) expect(value).toBeCloseTo(bicubic, 2);
+    },
+  );
+
+  it.skipIf(!torchAvailable)('embedded HR images travel inside the script', () => {
+    const images = makeTextures(3, 96, 2);
+    const script = blindsrPytorchScript(
+      { ...smallBlindSr, pairing: 'image', blurKind: 'anisotropic', noiseMax: 5 },
+      { kind: 'embedded', source: 'uploads', images },
+    );
+    const { status, output } = runScript(script, 'embedded.py', ['--steps', '2']);
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/RESULT .*"psnr_learned": [\d.]+/);
   });
 });

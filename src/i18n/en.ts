@@ -98,6 +98,11 @@ export const en = {
   'panel.similarity.mode.softmax': 'row softmax',
   'panel.similarity.hover': 'row {row} · column {column} · {value}',
   'panel.similarity.batchLoss': 'NT-Xent at τ = {tau}: {loss}',
+  'panel.similarity.batchPositiveOnly': 'Positive-only loss at τ = {tau}: {loss}',
+  'panel.similarity.batchLossMoco':
+    'In-batch NT-Xent at τ = {tau}: {loss} (a diagnostic: MoCo trains InfoNCE against the key and its queue of K = {k})',
+  'panel.similarity.positiveCosine':
+    'Mean cos of positive pairs: {value} (no τ: {method} has no softmax and no negatives)',
   'panel.softmax.title': 'Softmax of anchor {row} over its {count} candidates',
   'panel.softmax.loss': 'ℓ = −log p(positive) = {loss}',
   'panel.softmax.positive': 'positive',
@@ -182,14 +187,16 @@ export const en = {
     'Untick controls to hide them in the link you share; students see only what you leave.',
   'controls.method': 'Method',
   'controls.method.help':
-    'The same data, augmentations and encoder, trained by a different member of the family. Changing it rebuilds the model.',
+    'The same data, augmentations and encoder, trained by a different member of the family. Changing it rebuilds the model and applies that method’s recommended settings (shown below it).',
+  'controls.method.recommended':
+    'Recommended for this method: {settings} (measured with the PyTorch twin). Switching method applies it unless you had changed that setting.',
   'method.simclr': 'SimCLR — NT-Xent, 2N − 2 batch negatives',
   'method.moco': 'MoCo v2 — momentum keys, a queue of K negatives',
   'method.simsiam': 'SimSiam — predictor + stop-gradient, no negatives',
   'method.byol': 'BYOL — momentum target + predictor, no negatives',
   'controls.queueSize': 'Queue size K',
   'controls.queueSize.help':
-    'MoCo: negatives are the keys of the last K/N batches, not just this batch. A small batch with a large queue sees as many negatives as a large batch. Changing it rebuilds the model.',
+    'MoCo: negatives are the keys of the last K/N batches, not just this batch. A small batch with a large queue sees as many negatives as a large batch. Changing it rebuilds the model and applies that method’s recommended settings (shown below it).',
   'controls.momentum': 'Momentum m',
   'controls.momentum.help':
     'The key (MoCo) or target (BYOL) network follows the trained one slowly: θₖ ← m θₖ + (1 − m) θ. m = 0 copies it every step.',
@@ -209,6 +216,8 @@ export const en = {
   'panel.mocoQueue.caption':
     'Every key in the queue, coloured by the class of its image (grey: the random start); the pointer writes the next N keys over the oldest.',
   'export.pytorch': 'PyTorch script (.py)',
+  'export.pytorchHelpBlindSr':
+    'One self-contained file that trains this configuration with torch, stage 1 then stage 2, and prints loss, |ρ| and PSNR: python3 script.py --steps 300',
   'export.pytorchHelp':
     'One self-contained file that trains this configuration with torch: python3 script.py --steps 300',
   'export.button': 'Export',

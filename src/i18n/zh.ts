@@ -93,6 +93,11 @@ export const zh: Record<MessageKey, string> = {
   'panel.similarity.mode.softmax': '行 softmax',
   'panel.similarity.hover': '行 {row} · 列 {column} · {value}',
   'panel.similarity.batchLoss': 'τ = {tau} 时的 NT-Xent：{loss}',
+  'panel.similarity.batchPositiveOnly': 'τ = {tau} 时的仅正样本损失：{loss}',
+  'panel.similarity.batchLossMoco':
+    'τ = {tau} 时批内的 NT-Xent：{loss}（仅供参考：MoCo 训练的是针对键与 K = {k} 个队列负样本的 InfoNCE）',
+  'panel.similarity.positiveCosine':
+    '正样本对的平均余弦：{value}（没有 τ：{method} 既无 softmax 也无负样本）',
   'panel.softmax.title': '锚点 {row} 在其 {count} 个候选上的 softmax',
   'panel.softmax.loss': 'ℓ = −log p(正样本) = {loss}',
   'panel.softmax.positive': '正样本',
@@ -170,7 +175,9 @@ export const zh: Record<MessageKey, string> = {
   'instructor.caption': '取消勾选即可在分享的链接中隐藏相应控件；学生只能看到你保留的部分。',
   'controls.method': '方法',
   'controls.method.help':
-    '相同的数据、数据增强与编码器，由对比学习家族中的不同方法训练。更改会重建模型。',
+    '相同的数据、数据增强与编码器，由对比学习家族中的不同方法训练。更改会重建模型，并应用该方法的推荐设置（显示在其下方）。',
+  'controls.method.recommended':
+    '此方法的推荐设置：{settings}（由 PyTorch 对照实现测得）。切换方法时会应用它，除非你已改动过该设置。',
   'method.simclr': 'SimCLR——NT-Xent，批内 2N − 2 个负样本',
   'method.moco': 'MoCo v2——动量键编码器，K 个负样本的队列',
   'method.simsiam': 'SimSiam——预测器 + 停止梯度，无负样本',
@@ -197,6 +204,8 @@ export const zh: Record<MessageKey, string> = {
   'panel.mocoQueue.caption':
     '队列中的每个键，按其图像的类别着色（灰色：随机初始键）；指针把接下来的 N 个键写在最旧的键上。',
   'export.pytorch': 'PyTorch 脚本（.py）',
+  'export.pytorchHelpBlindSr':
+    '一个自包含文件，用 torch 先训练阶段 1 再训练阶段 2，并打印损失、|ρ| 与 PSNR：python3 script.py --steps 300',
   'export.pytorchHelp': '一个自包含文件，用 torch 训练当前配置：python3 script.py --steps 300',
   'export.button': '导出',
   'export.png': '面板（PNG）',

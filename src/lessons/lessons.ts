@@ -1,5 +1,6 @@
 import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr/config';
 import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr/config';
+import { methodDefaults } from '../core/simclr/method-defaults';
 
 const defaultAugment = defaultSimclrConfig.augment;
 import type { LabId, PanelId, SimilarityMode } from '../core/app-types';
@@ -111,9 +112,15 @@ export const lessons: Lesson[] = [
         panel: 'moco-queue',
         preset: { simclr: { method: 'moco', batchSize: 8, queueSize: 1024 } },
       },
-      { panel: 'loss', preset: { simclr: { method: 'simsiam', stopGradient: true } } },
-      { panel: 'loss', preset: { simclr: { method: 'simsiam', stopGradient: false } } },
-      { panel: 'embedding', preset: { simclr: { method: 'byol' } } },
+      {
+        panel: 'loss',
+        preset: { simclr: { ...methodDefaults.simsiam, method: 'simsiam', stopGradient: true } },
+      },
+      {
+        panel: 'loss',
+        preset: { simclr: { ...methodDefaults.simsiam, method: 'simsiam', stopGradient: false } },
+      },
+      { panel: 'embedding', preset: { simclr: { ...methodDefaults.byol, method: 'byol' } } },
     ],
   },
   {

@@ -1,4 +1,6 @@
 import { sourceSize } from '../data/load';
+import { photoSize } from '../data/photos';
+import { blindsrPytorchFileName, blindsrPytorchScript } from '../export/blindsr-pytorch';
 import { pytorchFileName, pytorchScript } from '../export/pytorch';
 import { download } from './download';
 import { historyToCsv } from './export-format';
@@ -59,6 +61,10 @@ export function exportConfig(): void {
  */
 export function exportPytorch(): void {
   const { config, dataset } = useStore.getState();
+  if (config.lab === 'blindsr') {
+    exportBlindSrPytorch();
+    return;
+  }
   const data =
     config.dataset === 'shapes'
       ? { kind: 'shapes' as const, seed: config.simclr.seed, size: sourceSize }
@@ -69,5 +75,24 @@ export function exportPytorch(): void {
   download(
     pytorchFileName(config.simclr),
     new Blob([pytorchScript(config.simclr, data)], { type: 'text/x-python' }),
+  );
+}
+
+/**
+ * The Blind-SR lab's configuration as a self-contained PyTorch script (stage 1, then
+ * stage 2): the textures are regenerated from the seed, photos and uploads travel inside.
+ */
+function exportBlindSrPytorch(): void {
+  const { config, dataset } = useStore.getState();
+  const pool =
+    config.hrSource === 'textures'
+      ? { kind: 'textures' as const, seed: config.blindsr.seed, size: photoSize, count: 12 }
+      : dataset
+        ? { kind: 'embedded' as const, source: dataset.id, images: dataset.images }
+        : null;
+  if (!pool) return;
+  download(
+    blindsrPytorchFileName(config.blindsr),
+    new Blob([blindsrPytorchScript(config.blindsr, pool)], { type: 'text/x-python' }),
   );
 }

@@ -91,29 +91,71 @@ export function encode(
   return encodeMaps(encoder, images, training, stats).mean([1, 2]) as tf.Tensor2D;
 }
 
-/** SimCLR's projection head g: a 2-layer MLP, z = W2 σ(W1 h). */
+/**
+ * SimCLR's projection head g: a 2-layer MLP, z = W2 σ(W1 h), with optional BN after the
+ * hidden layer and on z (without γ, β, as SimSiam's builder.py); which method uses which:
+ * family.ts projectorNormOf.
+ */
 export interface ProjectionHead {
   hidden: DenseParams;
   out: DenseParams;
+  hiddenNorm: BatchNormParams | null;
+  /** normalises z; its γ, β stay 1, 0 (not trained) */
+  outNorm: BatchNormParams | null;
 }
+
+export type ProjectorNorm = 'none' | 'hidden' | 'all';
 
 export function makeProjectionHead(
   inDim: number,
   hiddenDim: number,
   outDim: number,
   random: Random,
+  norm: ProjectorNorm = 'none',
 ): ProjectionHead {
-  return { hidden: makeDense(inDim, hiddenDim, random), out: makeDense(hiddenDim, outDim, random) };
+  return {
+    hidden: makeDense(inDim, hiddenDim, random),
+    out: makeDense(hiddenDim, outDim, random),
+    hiddenNorm: norm === 'none' ? null : makeBatchNorm(hiddenDim),
+    outNorm: norm === 'all' ? makeBatchNorm(outDim) : null,
+  };
 }
 
-/** [B, In] → [B, Out] */
+/** BN over the batch of [B, D] rows, run as [B, 1, 1, D]. */
+function rowBatchNorm(
+  norm: BatchNormParams,
+  x: tf.Tensor2D,
+  training: boolean,
+  activation: Activation,
+  stats?: BatchStats,
+): tf.Tensor2D {
+  const [rows, width] = x.shape;
+  const y = applyBatchNorm(
+    norm,
+    x.reshape([rows, 1, 1, width]) as tf.Tensor4D,
+    training,
+    activation,
+    stats,
+  );
+  return y.reshape([rows, width]) as tf.Tensor2D;
+}
+
+/** [B, In] → [B, Out]. training / stats matter only for a head with BN. */
 export function project(
   head: ProjectionHead,
   h: tf.Tensor2D,
   activation: Activation = 'relu',
+  training = true,
+  stats?: BatchStats,
 ): tf.Tensor2D {
   const hidden = applyDense(head.hidden, h);
-  return applyDense(head.out, activation === 'relu' ? hidden.relu() : hidden.leakyRelu(0.1));
+  const activated: tf.Tensor2D = head.hiddenNorm
+    ? rowBatchNorm(head.hiddenNorm, hidden, training, activation, stats)
+    : activation === 'relu'
+      ? hidden.relu()
+      : hidden.leakyRelu(0.1);
+  const z = applyDense(head.out, activated);
+  return head.outNorm ? rowBatchNorm(head.outNorm, z, training, 'none', stats) : z;
 }
 
 export function encoderTrainables(encoder: ConvEncoder): tf.Variable[] {
@@ -124,8 +166,23 @@ export function encoderVariables(encoder: ConvEncoder): tf.Variable[] {
   return [...encoder.convs.flatMap(allVariablesOf), ...encoder.norms.flatMap(allVariablesOf)];
 }
 
+/** What the optimiser moves. */
+export function headTrainables(head: ProjectionHead): tf.Variable[] {
+  return [
+    ...trainableOf(head.hidden),
+    ...(head.hiddenNorm ? trainableOf(head.hiddenNorm) : []),
+    ...trainableOf(head.out),
+  ];
+}
+
+/** Every variable, BN running statistics included (what a momentum copy follows). */
 export function headVariables(head: ProjectionHead): tf.Variable[] {
-  return [...trainableOf(head.hidden), ...trainableOf(head.out)];
+  return [
+    ...trainableOf(head.hidden),
+    ...(head.hiddenNorm ? allVariablesOf(head.hiddenNorm) : []),
+    ...trainableOf(head.out),
+    ...(head.outNorm ? allVariablesOf(head.outNorm) : []),
+  ];
 }
 
 /**
@@ -159,16 +216,14 @@ export function predict(
   training: boolean,
   stats?: BatchStats,
 ): tf.Tensor2D {
-  const hidden = applyDense(predictor.hidden, z);
-  const [rows, width] = hidden.shape;
-  const normed = applyBatchNorm(
+  const hidden = rowBatchNorm(
     predictor.norm,
-    hidden.reshape([rows, 1, 1, width]) as tf.Tensor4D,
+    applyDense(predictor.hidden, z),
     training,
     'relu',
     stats,
-  ).reshape([rows, width]) as tf.Tensor2D;
-  return applyDense(predictor.out, normed);
+  );
+  return applyDense(predictor.out, hidden);
 }
 
 export function predictorTrainables(predictor: Predictor): tf.Variable[] {

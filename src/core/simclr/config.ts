@@ -263,7 +263,7 @@ export const simclrSchema: LabSchema<SimclrConfig> = {
     strides: [1, 2, 2, 2],
     hiddenDim: 64,
     projectionDim: 32,
-    predictorHiddenDim: 16,
+    predictorHiddenDim: 64,
   },
 };
 

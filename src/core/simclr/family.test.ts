@@ -10,6 +10,8 @@ import {
   stopGradient,
 } from '../nn/losses';
 import { SimclrTrainer } from './trainer';
+import { defaultSimclrConfig } from './config';
+import { methodDefaults, recommendedSettings } from './method-defaults';
 import { tinySimclrConfig as tiny } from '../test-configs';
 
 const scalar = (t: tf.Scalar) => {
@@ -163,5 +165,19 @@ describe('the family in the trainer', () => {
     const copied = trainer.momentumStepForTest(0).target[0].dataSync();
     expect(Array.from(copied.slice(0, 5))).toEqual(Array.from(q.slice(0, 5)));
     trainer.dispose();
+  });
+});
+
+describe('each method’s recommended settings', () => {
+  it('switching applies them, and restores the lab’s on the way back, unless the user changed them', () => {
+    const simclr = defaultSimclrConfig;
+    const recommended = methodDefaults.simsiam.batchSize;
+    expect(recommended).not.toBe(simclr.batchSize);
+    const toSimsiam = recommendedSettings(simclr, 'simsiam');
+    expect(toSimsiam.batchSize).toBe(recommended);
+    const simsiam = { ...simclr, ...toSimsiam, method: 'simsiam' as const };
+    expect(recommendedSettings(simsiam, 'simclr').batchSize).toBe(simclr.batchSize);
+    // a batch size the user chose stays
+    expect(recommendedSettings({ ...simclr, batchSize: 8 }, 'simsiam').batchSize).toBeUndefined();
   });
 });

@@ -6,36 +6,22 @@ export { defaultSimclrConfig, type SimclrConfig } from './config';
 export type { EmbeddingSnapshot, SimclrData, SimclrSnapshot, SimclrStepResult } from './types';
 import type { EmbeddingSnapshot, SimclrData, SimclrSnapshot, SimclrStepResult } from './types';
 import { updateRunningStats, type BatchStats } from '../nn/layers';
-import {
-  byolLoss,
-  l2Normalize,
-  mocoLoss,
-  ntXentLoss,
-  positiveOnlyLoss,
-  positiveTop1OnDevice,
-  simsiamLoss,
-} from '../nn/losses';
+import { l2Normalize, positiveTop1OnDevice } from '../nn/losses';
 import { alignment, uniformity } from '../metrics';
-import {
-  encode,
-  encoderTrainables,
-  encoderVariables,
-  headVariables,
-  makeConvEncoder,
-  makePredictor,
-  makeProjectionHead,
-  predict,
-  predictorTrainables,
-  predictorVariables,
-  project,
-  type ConvEncoder,
-  type Predictor,
-  type ProjectionHead,
-} from '../nn/models';
+import { encoderVariables, type ConvEncoder, type ProjectionHead } from '../nn/models';
 import { NegativeQueue } from '../queue';
 import { FlatAdam } from '../nn/optimizer';
-import { gradientStep, momentumUpdate } from '../nn/train-step';
+import { gradientStep } from '../nn/train-step';
 import { evaluateEmbedding } from './eval';
+import {
+  familyTrainables,
+  familyVariables,
+  makeFamilyNetworks,
+  methodLoss,
+  momentumTargets,
+  momentumUpdate,
+  type FamilyNetworks,
+} from './family';
 import { ViewBatches, type ViewBatch } from './view-batches';
 import { Random } from '../random';
 import { positiveTop1 } from './similarity';
@@ -64,13 +50,7 @@ export class SimclrTrainer {
   readonly config: SimclrConfig;
   private readonly data: SimclrData;
   private readonly random: Random;
-  private readonly encoder: ConvEncoder;
-  private readonly head: ProjectionHead;
-  /** SimSiam / BYOL */
-  private readonly predictor: Predictor | null = null;
-  /** MoCo's key encoder / BYOL's target: momentum copies, never trained by gradients */
-  private readonly momentumEncoder: ConvEncoder | null = null;
-  private readonly momentumHead: ProjectionHead | null = null;
+  private readonly networks: FamilyNetworks;
   /** MoCo */
   private readonly queue: NegativeQueue | null = null;
   private readonly optimizer: FlatAdam;
@@ -95,86 +75,25 @@ export class SimclrTrainer {
     this.random = new Random(config.seed);
     const modelRandom = this.random.fork();
     this.batches = new ViewBatches(data.images, this.random);
-    this.encoder = makeConvEncoder(
-      { inputChannels: 3, channels: config.channels, strides: config.strides, activation: 'relu' },
-      modelRandom,
-    );
-    this.head = makeProjectionHead(
-      this.encoder.outDim,
-      config.hiddenDim,
-      config.projectionDim,
-      modelRandom,
-    );
-    const method = config.method;
-    if (method === 'simsiam' || method === 'byol')
-      this.predictor = makePredictor(
-        config.projectionDim,
-        config.predictorHiddenDim,
-        config.projectionDim,
-        modelRandom,
-      );
-    if (method === 'moco' || method === 'byol') {
-      // the momentum copy starts equal to the online network (MoCo builder.py,
-      // BYOL §3.1): its initial draw is overwritten, so it takes no draws of the model stream
-      const throwaway = new Random(0);
-      this.momentumEncoder = makeConvEncoder(
-        {
-          inputChannels: 3,
-          channels: config.channels,
-          strides: config.strides,
-          activation: 'relu',
-        },
-        throwaway,
-      );
-      this.momentumHead = makeProjectionHead(
-        this.encoder.outDim,
-        config.hiddenDim,
-        config.projectionDim,
-        throwaway,
-      );
-      this.momentumUpdate(0);
-    }
-    if (method === 'moco')
+    this.networks = makeFamilyNetworks(config, modelRandom);
+    if (config.method === 'moco')
       this.queue = new NegativeQueue(config.queueSize, config.projectionDim, this.random.fork());
-    this.trainables = [
-      ...encoderTrainables(this.encoder),
-      ...headVariables(this.head),
-      ...(this.predictor ? predictorTrainables(this.predictor) : []),
-    ];
+    this.trainables = familyTrainables(this.networks);
     this.optimizer = new FlatAdam(this.trainables, config.learningRate);
-  }
-
-  /** θ_k ← m θ_k + (1 − m) θ_q (MoCo eq. 2, BYOL eq. 1); m = 0 copies. BN running stats too. */
-  private momentumUpdate(m: number): void {
-    if (!this.momentumEncoder || !this.momentumHead) return;
-    const online = [...encoderVariables(this.encoder), ...headVariables(this.head)];
-    const target = [...encoderVariables(this.momentumEncoder), ...headVariables(this.momentumHead)];
-    momentumUpdate(target, online, m);
   }
 
   /** Momentum update, exposed for the unit test of the formula (not in production builds). */
   momentumStepForTest(m: number): { target: tf.Variable[]; online: tf.Variable[] } {
     if (!import.meta.env.DEV) throw new Error('momentumStepForTest is a test hook');
-    this.momentumUpdate(m);
+    momentumUpdate(this.networks, m);
+    const { encoder, momentumEncoder } = this.networks;
     return {
-      target: this.momentumEncoder ? encoderVariables(this.momentumEncoder) : [],
-      online: encoderVariables(this.encoder),
+      target: momentumEncoder ? encoderVariables(momentumEncoder) : [],
+      online: encoderVariables(encoder),
     };
   }
 
-  /**
-   * The momentum network's projections of all 2N views (MoCo keys, BYOL targets), outside
-   * any gradient tape; null for SimCLR and SimSiam. [2N, P]
-   */
-  private momentumTargets(x: tf.Tensor4D): tf.Tensor2D | null {
-    if (!this.momentumEncoder || !this.momentumHead) return null;
-    return project(this.momentumHead, encode(this.momentumEncoder, x, true));
-  }
-
-  /**
-   * The method's loss on 2N views x = [a_0..a_{N−1}, b_0..b_{N−1}], and z (the online
-   * projections, [2N, P], for the similarity matrix). targets: momentumTargets(x).
-   */
+  /** The method's loss and z on 2N views (family.ts methodLoss). */
   private forwardLoss(
     x: tf.Tensor4D,
     n: number,
@@ -182,25 +101,7 @@ export class SimclrTrainer {
     queue: tf.Tensor2D | null,
     stats?: BatchStats,
   ): { z: tf.Tensor2D; loss: tf.Scalar } {
-    const c = this.config;
-    const z = project(this.head, encode(this.encoder, x, true, stats));
-    const first = <T extends tf.Tensor2D>(t: T) => t.slice([0, 0], [n, -1]) as tf.Tensor2D;
-    const second = <T extends tf.Tensor2D>(t: T) => t.slice([n, 0], [n, -1]) as tf.Tensor2D;
-    let loss: tf.Scalar;
-    if (c.method === 'moco' && targets && queue) {
-      loss = mocoLoss(first(z), second(z), first(targets), second(targets), queue, c.temperature);
-    } else if ((c.method === 'simsiam' || c.method === 'byol') && this.predictor) {
-      const p = predict(this.predictor, z, true, stats);
-      loss =
-        c.method === 'byol' && targets
-          ? byolLoss(first(p), second(p), first(targets), second(targets))
-          : simsiamLoss(first(p), second(p), first(z), second(z), c.stopGradient);
-    } else {
-      loss = c.noNegatives
-        ? positiveOnlyLoss(first(z), second(z), c.temperature)
-        : ntXentLoss(first(z), second(z), c.temperature);
-    }
-    return { z, loss };
+    return methodLoss(this.config, this.networks, x, n, targets, queue, stats);
   }
 
   private queueTensor(): tf.Tensor2D | null {
@@ -216,8 +117,8 @@ export class SimclrTrainer {
     const pending = this.pending;
     return {
       config: this.config,
-      encoder: this.encoder,
-      head: this.head,
+      encoder: this.networks.encoder,
+      head: this.networks.head,
       pending: pending ? { views: pending.views, n: pending.indices.length } : null,
       last: this.lastViews ? { views: this.lastViews, n: this.lastIndices.length } : null,
     };
@@ -245,8 +146,8 @@ export class SimclrTrainer {
     const size = this.config.imageSize;
     const stats: BatchStats = [];
     const x = tf.tensor4d(views, [2 * n, size, size, 3]);
-    const targets = this.momentumEncoder
-      ? tf.tidy(() => this.momentumTargets(x) as tf.Tensor2D)
+    const targets = this.networks.momentumEncoder
+      ? tf.tidy(() => momentumTargets(this.networks, x) as tf.Tensor2D)
       : null;
     const value = gradientStep(
       () => {
@@ -259,7 +160,7 @@ export class SimclrTrainer {
       (grads) => this.optimizer.apply(this.trainables.map((v) => grads[v.name])),
     );
     updateRunningStats(stats);
-    this.momentumUpdate(this.config.momentum);
+    momentumUpdate(this.networks, this.config.momentum);
     if (this.queue && targets) {
       // MoCo builder.py: enqueue after the loss — the keys of the second views, one per image
       const keys = tf.tidy(() => l2Normalize(targets.slice([n, 0], [n, -1]) as tf.Tensor2D));
@@ -304,7 +205,7 @@ export class SimclrTrainer {
     const size = this.config.imageSize;
     const [z, loss] = tf.tidy(() => {
       const x = tf.tensor4d(views, [2 * n, size, size, 3]);
-      const result = this.forwardLoss(x, n, this.momentumTargets(x), this.queueTensor());
+      const result = this.forwardLoss(x, n, momentumTargets(this.networks, x), this.queueTensor());
       return [result.z, result.loss];
     });
     this.lastLoss = (await loss.data())[0];
@@ -368,7 +269,7 @@ export class SimclrTrainer {
   /** PCA of h over the data set and kNN accuracy of h on the held-out split. */
   async evaluate(): Promise<EmbeddingSnapshot> {
     const { embedding, axes } = await evaluateEmbedding(
-      this.encoder,
+      this.networks.encoder,
       this.data,
       this.config.imageSize,
       this.stepCount,
@@ -380,13 +281,7 @@ export class SimclrTrainer {
 
   /** Every variable, for export and the leak check. */
   variables(): tf.Variable[] {
-    return [
-      ...encoderVariables(this.encoder),
-      ...headVariables(this.head),
-      ...(this.predictor ? predictorVariables(this.predictor) : []),
-      ...(this.momentumEncoder ? encoderVariables(this.momentumEncoder) : []),
-      ...(this.momentumHead ? headVariables(this.momentumHead) : []),
-    ];
+    return familyVariables(this.networks);
   }
 
   dispose(): void {

@@ -1,12 +1,7 @@
 import { Panel } from '../common/Panel';
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { scaleBand, scaleLinear } from 'd3';
-import {
-  ntXentFromSimilarity,
-  positiveOf as positiveView,
-  rowLoss,
-} from '../../core/simclr/similarity';
+import { positiveOf as positiveView } from '../../core/simclr/similarity';
 import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useT } from '../../state/useT';
 import { updateConfig } from '../../state/actions';
@@ -15,79 +10,13 @@ import { setView, useStore } from '../../state/store';
 import { viridisTable } from '../common/colors';
 import { ColorLegend } from '../common/ColorLegend';
 import { cellValues, hitCell, paintCells, positiveOf, valueDomain, viewLabel } from './heatmap';
+import { AnchorLosses } from './AnchorLosses';
+import { BatchReadout } from './BatchReadout';
 import { SoftmaxBars } from './SoftmaxBars';
 import './similarity.css';
 
 const canvasSize = 384;
 
-/** Stage "loss": ℓ_i = −log softmax_i(positive) of every anchor, as bars (SimCLR eq. 1). */
-function AnchorLosses({
-  similarity,
-  viewCount,
-  temperature,
-}: {
-  similarity: Float32Array;
-  viewCount: number;
-  temperature: number;
-}) {
-  const t = useT();
-  const width = 384;
-  const height = 110;
-  const margin = { top: 6, right: 6, bottom: 20, left: 34 };
-  const anchors = Array.from({ length: viewCount }, (_, i) => i);
-  const losses = anchors.map((i) => rowLoss(similarity, viewCount, i, temperature));
-  const mean = losses.reduce((a, b) => a + b, 0) / Math.max(1, viewCount);
-  const x = scaleBand<number>()
-    .domain(anchors)
-    .range([margin.left, width - margin.right])
-    .padding(0.15);
-  const y = scaleLinear()
-    .domain([0, Math.max(...losses.filter(Number.isFinite), 1e-6)])
-    .nice()
-    .range([height - margin.bottom, margin.top]);
-  const labelEvery = Math.ceil(viewCount / 16);
-  return (
-    <figure className="anchor-losses" data-testid="anchor-losses">
-      <figcaption>{t('stage.loss.title', { mean: mean.toFixed(4) })}</figcaption>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        role="img"
-        aria-label={t('stage.loss.title', { mean: mean.toFixed(4) })}
-      >
-        {y.ticks(3).map((tick) => (
-          <g key={tick} transform={`translate(${margin.left}, ${y(tick)})`}>
-            <line x1={-3} x2={width - margin.left - margin.right} stroke="#e3e6ee" />
-            <text x={-5} dy="0.32em" textAnchor="end" fontSize={10}>
-              {tick}
-            </text>
-          </g>
-        ))}
-        {anchors.map((i) => (
-          <g key={i}>
-            <rect
-              x={x(i)}
-              y={y(Number.isFinite(losses[i]) ? losses[i] : 0)}
-              width={x.bandwidth()}
-              height={height - margin.bottom - y(Number.isFinite(losses[i]) ? losses[i] : 0)}
-              fill="#d55e00"
-            />
-            {i % labelEvery === 0 ? (
-              <text
-                x={(x(i) ?? 0) + x.bandwidth() / 2}
-                y={height - margin.bottom + 13}
-                textAnchor="middle"
-                fontSize={10}
-              >
-                {viewLabel(i, viewCount)}
-              </text>
-            ) : null}
-          </g>
-        ))}
-      </svg>
-    </figure>
-  );
-}
 const modes: SimilarityMode[] = ['cosine', 'logits', 'softmax'];
 
 export function SimilarityPanel() {
@@ -117,10 +46,6 @@ export function SimilarityPanel() {
   const domain = useMemo<[number, number]>(
     () => (values ? valueDomain(values, shownMode, temperature) : [0, 1]),
     [values, shownMode, temperature],
-  );
-  const batchLoss = useMemo(
-    () => (snapshot ? ntXentFromSimilarity(snapshot.similarity, viewCount, temperature) : null),
-    [snapshot, viewCount, temperature],
   );
 
   useEffect(() => {
@@ -295,14 +220,7 @@ export function SimilarityPanel() {
               })}
             </span>
           ) : null}
-          {batchLoss !== null ? (
-            <span data-testid="batch-loss" className="batch-loss">
-              {t('panel.similarity.batchLoss', {
-                tau: temperature.toFixed(2),
-                loss: batchLoss.toFixed(4),
-              })}
-            </span>
-          ) : null}
+          {snapshot ? <BatchReadout snapshot={snapshot} temperature={temperature} /> : null}
         </div>
         {snapshot && selectedRow !== null && selectedRow < viewCount ? (
           <SoftmaxBars

@@ -1,0 +1,89 @@
+import { blurKernelSize, type BlindSrConfig } from '../core/blindsr/config';
+import type { RgbImage } from '../core/image';
+import { pyBlindsrData } from './python/blindsr-data';
+import { pyBlindsrModels } from './python/blindsr-models';
+import { pyBlindsrStage2 } from './python/blindsr-stage2';
+import { pyBlindsrTrain } from './python/blindsr-train';
+import { pyRandom } from './python/random';
+import { packImages } from './pack';
+
+/**
+ * "Take it further" for the Blind-SR lab: the current configuration as one self-contained
+ * PyTorch script (torch + numpy, CPU or CUDA) that trains stage 1 (the degradation
+ * encoder, MoCo queue, weighted InfoNCE) and then stage 2 (the three upsamplers), and
+ * prints the page's metrics: loss, |ρ| = |Spearman(σ, PC1 of h)|, PSNR of bicubic, the
+ * upsampler without the representation, with it, and with the true degradation.
+ *
+ * The procedural textures are regenerated from the seed (src/data/textures.ts ported with
+ * the same sfc32 stream); photos and uploads travel inside the script as uint8 pixels.
+ * Training draws from numpy's generator seeded by the config's seed: the same
+ * distributions as the page, not the same draws.
+ */
+export type BlindSrPool =
+  | { kind: 'textures'; seed: number; size: number; count: number }
+  | { kind: 'embedded'; source: string; images: RgbImage[] };
+
+export interface BlindSrExportOptions {
+  /** default of --steps (each stage) */
+  steps?: number;
+  evaluateEvery?: number;
+}
+
+function poolBlock(pool: BlindSrPool): Record<string, unknown> {
+  if (pool.kind === 'textures') return pool;
+  return {
+    kind: 'embedded',
+    source: pool.source,
+    size: pool.images[0]?.size ?? 0,
+    count: pool.images.length,
+    images: packImages(pool.images),
+  };
+}
+
+export function blindsrPytorchFileName(config: BlindSrConfig): string {
+  return `blindsr-x${config.scale}-seed${config.seed}.py`;
+}
+
+export function blindsrPytorchScript(
+  config: BlindSrConfig,
+  pool: BlindSrPool,
+  options: BlindSrExportOptions = {},
+): string {
+  const json = (value: unknown) => JSON.stringify(value);
+  return [
+    '#!/usr/bin/env python3',
+    '"""Contrastive Playground — the Blind-SR lab exported: stage 1 then stage 2.',
+    '',
+    'Self-contained: needs only torch (and numpy). Stage 1 trains the degradation encoder',
+    '(momentum key encoder, a queue of K keys, InfoNCE with the degradation-prior weights);',
+    'stage 2 trains three upsamplers on the frozen encoder: conditioned on its representation,',
+    'on nothing, and on the true degradation. Prints loss, |rho| = |Spearman(sigma, PC1 of h)|',
+    'and PSNR, as the page does. Runs on CUDA when available.',
+    '',
+    '    python3 this_file.py --steps 300',
+    '"""',
+    'import argparse',
+    'import base64',
+    'import json',
+    'import math',
+    'import sys',
+    'import time',
+    '',
+    'import numpy as np',
+    'import torch',
+    'import torch.nn as nn',
+    'import torch.nn.functional as F',
+    '',
+    `CONFIG = json.loads(r'''${json(config)}''')`,
+    `POOL = json.loads(r'''${json(poolBlock(pool))}''')`,
+    `KERNEL_SIZE = ${blurKernelSize}`,
+    `DEFAULT_STEPS = ${options.steps ?? 300}`,
+    `EVALUATE_EVERY = ${options.evaluateEvery ?? 50}`,
+    '',
+    [pyRandom, pyBlindsrData, pyBlindsrModels, pyBlindsrTrain, pyBlindsrStage2].join('\n\n\n'),
+    '',
+    'if __name__ == "__main__":',
+    '    main()',
+    '',
+  ].join('\n');
+}
