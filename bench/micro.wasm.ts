@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { it } from 'vitest';
 import { conv2d, convInputGradient } from '../src/core/nn/conv';
-import { filterGradientKernel } from '../src/core/nn/simd-kernels';
+import { filterGradientKernel } from '../src/core/nn/simd-ops';
 
 function best(f: () => tf.Tensor, n = 30): number {
   let min = Infinity;

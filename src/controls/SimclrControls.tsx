@@ -1,10 +1,9 @@
 import { simclrMethods, simclrSchema } from '../core/simclr/config';
 import { methodDefaults, recommendedSettings } from '../core/simclr/method-defaults';
-import type { MessageKey } from '../i18n';
 import { useT } from '../state/useT';
-import { appSchema } from '../state/config';
-import { updateConfig, updateSimclr } from '../state/actions';
+import { updateSimclr } from '../state/actions';
 import { useStore } from '../state/store';
+import { DataSelect } from './DataSelect';
 import { Select } from './fields';
 import { useVisible } from './InstructorPanel';
 import { SettingFields } from './SettingFields';
@@ -28,7 +27,7 @@ export function SimclrControls() {
   return (
     <aside className="controls" aria-label={t('controls.title')}>
       <h2>{t('controls.title')}</h2>
-      {showData ? <DatasetSelect /> : null}
+      {showData ? <DataSelect path="dataset" /> : null}
       <SettingFields
         schema={simclrSchema}
         config={config}
@@ -76,25 +75,6 @@ function MethodField() {
         </p>
       ) : null}
     </>
-  );
-}
-
-function DatasetSelect() {
-  const t = useT();
-  const dataset = useStore((s) => s.config.dataset);
-  const setting = appSchema.find((s) => s.path === 'dataset');
-  const options = setting?.kind === 'choice' ? setting.options : [];
-  return (
-    <Select
-      label={t('controls.dataset')}
-      testId="dataset"
-      value={dataset}
-      options={options.map((d) => ({
-        value: d as typeof dataset,
-        label: t(`dataset.${d}` as MessageKey),
-      }))}
-      onChange={(d) => updateConfig({ dataset: d })}
-    />
   );
 }
 

@@ -213,3 +213,17 @@ export function choiceOptions<C>(schema: LabSchema<C>, path: string): readonly (
   if (setting.kind !== 'choice') throw new Error(`${path} is not a choice`);
   return setting.options;
 }
+
+/** The run's seed, the same declaration in every lab: one seed, one run. */
+export const seedSetting = {
+  path: 'seed',
+  kind: 'number',
+  min: 0,
+  max: 2 ** 31 - 1,
+  integer: true,
+  widget: 'input',
+  default: 1,
+  apply: 'rebuild',
+  group: 'seed',
+  label: 'controls.seed',
+} as const;

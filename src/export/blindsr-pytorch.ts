@@ -5,7 +5,7 @@ import { pyBlindsrModels } from './python/blindsr-models';
 import { pyBlindsrStage2 } from './python/blindsr-stage2';
 import { pyBlindsrTrain } from './python/blindsr-train';
 import { pyRandom } from './python/random';
-import { packImages } from './pack';
+import { packImages, pythonPreamble } from './pack';
 
 /**
  * "Take it further" for the Blind-SR lab: the current configuration as one self-contained
@@ -51,29 +51,15 @@ export function blindsrPytorchScript(
 ): string {
   const json = (value: unknown) => JSON.stringify(value);
   return [
-    '#!/usr/bin/env python3',
-    '"""Contrastive Playground — the Blind-SR lab exported: stage 1 then stage 2.',
-    '',
-    'Self-contained: needs only torch (and numpy). Stage 1 trains the degradation encoder',
-    '(momentum key encoder, a queue of K keys, InfoNCE with the degradation-prior weights);',
-    'stage 2 trains three upsamplers on the frozen encoder: conditioned on its representation,',
-    'on nothing, and on the true degradation. Prints loss, |rho| = |Spearman(sigma, PC1 of h)|',
-    'and PSNR, as the page does. Runs on CUDA when available.',
-    '',
-    '    python3 this_file.py --steps 300',
-    '"""',
-    'import argparse',
-    'import base64',
-    'import json',
-    'import math',
-    'import sys',
-    'import time',
-    '',
-    'import numpy as np',
-    'import torch',
-    'import torch.nn as nn',
-    'import torch.nn.functional as F',
-    '',
+    ...pythonPreamble([
+      'Contrastive Playground — the Blind-SR lab exported: stage 1 then stage 2.',
+      '',
+      'Self-contained: needs only torch (and numpy). Stage 1 trains the degradation encoder',
+      '(momentum key encoder, a queue of K keys, InfoNCE with the degradation-prior weights);',
+      'stage 2 trains three upsamplers on the frozen encoder: conditioned on its representation,',
+      'on nothing, and on the true degradation. Prints loss, |rho| = |Spearman(sigma, PC1 of h)|',
+      'and PSNR, as the page does. Runs on CUDA when available.',
+    ]),
     `CONFIG = json.loads(r'''${json(config)}''')`,
     `POOL = json.loads(r'''${json(poolBlock(pool))}''')`,
     `KERNEL_SIZE = ${blurKernelSize}`,

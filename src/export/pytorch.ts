@@ -1,7 +1,7 @@
 import type { SimclrConfig } from '../core/simclr/config';
 import type { Dataset } from '../data/dataset';
 import { shapeGenerator } from '../data/shapes';
-import { packImages } from './pack';
+import { packImages, pythonPreamble } from './pack';
 import { pytorchBody } from './pytorch-template';
 
 /**
@@ -52,26 +52,13 @@ export function pytorchScript(
   const json = (value: unknown) => JSON.stringify(value);
   const dataJson = json(dataBlock(data));
   return [
-    '#!/usr/bin/env python3',
-    `"""Contrastive Playground — ${config.method} exported from the SimCLR lab.`,
-    '',
-    'Self-contained: needs only torch (and numpy). Trains the configuration the page had',
-    'when it was exported — method, encoder, augmentations, loss, Adam (eps 1e-7), seed,',
-    'data — and prints the metrics the page shows. Runs on CUDA when available.',
-    '',
-    '    python3 this_file.py --steps 300',
-    '"""',
-    'import argparse',
-    'import base64',
-    'import json',
-    'import math',
-    'import sys',
-    'import time',
-    '',
-    'import numpy as np',
-    'import torch',
-    'import torch.nn.functional as F',
-    '',
+    ...pythonPreamble([
+      `Contrastive Playground — ${config.method} exported from the SimCLR lab.`,
+      '',
+      'Self-contained: needs only torch (and numpy). Trains the configuration the page had',
+      'when it was exported — method, encoder, augmentations, loss, Adam (eps 1e-7), seed,',
+      'data — and prints the metrics the page shows. Runs on CUDA when available.',
+    ]),
     `CONFIG = json.loads(r'''${json(config)}''')`,
     `SHAPES = json.loads(r'''${json(shapeGenerator)}''')`,
     `DATA = json.loads(r'''${dataJson}''')`,

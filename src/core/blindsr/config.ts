@@ -1,4 +1,11 @@
-import { defaultsOf, sanitizeWith, type LabSchema, type LiveKeys, type Setting } from '../settings';
+import {
+  defaultsOf,
+  sanitizeWith,
+  seedSetting,
+  type LabSchema,
+  type LiveKeys,
+  type Setting,
+} from '../settings';
 
 /** Blind-SR lab settings (browser-sized). Pure: shared by page and worker. */
 export interface BlindSrConfig {
@@ -238,20 +245,7 @@ export const blindsrSettings = [
     label: 'bsr.batchSize',
     hiddenControl: true,
   },
-  {
-    path: 'seed',
-    url: 'bseed',
-    kind: 'number',
-    min: 0,
-    max: 2 ** 31 - 1,
-    integer: true,
-    widget: 'input',
-    default: 1,
-    apply: 'rebuild',
-    group: 'seed',
-    label: 'controls.seed',
-    testId: 'bsr-seed',
-  },
+  { ...seedSetting, url: 'bseed', testId: 'bsr-seed' },
 ] as const satisfies readonly Setting<BlindSrConfig>[];
 
 export const blindsrSchema: LabSchema<BlindSrConfig> = {

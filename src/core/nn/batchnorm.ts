@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { batchNormBackwardKernel, batchNormForwardKernel, simdKernelsActive } from './simd-kernels';
+import { simdKernelsActive } from './simd-kernels';
+import { batchNormBackwardKernel, batchNormForwardKernel } from './simd-ops';
 
 export type Activation = 'relu' | 'leakyRelu' | 'none';
 

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
+import { simdKernelsActive } from './simd-kernels';
 import {
   channelSumKernel,
   filterGradientKernel,
   flipFilterKernel,
   polyphaseFilterKernel,
-  simdKernelsActive,
-} from './simd-kernels';
+} from './simd-ops';
 
 /**
  * A 2-D convolution whose gradients are built from *forward* kernels only

@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { plain, shared } from 'virtual:simd-kernels';
+import {
+  batchNormBackwardName,
+  batchNormForwardName,
+  channelSumName,
+  filterGradientName,
+  flipFilterName,
+  polyphaseFilterName,
+} from './simd-kernel-names';
 
 /**
  * Our own wasm SIMD kernels (assembly/kernels.ts) registered as tfjs kernels of the
@@ -85,17 +93,8 @@ const offset = (backend: WasmBackend, t: tf.TensorInfo) => {
   return data.memoryOffset;
 };
 
-const filterGradientName = 'PlaygroundConvFilterGradient';
-const batchNormForwardName = 'PlaygroundBatchNormForward';
-const batchNormBackwardName = 'PlaygroundBatchNormBackward';
-const flipFilterName = 'PlaygroundFlipFilter';
-const channelSumName = 'PlaygroundChannelSum';
-const polyphaseFilterName = 'PlaygroundPolyphaseFilter';
-const activationCode = { none: 0, relu: 1, leakyRelu: 2 } as const;
-export type KernelActivation = keyof typeof activationCode;
-
 let registered = false;
-function register(): void {
+export function registerSimdKernels(): void {
   if (registered) return;
   registered = true;
   tf.registerKernel({
@@ -253,7 +252,7 @@ function register(): void {
 export function simdKernelsActive(): boolean {
   if (!enabled || disabled || tf.getBackend() !== 'wasm') return false;
   try {
-    register();
+    registerSimdKernels();
     instanceFor(tf.backend() as WasmBackend);
     return true;
   } catch (error) {
@@ -261,71 +260,4 @@ export function simdKernelsActive(): boolean {
     console.warn('simd kernels off:', error);
     return false;
   }
-}
-
-function run(name: string, inputs: tf.NamedTensorMap, attrs: Record<string, number>) {
-  register();
-  return tf.engine().runKernel(name, inputs, attrs as unknown as tf.NamedAttrMap);
-}
-
-/** dL/dW of a conv, x: [B, H, W, Ci], dy: [B, OH, OW, Co] → [KH, KW, Ci, Co] */
-export function filterGradientKernel(
-  x: tf.Tensor4D,
-  dy: tf.Tensor4D,
-  kH: number,
-  kW: number,
-  stride: number,
-  padTop: number,
-  padLeft: number,
-): tf.Tensor4D {
-  return run(filterGradientName, { x, dy }, { kH, kW, stride, padTop, padLeft }) as tf.Tensor4D;
-}
-
-/** Σ over every axis but the last: [..., C] → [C] (a bias gradient) */
-export function channelSumKernel(x: tf.Tensor): tf.Tensor1D {
-  return run(channelSumName, { x }, {}) as tf.Tensor1D;
-}
-
-/** [KH, KW, Ci, Co] → [KH, KW, Co, Ci], flipped in space (stride-1 input gradient) */
-export function flipFilterKernel(filter: tf.Tensor4D): tf.Tensor4D {
-  return run(flipFilterName, { filter }, {}) as tf.Tensor4D;
-}
-
-/** [KH, KW, Ci, Co] → [⌈KH/s⌉, ⌈KW/s⌉, Co, s·s·Ci] (polyphase input gradient) */
-export function polyphaseFilterKernel(filter: tf.Tensor4D, stride: number): tf.Tensor4D {
-  return run(polyphaseFilterName, { filter }, { stride }) as tf.Tensor4D;
-}
-
-/** x: [B, H, W, C] → [y [B, H, W, C], mean [C], variance [C], rstd [C]] */
-export function batchNormForwardKernel(
-  x: tf.Tensor4D,
-  gamma: tf.Tensor1D,
-  beta: tf.Tensor1D,
-  epsilon: number,
-  activation: KernelActivation,
-  slope: number,
-): [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor1D] {
-  return run(
-    batchNormForwardName,
-    { x, gamma, beta },
-    { epsilon, activation: activationCode[activation], slope },
-  ) as unknown as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor1D];
-}
-
-/** → [dx [B, H, W, C], dGamma [C], dBeta [C]] */
-export function batchNormBackwardKernel(
-  x: tf.Tensor4D,
-  dy: tf.Tensor4D,
-  gamma: tf.Tensor1D,
-  beta: tf.Tensor1D,
-  mean: tf.Tensor1D,
-  rstd: tf.Tensor1D,
-  activation: KernelActivation,
-  slope: number,
-): [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D] {
-  return run(
-    batchNormBackwardName,
-    { x, dy, gamma, beta, mean, rstd },
-    { activation: activationCode[activation], slope },
-  ) as unknown as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
 }

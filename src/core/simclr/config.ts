@@ -1,5 +1,12 @@
 import type { AugmentConfig } from './augment';
-import { defaultsOf, sanitizeWith, type LabSchema, type LiveKeys, type Setting } from '../settings';
+import {
+  defaultsOf,
+  sanitizeWith,
+  seedSetting,
+  type LabSchema,
+  type LiveKeys,
+  type Setting,
+} from '../settings';
 
 /**
  * The contrastive family over the same data, augmentations and encoder:
@@ -160,20 +167,7 @@ export const simclrSettings = [
     label: 'controls.learningRate',
     testId: 'learning-rate',
   },
-  {
-    path: 'seed',
-    url: 'seed',
-    kind: 'number',
-    min: 0,
-    max: 2 ** 31 - 1,
-    integer: true,
-    widget: 'input',
-    default: 1,
-    apply: 'rebuild',
-    group: 'seed',
-    label: 'controls.seed',
-    testId: 'seed',
-  },
+  { ...seedSetting, url: 'seed', testId: 'seed' },
   ...augmentSettings(),
 ] as const satisfies readonly Setting<SimclrConfig>[];
 

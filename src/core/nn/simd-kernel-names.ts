@@ -1,0 +1,9 @@
+/** The tfjs kernel names our wasm SIMD kernels register under, and their activation codes. */
+export const filterGradientName = 'PlaygroundConvFilterGradient';
+export const batchNormForwardName = 'PlaygroundBatchNormForward';
+export const batchNormBackwardName = 'PlaygroundBatchNormBackward';
+export const flipFilterName = 'PlaygroundFlipFilter';
+export const channelSumName = 'PlaygroundChannelSum';
+export const polyphaseFilterName = 'PlaygroundPolyphaseFilter';
+export const activationCode = { none: 0, relu: 1, leakyRelu: 2 } as const;
+export type KernelActivation = keyof typeof activationCode;

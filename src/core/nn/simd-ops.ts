@@ -1,0 +1,83 @@
+import * as tf from '@tensorflow/tfjs';
+import {
+  activationCode,
+  batchNormBackwardName,
+  batchNormForwardName,
+  channelSumName,
+  filterGradientName,
+  flipFilterName,
+  polyphaseFilterName,
+  type KernelActivation,
+} from './simd-kernel-names';
+import { registerSimdKernels } from './simd-kernels';
+
+/**
+ * The SIMD kernels as tfjs ops (simd-kernels.ts registers them on the wasm backend; call
+ * `simdKernelsActive()` first: on any other backend these do not exist).
+ */
+function run(name: string, inputs: tf.NamedTensorMap, attrs: Record<string, number>) {
+  registerSimdKernels();
+  return tf.engine().runKernel(name, inputs, attrs as unknown as tf.NamedAttrMap);
+}
+
+/** dL/dW of a conv, x: [B, H, W, Ci], dy: [B, OH, OW, Co] → [KH, KW, Ci, Co] */
+export function filterGradientKernel(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  kH: number,
+  kW: number,
+  stride: number,
+  padTop: number,
+  padLeft: number,
+): tf.Tensor4D {
+  return run(filterGradientName, { x, dy }, { kH, kW, stride, padTop, padLeft }) as tf.Tensor4D;
+}
+
+/** Σ over every axis but the last: [..., C] → [C] (a bias gradient) */
+export function channelSumKernel(x: tf.Tensor): tf.Tensor1D {
+  return run(channelSumName, { x }, {}) as tf.Tensor1D;
+}
+
+/** [KH, KW, Ci, Co] → [KH, KW, Co, Ci], flipped in space (stride-1 input gradient) */
+export function flipFilterKernel(filter: tf.Tensor4D): tf.Tensor4D {
+  return run(flipFilterName, { filter }, {}) as tf.Tensor4D;
+}
+
+/** [KH, KW, Ci, Co] → [⌈KH/s⌉, ⌈KW/s⌉, Co, s·s·Ci] (polyphase input gradient) */
+export function polyphaseFilterKernel(filter: tf.Tensor4D, stride: number): tf.Tensor4D {
+  return run(polyphaseFilterName, { filter }, { stride }) as tf.Tensor4D;
+}
+
+/** x: [B, H, W, C] → [y [B, H, W, C], mean [C], variance [C], rstd [C]] */
+export function batchNormForwardKernel(
+  x: tf.Tensor4D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  epsilon: number,
+  activation: KernelActivation,
+  slope: number,
+): [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor1D] {
+  return run(
+    batchNormForwardName,
+    { x, gamma, beta },
+    { epsilon, activation: activationCode[activation], slope },
+  ) as unknown as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor1D];
+}
+
+/** → [dx [B, H, W, C], dGamma [C], dBeta [C]] */
+export function batchNormBackwardKernel(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  mean: tf.Tensor1D,
+  rstd: tf.Tensor1D,
+  activation: KernelActivation,
+  slope: number,
+): [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D] {
+  return run(
+    batchNormBackwardName,
+    { x, dy, gamma, beta, mean, rstd },
+    { activation: activationCode[activation], slope },
+  ) as unknown as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
+}
