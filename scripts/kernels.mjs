@@ -1,4 +1,4 @@
-// Builds assembly/kernels.ts (AssemblyScript, npm's `assemblyscript`) into the two wasm
+// Builds assembly/kernels.ts and the files it exports from (AssemblyScript, npm's `assemblyscript`) into the two wasm
 // modules the app uses — one importing a plain memory (tfjs-wasm without threads: node,
 // browsers without cross-origin isolation) and one importing a shared memory (the threaded
 // build) — and serves them to the app as the virtual module `virtual:simd-kernels`
@@ -7,7 +7,7 @@
 // all build it; `node scripts/kernels.mjs` builds it by hand into node_modules/.cache.
 // Results are cached by the hash of the source and the compiler version.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,7 +48,12 @@ async function compile(extra) {
 
 /** { plain, shared }: the two builds as Uint8Arrays, from the cache when unchanged. */
 export async function buildKernels() {
-  const text = readFileSync(source, 'utf8');
+  // the entry and the files it exports from (every kernel source under assembly/)
+  const text = readdirSync(join(root, 'assembly'))
+    .filter((name) => name.endsWith('.ts'))
+    .sort()
+    .map((name) => readFileSync(join(root, 'assembly', name), 'utf8'))
+    .join('\n');
   // the compiler's version from its package.json: loading asc itself takes a second
   const { version } = JSON.parse(
     readFileSync(join(root, 'node_modules/assemblyscript/package.json'), 'utf8'),

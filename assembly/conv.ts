@@ -1,0 +1,187 @@
+// ---------------------------------------------------------------------------------------
+// Convolution filter gradient
+// dW[kh, kw, ci, co] = Σ_{b, oh, ow} x[b, oh·s + kh − padTop, ow·s + kw − padLeft, ci] · dy[b, oh, ow, co]
+// (the correlation of the input with dy: an im2col(x)ᵀ · dy matmul, done without
+// materialising im2col). Per tap, the output positions whose input pixel is inside the
+// image form a rectangle, so padding costs nothing. Register block: 4 input channels ×
+// 8 output channels (8 f32x4 accumulators) over every output position.
+
+@inline function ceilDiv(a: i32, b: i32): i32 {
+  return a > 0 ? (a + b - 1) / b : -((-a) / b);
+}
+
+export function convFilterGradient(
+  x: usize, dy: usize, out: usize,
+  batch: i32, height: i32, width: i32, inC: i32,
+  outH: i32, outW: i32, outC: i32,
+  kH: i32, kW: i32, stride: i32, padTop: i32, padLeft: i32,
+): void {
+  const xRow = width * inC; // floats per input row
+  const dyRow = outW * outC;
+  for (let kh = 0; kh < kH; kh++) {
+    // oh with 0 ≤ oh·s + kh − padTop < height
+    let oh0 = ceilDiv(padTop - kh, stride);
+    if (oh0 < 0) oh0 = 0;
+    let oh1 = (height - 1 + padTop - kh) / stride + 1; // exclusive
+    if (height - 1 + padTop - kh < 0) oh1 = 0;
+    if (oh1 > outH) oh1 = outH;
+    for (let kw = 0; kw < kW; kw++) {
+      let ow0 = ceilDiv(padLeft - kw, stride);
+      if (ow0 < 0) ow0 = 0;
+      let ow1 = (width - 1 + padLeft - kw) / stride + 1;
+      if (width - 1 + padLeft - kw < 0) ow1 = 0;
+      if (ow1 > outW) ow1 = outW;
+      const tapOut = out + (<usize>((kh * kW + kw) * inC * outC) << 2);
+      let ci = 0;
+      for (; ci + 4 <= inC; ci += 4) {
+        let co = 0;
+        for (; co + 8 <= outC; co += 8) {
+          let a0 = f32x4.splat(0), a1 = f32x4.splat(0), b0 = f32x4.splat(0), b1 = f32x4.splat(0);
+          let c0 = f32x4.splat(0), c1 = f32x4.splat(0), d0 = f32x4.splat(0), d1 = f32x4.splat(0);
+          for (let b = 0; b < batch; b++) {
+            for (let oh = oh0; oh < oh1; oh++) {
+              const ih = oh * stride + kh - padTop;
+              let xp = x + (<usize>((b * height + ih) * xRow + (ow0 * stride + kw - padLeft) * inC + ci) << 2);
+              let dp = dy + (<usize>((b * outH + oh) * dyRow + ow0 * outC + co) << 2);
+              const xStep = <usize>(stride * inC) << 2;
+              const dStep = <usize>outC << 2;
+              for (let ow = ow0; ow < ow1; ow++) {
+                const g0 = v128.load(dp);
+                const g1 = v128.load(dp, 16);
+                const xv = v128.load(xp);
+                const x0 = f32x4.splat(f32x4.extract_lane(xv, 0));
+                const x1 = f32x4.splat(f32x4.extract_lane(xv, 1));
+                const x2 = f32x4.splat(f32x4.extract_lane(xv, 2));
+                const x3 = f32x4.splat(f32x4.extract_lane(xv, 3));
+                a0 = f32x4.add(a0, f32x4.mul(x0, g0));
+                a1 = f32x4.add(a1, f32x4.mul(x0, g1));
+                b0 = f32x4.add(b0, f32x4.mul(x1, g0));
+                b1 = f32x4.add(b1, f32x4.mul(x1, g1));
+                c0 = f32x4.add(c0, f32x4.mul(x2, g0));
+                c1 = f32x4.add(c1, f32x4.mul(x2, g1));
+                d0 = f32x4.add(d0, f32x4.mul(x3, g0));
+                d1 = f32x4.add(d1, f32x4.mul(x3, g1));
+                xp += xStep;
+                dp += dStep;
+              }
+            }
+          }
+          const o = tapOut + (<usize>(ci * outC + co) << 2);
+          const rowBytes = <usize>outC << 2;
+          v128.store(o, a0);
+          v128.store(o, a1, 16);
+          v128.store(o + rowBytes, b0);
+          v128.store(o + rowBytes, b1, 16);
+          v128.store(o + 2 * rowBytes, c0);
+          v128.store(o + 2 * rowBytes, c1, 16);
+          v128.store(o + 3 * rowBytes, d0);
+          v128.store(o + 3 * rowBytes, d1, 16);
+        }
+        for (; co + 4 <= outC; co += 4) {
+          let a0 = f32x4.splat(0), b0 = f32x4.splat(0), c0 = f32x4.splat(0), d0 = f32x4.splat(0);
+          for (let b = 0; b < batch; b++) {
+            for (let oh = oh0; oh < oh1; oh++) {
+              const ih = oh * stride + kh - padTop;
+              let xp = x + (<usize>((b * height + ih) * xRow + (ow0 * stride + kw - padLeft) * inC + ci) << 2);
+              let dp = dy + (<usize>((b * outH + oh) * dyRow + ow0 * outC + co) << 2);
+              const xStep = <usize>(stride * inC) << 2;
+              const dStep = <usize>outC << 2;
+              for (let ow = ow0; ow < ow1; ow++) {
+                const g0 = v128.load(dp);
+                const xv = v128.load(xp);
+                a0 = f32x4.add(a0, f32x4.mul(f32x4.splat(f32x4.extract_lane(xv, 0)), g0));
+                b0 = f32x4.add(b0, f32x4.mul(f32x4.splat(f32x4.extract_lane(xv, 1)), g0));
+                c0 = f32x4.add(c0, f32x4.mul(f32x4.splat(f32x4.extract_lane(xv, 2)), g0));
+                d0 = f32x4.add(d0, f32x4.mul(f32x4.splat(f32x4.extract_lane(xv, 3)), g0));
+                xp += xStep;
+                dp += dStep;
+              }
+            }
+          }
+          const o = tapOut + (<usize>(ci * outC + co) << 2);
+          const rowBytes = <usize>outC << 2;
+          v128.store(o, a0);
+          v128.store(o + rowBytes, b0);
+          v128.store(o + 2 * rowBytes, c0);
+          v128.store(o + 3 * rowBytes, d0);
+        }
+        if (co < outC) scalarBlock(x, dy, tapOut, batch, height, width, inC, outH, outW, outC, kh, kw, stride, padTop, padLeft, oh0, oh1, ow0, ow1, ci, ci + 4, co);
+      }
+      if (ci < inC) singleChannels(x, dy, tapOut, batch, height, width, inC, outH, outW, outC, kh, kw, stride, padTop, padLeft, oh0, oh1, ow0, ow1, ci);
+    }
+  }
+}
+
+/** Input channels [ci, inC) one at a time (the RGB first layer), output channels by 16, then 4. */
+function singleChannels(
+  x: usize, dy: usize, tapOut: usize,
+  batch: i32, height: i32, width: i32, inC: i32, outH: i32, outW: i32, outC: i32,
+  kh: i32, kw: i32, stride: i32, padTop: i32, padLeft: i32,
+  oh0: i32, oh1: i32, ow0: i32, ow1: i32, ciStart: i32,
+): void {
+  for (let ci = ciStart; ci < inC; ci++) {
+    let co = 0;
+    for (; co + 16 <= outC; co += 16) {
+      let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+      for (let b = 0; b < batch; b++)
+        for (let oh = oh0; oh < oh1; oh++) {
+          const ih = oh * stride + kh - padTop;
+          let xp = x + (<usize>(((b * height + ih) * width + ow0 * stride + kw - padLeft) * inC + ci) << 2);
+          let dp = dy + (<usize>(((b * outH + oh) * outW + ow0) * outC + co) << 2);
+          for (let ow = ow0; ow < ow1; ow++) {
+            const xs = f32x4.splat(load<f32>(xp));
+            a0 = f32x4.add(a0, f32x4.mul(xs, v128.load(dp)));
+            a1 = f32x4.add(a1, f32x4.mul(xs, v128.load(dp, 16)));
+            a2 = f32x4.add(a2, f32x4.mul(xs, v128.load(dp, 32)));
+            a3 = f32x4.add(a3, f32x4.mul(xs, v128.load(dp, 48)));
+            xp += <usize>(stride * inC) << 2;
+            dp += <usize>outC << 2;
+          }
+        }
+      const o = tapOut + (<usize>(ci * outC + co) << 2);
+      v128.store(o, a0);
+      v128.store(o, a1, 16);
+      v128.store(o, a2, 32);
+      v128.store(o, a3, 48);
+    }
+    for (; co + 4 <= outC; co += 4) {
+      let a0 = f32x4.splat(0);
+      for (let b = 0; b < batch; b++)
+        for (let oh = oh0; oh < oh1; oh++) {
+          const ih = oh * stride + kh - padTop;
+          let xp = x + (<usize>(((b * height + ih) * width + ow0 * stride + kw - padLeft) * inC + ci) << 2);
+          let dp = dy + (<usize>(((b * outH + oh) * outW + ow0) * outC + co) << 2);
+          for (let ow = ow0; ow < ow1; ow++) {
+            a0 = f32x4.add(a0, f32x4.mul(f32x4.splat(load<f32>(xp)), v128.load(dp)));
+            xp += <usize>(stride * inC) << 2;
+            dp += <usize>outC << 2;
+          }
+        }
+      v128.store(tapOut + (<usize>(ci * outC + co) << 2), a0);
+    }
+    if (co < outC) scalarBlock(x, dy, tapOut, batch, height, width, inC, outH, outW, outC, kh, kw, stride, padTop, padLeft, oh0, oh1, ow0, ow1, ci, ci + 1, co);
+  }
+}
+
+/** The remainder: input channels [ci0, ci1) × output channels [coStart, outC), scalar. */
+function scalarBlock(
+  x: usize, dy: usize, tapOut: usize,
+  batch: i32, height: i32, width: i32, inC: i32, outH: i32, outW: i32, outC: i32,
+  kh: i32, kw: i32, stride: i32, padTop: i32, padLeft: i32,
+  oh0: i32, oh1: i32, ow0: i32, ow1: i32, ci0: i32, ci1: i32, coStart: i32,
+): void {
+  for (let ci = ci0; ci < ci1; ci++)
+    for (let co = coStart; co < outC; co++) {
+      let sum: f32 = 0;
+      for (let b = 0; b < batch; b++)
+        for (let oh = oh0; oh < oh1; oh++) {
+          const ih = oh * stride + kh - padTop;
+          for (let ow = ow0; ow < ow1; ow++) {
+            const iw = ow * stride + kw - padLeft;
+            sum += load<f32>(x + (<usize>(((b * height + ih) * width + iw) * inC + ci) << 2)) *
+              load<f32>(dy + (<usize>(((b * outH + oh) * outW + ow) * outC + co) << 2));
+          }
+        }
+      store<f32>(tapOut + (<usize>(ci * outC + co) << 2), sum);
+    }
+}

@@ -1,0 +1,57 @@
+// ---------------------------------------------------------------------------------------
+// Filter rearrangements for the input gradient (tfjs-wasm's Reverse and GatherV2 take
+// milliseconds on a 64×64×3×3 filter; these are one pass of copies)
+
+/** out[kh, kw, o, i] = w[KH−1−kh, KW−1−kw, i, o]: the stride-1 input-gradient filter. */
+export function flipFilter(w: usize, out: usize, kH: i32, kW: i32, inC: i32, outC: i32): void {
+  let q = out;
+  for (let kh = 0; kh < kH; kh++)
+    for (let kw = 0; kw < kW; kw++) {
+      const tap = w + (<usize>(((kH - 1 - kh) * kW + kW - 1 - kw) * inC * outC) << 2);
+      for (let o = 0; o < outC; o++)
+        for (let i = 0; i < inC; i++, q += 4) store<f32>(q, load<f32>(tap + (<usize>(i * outC + o) << 2)));
+    }
+}
+
+/**
+ * The polyphase input-gradient filter [JH, JW, Co, s·s·Ci] of src/core/nn/conv.ts: tap
+ * (th, tw) of phase (rh, rw) reads kernel row rh + s·(JH−1−th), zero past the kernel.
+ */
+export function polyphaseFilter(w: usize, out: usize, kH: i32, kW: i32, inC: i32, outC: i32, s: i32): void {
+  const jH = (kH + s - 1) / s;
+  const jW = (kW + s - 1) / s;
+  let q = out;
+  for (let th = 0; th < jH; th++)
+    for (let tw = 0; tw < jW; tw++)
+      for (let o = 0; o < outC; o++)
+        for (let rh = 0; rh < s; rh++)
+          for (let rw = 0; rw < s; rw++) {
+            const kh = rh + s * (jH - 1 - th);
+            const kw = rw + s * (jW - 1 - tw);
+            if (kh < kH && kw < kW) {
+              const tap = w + (<usize>((kh * kW + kw) * inC * outC + o) << 2);
+              for (let i = 0; i < inC; i++, q += 4) store<f32>(q, load<f32>(tap + (<usize>(i * outC) << 2)));
+            } else {
+              memory.fill(q, 0, <usize>inC << 2);
+              q += <usize>inC << 2;
+            }
+          }
+}
+
+// ---------------------------------------------------------------------------------------
+// Bias gradient: out[c] = Σ_r x[r, c] over x: [rows, C] — one pass, where tfjs-wasm's Sum
+// over the leading axes transposes the whole tensor first
+
+export function channelSum(x: usize, out: usize, rows: i32, channels: i32): void {
+  const rowBytes = <usize>channels << 2;
+  memory.fill(out, 0, rowBytes);
+  let p = x;
+  if ((channels & 3) == 0)
+    for (let r = 0; r < rows; r++, p += rowBytes)
+      for (let c: usize = 0; c < rowBytes; c += 16)
+        v128.store(out + c, f32x4.add(v128.load(out + c), v128.load(p + c)));
+  else
+    for (let r = 0; r < rows; r++, p += rowBytes)
+      for (let c: usize = 0; c < rowBytes; c += 4)
+        store<f32>(out + c, load<f32>(out + c) + load<f32>(p + c));
+}
