@@ -12,12 +12,18 @@ import { methodDefaults } from './method-defaults';
  * FAMILY_TRACE=100 logs kNN every 100 steps (the browser-vs-twin table in the README).
  */
 const trace = Number(process.env.FAMILY_TRACE ?? 0);
-/** steps per method: enough to clear the random encoder, short enough for CI */
+/**
+ * Steps per method: enough to clear the random encoder, short enough for CI. SimSiam and
+ * BYOL first dip below their random init (the predictor and the BN statistics settle) and
+ * when they rise varies with the last bits of the arithmetic: seed 1 on wasm read kNN 0.50
+ * at 600 steps with our SIMD kernels and 0.67 without, and 0.66 / 0.64 at 800 (seed 2:
+ * 0.67 at 600, 0.66 at 800) — so they are checked at 800.
+ */
 const budget: Record<SimclrMethod, number> = {
   simclr: 300,
   moco: 300,
-  simsiam: Number(process.env.FAMILY_STEPS ?? 600),
-  byol: Number(process.env.FAMILY_STEPS ?? 600),
+  simsiam: Number(process.env.FAMILY_STEPS ?? 800),
+  byol: Number(process.env.FAMILY_STEPS ?? 800),
 };
 
 /** steps of SimSiam without stop-gradient */
