@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/browser.mjs';
+import { labNames, summarise } from './summary.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -218,58 +219,7 @@ else
 const reference = references.simclr?.['2'] ?? null;
 const loadAfter = loadavg()[0];
 
-const labNames = {
-  simclr: 'simclr',
-  blindsr1: 'blindsr stage 1',
-  blindsr2: 'blindsr stage 2',
-};
-const summary = {};
-const summaryLines = [];
-for (const { lab } of labs) {
-  const wasm = results.find((r) => r.lab === lab && r.backend === 'wasm' && !r.error);
-  const torch2 = references[lab]?.['2'];
-  const node = oneThread?.[lab];
-  const torch1 = references[lab]?.['1'];
-  const ratio = (a, b) => (a && b ? a / b : null);
-  // wasm figures are the training step without its data preparation (the references
-  // train on random tensors); the data milliseconds are kept beside them
-  summary[lab] = {
-    wasmMsPerStep: wasm?.medianTrainMsPerStep ?? null,
-    wasmWithDataMsPerStep: wasm?.medianMsPerStep ?? null,
-    wasmDataMsPerStep: wasm?.medianDataMsPerStep ?? null,
-    wasmThreads: wasm?.threads ?? null,
-    pytorchMsPerStep: torch2?.msPerStep ?? null,
-    ratio: ratio(wasm?.medianTrainMsPerStep, torch2?.msPerStep),
-    oneThread: {
-      wasmMsPerStep: node?.trainMsPerStep ?? null,
-      wasmCpuMsPerStep: node?.trainCpuMsPerStep ?? null,
-      wasmDataMsPerStep: node?.dataMsPerStep ?? null,
-      pytorchMsPerStep: torch1?.msPerStep ?? null,
-      pytorchCpuMsPerStep: torch1?.cpuMsPerStep ?? null,
-      ratio: ratio(node?.trainMsPerStep, torch1?.msPerStep),
-      cpuRatio: ratio(node?.trainCpuMsPerStep, torch1?.cpuMsPerStep),
-    },
-  };
-  const f = (v) => (v == null ? 'n/a' : v.toFixed(v < 10 ? 1 : 0));
-  const x = (v) => (v == null ? 'n/a' : `${v.toFixed(1)}×`);
-  const s = summary[lab];
-  const before = oneThread?.withoutKernels?.[lab];
-  summary[lab].oneThread.withoutKernels = before
-    ? {
-        wasmMsPerStep: before.trainMsPerStep,
-        wasmCpuMsPerStep: before.trainCpuMsPerStep,
-        cpuRatio: ratio(before.trainCpuMsPerStep, torch1?.cpuMsPerStep),
-      }
-    : null;
-  summaryLines.push(
-    `${labNames[lab]}: wasm ${f(s.wasmMsPerStep)} ms/step (+ ${f(s.wasmDataMsPerStep)} ms data), PyTorch ${f(s.pytorchMsPerStep)} ms/step, ratio ${x(s.ratio)}` +
-      ` (${s.wasmThreads ?? 2} threads); 1 thread: wasm ${f(s.oneThread.wasmMsPerStep)} ms/step, PyTorch ${f(s.oneThread.pytorchMsPerStep)} ms/step, ratio ${x(s.oneThread.ratio)}` +
-      `; CPU time ${f(s.oneThread.wasmCpuMsPerStep)} vs ${f(s.oneThread.pytorchCpuMsPerStep)} ms, ratio ${x(s.oneThread.cpuRatio)}` +
-      (before
-        ? ` (tfjs ops without our SIMD kernels: ${f(s.oneThread.withoutKernels.wasmCpuMsPerStep)} ms, ${x(s.oneThread.withoutKernels.cpuRatio)})`
-        : ''),
-  );
-}
+const { summary, summaryLines } = summarise(labs, results, references, oneThread);
 
 const rows = results.map((r) =>
   r.error
