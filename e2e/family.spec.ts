@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { canvasSignature, expect, screenshot, stepCount, test, waitForReady } from './fixtures';
+import type { Page } from '@playwright/test';
 
 test.describe('the contrastive family in the SimCLR lab', () => {
   test('switching method rebuilds, trains, and the panels follow', async ({ page }) => {
@@ -74,25 +75,12 @@ test.describe('the contrastive family in the SimCLR lab', () => {
   test('Export → PyTorch script downloads a script that runs (where torch exists)', async ({
     page,
   }) => {
-    await page.goto('/?backend=wasm&n=8&method=simsiam&size=16');
-    await waitForReady(page);
-    await page.getByTestId('export-menu').click();
-    const downloadPromise = page.waitForEvent('download');
-    await page.getByTestId('export-pytorch').click();
-    const download = await downloadPromise;
-    expect(download.suggestedFilename()).toBe('contrastive-simsiam-seed1.py');
-    const path = test.info().outputPath('script.py');
-    await download.saveAs(path);
-    const python = process.env.PYTHON ?? '/usr/bin/python3';
-    const probe = spawnSync(python, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
-    test.skip(probe.status !== 0, `no torch at ${python}: the script is not run`);
-    const run = spawnSync(
-      python,
-      [path, '--steps', '5', '--threads', '1', '--device', 'cpu', '--log-every', '1'],
-      { encoding: 'utf8', timeout: 240_000 },
+    const output = await exportAndRun(
+      page,
+      '/?backend=wasm&n=8&method=simsiam&size=16',
+      'contrastive-simsiam-seed1.py',
+      5,
     );
-    const output = `${run.stdout}${run.stderr}`;
-    expect(run.status, output).toBe(0);
     expect(output).toMatch(/^method simsiam {2}N 8 {2}views 16px/m);
     const losses = [...output.matchAll(/^step \d+ loss (\S+) top1/gm)].map((m) => Number(m[1]));
     expect(losses).toHaveLength(5);
@@ -103,25 +91,7 @@ test.describe('the contrastive family in the SimCLR lab', () => {
   test('Blind-SR: Export → PyTorch script downloads stage 1 + 2 and runs (where torch exists)', async ({
     page,
   }) => {
-    await page.goto('/?backend=wasm&lab=blindsr');
-    await waitForReady(page);
-    await page.getByTestId('export-menu').click();
-    const downloadPromise = page.waitForEvent('download');
-    await page.getByTestId('export-pytorch').click();
-    const download = await downloadPromise;
-    expect(download.suggestedFilename()).toBe('blindsr-x2-seed1.py');
-    const path = test.info().outputPath('blindsr.py');
-    await download.saveAs(path);
-    const python = process.env.PYTHON ?? '/usr/bin/python3';
-    const probe = spawnSync(python, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
-    test.skip(probe.status !== 0, `no torch at ${python}: the script is not run`);
-    const run = spawnSync(
-      python,
-      [path, '--steps', '3', '--threads', '1', '--device', 'cpu', '--log-every', '1'],
-      { encoding: 'utf8', timeout: 240_000 },
-    );
-    const output = `${run.stdout}${run.stderr}`;
-    expect(run.status, output).toBe(0);
+    const output = await exportAndRun(page, '/?backend=wasm&lab=blindsr', 'blindsr-x2-seed1.py', 3);
     expect(output).toMatch(/^Blind-SR x2 {2}isotropic/m);
     const stage1 = [...output.matchAll(/^stage 1 step [1-9]\d* loss (\S+) rho (\S+)/gm)];
     expect(stage1).toHaveLength(3);
@@ -129,3 +99,31 @@ test.describe('the contrastive family in the SimCLR lab', () => {
     expect(output).toMatch(/RESULT .*"psnr_learned": \d+\.\d+/);
   });
 });
+
+/**
+ * Opens the link, downloads Export → PyTorch script (checking its name) and runs it for
+ * `steps` steps on the CPU; skips (with the reason) where torch does not import.
+ * → the script's output, after checking it exited cleanly.
+ */
+async function exportAndRun(page: Page, link: string, fileName: string, steps: number) {
+  await page.goto(link);
+  await waitForReady(page);
+  await page.getByTestId('export-menu').click();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('export-pytorch').click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe(fileName);
+  const path = test.info().outputPath(fileName);
+  await download.saveAs(path);
+  const python = process.env.PYTHON ?? '/usr/bin/python3';
+  const probe = spawnSync(python, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
+  test.skip(probe.status !== 0, `no torch at ${python}: the script is not run`);
+  const run = spawnSync(
+    python,
+    [path, '--steps', String(steps), '--threads', '1', '--device', 'cpu', '--log-every', '1'],
+    { encoding: 'utf8', timeout: 240_000 },
+  );
+  const output = `${run.stdout}${run.stderr}`;
+  expect(run.status, output).toBe(0);
+  return output;
+}
