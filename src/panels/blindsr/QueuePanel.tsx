@@ -1,4 +1,5 @@
 import { Panel } from '../common/Panel';
+import { QueueFill, queueAttributes } from '../common/QueueFill';
 import { useEffect, useRef } from 'react';
 import { useT } from '../../state/useT';
 import { StageGate, useStageReached } from '../../controls/StageGate';
@@ -47,20 +48,10 @@ export function QueuePanel() {
       title={t('panel.queue.title')}
       attributes={{
         'data-testid': 'queue-panel',
-        'data-pointer': queue?.pointer ?? -1,
-        'data-fill': queue ? queue.fillRatio.toFixed(3) : '0',
+        ...queueAttributes(queue),
         'data-weights': weights ? `${minWeight.toFixed(3)}/${meanWeight.toFixed(3)}` : '',
-        'data-capacity': queue?.capacity ?? 0,
       }}
-      actions={
-        <>
-          {queue ? (
-            <span className="muted">
-              {t('panel.queue.fill', { percent: Math.round(queue.fillRatio * 100) })}
-            </span>
-          ) : null}
-        </>
-      }
+      actions={<QueueFill queue={queue} />}
     >
       <p className="caption">{t('panel.queue.caption')}</p>
       <StageGate stage="queue">

@@ -1,4 +1,5 @@
 import { Panel } from '../common/Panel';
+import { QueueFill, queueAttributes } from '../common/QueueFill';
 import { useEffect, useRef } from 'react';
 import { useT } from '../../state/useT';
 import { useStore } from '../../state/store';
@@ -52,19 +53,9 @@ export function MocoQueuePanel() {
       title={t('panel.mocoQueue.title')}
       attributes={{
         'data-testid': 'moco-queue-panel',
-        'data-pointer': queue?.pointer ?? -1,
-        'data-fill': queue ? queue.fillRatio.toFixed(3) : '0',
-        'data-capacity': queue?.capacity ?? 0,
+        ...queueAttributes(queue),
       }}
-      actions={
-        <>
-          {queue ? (
-            <span className="muted">
-              {t('panel.queue.fill', { percent: Math.round(queue.fillRatio * 100) })}
-            </span>
-          ) : null}
-        </>
-      }
+      actions={<QueueFill queue={queue} />}
     >
       <p className="caption">{t('panel.mocoQueue.caption')}</p>
       <div className="queue-wrap">
