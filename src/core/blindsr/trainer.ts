@@ -209,6 +209,10 @@ export class BlindSrTrainer {
       pairedByDegradation ? b : 0,
     );
     low.dispose();
+    return this.stepResult(loss, start, augmentMilliseconds);
+  }
+
+  private stepResult(loss: number, start: number, augmentMilliseconds: number): BlindSrStepResult {
     return {
       step: this.stepCount,
       stage: this.config.stage,
@@ -227,13 +231,7 @@ export class BlindSrTrainer {
     this.lastSamples = samples;
     this.stepCount += 1;
     this.lastLoss = loss;
-    return {
-      step: this.stepCount,
-      stage: this.config.stage,
-      loss,
-      milliseconds: performance.now() - start,
-      augmentMilliseconds,
-    };
+    return this.stepResult(loss, start, augmentMilliseconds);
   }
 
   snapshot(): BlindSrSnapshot {

@@ -93,17 +93,6 @@ export class SimclrTrainer {
     };
   }
 
-  /** The method's loss and z on 2N views (family.ts methodLoss). */
-  private forwardLoss(
-    x: tf.Tensor4D,
-    n: number,
-    targets: tf.Tensor2D | null,
-    queue: tf.Tensor2D | null,
-    stats?: BatchStats,
-  ): { z: tf.Tensor2D; loss: tf.Scalar } {
-    return methodLoss(this.config, this.networks, x, n, targets, queue, stats);
-  }
-
   private queueTensor(): tf.Tensor2D | null {
     return this.queue ? tf.tensor2d(this.queue.keys, [this.queue.capacity, this.queue.dim]) : null;
   }
@@ -151,7 +140,15 @@ export class SimclrTrainer {
       : null;
     const value = gradientStep(
       () => {
-        const { z, loss } = this.forwardLoss(x, n, targets, this.queueTensor(), stats);
+        const { z, loss } = methodLoss(
+          this.config,
+          this.networks,
+          x,
+          n,
+          targets,
+          this.queueTensor(),
+          stats,
+        );
         this.lastZ?.dispose();
         this.lastZ = tf.keep(z);
         return loss;
@@ -205,7 +202,14 @@ export class SimclrTrainer {
     const size = this.config.imageSize;
     const [z, loss] = tf.tidy(() => {
       const x = tf.tensor4d(views, [2 * n, size, size, 3]);
-      const result = this.forwardLoss(x, n, momentumTargets(this.networks, x), this.queueTensor());
+      const result = methodLoss(
+        this.config,
+        this.networks,
+        x,
+        n,
+        momentumTargets(this.networks, x),
+        this.queueTensor(),
+      );
       return [result.z, result.loss];
     });
     this.lastLoss = (await loss.data())[0];
