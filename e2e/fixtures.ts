@@ -82,3 +82,14 @@ export async function canvasSignature(
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
+
+/** A small PNG drawn in the page (a dark square on transparent): a valid upload. */
+export async function squarePng(page: Page): Promise<Buffer> {
+  return Buffer.from(
+    await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(64, 64);
+      canvas.getContext('2d')!.fillRect(8, 8, 40, 40);
+      return Array.from(new Uint8Array(await (await canvas.convertToBlob()).arrayBuffer()));
+    }),
+  );
+}

@@ -1,4 +1,4 @@
-import { dropExpectedErrors, expect, stepCount, test, waitForReady } from './fixtures';
+import { dropExpectedErrors, expect, stepCount, test, waitForReady, squarePng } from './fixtures';
 
 type Hooks = {
   __playground: {
@@ -17,13 +17,7 @@ test('a killed worker: plain message, restart works, settings and uploads intact
     {
       name: 'kept.png',
       mimeType: 'image/png',
-      buffer: Buffer.from(
-        await page.evaluate(async () => {
-          const canvas = new OffscreenCanvas(64, 64);
-          canvas.getContext('2d')!.fillRect(8, 8, 40, 40);
-          return Array.from(new Uint8Array(await (await canvas.convertToBlob()).arrayBuffer()));
-        }),
-      ),
+      buffer: await squarePng(page),
     },
   ]);
   await expect(page.getByTestId('upload-list')).toHaveAttribute('data-count', '1');

@@ -1,4 +1,4 @@
-import { expect, stepCount, test, waitForReady } from './fixtures';
+import { expect, stepCount, test, waitForReady, squarePng } from './fixtures';
 
 type Hooks = {
   __playground: {
@@ -23,13 +23,7 @@ test('a lost WebGPU device: its own message, restart on wasm keeps settings and 
     {
       name: 'kept.png',
       mimeType: 'image/png',
-      buffer: Buffer.from(
-        await page.evaluate(async () => {
-          const canvas = new OffscreenCanvas(64, 64);
-          canvas.getContext('2d')!.fillRect(8, 8, 40, 40);
-          return Array.from(new Uint8Array(await (await canvas.convertToBlob()).arrayBuffer()));
-        }),
-      ),
+      buffer: await squarePng(page),
     },
   ]);
   await expect(page.getByTestId('upload-list')).toHaveAttribute('data-count', '1');

@@ -1,4 +1,4 @@
-import { expect, test, waitForReady } from './fixtures';
+import { expect, test, waitForReady, squarePng } from './fixtures';
 
 test('a batch size the usual list lacks is shown as it trains; a fractional one is rounded with a notice', async ({
   page,
@@ -20,13 +20,7 @@ test('a batch larger than the data set says what really trains', async ({ page }
   await page.goto('/?backend=wasm&n=128&data=uploads');
   await waitForReady(page);
   // two uploads: 2 × 24 crops, fewer than 128
-  const png = Buffer.from(
-    await page.evaluate(async () => {
-      const canvas = new OffscreenCanvas(64, 64);
-      canvas.getContext('2d')!.fillRect(8, 8, 40, 40);
-      return Array.from(new Uint8Array(await (await canvas.convertToBlob()).arrayBuffer()));
-    }),
-  );
+  const png = await squarePng(page);
   await page.getByTestId('upload-input').setInputFiles([
     { name: 'a.png', mimeType: 'image/png', buffer: png },
     { name: 'b.png', mimeType: 'image/png', buffer: png },
