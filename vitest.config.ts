@@ -3,11 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { simdKernels } from './scripts/kernels.mjs';
 
 /**
- * Three projects: `unit` runs on tfjs' cpu backend with tfjs aliased to its es2017 bundle
- * (~3× faster to load than the node entry); `wasm` runs the longer learning checks on the
- * wasm backend, which must share one tfjs-core instance with @tensorflow/tfjs, so no alias;
+ * Three projects: `unit` runs on tfjs' cpu backend, tfjs-core aliased to the union
+ * package's es2017 bundle (~3× faster to load than the node entry); `wasm` runs the longer learning checks on the
+ * wasm backend, which must share one tfjs-core instance with tfjs-backend-wasm, so no alias;
  * `lint` proves the layer rule and the cycle check bite, on lint-fixtures/.
  */
+const tfjsBundle = fileURLToPath(
+  new URL('./node_modules/@tensorflow/tfjs/dist/tf.es2017.js', import.meta.url),
+);
+const emptyModule = fileURLToPath(new URL('./src/core/empty-module.ts', import.meta.url));
+
 export default defineConfig({
   test: {
     testTimeout: 300_000,
@@ -17,11 +22,12 @@ export default defineConfig({
         // our wasm SIMD kernels (virtual:simd-kernels), built from assembly/ when imported
         plugins: [simdKernels()],
         resolve: {
-          alias: {
-            '@tensorflow/tfjs': fileURLToPath(
-              new URL('./node_modules/@tensorflow/tfjs/dist/tf.es2017.js', import.meta.url),
-            ),
-          },
+          alias: [
+            // tfjs-core (exactly) → the union bundle: core with its gradients, chained ops
+            // and cpu backend registered; src/core/tf-ops.ts is then a no-op
+            { find: /^@tensorflow\/tfjs-(core|backend-cpu)$/, replacement: tfjsBundle },
+            { find: /^@tensorflow\/tfjs-core\/dist\/.*$/, replacement: emptyModule },
+          ],
         },
         test: {
           name: 'unit',

@@ -10,3 +10,5 @@
 export { convFilterGradient } from './conv';
 export { flipFilter, polyphaseFilter, channelSum } from './filters';
 export { batchNormForward, batchNormBackward } from './batchnorm';
+export { adamStep } from './optim';
+export { filmLeakyForward, filmLeakyBackward } from './film';

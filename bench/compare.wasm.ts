@@ -1,7 +1,7 @@
 // Not a test: our SIMD kernels on and off, interleaved in one process (CPU time, 1 thread),
 // so a loaded machine distorts both sides alike. Also lists the kernels with their shapes.
 // Usage: npx vitest run --config bench/vitest.config.ts bench/compare.wasm.ts
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { expect, it } from 'vitest';
 import { makeShapesDataset } from '../src/data/shapes';
 import { makeTextures } from '../src/data/textures';

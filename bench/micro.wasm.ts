@@ -1,7 +1,7 @@
 // Not a test: min-of-N timings of single kernels at the default models' shapes (wasm,
 // 1 thread), in GFLOP/s — XNNPACK's forward conv against our filter-gradient kernel.
 // Usage: npx vitest run --config bench/vitest.config.ts bench/micro.wasm.ts
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { it } from 'vitest';
 import { conv2d, convInputGradient } from '../src/core/nn/conv';
 import { filterGradientKernel } from '../src/core/nn/simd-ops';

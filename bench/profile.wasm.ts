@@ -2,7 +2,7 @@
 // default step of each lab on tfjs-wasm in node (1 thread) under tf.profile and prints,
 // per lab, where the milliseconds go: kernel name, calls per step, ms per step.
 // Usage: npx vitest run --config bench/vitest.config.ts bench/profile.wasm.ts
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { expect, it } from 'vitest';
 import { makeShapesDataset } from '../src/data/shapes';
 import { makeTextures } from '../src/data/textures';
@@ -22,9 +22,10 @@ async function profile(lab: string, step: () => Promise<unknown>) {
       await step();
     });
     wall += performance.now() - start;
-    // customGrad's scopes ('forward', 'unnamed scope') wrap kernels already listed
+    // customGrad's scopes ('forward', 'unnamed scope') and op scopes ('fusedConv2d__op')
+    // wrap kernels already listed
     for (const k of info.kernels.filter(
-      (k) => k.name !== 'forward' && k.name !== 'unnamed scope',
+      (k) => k.name !== 'forward' && k.name !== 'unnamed scope' && !k.name.endsWith('__op'),
     )) {
       const entry = totals.get(k.name) ?? { calls: 0, ms: 0 };
       entry.calls += 1;

@@ -85,7 +85,7 @@ for (const { lab, query, backends: labBackends } of labs)
     try {
       await page.goto(`http://127.0.0.1:${port}/?backend=${backend}${query}`);
       await page.waitForFunction(
-        () => !document.querySelector('[data-testid=play]')?.disabled,
+        () => document.querySelector('[data-testid=play]')?.disabled === false,
         null,
         { timeout: 120_000 },
       );

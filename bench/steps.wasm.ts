@@ -3,7 +3,7 @@
 // the backend runs one thread, as wall and CPU time (CPU time: the fair figure while other
 // processes share the machine), with and without the data preparation, and prints one
 // `BENCH {json}` line.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { expect, it } from 'vitest';
 import { makeShapesDataset } from '../src/data/shapes';
 import { makeTextures } from '../src/data/textures';

@@ -52,7 +52,7 @@ export function summarise(labs, results, references, oneThread) {
       : null;
     summaryLines.push(
       `${labNames[lab]}: wasm ${f(s.wasmMsPerStep)} ms/step (+ ${f(s.wasmDataMsPerStep)} ms data), PyTorch ${f(s.pytorchMsPerStep)} ms/step, ratio ${x(s.ratio)}` +
-        ` (${s.wasmThreads ?? 2} threads); 1 thread: wasm ${f(s.oneThread.wasmMsPerStep)} ms/step, PyTorch ${f(s.oneThread.pytorchMsPerStep)} ms/step, ratio ${x(s.oneThread.ratio)}` +
+        ` (browser ${s.wasmThreads ?? '?'} thread${s.wasmThreads === 1 ? '' : 's'}, PyTorch 2); 1 thread: wasm ${f(s.oneThread.wasmMsPerStep)} ms/step, PyTorch ${f(s.oneThread.pytorchMsPerStep)} ms/step, ratio ${x(s.oneThread.ratio)}` +
         `; CPU time ${f(s.oneThread.wasmCpuMsPerStep)} vs ${f(s.oneThread.pytorchCpuMsPerStep)} ms, ratio ${x(s.oneThread.cpuRatio)}` +
         (before
           ? ` (tfjs ops without our SIMD kernels: ${f(s.oneThread.withoutKernels.wasmCpuMsPerStep)} ms, ${x(s.oneThread.withoutKernels.cpuRatio)})`

@@ -37,8 +37,14 @@ async function expectHonestBadge(page: Page, isolated: boolean) {
   await expect(badge).toHaveAttribute('data-backend', 'wasm');
   const threads = Number(await badge.getAttribute('data-threads'));
   if (isolated) {
-    expect(threads).toBeGreaterThanOrEqual(2);
-    await expect(badge).toContainText(`wasm · ${threads} threads`);
+    // isolated: SharedArrayBuffer works, and XNNPACK gets every core but one
+    expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(threads).toBe(Math.min(4, Math.max(1, cores - 1)));
+    await expect(badge).toContainText(
+      threads > 1 ? `wasm · ${threads} threads` : 'wasm · 1 thread',
+    );
+    await expect(badge).not.toContainText('not cross-origin isolated');
     await expect(page.getByTestId('isolation-problem')).toHaveCount(0);
   } else {
     expect(threads).toBe(1);

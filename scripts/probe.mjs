@@ -15,9 +15,13 @@ await page.addInitScript(() => {
 page.on('pageerror', (e) => console.log('pageerror', e.message));
 const started = Date.now();
 await page.goto(url);
-await page.waitForFunction(() => !document.querySelector('[data-testid=play]')?.disabled, null, {
-  timeout: 120_000,
-});
+await page.waitForFunction(
+  () => document.querySelector('[data-testid=play]')?.disabled === false,
+  null,
+  {
+    timeout: 120_000,
+  },
+);
 console.log(
   'ready after',
   Date.now() - started,

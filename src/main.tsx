@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { prepareDeployment } from './deploy/register';
 import { parseLanguage, type Language } from './i18n';
-import { pause, play, reset, startTraining, step } from './state/actions';
+import { pause, play, reset, startTraining, step, workerStarted } from './state/actions';
 import { debugHooks } from './state/debug-hooks';
 import { setDeployment, setView, useStore } from './state/store';
 import { nextStage } from './state/stage-actions';
@@ -115,7 +115,7 @@ const render = () =>
       <App />
     </StrictMode>,
   );
-// Chrome creates the worker only once this task yields: render in the next task, so the
-// worker loads tfjs and compiles wasm while the first render runs
-if (isolatedAlready) setTimeout(render, 0);
+// Chrome starts the worker's thread only while this thread is free: render once it exists
+// (a few tens of ms), so the worker loads tfjs and compiles wasm while the first render runs
+if (isolatedAlready) void workerStarted(250).then(render);
 else render();

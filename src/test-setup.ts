@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
 
 // tfjs greets node users with an advert for tfjs-node; the unit tests run on 'cpu' on purpose.
 const warn = console.warn;

@@ -61,7 +61,7 @@ function hsvToRgb(h: number, s: number, v: number): [number, number, number] {
 
 /** Inside test in the shape's own frame (unit radius). */
 function inside(shape: ShapeClass, x: number, y: number): boolean {
-  const r = Math.hypot(x, y);
+  const r = Math.sqrt(x * x + y * y); // Math.hypot is ~10× slower in V8
   switch (shape) {
     case 'circle':
       return r <= 1;
@@ -105,23 +105,44 @@ export function sampleShapeSpec(shape: ShapeClass, random: Random): ShapeSpec {
   };
 }
 
+/** The radius of the largest disc about the centre inside each shape (unit radius). */
+const innerRadius: Record<ShapeClass, number> = {
+  circle: 1,
+  square: g.squareHalfSide,
+  triangle: 0.5, // the inradius of an equilateral triangle of circumradius 1
+  ring: 0, // a hole in the middle
+  cross: g.crossHalfWidth,
+  star: g.starInner,
+};
+
 /** Renders with 3×3 super-sampling so edges are anti-aliased. */
 export function renderShape(spec: ShapeSpec, size: number): RgbImage {
   const pixels = new Float32Array(size * size * 3);
   const cos = Math.cos(spec.rotation);
   const sin = Math.sin(spec.rotation);
   const samples = g.samples;
+  // a pixel whose samples all lie farther than the farthest point of any shape (the
+  // square's corner, 0.8·√2 radii) is background without testing them
+  const halfDiagonal = Math.SQRT1_2 / (size * spec.radius);
+  const reach = (Math.SQRT2 * g.squareHalfSide + halfDiagonal) ** 2;
+  // … and one whose samples all lie within the largest disc inside the shape is all shape
+  const within = Math.max(0, innerRadius[spec.shape] - halfDiagonal) ** 2;
   for (let py = 0; py < size; py++)
     for (let px = 0; px < size; px++) {
       let cover = 0;
-      for (let sy = 0; sy < samples; sy++)
-        for (let sx = 0; sx < samples; sx++) {
-          const u = (px + (sx + 0.5) / samples) / size - spec.cx;
-          const v = (py + (sy + 0.5) / samples) / size - spec.cy;
-          const x = (cos * u + sin * v) / spec.radius;
-          const y = (-sin * u + cos * v) / spec.radius;
-          if (inside(spec.shape, x, y)) cover++;
-        }
+      const du = ((px + 0.5) / size - spec.cx) / spec.radius;
+      const dv = ((py + 0.5) / size - spec.cy) / spec.radius;
+      const distance = du * du + dv * dv;
+      if (distance < within * 0.99) cover = samples * samples;
+      else if (distance <= reach * 1.01)
+        for (let sy = 0; sy < samples; sy++)
+          for (let sx = 0; sx < samples; sx++) {
+            const u = (px + (sx + 0.5) / samples) / size - spec.cx;
+            const v = (py + (sy + 0.5) / samples) / size - spec.cy;
+            const x = (cos * u + sin * v) / spec.radius;
+            const y = (-sin * u + cos * v) / spec.radius;
+            if (inside(spec.shape, x, y)) cover++;
+          }
       const a = cover / (samples * samples);
       for (let c = 0; c < 3; c++)
         pixels[(py * size + px) * 3 + c] = spec.color[c] * a + spec.background[c] * (1 - a);

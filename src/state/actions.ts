@@ -39,6 +39,9 @@ function acknowledgeAfterPaint(): void {
 
 function onWorkerMessage(message: WorkerEvent): void {
   switch (message.type) {
+    case 'booting':
+      workerThreadStarted();
+      return;
     case 'ready':
       setRun({ backend: message.backend });
       return;
@@ -124,6 +127,18 @@ async function sendDataset(): Promise<void> {
   client?.sendData(packDataset(dataset));
 }
 
+let workerThreadStarted: () => void = () => undefined;
+const workerThread = new Promise<void>((resolve) => (workerThreadStarted = resolve));
+
+/**
+ * Resolves once the first worker's thread exists (its 'booting' message), or after
+ * `atMost` ms. The first render waits for it: Chrome starts a worker only while the page's
+ * thread is free, and the first render keeps it busy for a few hundred ms.
+ */
+export function workerStarted(atMost: number): Promise<void> {
+  return Promise.race([workerThread, new Promise<void>((r) => setTimeout(r, atMost))]);
+}
+
 /** Starts (or restarts) the worker with the current configuration and data. */
 export async function startTraining(
   backend: BackendName | null = useStore.getState().config.backend,
@@ -133,6 +148,9 @@ export async function startTraining(
   client = new TrainingClient(onWorkerMessage);
   client.start({ forcedBackend: backend, testHooks: testHooksEnabled() });
   configureLab();
+  // the browser starts the worker's thread only while this one is free: draw the built-in
+  // images once it exists, while it loads tfjs and starts its backend (page load, #12)
+  await workerStarted(250);
   await sendDataset();
 }
 

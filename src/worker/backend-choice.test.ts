@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planBackend, parseBackendName, type Capabilities } from './backend-choice';
+import { planBackend, parseBackendName, wasmThreadsFor, type Capabilities } from './backend-choice';
 
 const none: Capabilities = { webgpuAdapter: null, webglRenderer: null, wasm: true };
 
@@ -62,5 +62,15 @@ describe('planBackend', () => {
     expect(parseBackendName('wasm')).toBe('wasm');
     expect(parseBackendName('tpu')).toBeNull();
     expect(parseBackendName(null)).toBeNull();
+  });
+});
+
+describe('wasmThreadsFor', () => {
+  it('leaves one core to the page: at least one thread, at most four', () => {
+    expect(wasmThreadsFor(1)).toBe(1);
+    expect(wasmThreadsFor(2)).toBe(1);
+    expect(wasmThreadsFor(4)).toBe(3);
+    expect(wasmThreadsFor(16)).toBe(4);
+    expect(wasmThreadsFor(0)).toBe(1);
   });
 });

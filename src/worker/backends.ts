@@ -1,8 +1,8 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { planBackend, type BackendName, type Capabilities } from './backend-choice';
+import { planBackend, wasmThreadsFor, type BackendName, type Capabilities } from './backend-choice';
 import type { BackendInfo } from './protocol';
 
 /** What this browser offers, asked directly (tfjs would hide a software adapter). */
@@ -40,7 +40,10 @@ export async function probeCapabilities(): Promise<Capabilities> {
 }
 
 async function startBackend(name: BackendName): Promise<Pick<BackendInfo, 'threads' | 'simd'>> {
+  // each backend is loaded only when tried: the worker starts with tfjs-core alone
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
+  if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
+  if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
   if (name !== 'wasm') return activate(name, null);
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   wasm.setWasmPaths({
@@ -48,13 +51,14 @@ async function startBackend(name: BackendName): Promise<Pick<BackendInfo, 'threa
     'tfjs-backend-wasm-simd.wasm': wasmSimd,
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
   });
-  const cores = Math.max(1, navigator.hardwareConcurrency || 1);
-  wasm.setThreadsCount(cores);
+  const threads = wasmThreadsFor(navigator.hardwareConcurrency || 1);
+  // one thread: the plain SIMD build (no pool of eight idle pthread workers to start)
+  if (threads === 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  wasm.setThreadsCount(threads);
   // tfjs-wasm 4.22 caps its XNNPACK pool at hardwareConcurrency / 2 (backend.cc assumes
-  // two hyper-threads per core) whatever setThreadsCount asks: one thread on a 2-core
-  // laptop, which is why getThreadsCount() stayed at 1. The cap is read once, while the
-  // module starts, so report twice the cores for that moment only.
-  const restore = reportDoubledConcurrency(cores);
+  // two hyper-threads per core) whatever setThreadsCount asks. The cap is read once, while
+  // the module starts, so report twice the threads for that moment only.
+  const restore = reportDoubledConcurrency(threads);
   try {
     return await activate(name, wasm.getThreadsCount);
   } finally {
@@ -89,14 +93,22 @@ async function activate(
   return { threads: threadsOf(), simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) };
 }
 
+const noCapabilities: Capabilities = { webgpuAdapter: null, webglRenderer: null, wasm: true };
+
 /** Tries the plan's backends in order; reports which one runs, why, and what failed. */
 export async function chooseAndStartBackend(forced: BackendName | null): Promise<BackendInfo> {
-  const capabilities = await probeCapabilities();
-  const plan = planBackend(capabilities, forced);
+  // most machines end on wasm: its code loads while the GPU is asked (page load, #12)
+  if (forced === null || forced === 'wasm')
+    import('@tensorflow/tfjs-backend-wasm').catch(() => undefined);
+  // forced wasm asks no GPU (the adapter line is about GPUs); another forced backend starts
+  // without waiting for the probe, which only names its adapter on the badge
+  const probing = forced === 'wasm' ? Promise.resolve(noCapabilities) : probeCapabilities();
+  const plan = forced ? planBackend(noCapabilities, forced) : planBackend(await probing, null);
   const failures: BackendInfo['failures'] = [];
   for (const name of plan.order) {
     try {
       const extra = await startBackend(name);
+      const capabilities = await probing;
       return {
         name,
         reason: failures.length > 0 ? 'fellBack' : plan.reason,

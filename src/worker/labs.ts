@@ -8,8 +8,8 @@ import type { Dataset } from '../data/dataset';
 import type { BlindSrSample } from '../core/blindsr/types';
 import type { LabConfig, LiveChange, WorkerEvent } from './protocol';
 import { previewBlindSrSamples } from './stage-probe';
-import * as tf from '@tensorflow/tfjs';
-import type { Variable } from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import type { Variable } from '@tensorflow/tfjs-core';
 
 /**
  * What the worker's loop needs from a lab: one training step, a snapshot (plain data and

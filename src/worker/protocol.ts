@@ -127,6 +127,8 @@ export type WorkerErrorCode =
 
 /** What the worker tells the page without being asked. */
 export type WorkerEvent =
+  /** the worker's thread exists (its entry ran; tfjs still loading) */
+  | { type: 'booting' }
   | { type: 'ready'; backend: BackendInfo }
   | { type: 'status'; running: boolean; step: number }
   | {

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { l2Normalize, ntXentLoss, positiveOnlyLoss } from '../core/nn/losses';
 import { encode, encoderTrainables, headVariables, project } from '../core/nn/models';
 import type { SimclrStageView, SimclrTrainer, ViewsOfBatch } from '../core/simclr/trainer';

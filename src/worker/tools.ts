@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { checkWeightsFile, decodeFloats, encodeFloats, type WeightsFile } from '../core/weights';
 import type { LabRunner } from './labs';
 import type { ReplyTo } from './protocol';

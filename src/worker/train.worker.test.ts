@@ -26,8 +26,11 @@ let self: { postMessage(message: WorkerToPage): void; addEventListener(): void }
 async function startWorker(testHooks: boolean): Promise<(message: PageToWorker) => void> {
   vi.resetModules();
   await import('./train.worker');
+  // the entry announces itself before its body (tfjs, the loop) has loaded …
+  expect(posted.map((m) => m.type)).toEqual(['booting']);
   const send = (message: PageToWorker) =>
     self.onmessage?.({ data: message } as MessageEvent<PageToWorker>);
+  // … and keeps what arrives meanwhile: this init is answered once the body takes over
   send({ type: 'init', forcedBackend: 'cpu', testHooks });
   await vi.waitFor(() => expect(posted.map((m) => m.type)).toContain('ready'));
   return send;

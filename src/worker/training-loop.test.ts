@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultBlindSrConfig } from '../core/blindsr/config';
 import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr/config';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { bicubicMatrix, blurCovariance, degradeBatch, noiseFor, type Degradation } from './degrade';
 import type { Random } from '../random';
 

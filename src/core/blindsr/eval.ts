@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ConvEncoder } from '../nn/models';
 import type { HrSampler } from './sampler';
 import type { SrStage } from './sr-stage';

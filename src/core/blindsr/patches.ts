@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { patchSize } from './config';
 import type { BlindSrSample } from './types';
 import type { Random } from '../random';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { kernelSizeFor, lowSize, type BlindSrConfig } from './config';
 import { blurKernel, type Degradation, type DegradationRanges } from './degrade';
 import { degradePixels } from './degrade-separable';

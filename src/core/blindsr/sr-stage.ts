@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { srBatch, type BlindSrConfig } from './config';
 import { sampleDegradation, type Degradation } from './degrade';
 import { stackImages } from '../image';

@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import { filmLeakyRelu } from '../nn/film';
 import { bicubicResize } from './degrade';
 import {
   applyConv,
@@ -164,10 +165,8 @@ export function superResolve(net: SrNet, inputs: SrInputs, condition: tf.Tensor2
   const z = applyDense(net.condition, condition).leakyRelu(0.1) as tf.Tensor2D; // [B, 32]
   let x = applyConv(net.head, low, false);
   for (const block of net.blocks) {
-    const film = applyDense(block.film, z); // [B, 2C]
-    const gamma = film.slice([0, 0], [b, net.channels]).reshape([b, 1, 1, net.channels]);
-    const beta = film.slice([0, net.channels], [b, net.channels]).reshape([b, 1, 1, net.channels]);
-    const y = applyConv(block.first, x).mul(gamma.add(1)).add(beta).leakyRelu(0.1) as tf.Tensor4D;
+    const film = applyDense(block.film, z); // [B, 2C]: [γ | β]
+    const y = filmLeakyRelu(applyConv(block.first, x), film, 0.1);
     x = x.add(applyConv(block.second, y)) as tf.Tensor4D;
   }
   const residual = pixelShuffle(applyConv(net.tail, x), net.scale);

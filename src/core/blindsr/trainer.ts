@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { patchSize, type BlindSrConfig, type LiveBlindSrChange } from './config';
 import { sampleDegradation, type Degradation } from './degrade';
 import { negativeWeights } from './degradation-prior';

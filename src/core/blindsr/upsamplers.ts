@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { FlatAdam } from '../nn/optimizer';
 import { Random } from '../random';
 import { makeSrNet, srNetVariables, superResolve, type SrInputs, type SrNet } from './srnet';

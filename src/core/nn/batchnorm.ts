@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { simdKernelsActive } from './simd-kernels';
 import { batchNormBackwardKernel, batchNormForwardKernel } from './simd-ops';
 

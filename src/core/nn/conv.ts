@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { simdKernelsActive } from './simd-kernels';
 import {
   channelSumKernel,
@@ -172,11 +172,22 @@ export function convInputGradient(
     // output of a 'valid' conv must be H: (sh + top + bottom) − kH + 1 = H
     const top = kH - 1 - padTop;
     const left = kW - 1 - padLeft;
-    const padded = padOrCrop(dy, top, h + kH - 1 - sh - top, left, w + kW - 1 - sw - left);
+    const bottom = h + kH - 1 - sh - top;
+    const right = w + kW - 1 - sw - left;
     const flipped = simdKernelsActive()
       ? flipFilterKernel(filter)
       : (filter.reverse([0, 1]).transpose([0, 1, 3, 2]) as tf.Tensor4D);
-    return tf.conv2d(padded, flipped, 1, 'valid') as tf.Tensor4D;
+    // an odd kernel over 'same' padding pads dy as tfjs' own 'same' would: no pad kernel
+    if (
+      sh === h &&
+      sw === w &&
+      top === padTop &&
+      bottom === top &&
+      left === padLeft &&
+      right === left
+    )
+      return tf.conv2d(dy, flipped, 1, 'same') as tf.Tensor4D;
+    return tf.conv2d(padOrCrop(dy, top, bottom, left, right), flipped, 1, 'valid') as tf.Tensor4D;
   });
 }
 
@@ -251,7 +262,14 @@ export function conv2d(
       const ws = kernel as tf.Tensor4D;
       (save as tf.GradSaveFunc)([xs, ws]);
       return {
-        value: tf.conv2d(xs, ws, stride, pad).add(shift as tf.Tensor1D) as tf.Tensor4D,
+        // the bias inside the convolution (XNNPACK adds it as it writes the output)
+        value: tf.fused.conv2d({
+          x: xs,
+          filter: ws,
+          strides: stride,
+          pad,
+          bias: shift as tf.Tensor1D,
+        }),
         gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
           const [savedX, savedW] = saved as [tf.Tensor4D, tf.Tensor4D];
           const dBias = simdKernelsActive() ? channelSumKernel(dy) : dy.sum([0, 1, 2]);

@@ -1,7 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { batchNormActivation, type Activation } from './batchnorm';
 import { conv2d, type Padding } from './conv';
 import type { Random } from '../random';
+
+const leakySlope = 0.1; // DASR's LeakyReLU(0.1), as in batchnorm.ts
 
 /**
  * Functional layers over plain tf.Variables: every model owns its variable list
@@ -106,6 +108,55 @@ export function applyConv(p: ConvParams, x: tf.Tensor4D, inputGradient = true): 
   );
 }
 
+/** True inside tf.grad / variableGrads: a tape is recording and may need gradients. */
+function recordingGradients(): boolean {
+  return (tf.engine() as unknown as { state: { gradientDepth: number } }).state.gradientDepth > 0;
+}
+
+/**
+ * conv → batch norm on the running statistics → activation, as ONE fused convolution:
+ * BN folded into the filter (W·s, s = γ/√(σ² + ε)) and a bias (β − μ·s + b·s), the
+ * activation applied as XNNPACK writes the output. Same values as the three layers up to
+ * float rounding; no gradient (tfjs-wasm has no fused-conv gradient), so only off the tape.
+ */
+function convBatchNormFolded(
+  conv: ConvParams,
+  norm: BatchNormParams,
+  x: tf.Tensor4D,
+  activation: Activation,
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const scale = norm.gamma.mul(norm.runningVariance.add(1e-5).rsqrt());
+    const shift = norm.beta.sub(norm.runningMean.mul(scale));
+    return tf.fused.conv2d({
+      x,
+      filter: conv.filter.mul(scale) as tf.Tensor4D,
+      strides: conv.stride,
+      pad: conv.pad,
+      bias: conv.bias ? shift.add(conv.bias.mul(scale)) : shift,
+      activation: activation === 'none' ? 'linear' : activation === 'relu' ? 'relu' : 'leakyrelu',
+      leakyreluAlpha: leakySlope,
+    });
+  });
+}
+
+/**
+ * conv → batch norm → activation. Training: batch statistics (fused BN kernel with an
+ * analytic gradient, kept in `stats`); inference off the tape: one folded, fused conv.
+ */
+export function applyConvBatchNorm(
+  conv: ConvParams,
+  norm: BatchNormParams,
+  x: tf.Tensor4D,
+  training: boolean,
+  activation: Activation,
+  inputGradient = true,
+  stats?: BatchStats,
+): tf.Tensor4D {
+  if (!training && !recordingGradients()) return convBatchNormFolded(conv, norm, x, activation);
+  return applyBatchNorm(norm, applyConv(conv, x, inputGradient), training, activation, stats);
+}
+
 /** [B, In] → [B, Out] */
 export function applyDense(p: DenseParams, x: tf.Tensor2D): tf.Tensor2D {
   return x.matMul(p.kernel as tf.Tensor2D).add(p.bias);
@@ -146,7 +197,11 @@ export function applyBatchNorm(
     .mul(p.runningVariance.add(1e-5).rsqrt())
     .mul(p.gamma)
     .add(p.beta) as tf.Tensor4D;
-  return activation === 'relu' ? y.relu() : activation === 'leakyRelu' ? y.leakyRelu(0.1) : y;
+  return activation === 'relu'
+    ? y.relu()
+    : activation === 'leakyRelu'
+      ? y.leakyRelu(leakySlope)
+      : y;
 }
 
 /** running ← m·running + (1−m)·batch, then frees the batch statistics. */

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** Rows divided by their L2 norm. [B, D] → [B, D] */
 export function l2Normalize(x: tf.Tensor2D): tf.Tensor2D {

@@ -1,8 +1,8 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import {
   allVariablesOf,
   applyBatchNorm,
-  applyConv,
+  applyConvBatchNorm,
   applyDense,
   makeBatchNorm,
   makeConv,
@@ -70,13 +70,7 @@ export function encodeMaps(
   let x = encoder.centerInput ? (images.sub(images.mean([1, 2], true)) as tf.Tensor4D) : images;
   encoder.convs.forEach((conv, i) => {
     // the images need no gradient: the first conv skips it
-    x = applyBatchNorm(
-      encoder.norms[i],
-      applyConv(conv, x, i > 0),
-      training,
-      encoder.activation,
-      stats,
-    );
+    x = applyConvBatchNorm(conv, encoder.norms[i], x, training, encoder.activation, i > 0, stats);
   });
   return x;
 }

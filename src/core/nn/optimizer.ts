@@ -1,10 +1,13 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import { simdKernelsActive } from './simd-kernels';
+import { adamKernel } from './simd-ops';
 
 /**
  * Adam (Kingma & Ba 2015, Algorithm 1) over all of a model's variables at once: the
  * gradients are concatenated into one vector, the moments live in one vector each.
  * Same numbers as tf.train.adam, but ~40 kernels a step instead of ~14 per variable —
- * per-kernel overhead dominates small models on the CPU backends. Variables are
+ * per-kernel overhead dominates small models on the CPU backends — and on tfjs-wasm one
+ * (our SIMD kernel, assembly/optim.ts). Variables are
  * addressed by their position in `variables` (the explicit varList, tfjs #4290).
  */
 export class FlatAdam {
@@ -38,6 +41,19 @@ export class FlatAdam {
     // bias corrections folded into one step size (Kingma & Ba, end of §2)
     const stepSize = (this.learningRate * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
     const epsilonHat = this.epsilon * Math.sqrt(1 - this.beta2 ** t);
+    if (simdKernelsActive()) {
+      const outputs = adamKernel(gradients, this.variables, this.firstMoment, this.secondMoment, {
+        beta1: this.beta1,
+        beta2: this.beta2,
+        stepSize,
+        epsilonHat,
+      });
+      this.variables.forEach((variable, i) => variable.assign(outputs[i]));
+      this.firstMoment.assign(outputs[this.variables.length]);
+      this.secondMoment.assign(outputs[this.variables.length + 1]);
+      tf.dispose(outputs);
+      return;
+    }
     tf.tidy(() => {
       const g = tf.concat(gradients.map((grad) => grad.reshape([-1])));
       const m = this.firstMoment.mul(this.beta1).add(g.mul(1 - this.beta1));

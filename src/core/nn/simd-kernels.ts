@@ -1,5 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
-import { plain, shared } from 'virtual:simd-kernels';
+import * as tf from '@tensorflow/tfjs-core';
 import {
   batchNormBackwardName,
   batchNormForwardName,
@@ -8,95 +7,27 @@ import {
   flipFilterName,
   polyphaseFilterName,
 } from './simd-kernel-names';
+import { registerTrainingKernels } from './simd-kernels-training';
+import { instanceFor, offset, scratch, switches, type WasmBackend } from './simd-runtime';
 
 /**
  * Our own wasm SIMD kernels (assembly/kernels.ts) registered as tfjs kernels of the
- * 'wasm' backend. They are instantiated on tfjs-wasm's own WebAssembly.Memory (shared in
- * the threaded build), so they read and write tensors in place at
- * `backend.dataIdMap.get(dataId).memoryOffset`: no copies, no read-back. On any other
- * backend (cpu in the unit tests, webgl, webgpu) `simdKernelsActive()` is false and the
- * callers keep their tfjs-op formulas, which the tests compare these kernels against.
+ * 'wasm' backend, on tfjs-wasm's own memory (simd-runtime.ts): convolution gradients and
+ * batch norm here, the optimizer, FiLM and tensor sharing in simd-kernels-training.ts. On
+ * any other backend (cpu in the unit tests, webgl, webgpu) `simdKernelsActive()` is false
+ * and the callers keep their tfjs-op formulas, which the tests compare these kernels against.
  */
-
-/** The parts of tfjs-wasm's BackendWasm these kernels use (its typings are not exported). */
-interface WasmBackend extends tf.KernelBackend {
-  wasm: {
-    wasmMemory?: WebAssembly.Memory;
-    asm?: { memory?: WebAssembly.Memory };
-    _malloc(bytes: number): number;
-    _free(pointer: number): void;
-  };
-  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-}
-
-interface Exports {
-  convFilterGradient(...args: number[]): void;
-  batchNormForward(...args: number[]): void;
-  batchNormBackward(...args: number[]): void;
-  flipFilter(...args: number[]): void;
-  polyphaseFilter(...args: number[]): void;
-  channelSum(...args: number[]): void;
-}
-
-interface Instance {
-  exports: Exports;
-  scratch: number;
-  scratchFloats: number;
-}
-
-const instances = new WeakMap<object, Instance>();
-let disabled = false;
-let enabled = true;
 
 /** Switches our kernels off (true: on again) — for side-by-side benchmarks and tests. */
 export function setSimdKernelsEnabled(on: boolean): void {
-  enabled = on;
+  switches.enabled = on;
 }
-
-function decode(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
-/** Instantiated once per backend object, on its memory (sync: a few kB, in a worker). */
-function instanceFor(backend: WasmBackend): Instance {
-  let instance = instances.get(backend);
-  if (instance) return instance;
-  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm?.memory;
-  if (!memory) throw new Error('tfjs-wasm memory not found');
-  const isShared =
-    typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const module = new WebAssembly.Module(decode(isShared ? shared : plain));
-  const exports = new WebAssembly.Instance(module, { env: { memory } })
-    .exports as unknown as Exports;
-  instance = { exports, scratch: 0, scratchFloats: 0 };
-  instances.set(backend, instance);
-  return instance;
-}
-
-/** A per-channel scratch block from tfjs' heap, grown on demand and kept. */
-function scratch(backend: WasmBackend, instance: Instance, floats: number): number {
-  if (instance.scratchFloats < floats) {
-    if (instance.scratch) backend.wasm._free(instance.scratch);
-    instance.scratchFloats = Math.max(floats, 1024);
-    instance.scratch = backend.wasm._malloc(instance.scratchFloats * 4);
-  }
-  return instance.scratch;
-}
-
-const offset = (backend: WasmBackend, t: tf.TensorInfo) => {
-  const data = backend.dataIdMap.get(t.dataId);
-  if (!data) throw new Error('tensor not on the wasm backend');
-  return data.memoryOffset;
-};
 
 let registered = false;
 export function registerSimdKernels(): void {
   if (registered) return;
   registered = true;
+  registerTrainingKernels();
   tf.registerKernel({
     kernelName: filterGradientName,
     backendName: 'wasm',
@@ -250,13 +181,13 @@ export function registerSimdKernels(): void {
  * off for good and the tfjs-op formulas carry on.
  */
 export function simdKernelsActive(): boolean {
-  if (!enabled || disabled || tf.getBackend() !== 'wasm') return false;
+  if (!switches.enabled || switches.disabled || tf.getBackend() !== 'wasm') return false;
   try {
     registerSimdKernels();
     instanceFor(tf.backend() as WasmBackend);
     return true;
   } catch (error) {
-    disabled = true;
+    switches.disabled = true;
     console.warn('simd kernels off:', error);
     return false;
   }

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { batchNormActivationOps, batchNormActivation, type Activation } from './batchnorm';
 import { conv2d, type Padding } from './conv';
@@ -58,9 +58,8 @@ function convBiasGradients(co: number, ours: boolean): number[][] {
       (ours ? conv2d(a, f, 1, 'same', true, b) : tf.conv2d(a, f, 1, 'same').add(b))
         .mul(weights)
         .sum();
-    return tf
-      .grads(loss as Loss)([x, w, bias])
-      .map((g) => Array.from(g.dataSync()));
+    const y = ours ? conv2d(x, w, 1, 'same', true, bias) : tf.conv2d(x, w, 1, 'same').add(bias);
+    return [y, ...tf.grads(loss as Loss)([x, w, bias])].map((g) => Array.from(g.dataSync()));
   });
 }
 
@@ -114,13 +113,13 @@ describe('SIMD kernels on tfjs-wasm', () => {
     });
 
   for (const co of [16, 13])
-    it(`conv + bias: all three gradients match tfjs' cpu gradients (${co} channels)`, async () => {
+    it(`conv + bias (fused forward): output and all three gradients match tfjs' cpu ops (${co} channels)`, async () => {
       await tf.setBackend('cpu');
       const reference = convBiasGradients(co, false);
       await tf.setBackend('wasm');
       const ours = convBiasGradients(co, true);
-      expect(ours.length).toBe(3);
-      for (let i = 0; i < 3; i++) {
+      expect(ours.length).toBe(4); // y, dx, dW, dBias
+      for (let i = 0; i < 4; i++) {
         expect(ours[i].length).toBe(reference[i].length);
         const scale = Math.max(1, ...reference[i].map(Math.abs));
         expect(worst(ours[i], reference[i]) / scale).toBeLessThan(1e-5);

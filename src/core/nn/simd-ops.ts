@@ -1,6 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import {
   activationCode,
+  adamName,
+  filmLeakyBackwardName,
+  filmLeakyName,
   batchNormBackwardName,
   batchNormForwardName,
   channelSumName,
@@ -80,4 +83,39 @@ export function batchNormBackwardKernel(
     { x, dy, gamma, beta, mean, rstd },
     { activation: activationCode[activation], slope },
   ) as unknown as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
+}
+
+/** One Adam step for all variables: → [new weights (one per variable)…, m', v'] */
+export function adamKernel(
+  gradients: tf.Tensor[],
+  weights: tf.Tensor[],
+  m: tf.Tensor,
+  v: tf.Tensor,
+  attrs: { beta1: number; beta2: number; stepSize: number; epsilonHat: number },
+): tf.Tensor[] {
+  const inputs: tf.NamedTensorMap = { m, v };
+  gradients.forEach((g, i) => {
+    inputs[`g${i}`] = g;
+    inputs[`w${i}`] = weights[i];
+  });
+  return run(adamName, inputs, { ...attrs, count: weights.length }) as unknown as tf.Tensor[];
+}
+
+/** LeakyReLU(x·(1 + γ) + β): x [B, H, W, C], film [B, 2C] with rows [γ | β] */
+export function filmLeakyKernel(x: tf.Tensor4D, film: tf.Tensor2D, slope: number): tf.Tensor4D {
+  return run(filmLeakyName, { x, film }, { slope }) as tf.Tensor4D;
+}
+
+/** → [dx [B, H, W, C], dFilm [B, 2C]] from the forward's x and y */
+export function filmLeakyBackwardKernel(
+  x: tf.Tensor4D,
+  y: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  film: tf.Tensor2D,
+  slope: number,
+): [tf.Tensor4D, tf.Tensor2D] {
+  return run(filmLeakyBackwardName, { x, y, dy, film }, { slope }) as unknown as [
+    tf.Tensor4D,
+    tf.Tensor2D,
+  ];
 }

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { cropResize, stackImages, type RgbImage } from '../image';
 import { knnAccuracy, normalizeRows, relativeSpread } from '../metrics';
 import { encode, type ConvEncoder } from '../nn/models';

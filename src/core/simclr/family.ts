@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { BatchStats } from '../nn/layers';
 import { byolLoss, mocoLoss, ntXentLoss, positiveOnlyLoss, simsiamLoss } from '../nn/losses';
 import {

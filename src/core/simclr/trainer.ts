@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ViewParams } from './augment';
 import type { LiveSimclrChange, SimclrConfig } from './config';
 

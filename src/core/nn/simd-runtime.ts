@@ -1,0 +1,83 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { plain, shared } from 'virtual:simd-kernels';
+
+/**
+ * What our wasm SIMD kernels (assembly/kernels.ts) run on: one instance per tfjs-wasm
+ * backend, on that backend's own WebAssembly.Memory (shared in the threaded build), so the
+ * kernels read and write tensors in place at `backend.dataIdMap.get(dataId).memoryOffset`:
+ * no copies, no read-back.
+ */
+
+/** The parts of tfjs-wasm's BackendWasm these kernels use (its typings are not exported). */
+export interface WasmBackend extends tf.KernelBackend {
+  wasm: {
+    wasmMemory?: WebAssembly.Memory;
+    asm?: { memory?: WebAssembly.Memory };
+    _malloc(bytes: number): number;
+    _free(pointer: number): void;
+  };
+  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
+  incRef(dataId: object): void;
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+}
+
+interface Exports {
+  convFilterGradient(...args: number[]): void;
+  batchNormForward(...args: number[]): void;
+  batchNormBackward(...args: number[]): void;
+  flipFilter(...args: number[]): void;
+  polyphaseFilter(...args: number[]): void;
+  channelSum(...args: number[]): void;
+  adamStep(...args: number[]): void;
+  filmLeakyForward(...args: number[]): void;
+  filmLeakyBackward(...args: number[]): void;
+}
+
+export interface Instance {
+  exports: Exports;
+  scratch: number;
+  scratchFloats: number;
+}
+
+const instances = new WeakMap<object, Instance>();
+/** switched by setSimdKernelsEnabled (side-by-side benchmarks, tests); off for good on a failure */
+export const switches = { enabled: true, disabled: false };
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/** Instantiated once per backend object, on its memory (sync: a few kB, in a worker). */
+export function instanceFor(backend: WasmBackend): Instance {
+  let instance = instances.get(backend);
+  if (instance) return instance;
+  const memory = backend.wasm.wasmMemory ?? backend.wasm.asm?.memory;
+  if (!memory) throw new Error('tfjs-wasm memory not found');
+  const isShared =
+    typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const module = new WebAssembly.Module(decode(isShared ? shared : plain));
+  const exports = new WebAssembly.Instance(module, { env: { memory } })
+    .exports as unknown as Exports;
+  instance = { exports, scratch: 0, scratchFloats: 0 };
+  instances.set(backend, instance);
+  return instance;
+}
+
+/** A per-channel scratch block from tfjs' heap, grown on demand and kept. */
+export function scratch(backend: WasmBackend, instance: Instance, floats: number): number {
+  if (instance.scratchFloats < floats) {
+    if (instance.scratch) backend.wasm._free(instance.scratch);
+    instance.scratchFloats = Math.max(floats, 1024);
+    instance.scratch = backend.wasm._malloc(instance.scratchFloats * 4);
+  }
+  return instance.scratch;
+}
+
+export const offset = (backend: WasmBackend, t: tf.TensorInfo) => {
+  const data = backend.dataIdMap.get(t.dataId);
+  if (!data) throw new Error('tensor not on the wasm backend');
+  return data.memoryOffset;
+};
