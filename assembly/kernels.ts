@@ -12,3 +12,4 @@ export { flipFilter, polyphaseFilter, channelSum } from './filters';
 export { batchNormForward, batchNormBackward } from './batchnorm';
 export { adamStep } from './optim';
 export { filmLeakyForward, filmLeakyBackward } from './film';
+export { convInputGradient } from './input-gradient';

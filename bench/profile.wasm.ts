@@ -39,7 +39,7 @@ async function profile(lab: string, step: () => Promise<unknown>) {
   console.log(
     `PROFILE ${lab}: ${(wall / steps).toFixed(1)} ms/step under profile, kernels ${kernelMs.toFixed(1)} ms in ${calls} calls`,
   );
-  for (const [name, v] of rows.slice(0, 18))
+  for (const [name, v] of rows.slice(0, Number(process.env.PROFILE_ROWS ?? 18)))
     console.log(
       `  ${name.padEnd(28)} ${(v.calls / steps).toFixed(0).padStart(4)} calls ${(v.ms / steps).toFixed(2).padStart(7)} ms`,
     );

@@ -4,6 +4,7 @@ import {
   channelSumKernel,
   filterGradientKernel,
   flipFilterKernel,
+  inputGradientKernel,
   polyphaseFilterKernel,
 } from './simd-ops';
 
@@ -164,6 +165,18 @@ export function convInputGradient(
   pad: Padding,
 ): tf.Tensor4D {
   return tf.tidy(() => {
+    if (stride > 1 && simdKernelsActive()) {
+      // on wasm: our direct kernel, only the taps that exist (assembly/input-gradient.ts)
+      const { padTop, padLeft } = geometry(
+        inputShape[1],
+        inputShape[2],
+        filter.shape[0],
+        filter.shape[1],
+        stride,
+        pad,
+      );
+      return inputGradientKernel(dy, filter, inputShape, stride, padTop, padLeft);
+    }
     if (stride > 1) return polyphaseInputGradient(dy, filter, inputShape, stride, pad);
     const [, h, w] = inputShape;
     const [kH, kW] = filter.shape;

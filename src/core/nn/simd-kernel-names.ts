@@ -1,5 +1,6 @@
 /** The tfjs kernel names our wasm SIMD kernels register under, and their activation codes. */
 export const filterGradientName = 'PlaygroundConvFilterGradient';
+export const inputGradientName = 'PlaygroundConvInputGradient';
 export const batchNormForwardName = 'PlaygroundBatchNormForward';
 export const batchNormBackwardName = 'PlaygroundBatchNormBackward';
 export const flipFilterName = 'PlaygroundFlipFilter';

@@ -5,6 +5,7 @@ import {
   channelSumName,
   filterGradientName,
   flipFilterName,
+  inputGradientName,
   polyphaseFilterName,
 } from './simd-kernel-names';
 import { registerTrainingKernels } from './simd-kernels-training';
@@ -42,6 +43,40 @@ export function registerSimdKernels(): void {
         offset(b, x),
         offset(b, dy),
         offset(b, out),
+        batch,
+        height,
+        width,
+        inC,
+        outH,
+        outW,
+        outC,
+        kH,
+        kW,
+        stride,
+        padTop,
+        padLeft,
+      );
+      return out;
+    },
+  });
+  tf.registerKernel({
+    kernelName: inputGradientName,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const b = backend as WasmBackend;
+      const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
+      const { batch, height, width, stride, padTop, padLeft } = attrs as Record<string, number>;
+      const [, outH, outW, outC] = dy.shape;
+      const [kH, kW, inC] = filter.shape;
+      const out = b.makeOutput([batch, height, width, inC], 'float32');
+      const instance = instanceFor(b);
+      // the filter laid out [KH, KW, Co, Ci], then the pixel's tap list
+      const block = scratch(b, instance, kH * kW * (inC * outC + 2));
+      instance.exports.convInputGradient(
+        offset(b, dy),
+        offset(b, filter),
+        offset(b, out),
+        block,
         batch,
         height,
         width,

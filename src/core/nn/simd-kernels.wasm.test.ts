@@ -6,8 +6,9 @@ import { simdKernelsActive } from './simd-kernels';
 
 /**
  * Our SIMD kernels (assembly/kernels.ts) on tfjs-wasm against tfjs' own gradients on the
- * cpu backend: every register-block path (4 input × 8 output channels, single input
- * channels × 16, the scalar remainders), every stride/padding geometry, and batch norm with
+ * cpu backend: every register-block path (filter gradient: 4 input × 8 output channels,
+ * single input channels × 16; strided input gradient: 16 and 4 input channels; the scalar
+ * remainders), every stride/padding geometry, and batch norm with
  * C % 4 == 0 (f32x4 lanes) and not (one channel at a time).
  */
 type Loss = (...inputs: tf.Tensor[]) => tf.Tensor;
@@ -33,6 +34,9 @@ const convCases: {
   { b: 2, h: 10, w: 11, ci: 12, co: 12, k: 3, stride: 3, pad: 'same' },
   { b: 2, h: 12, w: 12, ci: 7, co: 9, k: 1, stride: 2, pad: 'same' },
   { b: 2, h: 7, w: 7, ci: 16, co: 64, k: 5, stride: 1, pad: 'same' },
+  // the direct strided input gradient's 16-channel blocks, with a 4-lane remainder
+  { b: 2, h: 8, w: 8, ci: 20, co: 24, k: 3, stride: 2, pad: 'same' },
+  { b: 3, h: 4, w: 4, ci: 64, co: 64, k: 3, stride: 2, pad: 'same' }, // SimCLR's last conv
 ];
 
 function convGradients(c: (typeof convCases)[number], ours: boolean): number[][] {

@@ -9,6 +9,7 @@ import {
   channelSumName,
   filterGradientName,
   flipFilterName,
+  inputGradientName,
   polyphaseFilterName,
   type KernelActivation,
 } from './simd-kernel-names';
@@ -34,6 +35,23 @@ export function filterGradientKernel(
   padLeft: number,
 ): tf.Tensor4D {
   return run(filterGradientName, { x, dy }, { kH, kW, stride, padTop, padLeft }) as tf.Tensor4D;
+}
+
+/** dL/dx of a conv, direct: dy [B, OH, OW, Co], filter [KH, KW, Ci, Co] → [B, H, W, Ci] */
+export function inputGradientKernel(
+  dy: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  inputShape: [number, number, number, number],
+  stride: number,
+  padTop: number,
+  padLeft: number,
+): tf.Tensor4D {
+  const [batch, height, width] = inputShape;
+  return run(
+    inputGradientName,
+    { dy, filter },
+    { batch, height, width, stride, padTop, padLeft },
+  ) as tf.Tensor4D;
 }
 
 /** Σ over every axis but the last: [..., C] → [C] (a bias gradient) */

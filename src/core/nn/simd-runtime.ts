@@ -23,6 +23,7 @@ export interface WasmBackend extends tf.KernelBackend {
 
 interface Exports {
   convFilterGradient(...args: number[]): void;
+  convInputGradient(...args: number[]): void;
   batchNormForward(...args: number[]): void;
   batchNormBackward(...args: number[]): void;
   flipFilter(...args: number[]): void;
