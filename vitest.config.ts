@@ -46,6 +46,9 @@ export default defineConfig({
           include: ['src/**/*.wasm.test.ts'],
           environment: 'node',
           setupFiles: ['src/test-setup-wasm.ts'],
+          // relaxed SIMD (our kernels' fused multiply-add), as Chrome runs them; node 20
+          // needs the flag (its plain build is tested too: simd-kernels.wasm.test.ts)
+          execArgv: ['--experimental-wasm-relaxed-simd'],
         },
       },
       {

@@ -6,6 +6,8 @@
 // image form a rectangle, so padding costs nothing. Register block: 4 input channels ×
 // 8 output channels (8 f32x4 accumulators) over every output position.
 
+import { madd } from './simd';
+
 @inline function ceilDiv(a: i32, b: i32): i32 {
   return a > 0 ? (a + b - 1) / b : -((-a) / b);
 }
@@ -53,14 +55,14 @@ export function convFilterGradient(
                 const x1 = f32x4.splat(f32x4.extract_lane(xv, 1));
                 const x2 = f32x4.splat(f32x4.extract_lane(xv, 2));
                 const x3 = f32x4.splat(f32x4.extract_lane(xv, 3));
-                a0 = f32x4.add(a0, f32x4.mul(x0, g0));
-                a1 = f32x4.add(a1, f32x4.mul(x0, g1));
-                b0 = f32x4.add(b0, f32x4.mul(x1, g0));
-                b1 = f32x4.add(b1, f32x4.mul(x1, g1));
-                c0 = f32x4.add(c0, f32x4.mul(x2, g0));
-                c1 = f32x4.add(c1, f32x4.mul(x2, g1));
-                d0 = f32x4.add(d0, f32x4.mul(x3, g0));
-                d1 = f32x4.add(d1, f32x4.mul(x3, g1));
+                a0 = madd(x0, g0, a0);
+                a1 = madd(x0, g1, a1);
+                b0 = madd(x1, g0, b0);
+                b1 = madd(x1, g1, b1);
+                c0 = madd(x2, g0, c0);
+                c1 = madd(x2, g1, c1);
+                d0 = madd(x3, g0, d0);
+                d1 = madd(x3, g1, d1);
                 xp += xStep;
                 dp += dStep;
               }
@@ -89,10 +91,10 @@ export function convFilterGradient(
               for (let ow = ow0; ow < ow1; ow++) {
                 const g0 = v128.load(dp);
                 const xv = v128.load(xp);
-                a0 = f32x4.add(a0, f32x4.mul(f32x4.splat(f32x4.extract_lane(xv, 0)), g0));
-                b0 = f32x4.add(b0, f32x4.mul(f32x4.splat(f32x4.extract_lane(xv, 1)), g0));
-                c0 = f32x4.add(c0, f32x4.mul(f32x4.splat(f32x4.extract_lane(xv, 2)), g0));
-                d0 = f32x4.add(d0, f32x4.mul(f32x4.splat(f32x4.extract_lane(xv, 3)), g0));
+                a0 = madd(f32x4.splat(f32x4.extract_lane(xv, 0)), g0, a0);
+                b0 = madd(f32x4.splat(f32x4.extract_lane(xv, 1)), g0, b0);
+                c0 = madd(f32x4.splat(f32x4.extract_lane(xv, 2)), g0, c0);
+                d0 = madd(f32x4.splat(f32x4.extract_lane(xv, 3)), g0, d0);
                 xp += xStep;
                 dp += dStep;
               }
@@ -130,10 +132,10 @@ function singleChannels(
           let dp = dy + (<usize>(((b * outH + oh) * outW + ow0) * outC + co) << 2);
           for (let ow = ow0; ow < ow1; ow++) {
             const xs = f32x4.splat(load<f32>(xp));
-            a0 = f32x4.add(a0, f32x4.mul(xs, v128.load(dp)));
-            a1 = f32x4.add(a1, f32x4.mul(xs, v128.load(dp, 16)));
-            a2 = f32x4.add(a2, f32x4.mul(xs, v128.load(dp, 32)));
-            a3 = f32x4.add(a3, f32x4.mul(xs, v128.load(dp, 48)));
+            a0 = madd(xs, v128.load(dp), a0);
+            a1 = madd(xs, v128.load(dp, 16), a1);
+            a2 = madd(xs, v128.load(dp, 32), a2);
+            a3 = madd(xs, v128.load(dp, 48), a3);
             xp += <usize>(stride * inC) << 2;
             dp += <usize>outC << 2;
           }
@@ -152,7 +154,7 @@ function singleChannels(
           let xp = x + (<usize>(((b * height + ih) * width + ow0 * stride + kw - padLeft) * inC + ci) << 2);
           let dp = dy + (<usize>(((b * outH + oh) * outW + ow0) * outC + co) << 2);
           for (let ow = ow0; ow < ow1; ow++) {
-            a0 = f32x4.add(a0, f32x4.mul(f32x4.splat(load<f32>(xp)), v128.load(dp)));
+            a0 = madd(f32x4.splat(load<f32>(xp)), v128.load(dp), a0);
             xp += <usize>(stride * inC) << 2;
             dp += <usize>outC << 2;
           }

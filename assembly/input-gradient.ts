@@ -8,6 +8,8 @@
 // Wt[kh, kw, co, ci] (scratch), so 16 input channels are 4 f32x4 loads per (tap, co).
 // scratch: kH·kW·Ci·Co floats, then 2·kH·kW i32 (the pixel's taps).
 
+import { madd } from './simd';
+
 export function convInputGradient(
   dy: usize, w: usize, dx: usize, scratch: usize,
   batch: i32, height: i32, width: i32, inC: i32,
@@ -55,10 +57,10 @@ export function convInputGradient(
             let p = scratch + <usize>load<i32>(entry, 4) + (<usize>ci << 2);
             for (let co = 0; co < outC; co++, p += coBytes) {
               const v = v128.load32_splat(d + (<usize>co << 2));
-              a0 = f32x4.add(a0, f32x4.mul(v, v128.load(p)));
-              a1 = f32x4.add(a1, f32x4.mul(v, v128.load(p, 16)));
-              a2 = f32x4.add(a2, f32x4.mul(v, v128.load(p, 32)));
-              a3 = f32x4.add(a3, f32x4.mul(v, v128.load(p, 48)));
+              a0 = madd(v, v128.load(p), a0);
+              a1 = madd(v, v128.load(p, 16), a1);
+              a2 = madd(v, v128.load(p, 32), a2);
+              a3 = madd(v, v128.load(p, 48), a3);
             }
           }
           const o = out + (<usize>ci << 2);
@@ -74,7 +76,7 @@ export function convInputGradient(
             const d = dy + <usize>load<i32>(entry);
             let p = scratch + <usize>load<i32>(entry, 4) + (<usize>ci << 2);
             for (let co = 0; co < outC; co++, p += coBytes)
-              a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(d + (<usize>co << 2)), v128.load(p)));
+              a0 = madd(v128.load32_splat(d + (<usize>co << 2)), v128.load(p), a0);
           }
           v128.store(out + (<usize>ci << 2), a0);
         }

@@ -10,6 +10,6 @@
 export { convFilterGradient } from './conv';
 export { flipFilter, polyphaseFilter, channelSum } from './filters';
 export { batchNormForward, batchNormBackward } from './batchnorm';
-export { adamStep } from './optim';
+export { adamStep, momentumStep } from './optim';
 export { filmLeakyForward, filmLeakyBackward } from './film';
 export { convInputGradient } from './input-gradient';

@@ -53,3 +53,23 @@ export function adamStep(
     k += bytes;
   }
 }
+
+/**
+ * k ← m·k + c·q for every (k, q) pair of a table of i32 [k, q, out, size] (MoCo eq. 2,
+ * BYOL's target, batch norm's running statistics); c = 1 − m, rounded by the caller.
+ */
+export function momentumStep(table: usize, count: i32, m: f32, c: f32): void {
+  const mv = f32x4.splat(m);
+  const cv = f32x4.splat(c);
+  for (let i = 0; i < count; i++) {
+    const entry = table + (<usize>i << 4);
+    const k = <usize>load<i32>(entry);
+    const q = <usize>load<i32>(entry, 4);
+    const out = <usize>load<i32>(entry, 8);
+    const bytes = <usize>load<i32>(entry, 12) << 2;
+    let j: usize = 0;
+    for (; j + 16 <= bytes; j += 16)
+      v128.store(out + j, f32x4.add(f32x4.mul(v128.load(k + j), mv), f32x4.mul(v128.load(q + j), cv)));
+    for (; j < bytes; j += 4) store<f32>(out + j, load<f32>(k + j) * m + load<f32>(q + j) * c);
+  }
+}

@@ -12,5 +12,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 600_000,
     setupFiles: ['src/test-setup-wasm.ts'],
+    // relaxed SIMD (our kernels' fused multiply-add), as Chrome runs them; node 20 needs the flag
+    execArgv: ['--experimental-wasm-relaxed-simd'],
   },
 });

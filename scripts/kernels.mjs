@@ -1,7 +1,7 @@
-// Builds assembly/kernels.ts and the files it exports from (AssemblyScript, npm's `assemblyscript`) into the two wasm
+// Builds assembly/kernels.ts and the files it exports from (AssemblyScript, npm's `assemblyscript`) into the wasm
 // modules the app uses — one importing a plain memory (tfjs-wasm without threads: node,
 // browsers without cross-origin isolation) and one importing a shared memory (the threaded
-// build) — and serves them to the app as the virtual module `virtual:simd-kernels`
+// build), each with and without relaxed SIMD's fused multiply-add — and serves them to the app as the virtual module `virtual:simd-kernels`
 // (base64, decoded and compiled synchronously where the wasm backend starts). The Vite
 // plugin is in vite.config.ts and both vitest configs, so `dev`, `build`, `test` and vitest
 // all build it; `node scripts/kernels.mjs` builds it by hand into node_modules/.cache.
@@ -29,9 +29,15 @@ const common = [
   '--enable',
   'simd',
 ];
+const sharedMemory = ['--sharedMemory', '--maximumMemory', '65536', '--enable', 'threads'];
+// each memory kind twice: with relaxed SIMD's fused multiply-add (assembly/simd.ts) for the
+// engines that have it, and without for the others (the page picks by WebAssembly.validate)
+const relaxed = ['--enable', 'relaxed-simd'];
 const variants = {
   plain: [],
-  shared: ['--sharedMemory', '--maximumMemory', '65536', '--enable', 'threads'],
+  shared: sharedMemory,
+  plainFma: relaxed,
+  sharedFma: [...sharedMemory, ...relaxed],
 };
 
 async function compile(extra) {
@@ -46,7 +52,7 @@ async function compile(extra) {
   return binary;
 }
 
-/** { plain, shared }: the two builds as Uint8Arrays, from the cache when unchanged. */
+/** { plain, shared, plainFma, sharedFma }: the builds as Uint8Arrays, cached when unchanged. */
 export async function buildKernels() {
   // the entry and the files it exports from (every kernel source under assembly/)
   const text = readdirSync(join(root, 'assembly'))
@@ -78,7 +84,7 @@ export async function buildKernels() {
   return out;
 }
 
-/** Vite plugin: `import { plain, shared } from 'virtual:simd-kernels'` (base64 strings). */
+/** Vite plugin: `import { plain, shared, plainFma, sharedFma } from 'virtual:simd-kernels'` (base64). */
 export function simdKernels() {
   const resolved = '\0' + virtualId;
   return {
@@ -89,14 +95,17 @@ export function simdKernels() {
     async load(id) {
       if (id !== resolved) return null;
       this.addWatchFile?.(source);
-      const { plain, shared } = await buildKernels();
+      const builds = await buildKernels();
       const b64 = (bytes) => Buffer.from(bytes).toString('base64');
-      return `export const plain = ${JSON.stringify(b64(plain))};\nexport const shared = ${JSON.stringify(b64(shared))};\n`;
+      return Object.entries(builds)
+        .map(([name, bytes]) => `export const ${name} = ${JSON.stringify(b64(bytes))};\n`)
+        .join('');
     },
   };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { plain, shared } = await buildKernels();
-  console.log(`simd kernels: plain ${plain.length} B, shared ${shared.length} B in ${cacheDir}`);
+  const builds = await buildKernels();
+  const sizes = Object.entries(builds).map(([name, bytes]) => `${name} ${bytes.length} B`);
+  console.log(`simd kernels: ${sizes.join(', ')} in ${cacheDir}`);
 }

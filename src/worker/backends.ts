@@ -4,6 +4,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { planBackend, wasmThreadsFor, type BackendName, type Capabilities } from './backend-choice';
 import type { BackendInfo } from './protocol';
+import { simdKernelBuild } from '../core/nn/simd-kernels';
 
 /** What this browser offers, asked directly (tfjs would hide a software adapter). */
 export async function probeCapabilities(): Promise<Capabilities> {
@@ -39,7 +40,9 @@ export async function probeCapabilities(): Promise<Capabilities> {
   return { webgpuAdapter, webglRenderer, wasm: typeof WebAssembly === 'object' };
 }
 
-async function startBackend(name: BackendName): Promise<Pick<BackendInfo, 'threads' | 'simd'>> {
+async function startBackend(
+  name: BackendName,
+): Promise<Pick<BackendInfo, 'threads' | 'simd' | 'kernels'>> {
   // each backend is loaded only when tried: the worker starts with tfjs-core alone
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
@@ -83,14 +86,18 @@ function reportDoubledConcurrency(cores: number): () => void {
 async function activate(
   name: BackendName,
   threadsOf: (() => number) | null,
-): Promise<Pick<BackendInfo, 'threads' | 'simd'>> {
+): Promise<Pick<BackendInfo, 'threads' | 'simd' | 'kernels'>> {
   const ok = await tf.setBackend(name);
   await tf.ready();
   // a failed setBackend can silently leave another backend active
   if (!ok || tf.getBackend() !== name)
     throw new Error(`tf.setBackend('${name}') left '${tf.getBackend()}' active`);
-  if (!threadsOf) return { threads: null, simd: null };
-  return { threads: threadsOf(), simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) };
+  if (!threadsOf) return { threads: null, simd: null, kernels: null };
+  return {
+    threads: threadsOf(),
+    simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')),
+    kernels: simdKernelBuild(),
+  };
 }
 
 const noCapabilities: Capabilities = { webgpuAdapter: null, webglRenderer: null, wasm: true };

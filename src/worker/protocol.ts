@@ -95,6 +95,8 @@ export interface BackendInfo {
   /** wasm only */
   threads: number | null;
   simd: boolean | null;
+  /** wasm: which build of our SIMD kernels runs ('fma': relaxed SIMD's multiply-add) */
+  kernels: 'fma' | 'plain' | null;
   adapter: string | null;
   /** backends that failed to start, with their error */
   failures: { name: BackendName; message: string }[];

@@ -13,6 +13,7 @@ vi.mock('./backends', () => ({
     requested: null,
     threads: null,
     simd: null,
+    kernels: null,
     adapter: null,
     failures: [],
   }),

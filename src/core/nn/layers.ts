@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { batchNormActivation, type Activation } from './batchnorm';
 import { conv2d, type Padding } from './conv';
+import { simdKernelsActive } from './simd-kernels';
+import { momentumKernel } from './simd-ops';
 import type { Random } from '../random';
 
 const leakySlope = 0.1; // DASR's LeakyReLU(0.1), as in batchnorm.ts
@@ -206,14 +208,27 @@ export function applyBatchNorm(
 
 /** running ← m·running + (1−m)·batch, then frees the batch statistics. */
 export function updateRunningStats(stats: BatchStats, momentum = 0.9): void {
-  tf.tidy(() => {
-    for (const { params, mean, variance } of stats) {
-      params.runningMean.assign(params.runningMean.mul(momentum).add(mean.mul(1 - momentum)));
-      params.runningVariance.assign(
-        params.runningVariance.mul(momentum).add(variance.mul(1 - momentum)),
-      );
-    }
-  });
+  // a layer run twice in one step (two views apart) updates twice, in order: the tfjs ops
+  const once = new Set(stats.map(({ params }) => params)).size === stats.length;
+  if (stats.length > 0 && once && simdKernelsActive()) {
+    // tfjs-wasm: one kernel for every statistic of every layer
+    const running = stats.flatMap(({ params }) => [params.runningMean, params.runningVariance]);
+    const updated = momentumKernel(
+      running,
+      stats.flatMap(({ mean, variance }) => [mean, variance]),
+      momentum,
+    );
+    running.forEach((r, i) => r.assign(updated[i]));
+    tf.dispose(updated);
+  } else
+    tf.tidy(() => {
+      for (const { params, mean, variance } of stats) {
+        params.runningMean.assign(params.runningMean.mul(momentum).add(mean.mul(1 - momentum)));
+        params.runningVariance.assign(
+          params.runningVariance.mul(momentum).add(variance.mul(1 - momentum)),
+        );
+      }
+    });
   for (const { mean, variance } of stats) tf.dispose([mean, variance]);
   stats.length = 0;
 }

@@ -7,6 +7,7 @@ export const flipFilterName = 'PlaygroundFlipFilter';
 export const channelSumName = 'PlaygroundChannelSum';
 export const polyphaseFilterName = 'PlaygroundPolyphaseFilter';
 export const adamName = 'PlaygroundAdam';
+export const momentumName = 'PlaygroundMomentum';
 export const filmLeakyName = 'PlaygroundFilmLeakyRelu';
 export const filmLeakyBackwardName = 'PlaygroundFilmLeakyReluBackward';
 export const activationCode = { none: 0, relu: 1, leakyRelu: 2 } as const;

@@ -4,4 +4,7 @@ declare module 'virtual:simd-kernels' {
   export const plain: string;
   /** base64 of the build that imports a shared WebAssembly.Memory (threaded tfjs-wasm) */
   export const shared: string;
+  /** the same two with relaxed SIMD's fused multiply-add (engines that validate them) */
+  export const plainFma: string;
+  export const sharedFma: string;
 }

@@ -1,6 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { adamName, filmLeakyBackwardName, filmLeakyName } from './simd-kernel-names';
-import { instanceFor, offset, scratch, switches, type WasmBackend } from './simd-runtime';
+import { adamName, filmLeakyBackwardName, filmLeakyName, momentumName } from './simd-kernel-names';
+import {
+  instanceFor,
+  offset,
+  scratch,
+  switches,
+  type Instance,
+  type WasmBackend,
+} from './simd-runtime';
 
 /**
  * The kernels that cut the per-step count of small kernels (issue #12): one Adam call for
@@ -29,8 +36,52 @@ function registerSharingIdentity(): void {
   });
 }
 
+/**
+ * One new tensor per `a{i}` input (its shape), and the kernel's table of i32
+ * [a_i, b_i, out_i, size_i] in scratch memory (the kernels of assembly/optim.ts).
+ */
+function pairTable(
+  b: WasmBackend,
+  instance: Instance,
+  inputs: Record<string, tf.TensorInfo | undefined>,
+  first: string,
+  second: string,
+  count: number,
+): { table: number; outputs: tf.TensorInfo[] } {
+  const table = scratch(b, instance, 4 * count);
+  const memory = (b.wasm.wasmMemory ?? b.wasm.asm?.memory) as WebAssembly.Memory;
+  const outputs: tf.TensorInfo[] = [];
+  for (let i = 0; i < count; i++) {
+    const x = inputs[`${first}${i}`] as tf.TensorInfo;
+    const y = inputs[`${second}${i}`] as tf.TensorInfo;
+    const out = b.makeOutput(y.shape, 'float32');
+    outputs.push(out);
+    // after makeOutput: a malloc may have grown (replaced) the memory's buffer
+    new Int32Array(memory.buffer, table + 16 * i, 4).set([
+      offset(b, x),
+      offset(b, y),
+      offset(b, out),
+      y.shape.reduce((a, d) => a * d, 1),
+    ]);
+  }
+  return { table, outputs };
+}
+
 export function registerTrainingKernels(): void {
   registerSharingIdentity();
+  tf.registerKernel({
+    kernelName: momentumName,
+    backendName: 'wasm',
+    // inputs k0…, q0… → outputs m·k_i + c·q_i
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const b = backend as WasmBackend;
+      const { count, m, c } = attrs as Record<string, number>;
+      const instance = instanceFor(b);
+      const { table, outputs } = pairTable(b, instance, inputs, 'k', 'q', count);
+      instance.exports.momentumStep(table, count, m, c);
+      return outputs;
+    },
+  });
   tf.registerKernel({
     kernelName: adamName,
     backendName: 'wasm',
@@ -40,22 +91,7 @@ export function registerTrainingKernels(): void {
       const { count, beta1, beta2, stepSize, epsilonHat } = attrs as Record<string, number>;
       const { m, v } = inputs as Record<string, tf.TensorInfo>;
       const instance = instanceFor(b);
-      const table = scratch(b, instance, 4 * count);
-      const memory = (b.wasm.wasmMemory ?? b.wasm.asm?.memory) as WebAssembly.Memory;
-      const outputs: tf.TensorInfo[] = [];
-      for (let i = 0; i < count; i++) {
-        const g = inputs[`g${i}`] as tf.TensorInfo;
-        const w = inputs[`w${i}`] as tf.TensorInfo;
-        const out = b.makeOutput(w.shape, 'float32');
-        outputs.push(out);
-        // after makeOutput: a malloc may have grown (replaced) the memory's buffer
-        new Int32Array(memory.buffer, table + 16 * i, 4).set([
-          offset(b, g),
-          offset(b, w),
-          offset(b, out),
-          w.shape.reduce((a, d) => a * d, 1),
-        ]);
-      }
+      const { table, outputs } = pairTable(b, instance, inputs, 'g', 'w', count);
       const mOut = b.makeOutput(m.shape, 'float32');
       const vOut = b.makeOutput(v.shape, 'float32');
       instance.exports.adamStep(

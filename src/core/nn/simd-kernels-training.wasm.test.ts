@@ -4,6 +4,8 @@ import { filmLeakyRelu } from './film';
 import { applyBatchNorm, applyConv, applyConvBatchNorm, makeBatchNorm, makeConv } from './layers';
 import { Random } from '../random';
 import { FlatAdam } from './optimizer';
+import { momentumUpdate } from './train-step';
+import { updateRunningStats, type BatchStats } from './layers';
 import { setSimdKernelsEnabled, simdKernelsActive } from './simd-kernels';
 
 /**
@@ -39,6 +41,31 @@ function adamRun(): number[][] {
   const values = variables.map((v) => Array.from(v.dataSync()));
   adam.dispose();
   tf.dispose(variables);
+  return values;
+}
+
+/** Three momentum updates of keys towards queries, and two of BN running statistics. */
+function momentumRun(): number[][] {
+  const shapes = [[3], [7, 2], [16], [33]];
+  const keys = shapes.map((shape, i) =>
+    tf.tidy(() => tf.variable(tf.randomNormal(shape, 0, 1, 'float32', 60 + i))),
+  );
+  const queries = shapes.map((shape, i) =>
+    tf.tidy(() => tf.variable(tf.randomNormal(shape, 0, 1, 'float32', 70 + i))),
+  );
+  for (const m of [0.99, 0.9, 0.5]) momentumUpdate(keys, queries, m);
+  const norms = [5, 8].map((c) => makeBatchNorm(c));
+  for (let step = 0; step < 2; step++) {
+    const stats: BatchStats = norms.map((params, i) => ({
+      params,
+      mean: tf.randomNormal([params.gamma.size], 0, 1, 'float32', 80 + 2 * i + step),
+      variance: tf.randomUniform([params.gamma.size], 0.1, 2, 'float32', 90 + 2 * i + step),
+    }));
+    updateRunningStats(stats, 0.9);
+  }
+  const running = norms.flatMap((n) => [n.runningMean, n.runningVariance]);
+  const values = [...keys, ...running].map((v) => Array.from(v.dataSync()));
+  tf.dispose([...keys, ...queries, ...norms.flatMap((n) => [n.gamma, n.beta]), ...running]);
   return values;
 }
 
@@ -85,6 +112,16 @@ describe('training kernels on tfjs-wasm', () => {
     expect(simdKernelsActive()).toBe(true);
     const before = tf.memory().numTensors;
     const ours = adamRun();
+    expect(tf.memory().numTensors).toBe(before);
+    expectClose(ours, reference);
+  });
+
+  it('momentum in one kernel (keys and BN running statistics) = the tfjs ops on cpu', async () => {
+    await tf.setBackend('cpu');
+    const reference = momentumRun();
+    await tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const ours = momentumRun();
     expect(tf.memory().numTensors).toBe(before);
     expectClose(ours, reference);
   });

@@ -9,7 +9,14 @@ import {
   polyphaseFilterName,
 } from './simd-kernel-names';
 import { registerTrainingKernels } from './simd-kernels-training';
-import { instanceFor, offset, scratch, switches, type WasmBackend } from './simd-runtime';
+import {
+  instanceFor,
+  offset,
+  resetInstances,
+  scratch,
+  switches,
+  type WasmBackend,
+} from './simd-runtime';
 
 /**
  * Our own wasm SIMD kernels (assembly/kernels.ts) registered as tfjs kernels of the
@@ -22,6 +29,18 @@ import { instanceFor, offset, scratch, switches, type WasmBackend } from './simd
 /** Switches our kernels off (true: on again) — for side-by-side benchmarks and tests. */
 export function setSimdKernelsEnabled(on: boolean): void {
   switches.enabled = on;
+}
+
+/** Tests: allow (true) or refuse (false) the relaxed-SIMD build from the next kernel on. */
+export function setFmaAllowed(on: boolean): void {
+  switches.fma = on;
+  resetInstances();
+}
+
+/** The build that runs on the current wasm backend: 'fma' (relaxed SIMD), 'plain'; null off wasm. */
+export function simdKernelBuild(): 'fma' | 'plain' | null {
+  if (!simdKernelsActive()) return null;
+  return instanceFor(tf.backend() as WasmBackend).fma ? 'fma' : 'plain';
 }
 
 let registered = false;

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { batchNormActivationOps, batchNormActivation, type Activation } from './batchnorm';
 import { conv2d, type Padding } from './conv';
-import { simdKernelsActive } from './simd-kernels';
+import { setFmaAllowed, simdKernelBuild, simdKernelsActive } from './simd-kernels';
 
 /**
  * Our SIMD kernels (assembly/kernels.ts) on tfjs-wasm against tfjs' own gradients on the
@@ -102,19 +102,31 @@ describe('SIMD kernels on tfjs-wasm', () => {
     expect(simdKernelsActive()).toBe(false);
   });
 
-  for (const c of convCases)
-    it(`conv filter and input gradients match tfjs' cpu gradients: ${JSON.stringify(c)}`, async () => {
-      await tf.setBackend('cpu');
-      const reference = convGradients(c, false);
-      await tf.setBackend('wasm');
-      const ours = convGradients(c, true);
-      for (let i = 0; i < 2; i++) {
-        expect(ours[i].length).toBe(reference[i].length);
-        // sums over up to a few thousand products: relative to the gradient's size
-        const scale = Math.max(1, ...reference[i].map(Math.abs));
-        expect(worst(ours[i], reference[i]) / scale).toBeLessThan(1e-5);
-      }
-    });
+  it('node runs the relaxed-SIMD (fused multiply-add) build, as Chrome does (vitest.config.ts)', async () => {
+    await tf.setBackend('wasm');
+    expect(simdKernelBuild()).toBe('fma');
+    setFmaAllowed(false);
+    expect(simdKernelBuild()).toBe('plain');
+    setFmaAllowed(true);
+  });
+
+  for (const build of ['fma', 'plain'] as const)
+    for (const c of convCases)
+      it(`conv filter and input gradients (${build} build) match tfjs' cpu gradients: ${JSON.stringify(c)}`, async () => {
+        await tf.setBackend('cpu');
+        const reference = convGradients(c, false);
+        await tf.setBackend('wasm');
+        setFmaAllowed(build === 'fma');
+        expect(simdKernelBuild()).toBe(build);
+        const ours = convGradients(c, true);
+        setFmaAllowed(true);
+        for (let i = 0; i < 2; i++) {
+          expect(ours[i].length).toBe(reference[i].length);
+          // sums over up to a few thousand products: relative to the gradient's size
+          const scale = Math.max(1, ...reference[i].map(Math.abs));
+          expect(worst(ours[i], reference[i]) / scale).toBeLessThan(1e-5);
+        }
+      });
 
   for (const co of [16, 13])
     it(`conv + bias (fused forward): output and all three gradients match tfjs' cpu ops (${co} channels)`, async () => {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
   activationCode,
   adamName,
+  momentumName,
   filmLeakyBackwardName,
   filmLeakyName,
   batchNormBackwardName,
@@ -136,4 +137,19 @@ export function filmLeakyBackwardKernel(
     tf.Tensor4D,
     tf.Tensor2D,
   ];
+}
+
+/** m·key_i + (1 − m)·query_i for every pair: → one new tensor per key */
+export function momentumKernel(keys: tf.Tensor[], queries: tf.Tensor[], m: number): tf.Tensor[] {
+  const inputs: tf.NamedTensorMap = {};
+  keys.forEach((k, i) => {
+    inputs[`k${i}`] = k;
+    inputs[`q${i}`] = queries[i];
+  });
+  // 1 − m rounded once, as tfjs rounds the scalar of k·m + q·(1 − m)
+  return run(momentumName, inputs, {
+    count: keys.length,
+    m: Math.fround(m),
+    c: Math.fround(1 - m),
+  }) as unknown as tf.Tensor[];
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { plain, shared } from 'virtual:simd-kernels';
+import { plain, plainFma, shared, sharedFma } from 'virtual:simd-kernels';
 
 /**
  * What our wasm SIMD kernels (assembly/kernels.ts) run on: one instance per tfjs-wasm
@@ -30,19 +30,30 @@ interface Exports {
   polyphaseFilter(...args: number[]): void;
   channelSum(...args: number[]): void;
   adamStep(...args: number[]): void;
+  momentumStep(...args: number[]): void;
   filmLeakyForward(...args: number[]): void;
   filmLeakyBackward(...args: number[]): void;
 }
 
 export interface Instance {
+  /** the build with relaxed SIMD's fused multiply-add */
+  fma: boolean;
   exports: Exports;
   scratch: number;
   scratchFloats: number;
 }
 
-const instances = new WeakMap<object, Instance>();
-/** switched by setSimdKernelsEnabled (side-by-side benchmarks, tests); off for good on a failure */
-export const switches = { enabled: true, disabled: false };
+let instances = new WeakMap<object, Instance>();
+/**
+ * enabled: setSimdKernelsEnabled (side-by-side benchmarks, tests); disabled: off for good
+ * after a failure; fma: may use the relaxed-SIMD build (tests switch it off, then on)
+ */
+export const switches = { enabled: true, disabled: false, fma: true };
+
+/** Forgets the instances: the next kernel call instantiates again (tests of either build). */
+export function resetInstances(): void {
+  instances = new WeakMap<object, Instance>();
+}
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
@@ -59,10 +70,13 @@ export function instanceFor(backend: WasmBackend): Instance {
   if (!memory) throw new Error('tfjs-wasm memory not found');
   const isShared =
     typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const module = new WebAssembly.Module(decode(isShared ? shared : plain));
-  const exports = new WebAssembly.Instance(module, { env: { memory } })
+  // relaxed SIMD (a fused multiply-add) where the engine validates it, else the plain build
+  const withFma = decode(isShared ? sharedFma : plainFma);
+  const fma = switches.fma && WebAssembly.validate(withFma);
+  const bytes = fma ? withFma : decode(isShared ? shared : plain);
+  const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } })
     .exports as unknown as Exports;
-  instance = { exports, scratch: 0, scratchFloats: 0 };
+  instance = { exports, scratch: 0, scratchFloats: 0, fma };
   instances.set(backend, instance);
   return instance;
 }

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { simdKernelsActive } from './simd-kernels';
+import { momentumKernel } from './simd-ops';
 
 /**
  * One gradient step, the same for every lab: the gradients of `loss` with respect to
@@ -19,6 +21,13 @@ export function gradientStep(
 
 /** θ_k ← m θ_k + (1 − m) θ_q (MoCo eq. 2; BYOL's target update); m = 0 copies. */
 export function momentumUpdate(key: tf.Variable[], query: tf.Variable[], m: number): void {
+  if (m !== 0 && key.length > 0 && simdKernelsActive()) {
+    // tfjs-wasm: one kernel for every variable (was a Mul, a Mul and an Add each)
+    const updated = momentumKernel(key, query, m);
+    key.forEach((k, i) => k.assign(updated[i]));
+    tf.dispose(updated);
+    return;
+  }
   tf.tidy(() =>
     key.forEach((k, i) => k.assign(m === 0 ? query[i].clone() : k.mul(m).add(query[i].mul(1 - m)))),
   );
