@@ -5,7 +5,7 @@ import type { Dataset } from '../data/dataset';
 import { loadHrPool, loadSimclrDataset } from '../data/load';
 import { packDataset } from '../data/payload';
 import { download } from './download';
-import type { BackendName } from '../worker/backend-choice';
+import { wasmThreadsFor, type BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
 import type { StageUpdate, WorkerEvent } from '../worker/protocol';
 import { blindSrNeedsRebuild, needsRebuild, type AppConfig, type LabId } from './config';
@@ -146,7 +146,11 @@ export async function startTraining(
   client?.stop();
   clearRun(false);
   client = new TrainingClient(onWorkerMessage);
-  client.start({ forcedBackend: backend, testHooks: testHooksEnabled() });
+  client.start({
+    forcedBackend: backend,
+    testHooks: testHooksEnabled(),
+    lab: useStore.getState().config.lab,
+  });
   configureLab();
   // the browser starts the worker's thread only while this one is free: draw the built-in
   // images once it exists, while it loads tfjs and starts its backend (page load, #12)
@@ -206,9 +210,20 @@ export function reset(): void {
 }
 
 export function switchLab(lab: LabId): void {
-  const before = useStore.getState().config;
+  const { config: before, run } = useStore.getState();
   if (before.lab === lab) return;
   useStore.setState({ config: { ...before, lab } });
+  // wasm runs each lab on its own thread count (backend-choice.ts), fixed when tfjs-wasm
+  // starts: a new worker when the count differs (a second or so), the same one otherwise
+  const cores = navigator.hardwareConcurrency || 1;
+  if (
+    run.backend?.name === 'wasm' &&
+    window.crossOriginIsolated &&
+    wasmThreadsFor(cores, lab) !== wasmThreadsFor(cores, before.lab)
+  ) {
+    void startTraining();
+    return;
+  }
   clearRun(true);
   configureLab();
   void sendDataset();

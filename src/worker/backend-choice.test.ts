@@ -66,11 +66,12 @@ describe('planBackend', () => {
 });
 
 describe('wasmThreadsFor', () => {
-  it('leaves one core to the page: at least one thread, at most four', () => {
-    expect(wasmThreadsFor(1)).toBe(1);
-    expect(wasmThreadsFor(2)).toBe(1);
-    expect(wasmThreadsFor(4)).toBe(3);
-    expect(wasmThreadsFor(16)).toBe(4);
-    expect(wasmThreadsFor(0)).toBe(1);
+  it('SimCLR leaves one core to the page, Blind-SR takes them all: at least 1, at most 4', () => {
+    expect([1, 2, 4, 16, 0].map((cores) => wasmThreadsFor(cores, 'simclr'))).toEqual([
+      1, 1, 3, 4, 1,
+    ]);
+    expect([1, 2, 4, 16, 0].map((cores) => wasmThreadsFor(cores, 'blindsr'))).toEqual([
+      1, 2, 4, 4, 1,
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { LabId } from '../core/app-types';
 /**
  * Which tfjs backend to train on, decided from what the browser reports. Pure, so that
  * the decision is unit-tested with fake adapters (no tfjs, no navigator here).
@@ -64,13 +65,14 @@ export function parseBackendName(value: string | null | undefined): BackendName 
 }
 
 /**
- * XNNPACK threads for the training step: one core is left to the page (its panels, the
- * compositor). Measured on a 2-core machine, default SimCLR step in the browser: 2 threads
- * 28 ms, 1 thread 20 ms; Blind-SR stage 1 47 vs 48 ms, stage 2 139 vs 149 ms — the pool's
- * hand-offs on small convolutions cost more than a second core contended by the page
- * gives back (README, Performance). At most 4: these convolutions are too small to split
- * further.
+ * XNNPACK threads for a lab's training step, at most 4 (these convolutions are too small
+ * to split further). SimCLR leaves one core to the page: its step is many small convs and
+ * its page redraws the loss at every step, so the pool's hand-offs wait for a core the
+ * page is using — on 2 cores, 2 threads made its step slower (23 vs 14 ms). Blind-SR's
+ * convolutions are larger and its page quieter: every core (2 threads: stage 1 35 vs
+ * 41 ms, stage 2 88 vs 117 ms). Measured in Chromium on a 2-core machine (README).
  */
-export function wasmThreadsFor(cores: number): number {
-  return Math.min(4, Math.max(1, Math.floor(cores) - 1));
+export function wasmThreadsFor(cores: number, lab: LabId): number {
+  const spare = lab === 'simclr' ? 1 : 0;
+  return Math.min(4, Math.max(1, Math.floor(cores) - spare));
 }

@@ -4,6 +4,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { planBackend, wasmThreadsFor, type BackendName, type Capabilities } from './backend-choice';
 import type { BackendInfo } from './protocol';
+import type { LabId } from '../core/app-types';
 import { simdKernelBuild } from '../core/nn/simd-kernels';
 
 /** What this browser offers, asked directly (tfjs would hide a software adapter). */
@@ -42,6 +43,7 @@ export async function probeCapabilities(): Promise<Capabilities> {
 
 async function startBackend(
   name: BackendName,
+  lab: LabId,
 ): Promise<Pick<BackendInfo, 'threads' | 'simd' | 'kernels'>> {
   // each backend is loaded only when tried: the worker starts with tfjs-core alone
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
@@ -54,7 +56,7 @@ async function startBackend(
     'tfjs-backend-wasm-simd.wasm': wasmSimd,
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
   });
-  const threads = wasmThreadsFor(navigator.hardwareConcurrency || 1);
+  const threads = wasmThreadsFor(navigator.hardwareConcurrency || 1, lab);
   // one thread: the plain SIMD build (no pool of eight idle pthread workers to start)
   if (threads === 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   wasm.setThreadsCount(threads);
@@ -103,7 +105,10 @@ async function activate(
 const noCapabilities: Capabilities = { webgpuAdapter: null, webglRenderer: null, wasm: true };
 
 /** Tries the plan's backends in order; reports which one runs, why, and what failed. */
-export async function chooseAndStartBackend(forced: BackendName | null): Promise<BackendInfo> {
+export async function chooseAndStartBackend(
+  forced: BackendName | null,
+  lab: LabId,
+): Promise<BackendInfo> {
   // most machines end on wasm: its code loads while the GPU is asked (page load, #12)
   if (forced === null || forced === 'wasm')
     import('@tensorflow/tfjs-backend-wasm').catch(() => undefined);
@@ -114,7 +119,7 @@ export async function chooseAndStartBackend(forced: BackendName | null): Promise
   const failures: BackendInfo['failures'] = [];
   for (const name of plan.order) {
     try {
-      const extra = await startBackend(name);
+      const extra = await startBackend(name, lab);
       const capabilities = await probing;
       return {
         name,

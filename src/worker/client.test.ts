@@ -42,7 +42,7 @@ beforeEach(() => {
   vi.stubGlobal('Worker', FakeWorker);
   events = [];
   client = new TrainingClient((message) => events.push(message));
-  client.start({ forcedBackend: 'cpu', testHooks: false });
+  client.start({ forcedBackend: 'cpu', testHooks: false, lab: 'simclr' });
 });
 
 afterEach(() => {

@@ -7,6 +7,7 @@ import type {
   WorkerToPage,
 } from './protocol';
 import type { BackendName } from './backend-choice';
+import type { LabId } from '../core/app-types';
 import { payloadTransferables, type DatasetPayload } from '../data/payload';
 
 /**
@@ -18,6 +19,8 @@ export type WorkerListener = (message: WorkerEvent) => void;
 
 export interface StartOptions {
   forcedBackend: BackendName | null;
+  /** the lab it starts in (its wasm thread count, backend-choice.ts) */
+  lab: LabId;
   /** the worker obeys debug messages (state/test-hooks.ts) */
   testHooks: boolean;
 }
@@ -40,7 +43,7 @@ export class TrainingClient {
 
   constructor(private readonly listener: WorkerListener) {}
 
-  start({ forcedBackend, testHooks }: StartOptions): void {
+  start({ forcedBackend, testHooks, lab }: StartOptions): void {
     this.stop();
     const worker = new Worker(new URL('./train.worker.ts', import.meta.url), {
       type: 'module',
@@ -69,7 +72,7 @@ export class TrainingClient {
         this.lastBeat = performance.now();
       }
     }, 2000);
-    this.send({ type: 'init', forcedBackend, testHooks });
+    this.send({ type: 'init', forcedBackend, testHooks, lab });
   }
 
   send(message: PageToWorker): void {

@@ -4,6 +4,7 @@ import type { LiveSimclrChange } from '../core/simclr/config';
 import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/simclr/trainer';
 import type { DatasetPayload } from '../data/payload';
 import type { WeightsFile } from '../core/weights';
+import type { LabId } from '../core/app-types';
 import type { BackendName, BackendReason } from './backend-choice';
 
 /** Every message between the page and the training worker. */
@@ -83,7 +84,7 @@ export type LoopMessage =
   | (WorkerRequest & { id: number });
 
 export type PageToWorker =
-  | { type: 'init'; forcedBackend: BackendName | null; testHooks: boolean }
+  | { type: 'init'; forcedBackend: BackendName | null; testHooks: boolean; lab: LabId }
   | LoopMessage
   | DebugMessage;
 

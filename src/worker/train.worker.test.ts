@@ -32,7 +32,7 @@ async function startWorker(testHooks: boolean): Promise<(message: PageToWorker) 
   const send = (message: PageToWorker) =>
     self.onmessage?.({ data: message } as MessageEvent<PageToWorker>);
   // … and keeps what arrives meanwhile: this init is answered once the body takes over
-  send({ type: 'init', forcedBackend: 'cpu', testHooks });
+  send({ type: 'init', forcedBackend: 'cpu', testHooks, lab: 'simclr' });
   await vi.waitFor(() => expect(posted.map((m) => m.type)).toContain('ready'));
   return send;
 }

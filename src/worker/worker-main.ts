@@ -37,7 +37,7 @@ function watchDevice(): void {
 function init(message: Extract<PageToWorker, { type: 'init' }>): void {
   testHooks = message.testHooks;
   loop.startAfter(
-    chooseAndStartBackend(message.forcedBackend).then(
+    chooseAndStartBackend(message.forcedBackend, message.lab).then(
       (backend) => {
         self.postMessage({ type: 'ready', backend } satisfies WorkerToPage);
         watchDevice();
