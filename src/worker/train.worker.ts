@@ -5,13 +5,15 @@ import type { PageToWorker, WorkerToPage } from './protocol';
  * The training worker's entry, kept tiny: it tells the page the thread exists at once
  * (the page renders only then — a busy page thread delays the worker's start), keeps the
  * messages that arrive meanwhile, and hands them to the body (worker-main.ts: tfjs, the
- * training loop) once that has loaded.
+ * training loop) once that has loaded. The wasm backend's code is fetched alongside.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
 const early: MessageEvent<PageToWorker>[] = [];
 self.onmessage = (event: MessageEvent<PageToWorker>) => early.push(event);
 self.postMessage({ type: 'booting' } satisfies WorkerToPage);
+// most machines train on wasm: its backend's code loads beside the body, not after it
+import('@tensorflow/tfjs-backend-wasm').catch(() => undefined);
 import('./worker-main').then(
   ({ takeOver }) => takeOver(early),
   (error: unknown) =>
