@@ -55,6 +55,7 @@ describe('TrainingClient requests', () => {
     expect(FakeWorker.last.sent[0]).toEqual({
       type: 'init',
       forcedBackend: 'cpu',
+      lab: 'simclr',
       testHooks: false,
     });
   });

@@ -35,6 +35,8 @@ export interface LabRunner {
   update(change: LiveChange): void;
   /** show the next batch without training on it (stage mode) */
   preview(): Promise<void>;
+  /** a throwaway gradient so the first step runs warm (optional) */
+  warmUp?(): void;
   /** every variable, in a fixed order (weights export / import) */
   variables(): Variable[];
   /** test hook: the first weight becomes NaN */
@@ -66,6 +68,10 @@ export class SimclrRunner implements LabRunner {
 
   trainStep() {
     return this.trainer.trainStep();
+  }
+
+  warmUp(): void {
+    this.trainer.warmUp();
   }
 
   preview() {

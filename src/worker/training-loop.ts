@@ -242,8 +242,12 @@ export class TrainingLoop {
     await this.snapshot(true);
     // the Blind-SR page becomes ready with its first evaluation
     if (labConfig.lab === 'blindsr') return this.evaluate();
-    // the SimCLR page enables Play on the snapshot above; Play goes before evaluating
+    // the SimCLR page enables Play on the snapshot above; while it draws it, the step's
+    // code warms up (a Play pressed at once waits for it); Play goes before evaluating
     const built = this.runner;
+    this.queue(async () => {
+      if (this.runner === built) built.warmUp?.();
+    });
     this.evaluationTimer = setTimeout(() => {
       this.evaluationTimer = null;
       if (!this.running && this.runner === built && !this.presentation.evaluated)

@@ -5,6 +5,25 @@ import { SimclrTrainer } from './trainer';
 import { tinySimclrConfig as tiny } from '../test-configs';
 
 describe('SimclrTrainer', () => {
+  for (const method of ['simclr', 'moco'] as const)
+    it(`warmUp (${method}) changes nothing: same steps after it, no tensor left`, async () => {
+      const data = makeShapesDataset(3, 20, 8, 2);
+      const config = { ...tiny, method, queueSize: 16 };
+      const plain = new SimclrTrainer(config, data);
+      const warmed = new SimclrTrainer(config, data);
+      await plain.preview();
+      await warmed.preview();
+      const before = tf.memory().numTensors;
+      warmed.warmUp();
+      expect(tf.memory().numTensors).toBe(before);
+      for (let i = 0; i < 3; i++)
+        expect((await warmed.trainStep()).loss).toBe((await plain.trainStep()).loss);
+      const weights = (t: SimclrTrainer) => t.variables().map((v) => Array.from(v.dataSync()));
+      expect(weights(warmed)).toEqual(weights(plain));
+      plain.dispose();
+      warmed.dispose();
+    });
+
   it('keeps the tensor count flat: the same after step 5 and step 50', async () => {
     const data = makeShapesDataset(3, 20, 8, 2);
     const trainer = new SimclrTrainer(tiny, data);

@@ -3,12 +3,25 @@ import type { ViewParams } from './augment';
 import type { LiveSimclrChange, SimclrConfig } from './config';
 
 export { defaultSimclrConfig, type SimclrConfig } from './config';
-export type { EmbeddingSnapshot, SimclrData, SimclrSnapshot, SimclrStepResult } from './types';
-import type { EmbeddingSnapshot, SimclrData, SimclrSnapshot, SimclrStepResult } from './types';
+export type {
+  EmbeddingSnapshot,
+  SimclrData,
+  SimclrSnapshot,
+  SimclrStageView,
+  SimclrStepResult,
+  ViewsOfBatch,
+} from './types';
+import type {
+  EmbeddingSnapshot,
+  SimclrData,
+  SimclrSnapshot,
+  SimclrStageView,
+  SimclrStepResult,
+} from './types';
 import { updateRunningStats, type BatchStats } from '../nn/layers';
 import { l2Normalize, positiveTop1OnDevice } from '../nn/losses';
 import { alignment, uniformity } from '../metrics';
-import { encoderVariables, type ConvEncoder, type ProjectionHead } from '../nn/models';
+import { encoderVariables } from '../nn/models';
 import { NegativeQueue } from '../queue';
 import { FlatAdam } from '../nn/optimizer';
 import { gradientStep } from '../nn/train-step';
@@ -28,23 +41,6 @@ import { positiveTop1 } from './similarity';
 
 /** batches in the smoothed top-1 readout */
 export const recentWindow = 20;
-
-/** A batch of 2N views as one array: [2N, size, size, 3], N images. */
-export interface ViewsOfBatch {
-  readonly views: Float32Array;
-  readonly n: number;
-}
-
-/** What stage mode (worker/stage-probe.ts) reads of a trainer: its model and batches. */
-export interface SimclrStageView {
-  readonly config: Readonly<SimclrConfig>;
-  readonly encoder: ConvEncoder;
-  readonly head: ProjectionHead;
-  /** drawn by preview() and not trained on yet */
-  readonly pending: ViewsOfBatch | null;
-  /** the batch last encoded: by a step, or by preview() */
-  readonly last: ViewsOfBatch | null;
-}
 
 export class SimclrTrainer {
   readonly config: SimclrConfig;
@@ -132,23 +128,11 @@ export class SimclrTrainer {
     const { indices, views, params } = batch;
     const n = indices.length;
     const augmentMilliseconds = performance.now() - start;
-    const size = this.config.imageSize;
     const stats: BatchStats = [];
-    const x = tf.tensor4d(views, [2 * n, size, size, 3]);
-    const targets = this.networks.momentumEncoder
-      ? tf.tidy(() => momentumTargets(this.networks, x) as tf.Tensor2D)
-      : null;
+    const { x, targets } = this.batchTensors(batch);
     const value = gradientStep(
       () => {
-        const { z, loss } = methodLoss(
-          this.config,
-          this.networks,
-          x,
-          n,
-          targets,
-          this.queueTensor(),
-          stats,
-        );
+        const { z, loss } = this.methodLoss(x, n, targets, stats);
         this.lastZ?.dispose();
         this.lastZ = tf.keep(z);
         return loss;
@@ -191,25 +175,47 @@ export class SimclrTrainer {
   }
 
   /**
+   * One throwaway gradient of the pending batch — nothing applied, no random number drawn,
+   * no statistic kept — so that the first real step runs on warm code (JIT, wasm tiers):
+   * done while the page draws the first matrix (page load → first step, #12).
+   */
+  warmUp(): void {
+    if (!this.pending) return;
+    const n = this.pending.indices.length;
+    const stats: BatchStats = [];
+    const { x, targets } = this.batchTensors(this.pending);
+    tf.tidy(() => {
+      tf.variableGrads(() => this.methodLoss(x, n, targets, stats).loss, this.trainables);
+    });
+    tf.dispose([x, ...(targets ? [targets] : []), ...stats.flatMap((s) => [s.mean, s.variance])]);
+  }
+
+  /** A batch's 2N views as one tensor, and the momentum encoder's targets (MoCo, BYOL). */
+  private batchTensors(batch: ViewBatch): { x: tf.Tensor4D; targets: tf.Tensor2D | null } {
+    const size = this.config.imageSize;
+    const x = tf.tensor4d(batch.views, [2 * batch.indices.length, size, size, 3]);
+    const targets = this.networks.momentumEncoder
+      ? tf.tidy(() => momentumTargets(this.networks, x) as tf.Tensor2D)
+      : null;
+    return { x, targets };
+  }
+
+  private methodLoss(x: tf.Tensor4D, n: number, targets: tf.Tensor2D | null, stats?: BatchStats) {
+    return methodLoss(this.config, this.networks, x, n, targets, this.queueTensor(), stats);
+  }
+
+  /**
    * Draws the next batch and encodes it without training, so the panels show the batch
    * the next step will train on (step 0: the random encoder's matrix; stage mode: the
    * stages before "update"). Batch statistics in BN, as the step will see.
    */
   async preview(): Promise<void> {
     this.pending = this.newBatch();
-    const { indices, views, params } = this.pending;
-    const n = indices.length;
-    const size = this.config.imageSize;
+    const batch = this.pending;
+    const { indices, views, params } = batch;
     const [z, loss] = tf.tidy(() => {
-      const x = tf.tensor4d(views, [2 * n, size, size, 3]);
-      const result = methodLoss(
-        this.config,
-        this.networks,
-        x,
-        n,
-        momentumTargets(this.networks, x),
-        this.queueTensor(),
-      );
+      const { x, targets } = this.batchTensors(batch);
+      const result = this.methodLoss(x, indices.length, targets);
       return [result.z, result.loss];
     });
     this.lastLoss = (await loss.data())[0];

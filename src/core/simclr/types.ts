@@ -1,6 +1,7 @@
 import type { ViewParams } from './augment';
 import type { RgbImage } from '../image';
-import type { SimclrMethod } from './config';
+import type { SimclrConfig, SimclrMethod } from './config';
+import type { ConvEncoder, ProjectionHead } from '../nn/models';
 
 /** What the SimCLR trainer takes and hands out: plain data, never tensors. */
 export interface SimclrData {
@@ -66,4 +67,21 @@ export interface EmbeddingSnapshot {
   spread: number;
   /** mean ‖h‖: the plot's minimum scale, so a collapsed cloud shows as a dot, not zoomed in */
   meanNorm: number;
+}
+
+/** A batch of 2N views as one array: [2N, size, size, 3], N images. */
+export interface ViewsOfBatch {
+  readonly views: Float32Array;
+  readonly n: number;
+}
+
+/** What stage mode (worker/stage-probe.ts) reads of a trainer: its model and batches. */
+export interface SimclrStageView {
+  readonly config: Readonly<SimclrConfig>;
+  readonly encoder: ConvEncoder;
+  readonly head: ProjectionHead;
+  /** drawn by preview() and not trained on yet */
+  readonly pending: ViewsOfBatch | null;
+  /** the batch last encoded: by a step, or by preview() */
+  readonly last: ViewsOfBatch | null;
 }
