@@ -3,6 +3,7 @@ import { adamName, filmLeakyBackwardName, filmLeakyName, momentumName } from './
 import {
   instanceFor,
   offset,
+  registerWasmKernel,
   scratch,
   switches,
   type Instance,
@@ -69,90 +70,70 @@ function pairTable(
 
 export function registerTrainingKernels(): void {
   registerSharingIdentity();
-  tf.registerKernel({
-    kernelName: momentumName,
-    backendName: 'wasm',
-    // inputs k0…, q0… → outputs m·k_i + c·q_i
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const b = backend as WasmBackend;
-      const { count, m, c } = attrs as Record<string, number>;
-      const instance = instanceFor(b);
-      const { table, outputs } = pairTable(b, instance, inputs, 'k', 'q', count);
-      instance.exports.momentumStep(table, count, m, c);
-      return outputs;
-    },
+  // inputs k0…, q0… → outputs m·k_i + c·q_i
+  registerWasmKernel(momentumName, (b, inputs, attrs) => {
+    const { count, m, c } = attrs;
+    const instance = instanceFor(b);
+    const { table, outputs } = pairTable(b, instance, inputs, 'k', 'q', count);
+    instance.exports.momentumStep(table, count, m, c);
+    return outputs;
   });
-  tf.registerKernel({
-    kernelName: adamName,
-    backendName: 'wasm',
-    // inputs g0…, w0…, m, v → outputs w0'…, m', v'
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const b = backend as WasmBackend;
-      const { count, beta1, beta2, stepSize, epsilonHat } = attrs as Record<string, number>;
-      const { m, v } = inputs as Record<string, tf.TensorInfo>;
-      const instance = instanceFor(b);
-      const { table, outputs } = pairTable(b, instance, inputs, 'g', 'w', count);
-      const mOut = b.makeOutput(m.shape, 'float32');
-      const vOut = b.makeOutput(v.shape, 'float32');
-      instance.exports.adamStep(
-        table,
-        count,
-        offset(b, m),
-        offset(b, v),
-        offset(b, mOut),
-        offset(b, vOut),
-        beta1,
-        beta2,
-        stepSize,
-        epsilonHat,
-      );
-      return [...outputs, mOut, vOut];
-    },
+  // inputs g0…, w0…, m, v → outputs w0'…, m', v'
+  registerWasmKernel(adamName, (b, inputs, attrs) => {
+    const { count, beta1, beta2, stepSize, epsilonHat } = attrs;
+    const { m, v } = inputs;
+    const instance = instanceFor(b);
+    const { table, outputs } = pairTable(b, instance, inputs, 'g', 'w', count);
+    const mOut = b.makeOutput(m.shape, 'float32');
+    const vOut = b.makeOutput(v.shape, 'float32');
+    instance.exports.adamStep(
+      table,
+      count,
+      offset(b, m),
+      offset(b, v),
+      offset(b, mOut),
+      offset(b, vOut),
+      beta1,
+      beta2,
+      stepSize,
+      epsilonHat,
+    );
+    return [...outputs, mOut, vOut];
   });
-  tf.registerKernel({
-    kernelName: filmLeakyName,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const b = backend as WasmBackend;
-      const { x, film } = inputs as Record<string, tf.TensorInfo>;
-      const { slope } = attrs as Record<string, number>;
-      const [batch, height, width, channels] = x.shape;
-      const y = b.makeOutput(x.shape, 'float32');
-      instanceFor(b).exports.filmLeakyForward(
-        offset(b, x),
-        offset(b, film),
-        offset(b, y),
-        batch,
-        height * width,
-        channels,
-        slope,
-      );
-      return y;
-    },
+  registerWasmKernel(filmLeakyName, (b, inputs, attrs) => {
+    const { x, film } = inputs;
+    const { slope } = attrs;
+    const [batch, height, width, channels] = x.shape;
+    const y = b.makeOutput(x.shape, 'float32');
+    instanceFor(b).exports.filmLeakyForward(
+      offset(b, x),
+      offset(b, film),
+      offset(b, y),
+      batch,
+      height * width,
+      channels,
+      slope,
+    );
+    return y;
   });
-  tf.registerKernel({
-    kernelName: filmLeakyBackwardName,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const b = backend as WasmBackend;
-      const { x, y, dy, film } = inputs as Record<string, tf.TensorInfo>;
-      const { slope } = attrs as Record<string, number>;
-      const [batch, height, width, channels] = x.shape;
-      const dx = b.makeOutput(x.shape, 'float32');
-      const dFilm = b.makeOutput(film.shape, 'float32');
-      instanceFor(b).exports.filmLeakyBackward(
-        offset(b, x),
-        offset(b, y),
-        offset(b, dy),
-        offset(b, film),
-        offset(b, dx),
-        offset(b, dFilm),
-        batch,
-        height * width,
-        channels,
-        slope,
-      );
-      return [dx, dFilm];
-    },
+  registerWasmKernel(filmLeakyBackwardName, (b, inputs, attrs) => {
+    const { x, y, dy, film } = inputs;
+    const { slope } = attrs;
+    const [batch, height, width, channels] = x.shape;
+    const dx = b.makeOutput(x.shape, 'float32');
+    const dFilm = b.makeOutput(film.shape, 'float32');
+    instanceFor(b).exports.filmLeakyBackward(
+      offset(b, x),
+      offset(b, y),
+      offset(b, dy),
+      offset(b, film),
+      offset(b, dx),
+      offset(b, dFilm),
+      batch,
+      height * width,
+      channels,
+      slope,
+    );
+    return [dx, dFilm];
   });
 }

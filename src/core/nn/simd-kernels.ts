@@ -12,6 +12,7 @@ import { registerTrainingKernels } from './simd-kernels-training';
 import {
   instanceFor,
   offset,
+  registerWasmKernel,
   resetInstances,
   scratch,
   switches,
@@ -43,189 +44,143 @@ export function simdKernelBuild(): 'fma' | 'plain' | null {
   return instanceFor(tf.backend() as WasmBackend).fma ? 'fma' : 'plain';
 }
 
+/** A convolution's shape in the argument order of assembly/conv.ts and input-gradient.ts. */
+function convShape(
+  input: readonly number[],
+  dy: readonly number[],
+  ...filterAndGeometry: [kH: number, kW: number, stride: number, padTop: number, padLeft: number]
+): number[] {
+  const [batch, height, width, inC] = input;
+  const [, outH, outW, outC] = dy;
+  return [batch, height, width, inC, outH, outW, outC, ...filterAndGeometry];
+}
+
 let registered = false;
 export function registerSimdKernels(): void {
   if (registered) return;
   registered = true;
   registerTrainingKernels();
-  tf.registerKernel({
-    kernelName: filterGradientName,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const b = backend as WasmBackend;
-      const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-      const { kH, kW, stride, padTop, padLeft } = attrs as Record<string, number>;
-      const [batch, height, width, inC] = x.shape;
-      const [, outH, outW, outC] = dy.shape;
-      const out = b.makeOutput([kH, kW, inC, outC], 'float32');
-      instanceFor(b).exports.convFilterGradient(
-        offset(b, x),
-        offset(b, dy),
-        offset(b, out),
-        batch,
-        height,
-        width,
-        inC,
-        outH,
-        outW,
-        outC,
-        kH,
-        kW,
-        stride,
-        padTop,
-        padLeft,
-      );
-      return out;
-    },
+  registerWasmKernel(filterGradientName, (b, inputs, attrs) => {
+    const { x, dy } = inputs;
+    const { kH, kW, stride, padTop, padLeft } = attrs;
+    const inC = x.shape[3];
+    const outC = dy.shape[3];
+    const out = b.makeOutput([kH, kW, inC, outC], 'float32');
+    instanceFor(b).exports.convFilterGradient(
+      offset(b, x),
+      offset(b, dy),
+      offset(b, out),
+      ...convShape(x.shape, dy.shape, kH, kW, stride, padTop, padLeft),
+    );
+    return out;
   });
-  tf.registerKernel({
-    kernelName: inputGradientName,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const b = backend as WasmBackend;
-      const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
-      const { batch, height, width, stride, padTop, padLeft } = attrs as Record<string, number>;
-      const [, outH, outW, outC] = dy.shape;
-      const [kH, kW, inC] = filter.shape;
-      const out = b.makeOutput([batch, height, width, inC], 'float32');
-      const instance = instanceFor(b);
-      // the filter laid out [KH, KW, Co, Ci], then the pixel's tap list
-      const block = scratch(b, instance, kH * kW * (inC * outC + 2));
-      instance.exports.convInputGradient(
-        offset(b, dy),
-        offset(b, filter),
-        offset(b, out),
-        block,
-        batch,
-        height,
-        width,
-        inC,
-        outH,
-        outW,
-        outC,
-        kH,
-        kW,
-        stride,
-        padTop,
-        padLeft,
-      );
-      return out;
-    },
+  registerWasmKernel(inputGradientName, (b, inputs, attrs) => {
+    const { dy, filter } = inputs;
+    const { batch, height, width, stride, padTop, padLeft } = attrs;
+    const outC = dy.shape[3];
+    const [kH, kW, inC] = filter.shape;
+    const out = b.makeOutput([batch, height, width, inC], 'float32');
+    const instance = instanceFor(b);
+    // the filter laid out [KH, KW, Co, Ci], then the pixel's tap list
+    const block = scratch(b, instance, kH * kW * (inC * outC + 2));
+    instance.exports.convInputGradient(
+      offset(b, dy),
+      offset(b, filter),
+      offset(b, out),
+      block,
+      ...convShape([batch, height, width, inC], dy.shape, kH, kW, stride, padTop, padLeft),
+    );
+    return out;
   });
-  tf.registerKernel({
-    kernelName: channelSumName,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, backend }) => {
-      const b = backend as WasmBackend;
-      const { x } = inputs as { x: tf.TensorInfo };
-      const channels = x.shape[x.shape.length - 1];
-      const rows = x.shape.reduce((a, d) => a * d, 1) / channels;
-      const out = b.makeOutput([channels], 'float32');
-      instanceFor(b).exports.channelSum(offset(b, x), offset(b, out), rows, channels);
-      return out;
-    },
+  registerWasmKernel(channelSumName, (b, inputs) => {
+    const { x } = inputs;
+    const channels = x.shape[x.shape.length - 1];
+    const rows = x.shape.reduce((a, d) => a * d, 1) / channels;
+    const out = b.makeOutput([channels], 'float32');
+    instanceFor(b).exports.channelSum(offset(b, x), offset(b, out), rows, channels);
+    return out;
   });
-  tf.registerKernel({
-    kernelName: flipFilterName,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, backend }) => {
-      const b = backend as WasmBackend;
-      const { filter } = inputs as { filter: tf.TensorInfo };
-      const [kH, kW, inC, outC] = filter.shape;
-      const out = b.makeOutput([kH, kW, outC, inC], 'float32');
-      instanceFor(b).exports.flipFilter(offset(b, filter), offset(b, out), kH, kW, inC, outC);
-      return out;
-    },
+  registerWasmKernel(flipFilterName, (b, inputs) => {
+    const { filter } = inputs;
+    const [kH, kW, inC, outC] = filter.shape;
+    const out = b.makeOutput([kH, kW, outC, inC], 'float32');
+    instanceFor(b).exports.flipFilter(offset(b, filter), offset(b, out), kH, kW, inC, outC);
+    return out;
   });
-  tf.registerKernel({
-    kernelName: polyphaseFilterName,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const b = backend as WasmBackend;
-      const { filter } = inputs as { filter: tf.TensorInfo };
-      const { stride } = attrs as Record<string, number>;
-      const [kH, kW, inC, outC] = filter.shape;
-      const out = b.makeOutput(
-        [Math.ceil(kH / stride), Math.ceil(kW / stride), outC, stride * stride * inC],
-        'float32',
-      );
-      instanceFor(b).exports.polyphaseFilter(
-        offset(b, filter),
-        offset(b, out),
-        kH,
-        kW,
-        inC,
-        outC,
-        stride,
-      );
-      return out;
-    },
+  registerWasmKernel(polyphaseFilterName, (b, inputs, attrs) => {
+    const { filter } = inputs;
+    const { stride } = attrs;
+    const [kH, kW, inC, outC] = filter.shape;
+    const out = b.makeOutput(
+      [Math.ceil(kH / stride), Math.ceil(kW / stride), outC, stride * stride * inC],
+      'float32',
+    );
+    instanceFor(b).exports.polyphaseFilter(
+      offset(b, filter),
+      offset(b, out),
+      kH,
+      kW,
+      inC,
+      outC,
+      stride,
+    );
+    return out;
   });
-  tf.registerKernel({
-    kernelName: batchNormForwardName,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const b = backend as WasmBackend;
-      const { x, gamma, beta } = inputs as Record<string, tf.TensorInfo>;
-      const { epsilon, activation, slope } = attrs as Record<string, number>;
-      const channels = x.shape[x.shape.length - 1];
-      const rows = x.shape.reduce((a, d) => a * d, 1) / channels;
-      const y = b.makeOutput(x.shape, 'float32');
-      const mean = b.makeOutput([channels], 'float32');
-      const variance = b.makeOutput([channels], 'float32');
-      const rstd = b.makeOutput([channels], 'float32');
-      const instance = instanceFor(b);
-      const block = scratch(b, instance, 4 * channels);
-      instance.exports.batchNormForward(
-        offset(b, x),
-        offset(b, gamma),
-        offset(b, beta),
-        offset(b, y),
-        offset(b, mean),
-        offset(b, variance),
-        offset(b, rstd),
-        block,
-        rows,
-        channels,
-        epsilon,
-        activation,
-        slope,
-      );
-      return [y, mean, variance, rstd];
-    },
+  registerWasmKernel(batchNormForwardName, (b, inputs, attrs) => {
+    const { x, gamma, beta } = inputs;
+    const { epsilon, activation, slope } = attrs;
+    const channels = x.shape[x.shape.length - 1];
+    const rows = x.shape.reduce((a, d) => a * d, 1) / channels;
+    const y = b.makeOutput(x.shape, 'float32');
+    const mean = b.makeOutput([channels], 'float32');
+    const variance = b.makeOutput([channels], 'float32');
+    const rstd = b.makeOutput([channels], 'float32');
+    const instance = instanceFor(b);
+    const block = scratch(b, instance, 4 * channels);
+    instance.exports.batchNormForward(
+      offset(b, x),
+      offset(b, gamma),
+      offset(b, beta),
+      offset(b, y),
+      offset(b, mean),
+      offset(b, variance),
+      offset(b, rstd),
+      block,
+      rows,
+      channels,
+      epsilon,
+      activation,
+      slope,
+    );
+    return [y, mean, variance, rstd];
   });
-  tf.registerKernel({
-    kernelName: batchNormBackwardName,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const b = backend as WasmBackend;
-      const { x, dy, gamma, beta, mean, rstd } = inputs as Record<string, tf.TensorInfo>;
-      const { activation, slope } = attrs as Record<string, number>;
-      const channels = x.shape[x.shape.length - 1];
-      const rows = x.shape.reduce((a, d) => a * d, 1) / channels;
-      const dx = b.makeOutput(x.shape, 'float32');
-      const dGamma = b.makeOutput([channels], 'float32');
-      const dBeta = b.makeOutput([channels], 'float32');
-      const instance = instanceFor(b);
-      const block = scratch(b, instance, 4 * channels);
-      instance.exports.batchNormBackward(
-        offset(b, x),
-        offset(b, dy),
-        offset(b, gamma),
-        offset(b, beta),
-        offset(b, mean),
-        offset(b, rstd),
-        offset(b, dx),
-        offset(b, dGamma),
-        offset(b, dBeta),
-        block,
-        rows,
-        channels,
-        activation,
-        slope,
-      );
-      return [dx, dGamma, dBeta];
-    },
+  registerWasmKernel(batchNormBackwardName, (b, inputs, attrs) => {
+    const { x, dy, gamma, beta, mean, rstd } = inputs;
+    const { activation, slope } = attrs;
+    const channels = x.shape[x.shape.length - 1];
+    const rows = x.shape.reduce((a, d) => a * d, 1) / channels;
+    const dx = b.makeOutput(x.shape, 'float32');
+    const dGamma = b.makeOutput([channels], 'float32');
+    const dBeta = b.makeOutput([channels], 'float32');
+    const instance = instanceFor(b);
+    const block = scratch(b, instance, 4 * channels);
+    instance.exports.batchNormBackward(
+      offset(b, x),
+      offset(b, dy),
+      offset(b, gamma),
+      offset(b, beta),
+      offset(b, mean),
+      offset(b, rstd),
+      offset(b, dx),
+      offset(b, dGamma),
+      offset(b, dBeta),
+      block,
+      rows,
+      channels,
+      activation,
+      slope,
+    );
+    return [dx, dGamma, dBeta];
   });
 }
 

@@ -96,3 +96,24 @@ export const offset = (backend: WasmBackend, t: tf.TensorInfo) => {
   if (!data) throw new Error('tensor not on the wasm backend');
   return data.memoryOffset;
 };
+
+/** Registers one of our kernels on tfjs' wasm backend: the backend, inputs and attributes typed. */
+export function registerWasmKernel(
+  kernelName: string,
+  run: (
+    backend: WasmBackend,
+    inputs: Record<string, tf.TensorInfo>,
+    attrs: Record<string, number>,
+  ) => tf.TensorInfo | tf.TensorInfo[],
+): void {
+  tf.registerKernel({
+    kernelName,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) =>
+      run(
+        backend as WasmBackend,
+        inputs as Record<string, tf.TensorInfo>,
+        attrs as unknown as Record<string, number>,
+      ),
+  });
+}
