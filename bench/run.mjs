@@ -5,7 +5,7 @@
 // tensor count and JS heap; times the same steps at 1 thread (wasm in node,
 // bench/steps.wasm.ts); runs the PyTorch references of the same steps at 2 and 1 threads
 // when torch imports, and prints one line per lab: wasm vs PyTorch and the ratio.
-// Usage: npm run bench [-- --backends wasm,webgl --sr-backends wasm --seconds 20 --torch-threads 2,1]
+// Usage: npm run bench [-- --backends wasm,webgl --sr-backends wasm --seconds 20 --torch-threads 2,1 --loads 5]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -177,6 +177,58 @@ for (const { lab, query, backends: labBackends } of labs)
     await page.close();
   }
 await browser.close();
+
+/**
+ * Page load → first step of the default SimCLR page, over `loads` fresh browsers (a cold
+ * start each: no code cache, no HTTP cache): one load varies by ±20 % on a shared machine.
+ */
+const loads = Number(option('loads', '5'));
+const pageLoads = [];
+for (let i = 0; i < loads && backends.includes('wasm'); i++) {
+  const fresh = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  const page = await fresh.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.addInitScript(() => {
+    window.__PLAYGROUND_TEST_HOOKS__ = true;
+    const load = { firstStepAt: null };
+    window.__load = load;
+    const attach = setInterval(() => {
+      if (!window.__playground) return;
+      clearInterval(attach);
+      window.__playground.store.subscribe((s, p) => {
+        if (s.run.step !== p.run.step && s.run.lastStep) load.firstStepAt ??= performance.now();
+      });
+    }, 1);
+  });
+  try {
+    await page.goto(`http://127.0.0.1:${port}/?backend=wasm`);
+    await page.waitForFunction(
+      () => {
+        const play = document.querySelector('[data-testid=play]');
+        if (play?.disabled !== false) return false;
+        window.__load.playAt = performance.now();
+        play.click();
+        return true;
+      },
+      null,
+      { timeout: 120_000, polling: 'raf' },
+    );
+    await page.waitForFunction(() => window.__load.firstStepAt !== null, null, {
+      timeout: 60_000,
+    });
+    pageLoads.push(await page.evaluate(() => ({ ...window.__load })));
+  } catch (error) {
+    console.log(`page load ${i + 1}: ${String(error?.message ?? error).slice(0, 200)}`);
+  }
+  await fresh.close();
+}
+const pageLoad = pageLoads.length
+  ? {
+      loads: pageLoads.length,
+      medianReadyMs: median(pageLoads.map((l) => l.playAt)),
+      medianFirstStepMs: median(pageLoads.map((l) => l.firstStepAt)),
+      firstStepMs: pageLoads.map((l) => Math.round(l.firstStepAt)),
+    }
+  : null;
 server.kill();
 
 // 1 thread: the same default steps on tfjs-wasm in node (single-threaded there)
@@ -239,6 +291,9 @@ const loadAfter = loadavg()[0];
 
 const { summary, summaryLines } = summarise(labs, results, references, oneThread);
 
+const pageLoadLine = pageLoad
+  ? `page load → first step (SimCLR, wasm, Play pressed when enabled): median ${(pageLoad.medianFirstStepMs / 1000).toFixed(2)} s over ${pageLoad.loads} fresh browsers (${pageLoad.firstStepMs.join(', ')} ms), ready to play ${(pageLoad.medianReadyMs / 1000).toFixed(2)} s`
+  : null;
 const rows = results.map((r) =>
   r.error
     ? `| ${labNames[r.lab]} | ${r.backend} | failed: ${r.error.replace(/\|/g, '/')} | | | | | | |`
@@ -258,6 +313,7 @@ const table = [
   ...rows,
   '',
   ...summaryLines.map((line) => `- ${line}`),
+  ...(pageLoad ? [`- ${pageLoadLine}`] : []),
 ].join('\n');
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
@@ -272,6 +328,7 @@ writeFileSync(
       oneThread,
       summary,
       summaryLines,
+      pageLoad,
       results,
     },
     null,
@@ -281,5 +338,6 @@ writeFileSync(
 writeFileSync('bench/results/bench.md', table + '\n');
 console.log('\n' + table + '\n');
 for (const line of summaryLines) console.log(line);
+if (pageLoadLine) console.log(pageLoadLine);
 const warning = loadWarning(Math.max(loadBefore, loadAfter));
 if (warning) console.log(warning);
