@@ -19,7 +19,10 @@ export function BackendBadge() {
   let threads = '';
   if (backend.threads !== null) {
     if (backend.threads > 1) threads = t('backend.threads', { threads: backend.threads });
-    else threads = problem ? t('backend.notIsolated') : t('backend.thread');
+    else if (problem) threads = t('backend.notIsolated');
+    // one thread by choice where there are more cores (worker/backend-choice.ts)
+    else
+      threads = navigator.hardwareConcurrency > 1 ? t('backend.threadSpare') : t('backend.thread');
   }
   return (
     <div

@@ -20,6 +20,7 @@ export const en = {
   'backend.starting': 'Starting the training worker…',
   'backend.threads': '{threads} threads',
   'backend.thread': '1 thread',
+  'backend.threadSpare': '1 thread (one core left to the page)',
   'backend.notIsolated': '1 thread: page not cross-origin isolated',
   'backend.isolated': 'cross-origin isolated: WebAssembly threads available',
   'isolation.insecureContext': 'served over plain http: threads need https (or localhost)',

@@ -20,6 +20,7 @@ export const zh: Record<MessageKey, string> = {
   'backend.starting': '正在启动训练线程…',
   'backend.threads': '{threads} 个线程',
   'backend.thread': '1 个线程',
+  'backend.threadSpare': '1 个线程（留一个核心给页面）',
   'backend.notIsolated': '1 个线程：页面未启用跨源隔离',
   'backend.isolated': '已启用跨源隔离：可使用 WebAssembly 多线程',
   'isolation.insecureContext': '页面通过普通 http 提供：多线程需要 https（或 localhost）',
