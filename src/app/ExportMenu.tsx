@@ -1,5 +1,5 @@
 import { useT } from '../state/useT';
-import { loadWeights, requestWeights } from '../state/actions';
+import { loadWeights, requestWeights } from '../state/weights-actions';
 import {
   exportAllPng,
   exportConfig,

@@ -4,7 +4,6 @@ import { simclrSchema, type SimclrConfig } from '../core/simclr/config';
 import type { Dataset } from '../data/dataset';
 import { loadHrPool, loadSimclrDataset } from '../data/load';
 import { packDataset } from '../data/payload';
-import { download } from './download';
 import { wasmThreadsFor, type BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
 import type { StageUpdate, WorkerEvent } from '../worker/protocol';
@@ -280,29 +279,4 @@ export function updateConfig(change: Partial<Omit<AppConfig, 'simclr' | 'blindsr
 export function reloadData(): void {
   clearRun(true);
   void sendDataset();
-}
-
-/** Downloads the current model's weights (nothing happens before a model is built). */
-export function requestWeights(): void {
-  client?.request({ type: 'exportWeights' }).then(
-    ({ file }) =>
-      download(
-        `weights-${file.lab}.json`,
-        new Blob([JSON.stringify(file)], { type: 'application/json' }),
-      ),
-    // no model yet, or the worker failed (its error banner says so)
-    () => undefined,
-  );
-}
-
-export async function loadWeights(file: File): Promise<void> {
-  if (!client) return;
-  const request = client.request({ type: 'importWeights', text: await file.text() });
-  const reply = await request.catch(() => null);
-  if (reply?.type === 'weightsLoaded')
-    useStore.setState({ toast: { key: 'export.weightsLoaded' } });
-  else if (reply?.type === 'weightsRejected')
-    useStore.setState({
-      toast: { key: 'export.weightsRejected', params: { message: reply.message } },
-    });
 }

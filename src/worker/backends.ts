@@ -109,9 +109,6 @@ export async function chooseAndStartBackend(
   forced: BackendName | null,
   lab: LabId,
 ): Promise<BackendInfo> {
-  // most machines end on wasm: its code loads while the GPU is asked (page load, #12)
-  if (forced === null || forced === 'wasm')
-    import('@tensorflow/tfjs-backend-wasm').catch(() => undefined);
   // forced wasm asks no GPU (the adapter line is about GPUs); another forced backend starts
   // without waiting for the probe, which only names its adapter on the badge
   const probing = forced === 'wasm' ? Promise.resolve(noCapabilities) : probeCapabilities();

@@ -50,21 +50,21 @@ function pairTable(
   count: number,
 ): { table: number; outputs: tf.TensorInfo[] } {
   const table = scratch(b, instance, 4 * count);
+  const pairs = Array.from({ length: count }, (_, i) => ({
+    x: inputs[`${first}${i}`] as tf.TensorInfo,
+    y: inputs[`${second}${i}`] as tf.TensorInfo,
+  }));
+  const outputs = pairs.map(({ y }) => b.makeOutput(y.shape, 'float32'));
+  // one view, taken after every malloc (one may have grown, and replaced, the buffer)
   const memory = (b.wasm.wasmMemory ?? b.wasm.asm?.memory) as WebAssembly.Memory;
-  const outputs: tf.TensorInfo[] = [];
-  for (let i = 0; i < count; i++) {
-    const x = inputs[`${first}${i}`] as tf.TensorInfo;
-    const y = inputs[`${second}${i}`] as tf.TensorInfo;
-    const out = b.makeOutput(y.shape, 'float32');
-    outputs.push(out);
-    // after makeOutput: a malloc may have grown (replaced) the memory's buffer
-    new Int32Array(memory.buffer, table + 16 * i, 4).set([
+  new Int32Array(memory.buffer, table, 4 * count).set(
+    pairs.flatMap(({ x, y }, i) => [
       offset(b, x),
       offset(b, y),
-      offset(b, out),
+      offset(b, outputs[i]),
       y.shape.reduce((a, d) => a * d, 1),
-    ]);
-  }
+    ]),
+  );
   return { table, outputs };
 }
 

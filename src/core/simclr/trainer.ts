@@ -20,7 +20,6 @@ import type {
 } from './types';
 import { updateRunningStats, type BatchStats } from '../nn/layers';
 import { l2Normalize, positiveTop1OnDevice } from '../nn/losses';
-import { alignment, uniformity } from '../metrics';
 import { encoderVariables } from '../nn/models';
 import { NegativeQueue } from '../queue';
 import { FlatAdam } from '../nn/optimizer';
@@ -37,7 +36,7 @@ import {
 } from './family';
 import { ViewBatches, type ViewBatch } from './view-batches';
 import { Random } from '../random';
-import { positiveTop1 } from './similarity';
+import { queueReadout, readBatchGeometry } from './batch-readout';
 
 /** batches in the smoothed top-1 readout */
 export const recentWindow = 20;
@@ -232,19 +231,7 @@ export class SimclrTrainer {
     if (!this.lastZ || !this.lastViews) return null;
     const n = this.lastIndices.length;
     const z = this.lastZ;
-    const [similarity, normalized] = await Promise.all(
-      tf
-        .tidy(() => {
-          const zn = l2Normalize(z);
-          return [zn.matMul(zn, false, true), zn];
-        })
-        .map(async (t) => {
-          const values = (await t.data()) as Float32Array;
-          t.dispose();
-          return values.slice();
-        }),
-    );
-    const dim = this.config.projectionDim;
+    const geometry = await readBatchGeometry(z, n, this.config.projectionDim);
     return {
       step: this.stepCount,
       loss: this.lastLoss,
@@ -254,25 +241,14 @@ export class SimclrTrainer {
       viewSize: this.config.imageSize,
       views: this.lastViews.slice(),
       viewParams: this.lastParams,
-      similarity,
-      positiveAccuracy: positiveTop1(similarity, 2 * n),
+      ...geometry,
       recentPositiveAccuracy:
         this.recentTop1.length > 0
           ? this.recentTop1.reduce((a, b) => a + b, 0) / this.recentTop1.length
           : null,
-      alignment: alignment(normalized.subarray(0, n * dim), normalized.subarray(n * dim), n, dim),
-      uniformity: uniformity(normalized, 2 * n, dim),
       pending: this.pending !== null,
       method: this.config.method,
-      queue: this.queue
-        ? {
-            capacity: this.queue.capacity,
-            pointer: this.queue.pointer,
-            fillRatio: this.queue.fillRatio,
-            sources: Int32Array.from(this.queue.entries, (e) => e.source),
-            enteredAt: Int32Array.from(this.queue.entries, (e) => e.step),
-          }
-        : null,
+      queue: this.queue ? queueReadout(this.queue) : null,
     };
   }
 
