@@ -22,7 +22,7 @@ const backends = option('backends', 'wasm,webgl,webgpu,cpu').split(',');
 const srBackends = option('sr-backends', 'wasm').split(',').filter(Boolean);
 const seconds = Number(option('seconds', '20'));
 const torchThreads = option('torch-threads', '2,1').split(',').filter(Boolean);
-const port = 4180;
+const port = Number(process.env.BENCH_PORT ?? 4180);
 const cores = cpus().length;
 
 // Other processes on the CPU inflate every figure (PyTorch's 2-thread OpenMP the most:
