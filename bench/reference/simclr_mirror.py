@@ -29,16 +29,16 @@ streams differ from the TypeScript sfc32 stream; every distribution is the same:
 
 Beyond the app's options, the CLI exposes the data-design and schedule levers that the
 defaults experiment tried (shape size, rotation, placement, class set, warm-up, cosine
-decay, weight decay). Their defaults are the app's defaults (issue #11); the app's
-earlier defaults were --size 32 --batch 32 --tau 0.5 --crop-min 0.35 --rotation 1.
+decay, weight decay). Their defaults are the app's defaults; the slower setting that
+docs/RESULTS.md compares against is --size 32 --batch 32 --tau 0.5 --crop-min 0.35 --rotation 1.
 
   /usr/bin/python3 bench/reference/simclr_mirror.py --steps 600 --eval-every 50
   /usr/bin/python3 bench/reference/simclr_mirror.py --time-only      # ms/step, 1 thread
-  # the app's earlier defaults (slow learners):
+  # the slower setting of docs/RESULTS.md:
   /usr/bin/python3 bench/reference/simclr_mirror.py --size 32 --batch 32 --tau 0.5 \
       --crop-min 0.35 --rotation 1 --steps 600
 
-The family (issue #16, src/core/simclr/family.ts): --method moco|simsiam|byol with --queue,
+The family (src/core/simclr/family.ts): --method moco|simsiam|byol with --queue,
 --momentum, --pred-hidden, --proj-bn none|hidden|all, --no-stopgrad, --pred-lr, --optimizer.
 The lab's recommended settings per method:
 
