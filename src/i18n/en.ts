@@ -1,9 +1,11 @@
 import { enBlindSr } from './en-blindsr';
 import { enLessons } from './en-lessons';
+import { enPins } from './en-pins';
 
 /** English catalogue: the source of every key. `{name}` marks a value put in at run time. */
 export const en = {
   ...enLessons,
+  ...enPins,
   ...enBlindSr,
   'app.title': 'Contrastive Playground',
   'app.tagline':

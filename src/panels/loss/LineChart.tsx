@@ -1,6 +1,8 @@
 import { axisBottom, axisLeft, extent, line, scaleLinear, select } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { HistoryPoint } from '../../state/history';
+import { pinOpacity, pinStrokeWidth } from '../../ui/pin-styles';
+import type { Ghost } from '../common/usePinGhosts';
 import './loss.css';
 
 export interface Series {
@@ -23,8 +25,11 @@ export function LineChart({
   testId,
   ariaLabel,
   xLabel,
+  ghosts = [],
 }: {
   series: Series[];
+  /** pinned runs' curves, drawn under the live ones with their labels at their ends */
+  ghosts?: Ghost[];
   references?: { value: number; label: string; color: string }[];
   width?: number;
   height?: number;
@@ -36,7 +41,7 @@ export function LineChart({
 }) {
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
-  const all = series.flatMap((s) => s.points);
+  const all = [...series, ...ghosts].flatMap((s) => s.points);
   const [minStep, maxStep] = extent(all, (p) => p.step) as [number | undefined, number | undefined];
   const values = [...all.map((p) => p.value), ...references.map((r) => r.value)].filter(
     Number.isFinite,
@@ -103,6 +108,39 @@ export function LineChart({
           </text>
         </g>
       ))}
+      {ghosts.map((ghost) => {
+        const end = ghost.points.findLast((p) => Number.isFinite(p.value));
+        return (
+          <g
+            key={ghost.id}
+            data-testid="pinned-run"
+            data-pin={ghost.pinId}
+            aria-label={ghost.label}
+            className="ghost"
+          >
+            <title>{ghost.label}</title>
+            <path
+              d={path(ghost.points) ?? ''}
+              fill="none"
+              stroke={ghost.color}
+              strokeWidth={pinStrokeWidth}
+              strokeDasharray={ghost.dash}
+              opacity={pinOpacity}
+            />
+            {end ? (
+              <text
+                className="ghost-label"
+                x={Math.min(x(end.step), width - margin.right) - 2}
+                y={y(end.value) - 5}
+                textAnchor="end"
+                fill={ghost.color}
+              >
+                {ghost.label}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
       {series.map((s) => (
         <path
           key={s.id}
@@ -118,20 +156,27 @@ export function LineChart({
   );
 }
 
-export function Legend({ items }: { items: { label: string; color: string; dashed?: boolean }[] }) {
+export function Legend({
+  items,
+}: {
+  /** `dashed`: true for the reference dash, or a dash pattern of its own (a pinned run) */
+  items: { label: string; color: string; dashed?: boolean | string }[];
+}) {
   return (
     <ul className="chart-legend">
-      {items.map((item) => (
-        <li key={item.label}>
-          <svg width={18} height={8} aria-hidden="true">
+      {items.map((item, index) => (
+        <li key={`${item.label}-${index}`}>
+          <svg width={24} height={8} aria-hidden="true">
             <line
               x1={0}
-              x2={18}
+              x2={24}
               y1={4}
               y2={4}
               stroke={item.color}
               strokeWidth={2}
-              strokeDasharray={item.dashed ? '4 3' : undefined}
+              strokeDasharray={
+                typeof item.dashed === 'string' ? item.dashed : item.dashed ? '4 3' : undefined
+              }
             />
           </svg>
           {item.label}
