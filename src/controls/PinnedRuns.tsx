@@ -103,7 +103,7 @@ export function PinnedRuns() {
   const t = useT();
   const { pins, persistent, problem } = usePins();
   const config = useStore((s) => s.config);
-  const hasSteps = useStore((s) => s.history.loss.length > 0);
+  const hasSteps = useStore((s) => s.history.loss.length > 0 || s.history.srLoss.length > 0);
   const abRunning = useAbRun((s) => s.ab !== null);
   const here = pins.filter((pin) => pin.settings.lab === config.lab);
   const elsewhere = pins.length - here.length;
@@ -117,7 +117,7 @@ export function PinnedRuns() {
           disabled={!hasSteps || here.length >= 4 || abRunning}
           onClick={() => pinCurrentRun()}
         >
-          📌 {t('pins.pin')}
+          {t('pins.pin')}
         </button>
         <button
           type="button"
