@@ -77,6 +77,10 @@ export const enPins = {
   'pins.loaded': 'Session loaded: {count} pinned runs',
   'pins.dismiss': 'Dismiss',
   'pins.live': 'live',
+  'pins.metric.accuracy': 'top-1',
+  'pins.metric.knn': 'kNN',
+  'pins.metric.alignment': 'alignment',
+  'pins.metric.uniformity': 'uniformity',
   'pins.psnrChart': 'PSNR of SR with the learned representation, by step',
   'pins.error.json': 'This file is not JSON ({message}).',
   'pins.error.format':

@@ -77,6 +77,10 @@ export const zhPins: Record<keyof typeof enPins, string> = {
   'pins.loaded': '会话已载入：{count} 个固定的运行',
   'pins.dismiss': '关闭',
   'pins.live': '当前',
+  'pins.metric.accuracy': 'top-1',
+  'pins.metric.knn': 'kNN',
+  'pins.metric.alignment': '对齐',
+  'pins.metric.uniformity': '均匀性',
   'pins.psnrChart': '使用学到的表示的 SR 的 PSNR，按步',
   'pins.error.json': '此文件不是 JSON（{message}）。',
   'pins.error.format':

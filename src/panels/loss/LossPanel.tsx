@@ -65,12 +65,12 @@ export function LossPanel() {
   const pinLegend = usePinLegend();
   const lossGhosts = usePinGhosts([{ metric: 'loss', name: lossLabel }]);
   const accuracyGhosts = usePinGhosts([
-    { metric: 'accuracy', name: t('panel.loss.accuracy') },
-    { metric: 'knn', name: t('panel.metrics.knn') },
+    { metric: 'accuracy', name: t('pins.metric.accuracy') },
+    { metric: 'knn', name: t('pins.metric.knn') },
   ]);
   const geometryGhosts = usePinGhosts([
-    { metric: 'alignment', name: t('panel.loss.alignment') },
-    { metric: 'uniformity', name: t('panel.loss.uniformity') },
+    { metric: 'alignment', name: t('pins.metric.alignment') },
+    { metric: 'uniformity', name: t('pins.metric.uniformity') },
   ]);
   const positiveOnly = method === 'simclr' && noNegatives;
   const nonContrastive = method === 'simsiam' || method === 'byol';
