@@ -1,4 +1,5 @@
 import { enBlindSr } from './en-blindsr';
+import { enLoading } from './en-loading';
 import { enLessons } from './en-lessons';
 import { enPins } from './en-pins';
 
@@ -7,6 +8,7 @@ export const en = {
   ...enLessons,
   ...enPins,
   ...enBlindSr,
+  ...enLoading,
   'app.title': 'Contrastive Playground',
   'app.tagline':
     'Watch contrastive learning train, live, in your browser. Nothing leaves this page.',
