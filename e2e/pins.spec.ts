@@ -9,8 +9,6 @@ mkdirSync(shots, { recursive: true });
 
 // the shared machine runs seven engineers' builds and browsers: a page may take minutes
 test.setTimeout(480_000);
-// the offline cache is deploy.spec.ts' subject; here it only adds a start-up under load
-test.use({ serviceWorkers: 'block' });
 
 /** The worker is up and the first matrix drawn (waitForReady, with room for a loaded machine). */
 async function waitForReady(page: Page): Promise<void> {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { pause, play, reset } from './actions';
+import { pause, playUntil, reset } from './actions';
 import { pinSettingsOf } from './pin-label';
 import { pinFromHistory, type PinSettings } from './pin-model';
 import { applySettings, replacePinCurves, usePins } from './pins';
@@ -49,7 +49,8 @@ function trainTo(target: number): Promise<boolean> {
       unsubscribe();
       void stopped().then(() => resolve(reached));
     };
-    play();
+    // the worker stops at `target` itself and evaluates there: both runs end on the same step
+    playUntil(target);
   });
 }
 
@@ -84,7 +85,7 @@ const withSeed = (settings: PinSettings, seed: number): PinSettings =>
     ? { ...settings, simclr: { ...settings.simclr, seed } }
     : { ...settings, blindsr: { ...settings.blindsr, seed } };
 
-/** Keeps only the points up to `target`: the pause lands a step or two after it. */
+/** Keeps only the points up to `target` (a stop by hand lands a step or two after it). */
 const upTo = (target: number) => (points: { step: number; value: number }[]) =>
   points.filter((p) => p.step <= target);
 
