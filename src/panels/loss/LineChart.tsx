@@ -15,6 +15,30 @@ export interface Series {
 
 const margin = { top: 10, right: 12, bottom: 24, left: 42 };
 
+/** px between two ghost labels' baselines: their 11 px text does not overlap */
+const labelGap = 13;
+
+/**
+ * Label baselines moved apart (in their order on the chart) so that no two overlap, and
+ * kept inside [top, bottom]: four pins' labels at the end of nearby lines stay readable.
+ */
+export function dodgeLabels(wanted: number[], top: number, bottom: number): number[] {
+  const order = wanted
+    .map((value, index) => ({ value, index }))
+    .filter((entry) => Number.isFinite(entry.value))
+    .sort((a, b) => a.value - b.value);
+  const placed = order.map((entry) => Math.min(bottom, Math.max(top, entry.value)));
+  for (let i = 1; i < placed.length; i++)
+    placed[i] = Math.max(placed[i]!, placed[i - 1]! + labelGap);
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const limit = i === placed.length - 1 ? bottom : placed[i + 1]! - labelGap;
+    placed[i] = Math.min(placed[i]!, limit);
+  }
+  const result = wanted.slice();
+  order.forEach((entry, i) => (result[entry.index] = placed[i]!));
+  return result;
+}
+
 /** Lines over steps with SVG axes; optional horizontal reference lines. */
 export function LineChart({
   series,
@@ -60,6 +84,15 @@ export function LineChart({
     if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(5).tickSizeOuter(0));
     if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(y).ticks(4));
   });
+
+  const ghostLabelYs = dodgeLabels(
+    ghosts.map((ghost) => {
+      const end = ghost.points.findLast((p) => Number.isFinite(p.value));
+      return end ? y(end.value) - 5 : NaN;
+    }),
+    margin.top + 10,
+    height - margin.bottom - 3,
+  );
 
   const path = line<HistoryPoint>()
     .defined((p) => Number.isFinite(p.value))
@@ -108,8 +141,9 @@ export function LineChart({
           </text>
         </g>
       ))}
-      {ghosts.map((ghost) => {
+      {ghosts.map((ghost, index) => {
         const end = ghost.points.findLast((p) => Number.isFinite(p.value));
+        const labelY = ghostLabelYs[index];
         return (
           <g
             key={ghost.id}
@@ -131,7 +165,7 @@ export function LineChart({
               <text
                 className="ghost-label"
                 x={Math.min(x(end.step), width - margin.right) - 2}
-                y={y(end.value) - 5}
+                y={labelY}
                 textAnchor="end"
                 fill={ghost.color}
               >
