@@ -12,6 +12,7 @@ import { setView } from '../state/store';
 import { BackendBadge } from '../controls/BackendBadge';
 import { ErrorBanner, NoticeBanner, UpdateBanner } from '../controls/Banners';
 import { MetricsBar } from '../controls/MetricsBar';
+import { PinnedRuns } from '../controls/PinnedRuns';
 import { BlindSrControls } from '../controls/BlindSrControls';
 import { SimclrControls } from '../controls/SimclrControls';
 import { Transport } from '../controls/Transport';
@@ -194,6 +195,7 @@ export function App() {
             <Transport />
             <StageBar />
           </div>
+          <PinnedRuns />
           {lessonOpen ? (
             <Suspense fallback={null}>
               <LessonPanel />

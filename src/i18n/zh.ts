@@ -2,10 +2,12 @@ import { zhBlindSr } from './zh-blindsr';
 import { zhLoading } from './zh-loading';
 import type { MessageKey } from './en';
 import { zhLessons } from './zh-lessons';
+import { zhPins } from './zh-pins';
 
 /** 简体中文. Typed against the English keys: a missing translation does not compile. */
 export const zh: Record<MessageKey, string> = {
   ...zhLessons,
+  ...zhPins,
   ...zhBlindSr,
   ...zhLoading,
   'app.title': '对比学习游乐场',
