@@ -252,10 +252,11 @@ export class SimclrTrainer {
     };
   }
 
-  /** PCA of h over the data set and kNN accuracy of h on the held-out split. */
+  /** PCA of h over the data set; kNN accuracy of h and of z on the held-out split. */
   async evaluate(): Promise<EmbeddingSnapshot> {
     const { embedding, axes } = await evaluateEmbedding(
       this.networks.encoder,
+      this.networks.head,
       this.data,
       this.config.imageSize,
       this.stepCount,
