@@ -12,7 +12,7 @@ import {
   project,
 } from '../nn/models';
 import { Random } from '../random';
-import { evaluateEmbedding } from './eval';
+import { evaluateEmbedding, pixelKnnAccuracy } from './eval';
 
 describe('evaluateEmbedding: kNN of h and of z', () => {
   it('reads kNN of the projection z = g(h) from the same images as kNN of h', async () => {
@@ -54,6 +54,10 @@ describe('evaluateEmbedding: kNN of h and of z', () => {
       );
     expect(embedding.knnAccuracy).toBe(byHand(hValues, encoder.outDim));
     expect(embedding.projectionKnnAccuracy).toBe(byHand(zValues, 4));
+    // no network at all: the resized pixels themselves
+    const pixels = byHand(stackImages(all), size * size * 3);
+    expect(embedding.pixelKnnAccuracy).toBe(pixels);
+    expect(pixelKnnAccuracy(data, size)).toBe(pixels);
     // the seeds are chosen so that the two readouts differ: one cannot pass for the other
     expect(embedding.projectionKnnAccuracy).not.toBe(embedding.knnAccuracy);
     tf.dispose([...encoderVariables(encoder), ...headVariables(head)]);
@@ -70,6 +74,7 @@ describe('evaluateEmbedding: kNN of h and of z', () => {
     const { embedding } = await evaluateEmbedding(encoder, head, data, 16, 0, undefined);
     expect(embedding.knnAccuracy).toBeNull();
     expect(embedding.projectionKnnAccuracy).toBeNull();
+    expect(embedding.pixelKnnAccuracy).toBeNull();
     tf.dispose([...encoderVariables(encoder), ...headVariables(head)]);
   });
 });

@@ -22,11 +22,7 @@ export async function representations(
   const h = new Float32Array(images.length * dim);
   const z = new Float32Array(images.length * projectionDim);
   for (let start = 0; start < images.length; start += evaluationChunk) {
-    const chunk = images
-      .slice(start, start + evaluationChunk)
-      .map((image) =>
-        image.size === size ? image : cropResize(image, { x: 0, y: 0, width: 1, height: 1 }, size),
-      );
+    const chunk = resized(images.slice(start, start + evaluationChunk), size);
     const [hChunk, zChunk] = tf.tidy(() => {
       const x = tf.tensor4d(stackImages(chunk), [chunk.length, size, size, 3]);
       const features = encode(encoder, x, false);
@@ -38,6 +34,31 @@ export async function representations(
     tf.dispose([hChunk, zChunk]);
   }
   return { h, z };
+}
+
+/** The images at the view size, the whole image as one crop. */
+function resized(images: RgbImage[], size: number): RgbImage[] {
+  return images.map((image) =>
+    image.size === size ? image : cropResize(image, { x: 0, y: 0, width: 1, height: 1 }, size),
+  );
+}
+
+/**
+ * kNN accuracy on the held-out split of the raw pixels at the view size: no network at
+ * all, the baseline a representation has to beat (on centred, upright shapes it is far
+ * above chance). Null without labels.
+ */
+export function pixelKnnAccuracy(data: SimclrData, viewSize: number): number | null {
+  const held = data.heldOut;
+  if (!held || !data.labels) return null;
+  return knnAccuracy(
+    stackImages(resized(data.images, viewSize)),
+    data.labels,
+    stackImages(resized(held.images, viewSize)),
+    held.labels,
+    viewSize * viewSize * 3,
+    5,
+  );
 }
 
 /**
@@ -53,6 +74,7 @@ export async function evaluateEmbedding(
   viewSize: number,
   step: number,
   previousAxes: Float32Array | undefined,
+  pixelKnn: number | null = pixelKnnAccuracy(data, viewSize),
 ): Promise<{ embedding: EmbeddingSnapshot; axes: Float32Array }> {
   const dim = encoder.outDim;
   const projectionDim = head.out.bias.shape[0];
@@ -87,6 +109,7 @@ export async function evaluateEmbedding(
       heldOutCount: held?.images.length ?? 0,
       knnAccuracy: heldOutKnn(h, dim),
       projectionKnnAccuracy: heldOutKnn(z, projectionDim),
+      pixelKnnAccuracy: pixelKnn,
       explained: projection.explained,
       ...relativeSpread(unit, all.length, dim),
     },

@@ -65,6 +65,8 @@ export interface EmbeddingSnapshot {
   knnAccuracy: number | null;
   /** the same kNN on the projection z = g(h), the space the loss is computed in */
   projectionKnnAccuracy: number | null;
+  /** the same kNN on the raw pixels at the view size: what no network at all reaches */
+  pixelKnnAccuracy: number | null;
   explained: [number, number];
   /** mean distance of h to its centroid over the mean ‖h‖: 0 = collapsed */
   spread: number;
