@@ -8,6 +8,7 @@ import type { BackendInfo, StageProbe, StageUpdate, WorkerErrorCode } from '../w
 import { defaultAppConfig, type AppConfig } from './config';
 import { appendBounded, emptyHistory, type History } from './history';
 import type { UrlProblem } from './url';
+import { idleLessonRun, type LessonRunState } from './lesson-run-state';
 
 export interface RunState {
   backend: BackendInfo | null;
@@ -66,6 +67,8 @@ export interface PlaygroundState {
   toast: { key: MessageKey; params?: Record<string, string | number> } | null;
   /** developer hook: kernel times of one profiled step */
   profile: { name: string; ms: number; count: number }[] | null;
+  /** the open lesson step's prediction, action and observation */
+  lessonRun: LessonRunState;
 }
 
 export const initialRun: RunState = {
@@ -103,6 +106,7 @@ export const useStore = create<PlaygroundState>()(() => ({
     shortcutsOpen: false,
   },
   profile: null,
+  lessonRun: idleLessonRun,
   toast: null,
   stageData: { probe: null, update: null, updating: false },
 }));

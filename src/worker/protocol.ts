@@ -72,7 +72,8 @@ export type LoopMessage =
   | ({ type: 'configure' } & LabConfig)
   /** takes effect from the next step, no rebuild */
   | ({ type: 'update' } & LiveChange)
-  | { type: 'play' }
+  /** `until`: pause by itself after that step, evaluated (a lesson step's fixed budget) */
+  | { type: 'play'; until?: number }
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'reset' }

@@ -42,6 +42,8 @@ export interface SimclrConfig {
   stopGradient: boolean;
   /** SimSiam / BYOL: hidden width of the predictor MLP (a bottleneck, SimSiam §4.4) */
   predictorHiddenDim: number;
+  /** SimSiam / BYOL: the method's batch norm in the projector (family.ts); off, none (a lesson) */
+  projectorBatchNorm: boolean;
 }
 
 const usesTemperature = (c: SimclrConfig) => c.method === 'simclr' || c.method === 'moco';
@@ -140,6 +142,15 @@ export const simclrSettings = [
     default: 16,
     apply: 'rebuild',
     label: 'controls.imageSize',
+    hiddenControl: true,
+  },
+  {
+    path: 'projectorBatchNorm',
+    url: 'pbn',
+    kind: 'flag',
+    default: true,
+    apply: 'rebuild',
+    label: 'controls.projectorBatchNorm',
     hiddenControl: true,
   },
   {

@@ -66,7 +66,7 @@ export function makeFamilyNetworks(config: SimclrConfig, modelRandom: Random): F
       config.hiddenDim,
       config.projectionDim,
       random,
-      projectorNormOf[method],
+      config.projectorBatchNorm ? projectorNormOf[method] : 'none',
     );
   const encoder = makeConvEncoder(encoderConfig, modelRandom);
   const head = makeHead(encoder.outDim, modelRandom);
