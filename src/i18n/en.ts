@@ -1,10 +1,12 @@
 import { enBlindSr } from './en-blindsr';
 import { enLessons } from './en-lessons';
+import { enLessonsMore } from './en-lessons-more';
 import { enReadouts } from './en-readouts';
 
 /** English catalogue: the source of every key. `{name}` marks a value put in at run time. */
 export const en = {
   ...enLessons,
+  ...enLessonsMore,
   ...enBlindSr,
   ...enReadouts,
   'app.title': 'Contrastive Playground',

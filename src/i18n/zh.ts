@@ -1,11 +1,13 @@
 import { zhBlindSr } from './zh-blindsr';
 import type { MessageKey } from './en';
 import { zhLessons } from './zh-lessons';
+import { zhLessonsMore } from './zh-lessons-more';
 import { zhReadouts } from './zh-readouts';
 
 /** 简体中文. Typed against the English keys: a missing translation does not compile. */
 export const zh: Record<MessageKey, string> = {
   ...zhLessons,
+  ...zhLessonsMore,
   ...zhBlindSr,
   ...zhReadouts,
   'app.title': '对比学习游乐场',

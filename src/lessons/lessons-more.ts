@@ -1,24 +1,7 @@
 import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr/config';
-import type { PanelId } from '../core/app-types';
+import type { Lesson } from './lesson-step';
 import { moreFigures as f } from './more-figures';
-import { moreJudges as judge, type RunReadout } from './more-judges';
-
-/** One step of the lessons of #22, in the lesson framework's shape. */
-export interface MoreLessonStep {
-  panel: PanelId;
-  preset?: { simclr?: Partial<SimclrConfig> };
-  answers: string[];
-  budget: number;
-  continues?: boolean;
-  judge: (start: RunReadout, end: RunReadout) => string;
-  expected: string;
-}
-
-export interface MoreLesson {
-  id: string;
-  lab: 'simclr';
-  steps: MoreLessonStep[];
-}
+import { moreJudges as judge } from './more-judges';
 
 const moco = (change: Partial<SimclrConfig>) => ({
   simclr: { method: 'moco' as const, ...change },
@@ -29,7 +12,7 @@ const moco = (change: Partial<SimclrConfig>) => ({
  * momentum, reading the metrics: every expected answer measured on the wasm engine
  * (new-claims.wasm.test.ts), seeds 1–3.
  */
-export const moreLessons: MoreLesson[] = [
+export const moreLessons: Lesson[] = [
   {
     id: 'batch',
     lab: 'simclr',
@@ -39,6 +22,7 @@ export const moreLessons: MoreLesson[] = [
         preset: { simclr: { batchSize: f.exampleBatch } },
         answers: ['n99', 'n198', 'n199'],
         budget: 0,
+        observe: ['views', 'negatives', 'chanceLoss'],
         judge: judge.negatives,
         expected: 'n198',
       },
@@ -46,6 +30,7 @@ export const moreLessons: MoreLesson[] = [
         panel: 'loss',
         answers: ['above', 'below'],
         budget: f.stepsBatch,
+        observe: ['knn', 'top1', 'loss', 'chanceLoss'],
         judge: judge.batchKnn,
         expected: 'below',
       },
@@ -54,6 +39,7 @@ export const moreLessons: MoreLesson[] = [
         preset: { simclr: { batchSize: f.exampleBatch } },
         answers: ['above', 'below'],
         budget: f.stepsBatch,
+        observe: ['knn', 'top1', 'loss', 'chanceLoss'],
         judge: judge.batchKnn,
         expected: 'above',
       },
@@ -67,6 +53,7 @@ export const moreLessons: MoreLesson[] = [
         panel: 'embedding',
         answers: ['h', 'same', 'z'],
         budget: 0,
+        observe: ['knn', 'knnZ'],
         judge: judge.hOrZAtStart,
         expected: 'h',
       },
@@ -75,6 +62,7 @@ export const moreLessons: MoreLesson[] = [
         answers: ['h', 'same', 'z'],
         budget: f.stepsProjection,
         continues: true,
+        observe: ['knn', 'knnZ'],
         judge: judge.hOrZTrained,
         expected: 'same',
       },
@@ -89,6 +77,7 @@ export const moreLessons: MoreLesson[] = [
         preset: { simclr: { augment: cropFrom(f.paperCropMinArea) } },
         answers: ['rises', 'falls'],
         budget: f.stepsProjection,
+        observe: ['knn', 'top1'],
         judge: judge.cropKnn,
         expected: 'falls',
       },
@@ -97,6 +86,7 @@ export const moreLessons: MoreLesson[] = [
         preset: { simclr: { augment: colourOf(f.strongColour) } },
         answers: ['easier', 'harderWorse', 'harderBetter'],
         budget: f.stepsProjection,
+        observe: ['top1', 'knn'],
         judge: judge.strongColour,
         expected: 'harderBetter',
       },
@@ -110,6 +100,7 @@ export const moreLessons: MoreLesson[] = [
         panel: 'similarity',
         answers: ['none', 'five', 'fifteen'],
         budget: 0,
+        observe: ['negatives', 'sameClassNegatives', 'sameClassShare'],
         judge: judge.sameClass,
         expected: 'five',
       },
@@ -118,6 +109,7 @@ export const moreLessons: MoreLesson[] = [
         preset: moco({ queueSize: f.falseNegativeQueue }),
         answers: ['none', 'one', 'several'],
         budget: f.stepsQueueFill,
+        observe: ['queuePerImage', 'ownKeys'],
         judge: judge.ownKeys,
         expected: 'several',
       },
@@ -126,6 +118,7 @@ export const moreLessons: MoreLesson[] = [
         preset: { simclr: { batchSize: f.exampleBatch } },
         answers: ['smaller', 'same'],
         budget: 0,
+        observe: ['negatives', 'sameClassNegatives', 'sameClassShare'],
         judge: judge.sameClassShare,
         expected: 'same',
       },
@@ -140,6 +133,7 @@ export const moreLessons: MoreLesson[] = [
         preset: moco({ momentum: f.momentumDefault }),
         answers: ['learns', 'fails'],
         budget: f.stepsMomentum,
+        observe: ['knn', 'loss'],
         judge: judge.mocoLearns,
         expected: 'learns',
       },
@@ -148,6 +142,7 @@ export const moreLessons: MoreLesson[] = [
         preset: moco({ momentum: 0 }),
         answers: ['learns', 'fails'],
         budget: f.stepsMomentum,
+        observe: ['knn', 'loss'],
         judge: judge.mocoLearns,
         expected: 'fails',
       },
@@ -161,6 +156,7 @@ export const moreLessons: MoreLesson[] = [
         panel: 'embedding',
         answers: ['chance', 'half', 'high'],
         budget: 0,
+        observe: ['knnChance', 'knn'],
         judge: judge.randomKnn,
         expected: 'half',
       },
@@ -169,6 +165,7 @@ export const moreLessons: MoreLesson[] = [
         answers: ['lower', 'same', 'higher'],
         budget: 0,
         continues: true,
+        observe: ['knn', 'pixelKnn'],
         judge: judge.pixels,
         expected: 'higher',
       },
@@ -177,6 +174,7 @@ export const moreLessons: MoreLesson[] = [
         answers: ['below', 'above'],
         budget: f.stepsBeatPixels,
         continues: true,
+        observe: ['knn', 'pixelKnn', 'top1'],
         judge: judge.beatsPixels,
         expected: 'above',
       },

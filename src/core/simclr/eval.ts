@@ -11,7 +11,7 @@ const evaluationChunk = 128;
  * h = f(x) and z = g(h) for images resized to the view size, networks in inference mode.
  * → h [M, C], z [M, D]
  */
-export async function representations(
+async function representations(
   encoder: ConvEncoder,
   head: ProjectionHead,
   images: RgbImage[],
