@@ -2,6 +2,8 @@ import { enBlindSr } from './en-blindsr';
 import { enLoading } from './en-loading';
 import { enLessons } from './en-lessons';
 import { enPins } from './en-pins';
+import { enLessonsMore } from './en-lessons-more';
+import { enReadouts } from './en-readouts';
 
 /** English catalogue: the source of every key. `{name}` marks a value put in at run time. */
 export const en = {
@@ -9,6 +11,8 @@ export const en = {
   ...enPins,
   ...enBlindSr,
   ...enLoading,
+  ...enLessonsMore,
+  ...enReadouts,
   'app.title': 'Contrastive Playground',
   'app.tagline':
     'Watch contrastive learning train, live, in your browser. Nothing leaves this page.',

@@ -1,3 +1,5 @@
+import { moreFigures } from './more-figures';
+
 /**
  * Every number a lesson's text quotes, once: the catalogues fill `{name}` from this table
  * and the claim tests (claims.wasm.test.ts) assert the same values on the wasm engine, so
@@ -5,6 +7,7 @@
  * readings (`lesson-observed`).
  */
 export const figures = {
+  ...moreFigures,
   /** SimCLR with colour augmentation, N 8 or 16, 300 steps: kNN of h at least this */
   knnLearned300: 0.65,
   /** SimCLR without colour jitter or grayscale, 300 steps: kNN by shape below this */

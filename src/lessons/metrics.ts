@@ -1,3 +1,4 @@
+import { moreMetrics } from './more-metrics';
 import {
   hardestNegativeShare,
   ntXentAt,
@@ -126,6 +127,7 @@ export const metrics = {
         ? r.blindsr.queue.enteredAt.filter((s) => s < 0).length / r.blindsr.queue.capacity
         : null,
   },
+  ...moreMetrics,
 } satisfies Record<string, { digits: number; read: (r: LessonReadout) => number | null }>;
 
 export type MetricId = keyof typeof metrics;

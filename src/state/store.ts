@@ -184,18 +184,18 @@ export function recordSnapshot(snapshot: SimclrSnapshot): void {
 }
 
 export function recordEmbedding(embedding: EmbeddingSnapshot): void {
+  const point = (value: number | null) => (value === null ? null : { step: embedding.step, value });
+  const knn = point(embedding.knnAccuracy);
+  const knnProjection = point(embedding.projectionKnnAccuracy);
   useStore.setState((s) => ({
     embedding,
-    history:
-      embedding.knnAccuracy === null
-        ? s.history
-        : {
-            ...s.history,
-            knn: appendBounded(s.history.knn, {
-              step: embedding.step,
-              value: embedding.knnAccuracy,
-            }),
-          },
+    history: {
+      ...s.history,
+      knn: knn ? appendBounded(s.history.knn, knn) : s.history.knn,
+      knnProjection: knnProjection
+        ? appendBounded(s.history.knnProjection, knnProjection)
+        : s.history.knnProjection,
+    },
   }));
 }
 

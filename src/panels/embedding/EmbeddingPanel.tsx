@@ -63,7 +63,8 @@ export function EmbeddingPanel() {
   const tipImage = tip ? allImages[tip.index] : undefined;
   const tipLabel =
     tip && embedding?.labels ? dataset?.classNames[embedding.labels[tip.index]] : undefined;
-  const knn = embedding?.knnAccuracy;
+  const percent = (value: number | null | undefined) =>
+    value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`;
 
   return (
     <Panel
@@ -74,8 +75,12 @@ export function EmbeddingPanel() {
         <>
           <span className="metric" title={t('panel.metrics.knn.help')}>
             {t('panel.metrics.knn')}:{' '}
-            <strong data-testid="knn-accuracy">
-              {knn === null || knn === undefined ? '—' : `${(knn * 100).toFixed(1)} %`}
+            <strong data-testid="knn-accuracy">{percent(embedding?.knnAccuracy)}</strong>
+          </span>
+          <span className="metric" title={t('panel.metrics.knnZ.help')}>
+            {t('panel.metrics.knnZ')}:{' '}
+            <strong data-testid="knn-accuracy-z">
+              {percent(embedding?.projectionKnnAccuracy)}
             </strong>
           </span>
         </>

@@ -111,6 +111,7 @@ export function LossPanel() {
           items={[
             { label: t('panel.loss.accuracy'), color: categoricalColors[2] },
             { label: t('panel.metrics.knn'), color: categoricalColors[5] },
+            { label: t('panel.metrics.knnZ'), color: categoricalColors[5], dashed: true },
             ...pinLegend,
           ]}
         />
@@ -132,6 +133,13 @@ export function LossPanel() {
               label: t('panel.metrics.knn'),
               color: categoricalColors[5],
               points: history.knn,
+            },
+            {
+              id: 'knn-projection',
+              label: t('panel.metrics.knnZ'),
+              color: categoricalColors[5],
+              points: history.knnProjection,
+              dashed: true,
             },
           ]}
         />
