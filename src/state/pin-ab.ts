@@ -39,10 +39,12 @@ function trainTo(target: number): Promise<boolean> {
     const check = () => {
       const { run } = useStore.getState();
       if (cancelled || run.error) return finish(false);
-      if (run.step >= target) return finish(true);
-      if (run.running) started = true;
+      // a status of the previous phase may still arrive after the reset: count only this run
+      if (run.running && run.step < target) started = true;
+      if (!started) return;
+      if (run.step >= target) finish(true);
       // the user paused (or the run was reset under it): the comparison is off
-      else if (started) finish(false);
+      else if (!run.running) finish(false);
     };
     const unsubscribe = useStore.subscribe(check);
     const finish = (reached: boolean) => {
