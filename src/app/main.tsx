@@ -9,15 +9,17 @@ import { installShortcuts } from './shortcuts';
 import { startPage } from './start';
 import { syncUrlWithStore } from './url-sync';
 
+performance.mark('startup:page:main');
 // the link's configuration is in the store before anything reads it
 syncUrlWithStore();
 installShortcuts();
 acceptDroppedFiles();
 exposeTestHooks();
-startPage(() =>
+startPage(() => {
+  performance.mark('startup:page:render');
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <App />
     </StrictMode>,
-  ),
-);
+  );
+});

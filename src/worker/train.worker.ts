@@ -9,6 +9,7 @@ import type { PageToWorker, WorkerToPage } from './protocol';
  */
 declare const self: DedicatedWorkerGlobalScope;
 
+performance.mark('startup:worker:entry');
 const early: MessageEvent<PageToWorker>[] = [];
 self.onmessage = (event: MessageEvent<PageToWorker>) => early.push(event);
 self.postMessage({ type: 'booting' } satisfies WorkerToPage);
