@@ -11,23 +11,32 @@
  * 4-lane load), then along W into `out`.
  */
 export function blurResizeRegion(
-  pixels: usize, size: i32,
-  rowStart: usize, rowIndex: usize, rowWeight: usize,
-  columnStart: usize, columnIndex: usize, columnWeight: usize,
-  top: i32, left: i32, height: i32, width: i32,
-  along: usize, out: usize,
+  pixels: usize,
+  size: i32,
+  rowStart: usize,
+  rowIndex: usize,
+  rowWeight: usize,
+  columnStart: usize,
+  columnIndex: usize,
+  columnWeight: usize,
+  top: i32,
+  left: i32,
+  height: i32,
+  width: i32,
+  along: usize,
+  out: usize,
 ): void {
   const rowBytes = <usize>size * 12;
-  const firstEntry = <usize>load<i32>(columnStart + (<usize>left << 2));
-  const lastEntry = <usize>load<i32>(columnStart + (<usize>(left + width) << 2)) - 1;
+  const firstEntry = <usize>load<i32>(columnStart + ((<usize>left) << 2));
+  const lastEntry = <usize>load<i32>(columnStart + ((<usize>(left + width)) << 2)) - 1;
   const from = <usize>load<i32>(columnIndex + (firstEntry << 2)) * 12;
   const to = <usize>(load<i32>(columnIndex + (lastEntry << 2)) + 1) * 12;
   const span = to - from;
   memory.fill(along, 0, <usize>height * span + 16);
   for (let o = 0; o < height; o++) {
     const target = along + <usize>o * span;
-    const end = <usize>load<i32>(rowStart + (<usize>(top + o + 1) << 2));
-    for (let k = <usize>load<i32>(rowStart + (<usize>(top + o) << 2)); k < end; k++) {
+    const end = <usize>load<i32>(rowStart + ((<usize>(top + o + 1)) << 2));
+    for (let k = <usize>load<i32>(rowStart + ((<usize>(top + o)) << 2)); k < end; k++) {
       const source = pixels + <usize>load<i32>(rowIndex + (k << 2)) * rowBytes + from;
       const weight = load<f32>(rowWeight + (k << 2));
       const w = f32x4.splat(weight);
@@ -47,8 +56,8 @@ export function blurResizeRegion(
     const row = along + <usize>o * span - from;
     for (let q = left; q < left + width; q++) {
       let sum = f32x4.splat(0);
-      const end = <usize>load<i32>(columnStart + (<usize>(q + 1) << 2));
-      for (let k = <usize>load<i32>(columnStart + (<usize>q << 2)); k < end; k++)
+      const end = <usize>load<i32>(columnStart + ((<usize>(q + 1)) << 2));
+      for (let k = <usize>load<i32>(columnStart + ((<usize>q) << 2)); k < end; k++)
         sum = f32x4.add(
           sum,
           f32x4.mul(
