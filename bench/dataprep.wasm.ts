@@ -13,7 +13,7 @@ import {
 } from '../src/core/blindsr/config';
 import {
   batchSamples,
-  drawCrop,
+  cropHr,
   prepareBlindSrBatch,
   type BlindSrBatchSpec,
 } from '../src/core/blindsr/batch';
@@ -89,9 +89,7 @@ it('Blind-SR data preparation, per part', async () => {
     let batch = await prepareBlindSrBatch(spec, pool, random);
     profile(label, spec, {
       'HR crops (bilinear)': () => {
-        crops = new Float32Array(spec.images * hrStride);
-        for (let i = 0; i < spec.images; i++)
-          crops.set(drawCrop(pool, hrSize, random).image.pixels, i * hrStride);
+        crops = cropHr(pool, spec.images, hrSize, random).pixels;
       },
       'degradation and quadrant draws': () => {
         const drawn = Array.from({ length: paired ? spec.images / 2 : spec.images }, () =>

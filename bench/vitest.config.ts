@@ -8,7 +8,7 @@ import { simdKernels } from '../scripts/kernels.mjs';
 export default defineConfig({
   plugins: [simdKernels()],
   test: {
-    include: ['bench/**/*.wasm.ts'],
+    include: ['bench/*.wasm.ts'],
     environment: 'node',
     testTimeout: 600_000,
     setupFiles: ['src/test-setup-wasm.ts'],

@@ -46,6 +46,18 @@ export function cropResize(
   outSize: number,
 ): RgbImage {
   const out = makeImage(outSize);
+  cropResizeInto(image, box, outSize, out.pixels, 0);
+  return out;
+}
+
+/** cropResize written into `target` at `offset` ([outSize, outSize, 3]): no image allocated. */
+export function cropResizeInto(
+  image: RgbImage,
+  box: { x: number; y: number; width: number; height: number },
+  outSize: number,
+  target: Float32Array,
+  offset: number,
+): void {
   const { size, pixels } = image;
   const scaleX = (box.width * size) / outSize;
   const scaleY = (box.height * size) / outSize;
@@ -59,26 +71,32 @@ export function cropResize(
     right[ox] = Math.min(Math.floor(cx) + 1, size - 1) * 3;
     fractionX[ox] = cx - Math.floor(cx);
   }
-  const target = out.pixels;
+  let at = offset;
   for (let oy = 0; oy < outSize; oy++) {
     const cy = Math.min(Math.max(box.y * size + (oy + 0.5) * scaleY - 0.5, 0), size - 1);
     const y0 = Math.floor(cy);
     const top = y0 * size * 3;
     const bottom = Math.min(y0 + 1, size - 1) * size * 3;
     const fy = cy - y0;
+    const gy = 1 - fy;
     for (let ox = 0; ox < outSize; ox++) {
       const fx = fractionX[ox];
-      const at = (oy * outSize + ox) * 3;
-      for (let c = 0; c < 3; c++) {
-        // the same sums as sampleBilinear, so a crop is the same to the last bit
-        const upper = pixels[top + left[ox] + c] * (1 - fx) + pixels[top + right[ox] + c] * fx;
-        const lower =
-          pixels[bottom + left[ox] + c] * (1 - fx) + pixels[bottom + right[ox] + c] * fx;
-        target[at + c] = upper * (1 - fy) + lower * fy;
-      }
+      const gx = 1 - fx;
+      const a = top + left[ox];
+      const b = top + right[ox];
+      const c = bottom + left[ox];
+      const d = bottom + right[ox];
+      // the same sums as sampleBilinear, so a crop is the same to the last bit
+      target[at] = (pixels[a] * gx + pixels[b] * fx) * gy + (pixels[c] * gx + pixels[d] * fx) * fy;
+      target[at + 1] =
+        (pixels[a + 1] * gx + pixels[b + 1] * fx) * gy +
+        (pixels[c + 1] * gx + pixels[d + 1] * fx) * fy;
+      target[at + 2] =
+        (pixels[a + 2] * gx + pixels[b + 2] * fx) * gy +
+        (pixels[c + 2] * gx + pixels[d + 2] * fx) * fy;
+      at += 3;
     }
   }
-  return out;
 }
 
 /** Stack images of one size into one array. → [B, size, size, 3] */

@@ -11,7 +11,7 @@ import {
 import { addNoise, axisWeightsFor, blurResizeRegion, type LowRegion } from './degrade-separable';
 import { samplePatches } from './patches';
 import { blurResizeWasm, type BlurResizeJob } from './degrade-wasm';
-import { cropResize, type RgbImage } from '../image';
+import { cropResize, cropResizeInto, type RgbImage } from '../image';
 import type { Random } from '../random';
 import type { BlindSrSample } from './types';
 
@@ -61,12 +61,8 @@ export interface BlindSrBatch {
   hrPatches: Float32Array | null;
 }
 
-/** One random HR crop, side `size`: a random pool image (an int) at a random place (two uniforms). */
-export function drawCrop(
-  pool: RgbImage[],
-  size: number,
-  random: Random,
-): { image: RgbImage; source: number } {
+/** Where one random HR crop comes from: a pool image (an int), a place in it (two uniforms). */
+function drawBox(pool: RgbImage[], size: number, random: Random) {
   const source = random.int(pool.length);
   const side = Math.min(1, size / pool[source].size);
   const box = {
@@ -75,11 +71,21 @@ export function drawCrop(
     width: side,
     height: side,
   };
+  return { source, box };
+}
+
+/** One random HR crop, side `size`. */
+export function drawCrop(
+  pool: RgbImage[],
+  size: number,
+  random: Random,
+): { image: RgbImage; source: number } {
+  const { source, box } = drawBox(pool, size, random);
   return { image: cropResize(pool[source], box, size), source };
 }
 
 /** `count` crops in a row. → pixels [count, size, size, 3] */
-function cropHr(
+export function cropHr(
   pool: RgbImage[],
   count: number,
   size: number,
@@ -88,8 +94,8 @@ function cropHr(
   const pixels = new Float32Array(count * size * size * 3);
   const sources: number[] = [];
   for (let i = 0; i < count; i++) {
-    const { image, source } = drawCrop(pool, size, random);
-    pixels.set(image.pixels, i * size * size * 3);
+    const { source, box } = drawBox(pool, size, random);
+    cropResizeInto(pool[source], box, size, pixels, i * size * size * 3);
     sources.push(source);
   }
   return { pixels, sources };
