@@ -14,3 +14,4 @@ export { batchNormForward, batchNormBackward } from './batchnorm';
 export { adamStep, momentumStep } from './optim';
 export { filmLeakyForward, filmLeakyBackward } from './film';
 export { convInputGradient } from './input-gradient';
+export { blurResizeRegion } from './degrade';

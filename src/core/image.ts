@@ -46,16 +46,57 @@ export function cropResize(
   outSize: number,
 ): RgbImage {
   const out = makeImage(outSize);
-  const scaleX = (box.width * image.size) / outSize;
-  const scaleY = (box.height * image.size) / outSize;
+  cropResizeInto(image, box, outSize, out.pixels, 0);
+  return out;
+}
+
+/** cropResize written into `target` at `offset` ([outSize, outSize, 3]): no image allocated. */
+export function cropResizeInto(
+  image: RgbImage,
+  box: { x: number; y: number; width: number; height: number },
+  outSize: number,
+  target: Float32Array,
+  offset: number,
+): void {
+  const { size, pixels } = image;
+  const scaleX = (box.width * size) / outSize;
+  const scaleY = (box.height * size) / outSize;
+  // sampleBilinear's clamped positions and weights, per column once (every row shares them)
+  const left = new Int32Array(outSize);
+  const right = new Int32Array(outSize);
+  const fractionX = new Float64Array(outSize);
+  for (let ox = 0; ox < outSize; ox++) {
+    const cx = Math.min(Math.max(box.x * size + (ox + 0.5) * scaleX - 0.5, 0), size - 1);
+    left[ox] = Math.floor(cx) * 3;
+    right[ox] = Math.min(Math.floor(cx) + 1, size - 1) * 3;
+    fractionX[ox] = cx - Math.floor(cx);
+  }
+  let at = offset;
   for (let oy = 0; oy < outSize; oy++) {
-    const sy = box.y * image.size + (oy + 0.5) * scaleY - 0.5;
+    const cy = Math.min(Math.max(box.y * size + (oy + 0.5) * scaleY - 0.5, 0), size - 1);
+    const y0 = Math.floor(cy);
+    const top = y0 * size * 3;
+    const bottom = Math.min(y0 + 1, size - 1) * size * 3;
+    const fy = cy - y0;
+    const gy = 1 - fy;
     for (let ox = 0; ox < outSize; ox++) {
-      const sx = box.x * image.size + (ox + 0.5) * scaleX - 0.5;
-      sampleBilinear(image, sx, sy, out.pixels, (oy * outSize + ox) * 3);
+      const fx = fractionX[ox];
+      const gx = 1 - fx;
+      const a = top + left[ox];
+      const b = top + right[ox];
+      const c = bottom + left[ox];
+      const d = bottom + right[ox];
+      // the same sums as sampleBilinear, so a crop is the same to the last bit
+      target[at] = (pixels[a] * gx + pixels[b] * fx) * gy + (pixels[c] * gx + pixels[d] * fx) * fy;
+      target[at + 1] =
+        (pixels[a + 1] * gx + pixels[b + 1] * fx) * gy +
+        (pixels[c + 1] * gx + pixels[d + 1] * fx) * fy;
+      target[at + 2] =
+        (pixels[a + 2] * gx + pixels[b + 2] * fx) * gy +
+        (pixels[c + 2] * gx + pixels[d + 2] * fx) * fy;
+      at += 3;
     }
   }
-  return out;
 }
 
 /** Stack images of one size into one array. → [B, size, size, 3] */

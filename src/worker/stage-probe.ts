@@ -4,8 +4,7 @@ import { encode, encoderTrainables, headVariables, project } from '../core/nn/mo
 import type { SimclrStageView, SimclrTrainer, ViewsOfBatch } from '../core/simclr/trainer';
 import type { BlindSrTrainer } from '../core/blindsr/trainer';
 import type { BlindSrSample } from '../core/blindsr/types';
-import { sampleDegradation } from '../core/blindsr/degrade';
-import { samplePatches } from '../core/blindsr/patches';
+import { batchSamples } from '../core/blindsr/batch';
 import { Random } from '../core/random';
 import type { StageProbe } from './protocol';
 
@@ -126,28 +125,18 @@ export async function lossOfLastBatch(trainer: SimclrTrainer): Promise<number> {
  */
 export async function previewBlindSrSamples(trainer: BlindSrTrainer): Promise<BlindSrSample[]> {
   const config = trainer.config;
-  const random = new Random(config.seed + 7919);
   const count = Math.min(4, config.batchSize);
   const paired = config.pairing === 'degradation';
-  const { images } = trainer.sampler.sampleHr(paired ? 2 * count : count, random);
-  const degradations = Array.from({ length: count }, () =>
-    sampleDegradation(trainer.sampler.ranges, random),
+  const batch = await trainer.sampler.batch(
+    {
+      images: paired ? 2 * count : count,
+      pairing: config.pairing,
+      patches: paired ? 1 : 2,
+      wholeLow: 'all',
+      shown: count,
+      hrPatches: false,
+    },
+    new Random(config.seed + 7919),
   );
-  const patches = images.map(() => samplePatches(random));
-  const low = trainer.sampler.degrade(
-    images,
-    paired ? [...degradations, ...degradations] : degradations,
-    random,
-  );
-  try {
-    return await trainer.sampler.describeSamples(
-      images,
-      low,
-      degradations,
-      patches,
-      paired ? count : 0,
-    );
-  } finally {
-    low.dispose();
-  }
+  return batchSamples(batch);
 }

@@ -1,10 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { bicubicMatrix, blurCovariance, degradeBatch, noiseFor, type Degradation } from './degrade';
+import { bicubicMatrix, blurCovariance, degradeBatch, type Degradation } from './degrade';
 import type { Random } from '../random';
+import { blurResizeWasm, type AxisWeights, type LowRegion } from './degrade-wasm';
+
+export type { AxisWeights, LowRegion } from './degrade-wasm';
 
 /**
  * The fast path of the degradation for separable blur kernels: blur + bicubic ↓ as one
- * sparse matrix per axis, in plain JS (same numbers as degradeBatch).
+ * sparse matrix per axis, in plain JS, computed only where the LR pixels are needed
+ * (same numbers as degradeBatch).
  */
 
 /**
@@ -33,19 +37,21 @@ export function separableBlur(
 }
 
 /**
- * One axis of blur-then-resize as a sparse matrix [outSize, inSize]: the reflection-padded
- * 1-D blur (mirrorPad 'reflect', as blurBatch) followed by the bicubic matrix. Rows as
- * (column index, weight) lists: ≤ taps(bicubic) + size − 1 nonzeros each.
+ * The reflection-padded 1-D blur (mirrorPad 'reflect', as blurBatch) followed by the
+ * bicubic matrix [outSize, inSize], as one sparse matrix.
  */
-function blurResizeRows(
+export function blurResizeAxis(
   blur: Float64Array,
   bicubic: Float32Array,
   inSize: number,
   outSize: number,
-): { index: Int32Array; weight: Float64Array }[] {
+): AxisWeights {
   const half = Math.floor(blur.length / 2);
   const dense = new Float64Array(inSize);
-  return Array.from({ length: outSize }, (_, o) => {
+  const start = new Int32Array(outSize + 1);
+  const index: number[] = [];
+  const weight: number[] = [];
+  for (let o = 0; o < outSize; o++) {
     dense.fill(0);
     for (let i = 0; i < inSize; i++) {
       const r = bicubic[o * inSize + i];
@@ -56,56 +62,144 @@ function blurResizeRows(
         dense[j] += r * blur[t];
       }
     }
-    const index: number[] = [];
-    for (let j = 0; j < inSize; j++) if (dense[j] !== 0) index.push(j);
-    return { index: Int32Array.from(index), weight: Float64Array.from(index, (j) => dense[j]) };
+    for (let j = 0; j < inSize; j++)
+      if (dense[j] !== 0) {
+        index.push(j);
+        weight.push(dense[j]);
+      }
+    start[o + 1] = index.length;
+  }
+  return { start, index: Int32Array.from(index), weight: Float64Array.from(weight) };
+}
+
+/** Scratch for the pass along H, grown on demand (one step degrades many images). */
+let alongHeight = new Float64Array(0);
+
+/**
+ * Blur + bicubic ↓ of one image's region with separable weights: both are linear and
+ * separable, so LR = Mᵧ · X · Mₓᵀ per channel — ~30 taps per output instead of a 21×21
+ * convolution at full HR resolution. Only the HR columns the region's LR columns reach
+ * are read. pixels: [size, size, 3] at `offset` → out: [region.height, region.width, 3]
+ * at `outOffset`, before noise.
+ */
+export function blurResizeRegion(
+  pixels: Float32Array,
+  offset: number,
+  size: number,
+  rows: AxisWeights,
+  columns: AxisWeights,
+  region: LowRegion,
+  out: Float32Array,
+  outOffset: number,
+): void {
+  const { top, left, height, width } = region;
+  const rowStride = size * 3;
+  const first = columns.index[columns.start[left]];
+  const last = columns.index[columns.start[left + width] - 1];
+  const from = first * 3;
+  const to = (last + 1) * 3;
+  if (alongHeight.length < height * rowStride) alongHeight = new Float64Array(height * rowStride);
+  const along = alongHeight;
+  along.fill(0, 0, height * rowStride);
+  // along H: row o of the region is Σ_k w_k · HR row index_k (HR columns first…last only)
+  for (let o = 0; o < height; o++) {
+    const target = o * rowStride;
+    for (let k = rows.start[top + o]; k < rows.start[top + o + 1]; k++) {
+      const source = offset + rows.index[k] * rowStride;
+      const w = rows.weight[k];
+      for (let p = from; p < to; p++) along[target + p] += w * pixels[source + p];
+    }
+  }
+  // along W
+  const { start, index, weight } = columns;
+  for (let o = 0; o < height; o++) {
+    const rowStart = o * rowStride;
+    let target = outOffset + o * width * 3;
+    for (let q = left; q < left + width; q++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let k = start[q]; k < start[q + 1]; k++) {
+        const source = rowStart + index[k] * 3;
+        const w = weight[k];
+        r += w * along[source];
+        g += w * along[source + 1];
+        b += w * along[source + 2];
+      }
+      out[target] = r;
+      out[target + 1] = g;
+      out[target + 2] = b;
+      target += 3;
+    }
+  }
+}
+
+/**
+ * The blur-resize weights of each degradation, built once per distinct degradation (paired
+ * images share theirs; an isotropic kernel's two axes are one); null for a kernel that is
+ * not separable.
+ */
+export function axisWeightsFor(
+  degradations: Degradation[],
+  size: number,
+  lowSize: number,
+  kernelSize: number,
+): ({ rows: AxisWeights; columns: AxisWeights } | null)[] {
+  const bicubic = bicubicMatrix(size, lowSize);
+  const built = new Map<Degradation, { rows: AxisWeights; columns: AxisWeights } | null>();
+  return degradations.map((d) => {
+    if (built.has(d)) return built.get(d)!;
+    const factors = kernelSize > 2 * size - 1 ? null : separableBlur(d, kernelSize);
+    let weights = null;
+    if (factors) {
+      const rows = blurResizeAxis(factors.y, bicubic, size, lowSize);
+      const same = factors.x.every((v, t) => v === factors.y[t]);
+      weights = { rows, columns: same ? rows : blurResizeAxis(factors.x, bicubic, size, lowSize) };
+    }
+    built.set(d, weights);
+    return weights;
   });
 }
 
 /**
- * Blur + bicubic ↓ of one image with separable blur factors, in plain JS: both are linear
- * and separable, so each axis is one sparse [out, in] matrix and LR = Mᵧ · X · Mₓᵀ per
- * channel — ~20 taps per output instead of a 13×13 depthwise convolution at full HR
- * resolution (the single most expensive kernel of the Blind-SR step on wasm).
- * pixels: [size, size, 3] → out: [outSize, outSize, 3] at `offset`
+ * Gaussian noise of the degradation's level (0–255 units) added to an LR image's regions,
+ * then clamped to [0, 1]. The seeded stream is drawn for every pixel of the whole image in
+ * row-major order — a region-only image takes the same draws as a whole one, so that which
+ * pixels a step needs never changes the run. regions[r] is stored at outs[r] as
+ * [height, width, 3].
  */
-function blurResizeSeparable(
-  pixels: Float32Array,
-  size: number,
-  rows: { index: Int32Array; weight: Float64Array }[],
-  columns: { index: Int32Array; weight: Float64Array }[],
-  out: Float32Array,
-  offset: number,
+export function addNoise(
+  degradation: Degradation,
+  lowSize: number,
+  regions: LowRegion[],
+  outs: { data: Float32Array; offset: number }[],
+  random: Random,
 ): void {
-  const outSize = rows.length;
-  const rowStride = size * 3;
-  const alongH = new Float64Array(outSize * rowStride);
-  for (let o = 0; o < outSize; o++) {
-    const { index, weight } = rows[o];
-    const target = o * rowStride;
-    for (let k = 0; k < index.length; k++) {
-      const source = index[k] * rowStride;
-      const wk = weight[k];
-      for (let p = 0; p < rowStride; p++) alongH[target + p] += wk * pixels[source + p];
-    }
-  }
-  for (let o = 0; o < outSize; o++)
-    for (let q = 0; q < outSize; q++) {
-      const { index, weight } = columns[q];
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      for (let k = 0; k < index.length; k++) {
-        const source = o * rowStride + index[k] * 3;
-        r += weight[k] * alongH[source];
-        g += weight[k] * alongH[source + 1];
-        b += weight[k] * alongH[source + 2];
+  const level = degradation.noise / 255;
+  if (level > 0) {
+    for (let y = 0; y < lowSize; y++)
+      for (let x = 0; x < lowSize; x++) {
+        const r = regions.findIndex(
+          (g) => y >= g.top && y < g.top + g.height && x >= g.left && x < g.left + g.width,
+        );
+        if (r < 0) {
+          // the draws of Random.normal(), unused
+          for (let c = 0; c < 3; c++) {
+            while (random.next() === 0);
+            random.next();
+          }
+          continue;
+        }
+        const { top, left, width } = regions[r];
+        const at = outs[r].offset + ((y - top) * width + (x - left)) * 3;
+        for (let c = 0; c < 3; c++) outs[r].data[at + c] += Math.fround(random.normal() * level);
       }
-      const target = offset + (o * outSize + q) * 3;
-      out[target] = r;
-      out[target + 1] = g;
-      out[target + 2] = b;
-    }
+  }
+  regions.forEach(({ height, width }, r) => {
+    const { data, offset } = outs[r];
+    for (let p = offset; p < offset + height * width * 3; p++)
+      data[p] = Math.min(Math.max(data[p], 0), 1);
+  });
 }
 
 /**
@@ -123,8 +217,9 @@ export function degradePixels(
   kernelSize: number,
   random: Random,
 ): tf.Tensor4D {
-  const factors = degradations.map((d) => separableBlur(d, kernelSize));
-  if (factors.some((f) => f === null) || kernelSize > 2 * size - 1)
+  const lowSize = Math.round(size / scale);
+  const weights = axisWeightsFor(degradations, size, lowSize, kernelSize);
+  if (weights.some((w) => w === null))
     return tf.tidy(() =>
       degradeBatch(
         tf.tensor4d(pixels, [count, size, size, 3]),
@@ -134,22 +229,31 @@ export function degradePixels(
         random,
       ),
     );
-  const lowSize = Math.round(size / scale);
-  const bicubic = bicubicMatrix(size, lowSize);
-  const pixelCount = lowSize * lowSize * 3;
-  const low = new Float32Array(count * pixelCount);
-  factors.forEach((factor, i) => {
-    const { x, y } = factor!;
-    blurResizeSeparable(
-      pixels.subarray(i * size * size * 3, (i + 1) * size * size * 3),
-      size,
-      blurResizeRows(y, bicubic, size, lowSize),
-      blurResizeRows(x, bicubic, size, lowSize),
-      low,
-      i * pixelCount,
-    );
-  });
-  const noise = noiseFor(degradations, pixelCount, random);
-  for (let p = 0; p < low.length; p++) low[p] = Math.min(Math.max(low[p] + noise[p], 0), 1);
+  const stride = lowSize * lowSize * 3;
+  const low = new Float32Array(count * stride);
+  const whole = { top: 0, left: 0, height: lowSize, width: lowSize };
+  const jobs = weights.map((w, i) => ({
+    image: i,
+    rows: w!.rows,
+    columns: w!.columns,
+    region: whole,
+    out: low,
+    outOffset: i * stride,
+  }));
+  if (!blurResizeWasm(pixels, size, jobs))
+    for (const job of jobs)
+      blurResizeRegion(
+        pixels,
+        job.image * size * size * 3,
+        size,
+        job.rows,
+        job.columns,
+        whole,
+        low,
+        job.outOffset,
+      );
+  degradations.forEach((d, i) =>
+    addNoise(d, lowSize, [whole], [{ data: low, offset: i * stride }], random),
+  );
   return tf.tensor4d(low, [count, lowSize, lowSize, 3]);
 }

@@ -1,10 +1,13 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { kernelSizeFor, lowSize, type BlindSrConfig } from './config';
-import { blurKernel, type Degradation, type DegradationRanges } from './degrade';
+import { drawCrop, prepareBlindSrBatch, type BlindSrBatch, type BlindSrBatchSpec } from './batch';
+import type { Degradation, DegradationRanges } from './degrade';
 import { degradePixels } from './degrade-separable';
-import { cropResize, stackImages, type RgbImage } from '../image';
+import { stackImages, type RgbImage } from '../image';
 import type { Random } from '../random';
-import type { BlindSrSample } from './types';
+
+/** A batch spec without what the lab's live config decides (scale, degradation ranges). */
+export type BatchRequest = Omit<BlindSrBatchSpec, 'scale' | 'ranges'>;
 
 /**
  * The Blind-SR lab's data: random HR crops of the pool and their degraded LR images, for
@@ -26,27 +29,22 @@ export class HrSampler {
     return lowSize * this.config.scale;
   }
 
-  /** Random HR crops of the pool, side 32·scale, with a random flip. */
-  sampleHr(count: number, random: Random): { images: RgbImage[]; sources: number[] } {
-    const size = this.hrSize;
-    const images: RgbImage[] = [];
-    const sources: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const source = random.int(this.hrPool.length);
-      const image = this.hrPool[source];
-      const side = Math.min(1, size / image.size);
-      const box = {
-        x: random.uniform(0, 1 - side),
-        y: random.uniform(0, 1 - side),
-        width: side,
-        height: side,
-      };
-      images.push(cropResize(image, box, size));
-      sources.push(source);
-    }
-    return { images, sources };
+  /** One step's batch as arrays (./batch.ts), with the live scale and degradation ranges. */
+  batch(request: BatchRequest, random: Random): Promise<BlindSrBatch> {
+    return prepareBlindSrBatch(
+      { ...request, scale: this.config.scale, ranges: this.ranges },
+      this.hrPool,
+      random,
+    );
   }
 
+  /** Random HR crops of the pool, side 48·scale (the draws of a batch's crops). */
+  sampleHr(count: number, random: Random): { images: RgbImage[]; sources: number[] } {
+    const crops = Array.from({ length: count }, () => drawCrop(this.hrPool, this.hrSize, random));
+    return { images: crops.map((c) => c.image), sources: crops.map((c) => c.source) };
+  }
+
+  /** Whole LR images of HR crops. → [B, 48, 48, 3] */
   degrade(hr: RgbImage[], degradations: Degradation[], random: Random): tf.Tensor4D {
     return degradePixels(
       stackImages(hr),
@@ -57,35 +55,5 @@ export class HrSampler {
       kernelSizeFor(this.config.scale),
       random,
     );
-  }
-
-  /** The samples panels show; also used by stage mode to preview a batch (worker/stage-probe.ts). */
-  async describeSamples(
-    images: RgbImage[],
-    low: tf.Tensor4D,
-    degradations: Degradation[],
-    patches: BlindSrSample['patches'][],
-    /** > 0: image i's key patch is the first quadrant of image i + partnerOffset */
-    partnerOffset = 0,
-  ): Promise<BlindSrSample[]> {
-    const count = Math.min(4, degradations.length);
-    const lowData = (await low.data()) as Float32Array;
-    const stride = lowSize * lowSize * 3;
-    const kernelSize = kernelSizeFor(this.config.scale);
-    return Array.from({ length: count }, (_, i) => ({
-      hrSize: this.hrSize,
-      hr: images[i].pixels.slice(),
-      low: lowData.slice(i * stride, (i + 1) * stride),
-      kernel: blurKernel(degradations[i], kernelSize),
-      kernelSize,
-      degradation: degradations[i],
-      // the query patch is quadrant patches[i][0]; its key: the same image's other
-      // quadrant, or the first quadrant of the partner image degraded alike
-      patches: partnerOffset > 0 ? [patches[i][0], patches[i + partnerOffset][0]] : patches[i],
-      partnerLow:
-        partnerOffset > 0
-          ? lowData.slice((i + partnerOffset) * stride, (i + partnerOffset + 1) * stride)
-          : null,
-    }));
   }
 }

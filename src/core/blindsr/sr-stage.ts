@@ -1,13 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { srBatch, type BlindSrConfig } from './config';
+import { lowSize, patchSize, srBatch, type BlindSrConfig } from './config';
+import { batchSamples, stackedLow } from './batch';
 import { sampleDegradation, type Degradation } from './degrade';
-import { stackImages } from '../image';
 import { encode, encoderTrainables, type ConvEncoder } from '../nn/models';
 import { FlatAdam } from '../nn/optimizer';
 import { gradientStep } from '../nn/train-step';
 import { Random } from '../random';
 import { degradationFeatures, oracleDim } from './oracle';
-import { cutPatches, samplePatches } from './patches';
 import type { HrSampler } from './sampler';
 import { disposeSrInputs, prepareSrInputs } from './srnet';
 import type { BlindSrSample } from './types';
@@ -15,6 +14,8 @@ import { Upsamplers, type Conditions } from './upsamplers';
 
 /** LR images whose representations standardise h for stage 2 */
 const representationSamples = 128;
+/** samples a step hands to the panels */
+const shownSamples = 4;
 
 export interface SrStepResult {
   /** L1 of the upsampler on the learned representation */
@@ -129,20 +130,23 @@ export class SrStage {
     const joint = this.config.finetune;
     // joint fine-tuning: a contrastive step first, and L1 reaches the encoder as well
     if (joint) await contrastStep();
-    const { images } = this.sampler.sampleHr(srBatch, random);
-    const degradations = images.map(() => sampleDegradation(this.sampler.ranges, random));
-    const low = this.sampler.degrade(images, degradations, random);
-    const patches = images.map(() => samplePatches(random));
+    const batch = await this.sampler.batch(
+      {
+        images: srBatch,
+        pairing: 'image',
+        patches: 1,
+        wholeLow: 'all',
+        shown: shownSamples,
+        hrPatches: true,
+      },
+      random,
+    );
+    const degradations = batch.degradations;
     // the upsampler works on one LR quadrant and its HR crop; the representation sees the whole LR image
-    const [lowPatch, hrPatch] = tf.tidy(() => {
-      const hr = tf.tensor4d(stackImages(images), [
-        images.length,
-        this.sampler.hrSize,
-        this.sampler.hrSize,
-        3,
-      ]);
-      return [cutPatches(low, patches)[0], cutPatches(hr, patches, this.config.scale)[0]];
-    });
+    const hrPatchSize = patchSize * this.config.scale;
+    const low = tf.tensor4d(stackedLow(batch), [srBatch, lowSize, lowSize, 3]);
+    const lowPatch = tf.tensor4d(batch.lowPatches[0], [srBatch, patchSize, patchSize, 3]);
+    const hrPatch = tf.tensor4d(batch.hrPatches!, [srBatch, hrPatchSize, hrPatchSize, 3]);
     const inputs = prepareSrInputs(lowPatch, this.config.scale);
     const augmentMilliseconds = performance.now() - start;
     const conditions = this.conditions(low, degradations);
@@ -168,7 +172,7 @@ export class SrStage {
       },
     );
     const loss = (await (learnedLoss as unknown as tf.Scalar).data())[0];
-    const samples = await this.sampler.describeSamples(images, low, degradations, patches);
+    const samples = batchSamples(batch);
     disposeSrInputs(inputs);
     tf.dispose([
       value,

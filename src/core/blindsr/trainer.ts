@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { patchSize, type BlindSrConfig, type LiveBlindSrChange } from './config';
-import { sampleDegradation, type Degradation } from './degrade';
+import type { Degradation } from './degrade';
 import { negativeWeights } from './degradation-prior';
 import type { RgbImage } from '../image';
 import { updateRunningStats, type BatchStats } from '../nn/layers';
@@ -21,7 +21,8 @@ import { FlatAdam } from '../nn/optimizer';
 import { NegativeQueue } from '../queue';
 import { Random } from '../random';
 import { BlindSrEvaluator } from './eval';
-import { concatRows, cutPatches, samplePatches } from './patches';
+import { concatRows } from './patches';
+import { batchSamples } from './batch';
 import type { BlindSrEvaluation, BlindSrSample, BlindSrSnapshot, BlindSrStepResult } from './types';
 
 export type { BlindSrEvaluation, BlindSrSample, BlindSrSnapshot, BlindSrStepResult } from './types';
@@ -34,6 +35,8 @@ export type { BlindSrConfig } from './config';
 const encoderChannels = [16, 16, 32, 32, 64, 64];
 const encoderStrides = [1, 1, 2, 1, 2, 1];
 const embeddingDim = 64;
+/** samples a snapshot carries for the panels */
+const shownSamples = 4;
 
 export class BlindSrTrainer {
   readonly config: BlindSrConfig;
@@ -126,25 +129,28 @@ export class BlindSrTrainer {
     const start = performance.now();
     const b = this.config.batchSize;
     const pairedByDegradation = this.config.pairing === 'degradation';
-    const { images, sources } = this.sampler.sampleHr(pairedByDegradation ? 2 * b : b, this.random);
-    const degradations = Array.from({ length: b }, () =>
-      sampleDegradation(this.sampler.ranges, this.random),
-    );
-    const patches = images.map(() => samplePatches(this.random));
-    const low = this.sampler.degrade(
-      images,
-      pairedByDegradation ? [...degradations, ...degradations] : degradations,
+    // positives: paired, quadrant 0 of image i and of image b + i (different content,
+    // same degradation); else two quadrants of one image
+    const batch = await this.sampler.batch(
+      {
+        images: pairedByDegradation ? 2 * b : b,
+        pairing: this.config.pairing,
+        patches: pairedByDegradation ? 1 : 2,
+        wholeLow: 'shown',
+        shown: shownSamples,
+        hrPatches: false,
+      },
       this.random,
     );
-    const [queryPatches, keyPatches] = tf.tidy((): [tf.Tensor4D, tf.Tensor4D] => {
-      const [first, second] = cutPatches(low, patches);
-      if (!pairedByDegradation) return [first, second];
-      // positives: image i and image b + i, different content, same degradation
-      return [
-        first.slice([0, 0, 0, 0], [b, -1, -1, -1]),
-        first.slice([b, 0, 0, 0], [b, -1, -1, -1]),
-      ];
-    });
+    const degradations = batch.degradations.slice(0, b);
+    const stride = patchSize * patchSize * 3;
+    const patchBatch = (data: Float32Array) => tf.tensor4d(data, [b, patchSize, patchSize, 3]);
+    const [queryPatches, keyPatches] = pairedByDegradation
+      ? [
+          patchBatch(batch.lowPatches[0].subarray(0, b * stride)),
+          patchBatch(batch.lowPatches[0].subarray(b * stride)),
+        ]
+      : [patchBatch(batch.lowPatches[0]), patchBatch(batch.lowPatches[1])];
     const augmentMilliseconds = performance.now() - start;
 
     const keys = tf.tidy(() =>
@@ -188,7 +194,7 @@ export class BlindSrTrainer {
       keyData.slice(),
       degradations.map((degradation, i) => ({
         degradation,
-        source: sources[i],
+        source: batch.sources[i],
         step: this.stepCount + 1,
       })),
     );
@@ -201,14 +207,7 @@ export class BlindSrTrainer {
       this.lastLoss = loss;
     }
     this.lastQueryDegradation = degradations[0];
-    this.lastSamples = await this.sampler.describeSamples(
-      images,
-      low,
-      degradations,
-      patches,
-      pairedByDegradation ? b : 0,
-    );
-    low.dispose();
+    this.lastSamples = batchSamples(batch);
     return this.stepResult(loss, start, augmentMilliseconds);
   }
 

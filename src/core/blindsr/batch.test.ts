@@ -1,0 +1,185 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, it } from 'vitest';
+import { makeTextures } from '../../data/textures';
+import { cropResize, sampleBilinear, makeImage, stackImages } from '../image';
+import { Random } from '../random';
+import { batchSamples, drawCrop, prepareBlindSrBatch, type BlindSrBatchSpec } from './batch';
+import { kernelSizeFor, lowSize, patchSize } from './config';
+import { degradeBatch, sampleDegradation, type DegradationRanges } from './degrade';
+import { cutPatches, samplePatches } from './patches';
+import { wasmDegradation, wasmDegradationReady } from './degrade-wasm';
+
+const pool = makeTextures(4, 128, 5);
+const isotropic: DegradationRanges = {
+  kind: 'isotropic',
+  sigmaMin: 0.2,
+  sigmaMax: 4,
+  noiseMax: 25,
+};
+const stage1: BlindSrBatchSpec = {
+  images: 6,
+  scale: 2,
+  ranges: isotropic,
+  pairing: 'degradation',
+  patches: 1,
+  wholeLow: 'shown',
+  shown: 2,
+  hrPatches: false,
+};
+const stride = patchSize * patchSize * 3;
+
+/**
+ * The reference: the same draws as a batch (crops, degradations, quadrants, noise) put
+ * through the tensor path — 21×21 depthwise blur, bicubic matrices, noise, clamp — on whole
+ * images, the patches cut by cropAndResize. → whole LR and the patch batches
+ */
+function tensorReference(spec: BlindSrBatchSpec, seed: number) {
+  const random = new Random(seed);
+  const hrSize = lowSize * spec.scale;
+  const crops = Array.from({ length: spec.images }, () => drawCrop(pool, hrSize, random).image);
+  const paired = spec.pairing === 'degradation';
+  const drawn = Array.from({ length: paired ? spec.images / 2 : spec.images }, () =>
+    sampleDegradation(spec.ranges, random),
+  );
+  const degradations = paired ? [...drawn, ...drawn] : drawn;
+  const patches = crops.map(() => samplePatches(random));
+  return tf.tidy(() => {
+    const hr = tf.tensor4d(stackImages(crops), [spec.images, hrSize, hrSize, 3]);
+    const low = degradeBatch(hr, degradations, spec.scale, kernelSizeFor(spec.scale), random);
+    const cut = cutPatches(low, patches);
+    return {
+      low: low.dataSync(),
+      patches: cut.map((p) => p.dataSync()),
+      hrPatch: cutPatches(hr, patches, spec.scale)[0].dataSync(),
+    };
+  });
+}
+
+const maxDifference = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  expect(a.length).toBe(b.length);
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
+  return max;
+};
+
+describe('cropResize', () => {
+  it('is sampleBilinear at every output pixel, to the last bit (crops, upsampling, clamped borders)', () => {
+    const random = new Random(3);
+    const image = pool[0];
+    const boxes = [
+      { x: 0.25, y: 0.1, width: 0.75, height: 0.75 },
+      { x: random.next() * 0.5, y: random.next() * 0.5, width: 0.5, height: 0.5 },
+      { x: 0.9, y: 0.95, width: 0.3, height: 0.2 },
+    ];
+    for (const [box, outSize] of [
+      [boxes[0], 96],
+      [boxes[1], 96],
+      [boxes[2], 40],
+    ] as const) {
+      const fast = cropResize(image, box, outSize);
+      const slow = makeImage(outSize);
+      const scaleX = (box.width * image.size) / outSize;
+      const scaleY = (box.height * image.size) / outSize;
+      for (let oy = 0; oy < outSize; oy++)
+        for (let ox = 0; ox < outSize; ox++)
+          sampleBilinear(
+            image,
+            box.x * image.size + (ox + 0.5) * scaleX - 0.5,
+            box.y * image.size + (oy + 0.5) * scaleY - 0.5,
+            slow.pixels,
+            (oy * outSize + ox) * 3,
+          );
+      expect(fast.pixels).toEqual(slow.pixels);
+    }
+  });
+});
+
+describe('prepareBlindSrBatch', () => {
+  it('paired, patches only: the quadrants of blur → bicubic ↓ → noise on tensors, same draws', async () => {
+    const batch = await prepareBlindSrBatch(stage1, pool, new Random(11));
+    const reference = tensorReference(stage1, 11);
+    expect(batch.degradations.some((d) => d.noise > 1)).toBe(true);
+    expect(maxDifference(batch.lowPatches[0], reference.patches[0])).toBeLessThan(2e-5);
+    // whole LR only for the shown samples and their partners (images 0, 1 and 3, 4)
+    expect(batch.low.map((l) => l !== null)).toEqual([true, true, false, true, true, false]);
+    const whole = lowSize * lowSize * 3;
+    expect(maxDifference(batch.low[4]!, reference.low.subarray(4 * whole, 5 * whole))).toBeLessThan(
+      2e-5,
+    );
+    // images i and i + 3 share a degradation
+    expect(batch.degradations[4]).toBe(batch.degradations[1]);
+  });
+
+  it('two quadrants per image, every LR whole, HR patches: the tensor path again', async () => {
+    const spec: BlindSrBatchSpec = {
+      ...stage1,
+      images: 3,
+      pairing: 'image',
+      patches: 2,
+      wholeLow: 'all',
+      hrPatches: true,
+    };
+    const batch = await prepareBlindSrBatch(spec, pool, new Random(5));
+    const reference = tensorReference(spec, 5);
+    batch.lowPatches.forEach((p, k) =>
+      expect(maxDifference(p, reference.patches[k])).toBeLessThan(2e-5),
+    );
+    // exact copies here; cropAndResize interpolates at the pixel centres (≤ 1 ulp off)
+    expect(maxDifference(batch.hrPatches!, reference.hrPatch)).toBeLessThan(1e-6);
+  });
+
+  it('rotated anisotropic kernels (not separable) blur on tfjs, with the same noise draws', async () => {
+    const spec: BlindSrBatchSpec = {
+      ...stage1,
+      images: 2,
+      ranges: { ...isotropic, kind: 'anisotropic' },
+    };
+    const batch = await prepareBlindSrBatch(spec, pool, new Random(8));
+    expect(batch.degradations[0].theta).not.toBe(0);
+    const reference = tensorReference(spec, 8);
+    expect(maxDifference(batch.lowPatches[0], reference.patches[0])).toBeLessThan(2e-5);
+  });
+
+  it('a patch computed alone is the same patch of the whole image, bit for bit, and draws alike', async () => {
+    const alone = new Random(21);
+    const whole = new Random(21);
+    const a = await prepareBlindSrBatch(stage1, pool, alone);
+    const b = await prepareBlindSrBatch({ ...stage1, wholeLow: 'all' }, pool, whole);
+    expect(a.lowPatches[0]).toEqual(b.lowPatches[0]);
+    expect(alone.next()).toBe(whole.next());
+  });
+
+  it('the same seed gives the same batch', async () => {
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => prepareBlindSrBatch(stage1, pool, new Random(4))),
+    );
+    expect(a.hr).toEqual(b.hr);
+    expect(a.lowPatches).toEqual(b.lowPatches);
+    expect(a.degradations).toEqual(b.degradations);
+  });
+
+  it("samples: the query quadrant of image i, its key the partner's first quadrant", async () => {
+    const batch = await prepareBlindSrBatch(stage1, pool, new Random(2));
+    const samples = batchSamples(batch);
+    expect(samples).toHaveLength(2);
+    const [first] = samples;
+    expect(first.patches).toEqual([batch.patches[0][0], batch.patches[3][0]]);
+    expect(first.partnerLow).toEqual(batch.low[3]);
+    expect(first.hr).toEqual(batch.hr.subarray(0, 96 * 96 * 3));
+    // the key patch the step trains on is the partner's LR quadrant
+    const { x, y } = batch.patches[3][0];
+    expect(batch.lowPatches[0][3 * stride]).toBe(first.partnerLow![(y * lowSize + x) * 3]);
+  });
+
+  it('the wasm SIMD kernel and the JS loops agree (f32 against f64 sums)', async () => {
+    expect(wasmDegradationReady()).toBe(true);
+    const spec: BlindSrBatchSpec = { ...stage1, wholeLow: 'all', hrPatches: true };
+    const simd = await prepareBlindSrBatch(spec, pool, new Random(6));
+    wasmDegradation.enabled = false;
+    const plain = await prepareBlindSrBatch(spec, pool, new Random(6)).finally(
+      () => (wasmDegradation.enabled = true),
+    );
+    expect(maxDifference(simd.lowPatches[0], plain.lowPatches[0])).toBeLessThan(1e-6);
+    expect(maxDifference(simd.low[5]!, plain.low[5]!)).toBeLessThan(1e-6);
+  });
+});

@@ -1,0 +1,277 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { kernelSizeFor, lowSize, patchSize } from './config';
+import {
+  bicubicResize,
+  blurBatch,
+  blurKernel,
+  sampleDegradation,
+  type Degradation,
+  type DegradationRanges,
+} from './degrade';
+import { addNoise, axisWeightsFor, blurResizeRegion, type LowRegion } from './degrade-separable';
+import { samplePatches } from './patches';
+import { blurResizeWasm, type BlurResizeJob } from './degrade-wasm';
+import { cropResize, cropResizeInto, type RgbImage } from '../image';
+import type { Random } from '../random';
+import type { BlindSrSample } from './types';
+
+/**
+ * One Blind-SR batch as plain arrays — HR crops, their degradations, the degraded LR
+ * images or only the LR patches a step trains on, and the panels' samples — for stage 1,
+ * stage 2, the evaluator and any other pipeline on the same degradation model. Pure JS
+ * except for kernels that are not separable (rotated anisotropic), which blur on tfjs.
+ */
+export interface BlindSrBatchSpec {
+  /** HR crops to draw */
+  images: number;
+  /** HR side: 48 · scale */
+  scale: number;
+  ranges: DegradationRanges;
+  /**
+   * 'image': a degradation per image; 'degradation': images/2 degradations, image i and
+   * image i + images/2 share one (positives of different content, degraded alike)
+   */
+  pairing: 'image' | 'degradation';
+  /** LR quadrants cut per image (two different ones are drawn for each image either way when > 0) */
+  patches: 0 | 1 | 2;
+  /** whole LR images for every image, or only for the `shown` samples (and their partners) */
+  wholeLow: 'all' | 'shown';
+  /** samples for the panels (≤ 4 is what they draw) */
+  shown: number;
+  /** the HR patch under LR quadrant 0, for an upsampler's target */
+  hrPatches: boolean;
+}
+
+export interface BlindSrBatch {
+  spec: BlindSrBatchSpec;
+  hrSize: number;
+  /** pool index of each crop */
+  sources: number[];
+  /** HR crops [images, hrSize, hrSize, 3] */
+  hr: Float32Array;
+  /** per image; paired, image i + images/2 holds image i's */
+  degradations: Degradation[];
+  /** two different LR quadrants per image (empty when spec.patches is 0) */
+  patches: BlindSrSample['patches'][];
+  /** whole LR image [48, 48, 3] per image, null where the spec did not ask for it */
+  low: (Float32Array | null)[];
+  /** per patch slot k < spec.patches: quadrant patches[i][k] of each image, [images, 24, 24, 3] */
+  lowPatches: Float32Array[];
+  /** [images, 24·s, 24·s, 3] under quadrant 0, when spec.hrPatches */
+  hrPatches: Float32Array | null;
+}
+
+/** Where one random HR crop comes from: a pool image (an int), a place in it (two uniforms). */
+function drawBox(pool: RgbImage[], size: number, random: Random) {
+  const source = random.int(pool.length);
+  const side = Math.min(1, size / pool[source].size);
+  const box = {
+    x: random.uniform(0, 1 - side),
+    y: random.uniform(0, 1 - side),
+    width: side,
+    height: side,
+  };
+  return { source, box };
+}
+
+/** One random HR crop, side `size`. */
+export function drawCrop(
+  pool: RgbImage[],
+  size: number,
+  random: Random,
+): { image: RgbImage; source: number } {
+  const { source, box } = drawBox(pool, size, random);
+  return { image: cropResize(pool[source], box, size), source };
+}
+
+/** `count` crops in a row. → pixels [count, size, size, 3] */
+export function cropHr(
+  pool: RgbImage[],
+  count: number,
+  size: number,
+  random: Random,
+): { pixels: Float32Array; sources: number[] } {
+  const pixels = new Float32Array(count * size * size * 3);
+  const sources: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const { source, box } = drawBox(pool, size, random);
+    cropResizeInto(pool[source], box, size, pixels, i * size * size * 3);
+    sources.push(source);
+  }
+  return { pixels, sources };
+}
+
+const quadrant = (corner: { x: number; y: number }): LowRegion => ({
+  top: corner.y,
+  left: corner.x,
+  height: patchSize,
+  width: patchSize,
+});
+
+/** Pixels [side, side, 3] at (x, y) of an image [size, size, 3] into out at `offset`. */
+function copyPatch(
+  image: Float32Array,
+  imageOffset: number,
+  size: number,
+  corner: { x: number; y: number },
+  side: number,
+  out: Float32Array,
+  offset: number,
+): void {
+  for (let y = 0; y < side; y++) {
+    const from = imageOffset + ((corner.y + y) * size + corner.x) * 3;
+    out.set(image.subarray(from, from + side * 3), offset + y * side * 3);
+  }
+}
+
+/**
+ * Blur + bicubic ↓ on tfjs, no noise, for the images whose kernel is not separable.
+ * → whole LR [48, 48, 3] per listed image
+ */
+async function blurResizeOnTensors(
+  hr: Float32Array,
+  hrSize: number,
+  scale: number,
+  which: number[],
+  degradations: Degradation[],
+): Promise<Float32Array[]> {
+  const stride = hrSize * hrSize * 3;
+  const kernelSize = kernelSizeFor(scale);
+  const selected = new Float32Array(which.length * stride);
+  which.forEach((i, j) => selected.set(hr.subarray(i * stride, (i + 1) * stride), j * stride));
+  const low = tf.tidy(() => {
+    const images = tf.tensor4d(selected, [which.length, hrSize, hrSize, 3]);
+    const kernels = which.map((i) => blurKernel(degradations[i], kernelSize));
+    return bicubicResize(blurBatch(images, kernels, kernelSize), lowSize);
+  });
+  const data = (await low.data()) as Float32Array;
+  low.dispose();
+  const lowStride = lowSize * lowSize * 3;
+  return which.map((_, j) => data.slice(j * lowStride, (j + 1) * lowStride));
+}
+
+/**
+ * Draws and degrades one batch. The seeded stream is read in one order — crops,
+ * degradations, quadrants, then each image's noise in image order — whatever the spec
+ * computes, so a seed gives the same run.
+ */
+export async function prepareBlindSrBatch(
+  spec: BlindSrBatchSpec,
+  pool: RgbImage[],
+  random: Random,
+): Promise<BlindSrBatch> {
+  const hrSize = lowSize * spec.scale;
+  const { pixels: hr, sources } = cropHr(pool, spec.images, hrSize, random);
+  const paired = spec.pairing === 'degradation';
+  const drawn = Array.from({ length: paired ? spec.images / 2 : spec.images }, () =>
+    sampleDegradation(spec.ranges, random),
+  );
+  const degradations = paired ? [...drawn, ...drawn] : drawn;
+  const patches = spec.patches > 0 ? degradations.map(() => samplePatches(random)) : [];
+  const partnerOffset = paired ? spec.images / 2 : 0;
+  const wholeWanted = (i: number) =>
+    spec.wholeLow === 'all' ||
+    i < spec.shown ||
+    (partnerOffset > 0 && i >= partnerOffset && i < partnerOffset + spec.shown);
+
+  const weights = axisWeightsFor(degradations, hrSize, lowSize, kernelSizeFor(spec.scale));
+  const notSeparable = weights.flatMap((w, i) => (w === null ? [i] : []));
+  const onTensors = notSeparable.length
+    ? await blurResizeOnTensors(hr, hrSize, spec.scale, notSeparable, degradations)
+    : [];
+
+  const hrStride = hrSize * hrSize * 3;
+  const patchStride = patchSize * patchSize * 3;
+  const low: (Float32Array | null)[] = [];
+  const lowPatches = Array.from(
+    { length: spec.patches },
+    () => new Float32Array(spec.images * patchStride),
+  );
+  const whole: LowRegion = { top: 0, left: 0, height: lowSize, width: lowSize };
+  // per image: its regions and where each goes (a whole image, or only its quadrants)
+  const jobs: BlurResizeJob[] = [];
+  const regionsOf = Array.from({ length: spec.images }, (_, i) => {
+    const w = weights[i];
+    if (wholeWanted(i) || !w) {
+      const image = w ? new Float32Array(lowSize * lowSize * 3) : onTensors.shift()!;
+      low.push(wholeWanted(i) ? image : null);
+      if (w) jobs.push({ image: i, ...w, region: whole, out: image, outOffset: 0 });
+      return { regions: [whole], outs: [{ data: image, offset: 0 }] };
+    }
+    low.push(null);
+    const regions = lowPatches.map((_, k) => quadrant(patches[i][k]));
+    const outs = lowPatches.map((data) => ({ data, offset: i * patchStride }));
+    regions.forEach((region, k) =>
+      jobs.push({ image: i, ...w, region, out: outs[k].data, outOffset: outs[k].offset }),
+    );
+    return { regions, outs };
+  });
+  if (!blurResizeWasm(hr, hrSize, jobs))
+    for (const job of jobs)
+      blurResizeRegion(
+        hr,
+        job.image * hrStride,
+        hrSize,
+        job.rows,
+        job.columns,
+        job.region,
+        job.out,
+        job.outOffset,
+      );
+  regionsOf.forEach(({ regions, outs }, i) => {
+    addNoise(degradations[i], lowSize, regions, outs, random);
+    // a whole image gives its quadrants after its noise
+    if (regions[0] === whole)
+      lowPatches.forEach((out, k) =>
+        copyPatch(outs[0].data, 0, lowSize, patches[i][k], patchSize, out, i * patchStride),
+      );
+  });
+
+  let hrPatches: Float32Array | null = null;
+  if (spec.hrPatches) {
+    const side = patchSize * spec.scale;
+    hrPatches = new Float32Array(spec.images * side * side * 3);
+    for (let i = 0; i < spec.images; i++) {
+      const corner = { x: patches[i][0].x * spec.scale, y: patches[i][0].y * spec.scale };
+      copyPatch(hr, i * hrStride, hrSize, corner, side, hrPatches, i * side * side * 3);
+    }
+  }
+  return { spec, hrSize, sources, hr, degradations, patches, low, lowPatches, hrPatches };
+}
+
+/** The whole LR images of a batch stacked, [images, 48, 48, 3] (spec.wholeLow 'all'). */
+export function stackedLow(batch: BlindSrBatch): Float32Array {
+  const stride = lowSize * lowSize * 3;
+  const out = new Float32Array(batch.low.length * stride);
+  batch.low.forEach((image, i) => {
+    if (!image) throw new Error(`LR image ${i} was not computed (wholeLow: 'shown')`);
+    out.set(image, i * stride);
+  });
+  return out;
+}
+
+/**
+ * The samples the panels show: HR crop, LR image, kernel and quadrants of the first
+ * `spec.shown` images; paired, the query patch is quadrant 0 of image i and its key the
+ * first quadrant of image i + images/2.
+ */
+export function batchSamples(batch: BlindSrBatch): BlindSrSample[] {
+  const { spec, hrSize } = batch;
+  const partnerOffset = spec.pairing === 'degradation' ? spec.images / 2 : 0;
+  const kernelSize = kernelSizeFor(spec.scale);
+  const stride = hrSize * hrSize * 3;
+  const count = Math.min(spec.shown, partnerOffset || spec.images);
+  return Array.from({ length: count }, (_, i) => ({
+    hrSize,
+    hr: batch.hr.slice(i * stride, (i + 1) * stride),
+    low: batch.low[i]!.slice(),
+    kernel: blurKernel(batch.degradations[i], kernelSize),
+    kernelSize,
+    degradation: batch.degradations[i],
+    patches:
+      partnerOffset > 0
+        ? [batch.patches[i][0], batch.patches[i + partnerOffset][0]]
+        : batch.patches[i],
+    partnerLow: partnerOffset > 0 ? batch.low[i + partnerOffset]!.slice() : null,
+  }));
+}
