@@ -222,6 +222,18 @@ def rho(lab, encoder, prior=None):
     return abs(bm.spearman(sigma, p))
 
 
+@torch.no_grad()
+def sigma_share(lab, encoder, prior=None, levels=8, contents=6):
+    """Share of h's variance over the grid explained by the blur level (eta squared)."""
+    low, sigma = lab.grid
+    x = low if prior is None else torch.cat(
+        [low, prior.maps([bm.iso(s) for s in sigma], low.shape[-1])], 1)
+    h = encoder(x, False).numpy().astype(np.float64).reshape(levels, contents, -1)
+    total = ((h - h.mean((0, 1))) ** 2).sum()
+    between = ((h.mean(1) - h.mean((0, 1))) ** 2).sum() * contents
+    return between / max(total, 1e-30)
+
+
 def timed(fn, steps):
     t0 = time.perf_counter()
     out = [fn() for _ in range(steps)]
@@ -255,6 +267,7 @@ def run(seed, cfg, log):
     tc = Contrast(lab, teacher, make_teacher, prior, seed)
     _, row['ms_teacher'] = timed(tc.step, cfg.teacher_steps)
     row['rho_teacher'] = round(rho(lab, teacher, prior), 3)
+    row['eta2_teacher'] = round(float(sigma_share(lab, teacher, prior)), 3)
     log(json.dumps(dict(seed=seed, stage=1, rho_teacher=row['rho_teacher'])))
 
     dist = Distill(lab, teacher, student, prior, seed,
@@ -269,6 +282,7 @@ def run(seed, cfg, log):
             curve.append((s + 1, round(rho(lab, student), 3)))
     row['ms_distill'] = round(1000 * t_total / cfg.student_steps, 1)
     row['rho_distilled'] = round(rho(lab, student), 3)
+    row['eta2_distilled'] = round(float(sigma_share(lab, student)), 3)
     row['terms_end'] = [round(t, 4) for t in terms]
     row['curve_distilled'] = curve
 
@@ -283,6 +297,7 @@ def run(seed, cfg, log):
             curve.append((s + 1, round(rho(lab, control), 3)))
     row['ms_contrast_student'] = round(1000 * t_total / cfg.student_steps, 1)
     row['rho_contrast'] = round(rho(lab, control), 3)
+    row['eta2_contrast'] = round(float(sigma_share(lab, control)), 3)
     row['curve_contrast'] = curve
     row['ms_teacher'] = round(row['ms_teacher'], 1)
     # forward-only ms of each encoder on a batch of 48x48 LR images (inference cost)

@@ -125,7 +125,7 @@ export function recordLoss(
   milliseconds: number,
   augmentMilliseconds: number,
   /** Blind-SR: the stage the step ran in */
-  stage?: 1 | 2,
+  stage?: 1 | 2 | 3,
 ): void {
   useStore.setState((s) => {
     const now = performance.now();
@@ -195,7 +195,7 @@ export function recordEmbedding(embedding: EmbeddingSnapshot): void {
   }));
 }
 
-function appendLoss(s: PlaygroundState, step: number, loss: number, stage?: 1 | 2): History {
+function appendLoss(s: PlaygroundState, step: number, loss: number, stage?: 1 | 2 | 3): History {
   const srStage = s.config.lab === 'blindsr' && (stage ?? s.config.blindsr.stage) === 2;
   return srStage
     ? { ...s.history, srLoss: appendBounded(s.history.srLoss, { step, value: loss }) }

@@ -141,7 +141,7 @@ export type WorkerEvent =
       milliseconds: number;
       augmentMilliseconds: number;
       /** Blind-SR: the stage the step ran in */
-      stage?: 1 | 2;
+      stage?: 1 | 2 | 3;
     }
   | { type: 'snapshot'; snapshot: SimclrSnapshot }
   | { type: 'blindsrSnapshot'; snapshot: BlindSrSnapshot }

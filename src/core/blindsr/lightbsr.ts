@@ -65,15 +65,50 @@ export interface LightBsrModelReadout {
   msPerStep: number;
 }
 
+/** One model's embedding of the blur grid. */
+export interface EmbeddingReadout {
+  /** PCA of h [M, 2] */
+  points: Float32Array;
+  /** |Spearman(σ, PC1)|: is blur ordered along h's main axis */
+  rho: number;
+  /** η²: the share of h's variance between blur levels (1: h depends on σ alone) */
+  sigmaShare: number;
+}
+
 /** One refresh of the panels: the three embeddings of the blur grid, and SR in stage 3. */
 export interface LightBsrEvaluation {
   step: number;
   sigma: Float32Array;
-  teacher: { points: Float32Array; rho: number };
-  student: { points: Float32Array; rho: number };
-  contrastStudent: { points: Float32Array; rho: number };
+  teacher: EmbeddingReadout;
+  student: EmbeddingReadout;
+  contrastStudent: EmbeddingReadout;
   /** stage 3: the distilled student's upsamplers (learned = student) and the control's */
   sr: { student: BlindSrEvaluation['sr']; contrastStudent: BlindSrEvaluation['sr'] } | null;
+}
+
+/**
+ * η² of h over the grid: Σ_levels n_l ‖mean_l − mean‖² / Σ_i ‖h_i − mean‖².
+ * h: [M, D] row-major, sigma: [M] (rows with equal σ form a level).
+ */
+export function sigmaShare(h: Float32Array, sigma: Float32Array, dim: number): number {
+  const rows = sigma.length;
+  const mean = new Float64Array(dim);
+  for (let i = 0; i < rows; i++) for (let d = 0; d < dim; d++) mean[d] += h[i * dim + d] / rows;
+  const levels = new Map<number, { count: number; sum: Float64Array }>();
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    const level = levels.get(sigma[i]) ?? { count: 0, sum: new Float64Array(dim) };
+    level.count += 1;
+    for (let d = 0; d < dim; d++) {
+      level.sum[d] += h[i * dim + d];
+      total += (h[i * dim + d] - mean[d]) ** 2;
+    }
+    levels.set(sigma[i], level);
+  }
+  let between = 0;
+  for (const { count, sum } of levels.values())
+    for (let d = 0; d < dim; d++) between += count * (sum[d] / count - mean[d]) ** 2;
+  return total > 0 ? between / total : 0;
 }
 
 export function parameterCount(encoder: ConvEncoder): number {
@@ -261,12 +296,12 @@ export class LightBsrTrainer {
     return total[0];
   }
 
-  /** The three embeddings of the blur grid (|Spearman(σ, PC1)| each), and SR in stage 3. */
+  /** The three embeddings of the blur grid (|Spearman(σ, PC1)|, η² each), and SR in stage 3. */
   async evaluate(withSr = this.stage === 3): Promise<LightBsrEvaluation> {
     const [studentEvaluator, controlEvaluator] = this.evaluators;
     const grid = studentEvaluator.evaluationSet;
-    const student = await studentEvaluator.evaluate(this.stepCount, withSr);
-    const control = await controlEvaluator.evaluate(this.stepCount, withSr);
+    const student = withSr ? await studentEvaluator.evaluate(this.stepCount, true) : null;
+    const control = withSr ? await controlEvaluator.evaluate(this.stepCount, true) : null;
     const degradations = Array.from(grid.sigma, (s) => ({
       kind: 'isotropic' as const,
       sigma: s,
@@ -275,21 +310,26 @@ export class LightBsrTrainer {
       theta: 0,
       noise: 0,
     }));
-    const h = tf.tidy(() =>
-      encode(this.teacher.encoder, this.teacherInput(grid.low, degradations), false),
-    );
-    const data = (await h.data()) as Float32Array;
-    h.dispose();
-    const rows = grid.sigma.length;
-    const projection = pca2(data, rows, this.teacher.encoder.outDim);
-    const pc1 = Float32Array.from({ length: rows }, (_, i) => projection.points[i * 2]);
+    const readout = async (encoder: ConvEncoder, input: () => tf.Tensor4D) => {
+      const h = tf.tidy(() => encode(encoder, input(), false));
+      const data = (await h.data()) as Float32Array;
+      h.dispose();
+      const rows = grid.sigma.length;
+      const projection = pca2(data, rows, encoder.outDim);
+      const pc1 = Float32Array.from({ length: rows }, (_, i) => projection.points[i * 2]);
+      return {
+        points: projection.points,
+        rho: Math.abs(spearman(grid.sigma, pc1)),
+        sigmaShare: sigmaShare(data, grid.sigma, encoder.outDim),
+      };
+    };
     return {
       step: this.stepCount,
       sigma: grid.sigma.slice(),
-      teacher: { points: projection.points, rho: Math.abs(spearman(grid.sigma, pc1)) },
-      student: { points: student.points, rho: Math.abs(student.spearmanSigma) },
-      contrastStudent: { points: control.points, rho: Math.abs(control.spearmanSigma) },
-      sr: withSr ? { student: student.sr, contrastStudent: control.sr } : null,
+      teacher: await readout(this.teacher.encoder, () => this.teacherInput(grid.low, degradations)),
+      student: await readout(this.student, () => grid.low),
+      contrastStudent: await readout(this.contrastStudent.encoder, () => grid.low),
+      sr: student && control ? { student: student.sr, contrastStudent: control.sr } : null,
     };
   }
 
