@@ -43,7 +43,7 @@ describe('LightBSR distillation terms', () => {
       (s: tf.Tensor) => distillationTerms(s as tf.Tensor2D, teacherH, maps, maps).total,
     )(tf.tensor2d([[0, 0, 0]]));
     // at s = 0 the KL gradient is (softmax(0) − softmax(t/τ)) / τ; L1 adds 0.1·sign(s − t)/3
-    const pt = tf.softmax(teacherH.div(0.15)).arraySync()[0];
+    const pt = (tf.softmax(teacherH.div(0.15)).arraySync() as number[][])[0];
     const expected = [0, 1, 2].map(
       (i) => (1 / 3 - pt[i]) / 0.15 + (0.1 / 3) * Math.sign(0 - [1, 0.5, -1][i]),
     );

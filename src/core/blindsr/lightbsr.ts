@@ -111,6 +111,16 @@ export function sigmaShare(h: Float32Array, sigma: Float32Array, dim: number): n
   return total > 0 ? between / total : 0;
 }
 
+/** What the worker sends the page every evaluation of the LightBSR pipeline. */
+export interface LightBsrReport {
+  evaluation: LightBsrEvaluation;
+  stage: LightBsrStage;
+  readouts: { teacher: LightBsrModelReadout; student: LightBsrModelReadout };
+  /** the last distillation step's terms (null before stage 2) */
+  distillation: DistillationValues | null;
+  distillSteps: number;
+}
+
 export function parameterCount(encoder: ConvEncoder): number {
   return encoderTrainables(encoder).reduce((sum, v) => sum + v.size, 0);
 }
@@ -140,6 +150,7 @@ export class LightBsrTrainer {
   constructor(config: BlindSrConfig, hrPool: RgbImage[]) {
     if (hrPool.length === 0) throw new Error('the Blind-SR lab needs at least one HR image');
     this.config = { ...config };
+    this.stage = config.stage;
     this.sampler = new HrSampler(this.config, hrPool);
     this.random = new Random(config.seed);
     this.controlRandom = new Random(config.seed + 500);
@@ -211,13 +222,24 @@ export class LightBsrTrainer {
 
   update(change: LiveBlindSrChange): void {
     Object.assign(this.config, change);
+    this.stage = this.config.stage;
     this.teacher.learningRate = this.config.learningRate;
     this.contrastStudent.learningRate = this.config.learningRate;
     this.studentSr.updateLearningRates();
     this.contrastStudentSr.updateLearningRates();
   }
 
-  readouts(): { teacher: LightBsrModelReadout; student: LightBsrModelReadout } {
+  report(evaluation: LightBsrEvaluation): LightBsrReport {
+    return {
+      evaluation,
+      stage: this.stage,
+      readouts: this.readouts(),
+      distillation: this.lastDistillation,
+      distillSteps: this.distillSteps,
+    };
+  }
+
+  readouts(): LightBsrReport['readouts'] {
     const mean = (total: number, steps: number) => (steps > 0 ? total / steps : NaN);
     return {
       teacher: {
@@ -232,7 +254,13 @@ export class LightBsrTrainer {
   }
 
   /** One step of the current stage; returns its loss (stage 2: the distillation total). */
-  async trainStep(): Promise<{ stage: LightBsrStage; loss: number; milliseconds: number }> {
+  async trainStep(): Promise<{
+    step: number;
+    stage: LightBsrStage;
+    loss: number;
+    milliseconds: number;
+    augmentMilliseconds: number;
+  }> {
     const start = performance.now();
     let loss: number;
     if (this.stage === 1) {
@@ -250,7 +278,13 @@ export class LightBsrTrainer {
       await this.contrastStudentSr.step(this.srRandoms[1], none);
     }
     this.stepCount += 1;
-    return { stage: this.stage, loss, milliseconds: performance.now() - start };
+    return {
+      step: this.stepCount,
+      stage: this.stage,
+      loss,
+      milliseconds: performance.now() - start,
+      augmentMilliseconds: 0,
+    };
   }
 
   /** Stage 2: the student matches the frozen teacher on one LR quadrant per image. */
