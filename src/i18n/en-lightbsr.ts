@@ -31,4 +31,6 @@ export const enLightBsr = {
   'lightbsr.sr.contrastStudent': 'SR on the contrast-only student',
   'lightbsr.sr.student': 'SR on the distilled student',
   'lightbsr.sr.oracle': 'SR on the true σ',
+  'panel.lightbsr.measured':
+    'Measured in the PyTorch twin (3 seeds, 400 steps a stage): σ explains all of the teacher’s variance (η² 1.00), yet its |ρ| is 0.04–0.86 — given the kernel code, the contrast spreads blur levels apart in many directions, not along one axis. The distilled student reaches |ρ| 0.91, the contrast-only student 0.93: distillation leads early (0.89 vs 0.85 at 200 steps) but not at 400. SR gain over no condition: +0.57 dB on the distilled student, +0.51 dB on the contrast-only one.',
 } as const;

@@ -138,6 +138,9 @@ export function LightBsrPanel() {
   return (
     <Panel id="lightbsr" title={t('panel.lightbsr.title')}>
       <p className="caption">{t('panel.lightbsr.caption')}</p>
+      <p className="caption" data-testid="lightbsr-measured">
+        {t('panel.lightbsr.measured')}
+      </p>
       {evaluation ? (
         <div className="lightbsr-embeddings">
           <Embedding
