@@ -1,4 +1,5 @@
-// AssemblyScript SIMD kernels for the hot spots of the wasm training step (issue #12).
+// AssemblyScript SIMD kernels for the hot spots of the wasm training step (the profile:
+// docs/PERFORMANCE.md).
 // They run inside the memory of tfjs' own wasm backend (imported, shared in the threaded
 // build): every pointer is a byte offset of a tensor tfjs already holds
 // (backend.dataIdMap.get(dataId).memoryOffset), so nothing is copied in or out. This module

@@ -1,4 +1,4 @@
-// Not a test: the per-kernel profile behind the README's performance table. Runs the
+// Not a test: the per-kernel profile behind docs/PERFORMANCE.md. Runs the
 // default step of each lab on tfjs-wasm in node (1 thread) under tf.profile and prints,
 // per lab, where the milliseconds go: kernel name, calls per step, ms per step.
 // Usage: npx vitest run --config bench/vitest.config.ts bench/profile.wasm.ts

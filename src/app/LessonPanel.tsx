@@ -1,41 +1,12 @@
-import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useT } from '../state/useT';
 import type { MessageKey } from '../i18n';
 import { closeLesson, goToLessonStep, openLesson } from '../state/lesson-actions';
 import { useStore } from '../state/store';
 import { findLesson, lessons } from '../lessons/lessons';
-import { splitMath } from '../lessons/math';
 import { panelElement } from '../state/panels';
-
-/** Lesson text with its formulas typeset by KaTeX (our own catalogue text only). */
-function MathText({ text }: { text: string }) {
-  const html = useMemo(
-    () =>
-      splitMath(text)
-        .map((part) =>
-          part.kind === 'text'
-            ? part.value.replace(
-                /[&<>]/g,
-                (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c,
-              )
-            : katex.renderToString(part.value, {
-                displayMode: part.kind === 'display',
-                throwOnError: false,
-              }),
-        )
-        .join(''),
-    [text],
-  );
-  return (
-    <p
-      className="lesson-text"
-      data-testid="lesson-text"
-      dangerouslySetInnerHTML={{ __html: html }}
-    />
-  );
-}
+import { LessonStepView } from './LessonStepView';
 
 export default function LessonPanel() {
   const t = useT();
@@ -102,7 +73,7 @@ export default function LessonPanel() {
       {lesson ? (
         <>
           <h3 data-testid="lesson-title">{t(`lesson.${lesson.id}.title` as MessageKey)}</h3>
-          <MathText text={t(`lesson.${lesson.id}.${lessonStep + 1}` as MessageKey)} />
+          <LessonStepView key={`${lesson.id}/${lessonStep}`} lesson={lesson} index={lessonStep} />
           <div className="lesson-nav">
             <button
               type="button"

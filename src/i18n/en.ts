@@ -1,12 +1,20 @@
 import { enBlindSr } from './en-blindsr';
 import { enLightBsr } from './en-lightbsr';
+import { enLoading } from './en-loading';
 import { enLessons } from './en-lessons';
+import { enPins } from './en-pins';
+import { enLessonsMore } from './en-lessons-more';
+import { enReadouts } from './en-readouts';
 
 /** English catalogue: the source of every key. `{name}` marks a value put in at run time. */
 export const en = {
   ...enLessons,
+  ...enPins,
   ...enBlindSr,
   ...enLightBsr,
+  ...enLoading,
+  ...enLessonsMore,
+  ...enReadouts,
   'app.title': 'Contrastive Playground',
   'app.tagline':
     'Watch contrastive learning train, live, in your browser. Nothing leaves this page.',

@@ -1,13 +1,21 @@
 import { zhBlindSr } from './zh-blindsr';
 import { zhLightBsr } from './zh-lightbsr';
+import { zhLoading } from './zh-loading';
 import type { MessageKey } from './en';
 import { zhLessons } from './zh-lessons';
+import { zhPins } from './zh-pins';
+import { zhLessonsMore } from './zh-lessons-more';
+import { zhReadouts } from './zh-readouts';
 
 /** 简体中文. Typed against the English keys: a missing translation does not compile. */
 export const zh: Record<MessageKey, string> = {
   ...zhLessons,
+  ...zhPins,
   ...zhBlindSr,
   ...zhLightBsr,
+  ...zhLoading,
+  ...zhLessonsMore,
+  ...zhReadouts,
   'app.title': '对比学习游乐场',
   'app.tagline': '在浏览器中实时观看对比学习的训练过程。任何数据都不会离开本页面。',
   'lab.simclr': 'SimCLR',

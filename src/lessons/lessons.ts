@@ -1,22 +1,13 @@
 import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr/config';
 import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr/config';
-import { methodDefaults } from '../core/simclr/method-defaults';
+import type { PanelId, SimilarityMode } from '../core/app-types';
+import { blindsrLessons } from './lessons-blindsr';
+import { moreLessons } from './lessons-more';
+import { simclrLessons } from './lessons-simclr';
+import type { Lesson } from './lesson-step';
 
-const defaultAugment = defaultSimclrConfig.augment;
-import type { LabId, PanelId, SimilarityMode } from '../core/app-types';
-
+export type { Lesson, LessonPreset, LessonStep } from './lesson-step';
 export type { PanelId };
-
-/**
- * The overrides a step applies over its lab's defaults when it opens: a step always
- * applies a *complete* preset (`lessonStepSettings`), so nothing leaks from one lesson or
- * step into the next, and a link to a step shows what walking to it shows.
- */
-export interface LessonPreset {
-  simclr?: Partial<SimclrConfig>;
-  blindsr?: Partial<BlindSrConfig>;
-  similarityMode?: SimilarityMode;
-}
 
 /** The settings a lesson step applies: the lab's defaults plus the step's overrides. */
 export interface LessonStepSettings {
@@ -38,122 +29,7 @@ export function lessonStepSettings(lesson: Lesson, index: number): LessonStepSet
   };
 }
 
-export interface LessonStep {
-  panel: PanelId;
-  preset?: LessonPreset;
-}
-
-/**
- * Guided lessons as data: the text of step n of lesson `id` is the message
- * `lesson.<id>.<n>`, its title `lesson.<id>.title` (both catalogues; a test checks).
- */
-export interface Lesson {
-  id: string;
-  lab: LabId;
-  steps: LessonStep[];
-}
-
-export const lessons: Lesson[] = [
-  {
-    id: 'pairs',
-    lab: 'simclr',
-    steps: [{ panel: 'views' }, { panel: 'similarity', preset: { similarityMode: 'cosine' } }],
-  },
-  { id: 'head', lab: 'simclr', steps: [{ panel: 'embedding' }, { panel: 'embedding' }] },
-  {
-    id: 'ntxent',
-    lab: 'simclr',
-    steps: [
-      { panel: 'similarity', preset: { similarityMode: 'softmax' } },
-      { panel: 'similarity', preset: { similarityMode: 'softmax' } },
-    ],
-  },
-  {
-    id: 'temperature',
-    lab: 'simclr',
-    steps: [
-      { panel: 'similarity', preset: { similarityMode: 'softmax' } },
-      { panel: 'similarity', preset: { simclr: { temperature: 0.05 }, similarityMode: 'softmax' } },
-      { panel: 'similarity', preset: { simclr: { temperature: 1.5 }, similarityMode: 'softmax' } },
-    ],
-  },
-  {
-    id: 'negatives',
-    lab: 'simclr',
-    steps: [
-      { panel: 'loss', preset: { simclr: { batchSize: 8 } } },
-      { panel: 'similarity', preset: { simclr: { noNegatives: true } } },
-    ],
-  },
-  {
-    id: 'shortcut',
-    lab: 'simclr',
-    steps: [
-      {
-        panel: 'views',
-        preset: {
-          simclr: {
-            augment: { ...defaultAugment, colorJitter: false, grayscale: false },
-          },
-        },
-      },
-      // the defaults: jitter (strength 0.5) and grayscale on — strength 1 slowed learning
-      // to a crawl on these shapes (twin: kNN 0.25 after 400 steps)
-      { panel: 'embedding' },
-    ],
-  },
-  {
-    // the same data under each method of the family: what prevents collapse in each
-    id: 'family',
-    lab: 'simclr',
-    steps: [
-      { panel: 'loss', preset: { simclr: { method: 'simclr', batchSize: 8 } } },
-      {
-        panel: 'moco-queue',
-        preset: { simclr: { method: 'moco', batchSize: 8, queueSize: 1024 } },
-      },
-      {
-        panel: 'loss',
-        preset: { simclr: { ...methodDefaults.simsiam, method: 'simsiam', stopGradient: true } },
-      },
-      {
-        panel: 'loss',
-        preset: { simclr: { ...methodDefaults.simsiam, method: 'simsiam', stopGradient: false } },
-      },
-      { panel: 'embedding', preset: { simclr: { ...methodDefaults.byol, method: 'byol' } } },
-    ],
-  },
-  {
-    id: 'degradation',
-    lab: 'blindsr',
-    steps: [
-      { panel: 'degradation', preset: { blindsr: { stage: 1 } } },
-      { panel: 'bsr-embedding' },
-      { panel: 'bsr-embedding', preset: { blindsr: { pairing: 'image' } } },
-    ],
-  },
-  {
-    id: 'weights',
-    lab: 'blindsr',
-    steps: [
-      { panel: 'queue', preset: { blindsr: { weighting: true } } },
-      { panel: 'queue', preset: { blindsr: { weighting: false } } },
-    ],
-  },
-  {
-    id: 'queue',
-    lab: 'blindsr',
-    steps: [{ panel: 'queue', preset: { blindsr: { queueSize: 128 } } }, { panel: 'bsr-loss' }],
-  },
-  {
-    id: 'stages',
-    lab: 'blindsr',
-    steps: [
-      { panel: 'sr', preset: { blindsr: { stage: 1 } } },
-      { panel: 'sr', preset: { blindsr: { stage: 2 } } },
-    ],
-  },
-];
+export const lessons: Lesson[] = [...simclrLessons, ...moreLessons, ...blindsrLessons];
 
 export function findLesson(id: string | null): Lesson | null {
   return lessons.find((lesson) => lesson.id === id) ?? null;
@@ -161,9 +37,18 @@ export function findLesson(id: string | null): Lesson | null {
 
 /** The message keys a lesson uses (for the translation test). */
 export function lessonKeys(lesson: Lesson): string[] {
+  return [`lesson.${lesson.id}.title`, ...lesson.steps.flatMap((_, i) => stepKeys(lesson, i))];
+}
+
+/** The message keys of one step: scene, question, answers, explanations. */
+export function stepKeys(lesson: Lesson, index: number): string[] {
+  const step = lesson.steps[index];
+  const base = `lesson.${lesson.id}.${index + 1}`;
   return [
-    `lesson.${lesson.id}.title`,
-    ...lesson.steps.map((_, i) => `lesson.${lesson.id}.${i + 1}`),
+    base,
+    `${base}.q`,
+    ...step.answers.map((answer) => `${base}.${answer}`),
+    ...(step.explainsEachOutcome ? step.answers.map((a) => `${base}.why.${a}`) : [`${base}.why`]),
   ];
 }
 

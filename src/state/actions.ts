@@ -167,6 +167,16 @@ export function play(): void {
   client?.send({ type: 'play' });
 }
 
+/** Trains until step `until`, then the worker pauses by itself and evaluates (a lesson's budget). */
+export function playUntil(until: number): void {
+  client?.send({ type: 'play', until });
+}
+
+/** A fresh evaluation of the model at its current step (kNN / |ρ|, PSNR in stage 2). */
+export function evaluate(): void {
+  client?.send({ type: 'evaluate' });
+}
+
 export function pause(): void {
   client?.send({ type: 'pause' });
 }

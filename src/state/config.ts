@@ -51,6 +51,8 @@ export interface AppConfig {
   hidden: ControlGroup[];
   /** presentation mode: larger text and ticks for a projector */
   presentation: boolean;
+  /** lesson steps ask for a prediction before they run (`?predict=0`: a lecture) */
+  predictions: boolean;
 }
 
 /** Settings that need a new model (and a new worker-side trainer). */
@@ -114,6 +116,14 @@ export const appSchema: readonly Setting<AppConfig>[] = [
     default: false,
     apply: 'live',
     label: 'presentation.button',
+  },
+  {
+    path: 'predictions',
+    url: 'predict',
+    kind: 'flag',
+    default: true,
+    apply: 'live',
+    label: 'lessons.predictions',
   },
 ];
 

@@ -4,6 +4,7 @@ import { blindsrPytorchFileName, blindsrPytorchScript } from '../export/blindsr-
 import { pytorchFileName, pytorchScript } from '../export/pytorch';
 import { download } from './download';
 import { historyToCsv } from './export-format';
+import { labelledPins } from './pins';
 import { renderToCanvas, renderToSvg } from './figure-export';
 import { useStore } from './store';
 import { panelElement, panelGrid } from './panels';
@@ -43,7 +44,7 @@ export async function exportPanelSvg(panel: PanelId): Promise<void> {
 export function exportCsv(): void {
   download(
     `metrics-${stamp()}.csv`,
-    new Blob([historyToCsv(useStore.getState().history)], { type: 'text/csv' }),
+    new Blob([historyToCsv(useStore.getState().history, labelledPins())], { type: 'text/csv' }),
   );
 }
 

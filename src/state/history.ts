@@ -27,6 +27,8 @@ export interface History {
   alignment: HistoryPoint[];
   uniformity: HistoryPoint[];
   knn: HistoryPoint[];
+  /** kNN of the projection z, beside kNN of h */
+  knnProjection: HistoryPoint[];
   /** Blind-SR stage 2: L1 of the upsampler */
   srLoss: HistoryPoint[];
   /** Blind-SR: |Spearman(σ, PC1)| of the degradation embedding */
@@ -43,6 +45,7 @@ export const emptyHistory: History = {
   alignment: [],
   uniformity: [],
   knn: [],
+  knnProjection: [],
   srLoss: [],
   spearman: [],
   psnrSr: [],

@@ -1,33 +1,20 @@
-import { findLesson, lessons, lessonStepSettings, type Lesson } from '../lessons/lessons';
-import { switchLab, updateBlindSr, updateConfig, updateSimclr } from './actions';
-import { defaultAppConfig } from './config';
+import { findLesson, lessons } from '../lessons/lessons';
+import { applyLessonPreset } from './lesson-preset';
+import { lessonKey, resetLessonRun } from './lesson-run';
 import { useStore } from './store';
 
 /**
- * The step's complete preset: its lab's defaults plus its overrides, the other lab's
- * defaults and both labs' default data (the demos need them), so nothing carries over
- * from an earlier lesson or step.
+ * Opens step `index` of the current lesson: its lab, its preset, its panel in focus, and its
+ * question — the step's action (lesson-run.ts) waits for a prediction or "skip".
  */
-function applyPreset(lesson: Lesson, index: number): void {
-  const settings = lessonStepSettings(lesson, index);
-  updateConfig({
-    dataset: defaultAppConfig.dataset,
-    hrSource: defaultAppConfig.hrSource,
-    similarityMode: settings.similarityMode,
-  });
-  updateSimclr(settings.simclr);
-  updateBlindSr(settings.blindsr);
-}
-
-/** Opens step `index` of the current lesson: its lab, its preset, its panel in focus. */
 export function goToLessonStep(index: number): void {
   const { config } = useStore.getState();
   const lesson = findLesson(config.lesson);
   if (!lesson) return;
   const step = Math.max(0, Math.min(lesson.steps.length - 1, index));
-  if (config.lab !== lesson.lab) switchLab(lesson.lab);
+  resetLessonRun(lessonKey(lesson.id, step));
   useStore.setState((s) => ({ config: { ...s.config, lessonStep: step } }));
-  applyPreset(lesson, step);
+  applyLessonPreset(lesson, step);
   // the lesson panel brings its panel into view beside it once it has rendered
 }
 
@@ -38,6 +25,7 @@ export function openLesson(id: string = lessons[0].id): void {
 }
 
 export function closeLesson(): void {
+  resetLessonRun(null);
   useStore.setState((s) => ({ config: { ...s.config, lesson: null, lessonStep: 0 } }));
 }
 

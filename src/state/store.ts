@@ -9,6 +9,7 @@ import type { BackendInfo, StageProbe, StageUpdate, WorkerErrorCode } from '../w
 import { defaultAppConfig, type AppConfig } from './config';
 import { appendBounded, emptyHistory, type History } from './history';
 import type { UrlProblem } from './url';
+import { idleLessonRun, type LessonRunState } from './lesson-run-state';
 
 export interface RunState {
   backend: BackendInfo | null;
@@ -70,6 +71,8 @@ export interface PlaygroundState {
   toast: { key: MessageKey; params?: Record<string, string | number> } | null;
   /** developer hook: kernel times of one profiled step */
   profile: { name: string; ms: number; count: number }[] | null;
+  /** the open lesson step's prediction, action and observation */
+  lessonRun: LessonRunState;
 }
 
 export const initialRun: RunState = {
@@ -109,6 +112,7 @@ export const useStore = create<PlaygroundState>()(() => ({
     shortcutsOpen: false,
   },
   profile: null,
+  lessonRun: idleLessonRun,
   toast: null,
   stageData: { probe: null, update: null, updating: false },
 }));
@@ -186,18 +190,18 @@ export function recordSnapshot(snapshot: SimclrSnapshot): void {
 }
 
 export function recordEmbedding(embedding: EmbeddingSnapshot): void {
+  const point = (value: number | null) => (value === null ? null : { step: embedding.step, value });
+  const knn = point(embedding.knnAccuracy);
+  const knnProjection = point(embedding.projectionKnnAccuracy);
   useStore.setState((s) => ({
     embedding,
-    history:
-      embedding.knnAccuracy === null
-        ? s.history
-        : {
-            ...s.history,
-            knn: appendBounded(s.history.knn, {
-              step: embedding.step,
-              value: embedding.knnAccuracy,
-            }),
-          },
+    history: {
+      ...s.history,
+      knn: knn ? appendBounded(s.history.knn, knn) : s.history.knn,
+      knnProjection: knnProjection
+        ? appendBounded(s.history.knnProjection, knnProjection)
+        : s.history.knnProjection,
+    },
   }));
 }
 

@@ -67,10 +67,9 @@ export function parseBackendName(value: string | null | undefined): BackendName 
 /**
  * XNNPACK threads for a lab's training step, at most 4 (these convolutions are too small
  * to split further). SimCLR leaves one core to the page: its step is many small convs and
- * its page redraws the loss at every step, so the pool's hand-offs wait for a core the
- * page is using — on 2 cores, 2 threads made its step slower (23 vs 14 ms). Blind-SR's
- * convolutions are larger and its page quieter: every core (2 threads: stage 1 35 vs
- * 41 ms, stage 2 88 vs 117 ms). Measured in Chromium on a 2-core machine (README).
+ * its page redraws the loss at every step, so the pool's hand-offs would wait for a core
+ * the page is using. Blind-SR's convolutions are larger and its page quieter: it takes
+ * every core. The timings behind the rule: docs/PERFORMANCE.md, "Threads per lab".
  */
 export function wasmThreadsFor(cores: number, lab: LabId): number {
   const spare = lab === 'simclr' ? 1 : 0;

@@ -73,7 +73,8 @@ export type LoopMessage =
   | ({ type: 'configure' } & LabConfig)
   /** takes effect from the next step, no rebuild */
   | ({ type: 'update' } & LiveChange)
-  | { type: 'play' }
+  /** `until`: pause by itself after that step, evaluated (a lesson step's fixed budget) */
+  | { type: 'play'; until?: number }
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'reset' }
@@ -101,7 +102,12 @@ export interface BackendInfo {
   kernels: 'fma' | 'plain' | null;
   adapter: string | null;
   /** backends that failed to start, with their error */
-  failures: { name: BackendName; message: string }[];
+  failures: {
+    name: BackendName;
+    message: string;
+    /** the wasm binary arrived as something else: what came (file, status, type, bytes) */
+    wasmFile?: string;
+  }[];
 }
 
 /** Stage mode: the encoder and projection outputs of the batch on screen. */

@@ -39,6 +39,8 @@ export class TrainingLoop {
   private runner: LabRunner | null = null;
   private readonly presentation: Presentation;
   private running = false;
+  /** Play stops after this step (a lesson step's budget); null: until paused */
+  private until: number | null = null;
   /** the Play loop while it runs */
   private playing: Promise<void> | null = null;
   private failed = false;
@@ -126,6 +128,11 @@ export class TrainingLoop {
         return;
       case 'play':
         if (this.failed || !this.runner) return;
+        this.until = message.until ?? null;
+        if (this.until !== null && this.step >= this.until) {
+          this.queue(() => this.finishBudget());
+          return;
+        }
         this.running = true;
         this.postStatus();
         this.startPlaying();
@@ -277,6 +284,16 @@ export class TrainingLoop {
     if (this.presentation.evaluationDue(runner)) await this.evaluate();
   }
 
+  /** The budget is spent: the page gets the last batch and an evaluation of this step. */
+  private async finishBudget(): Promise<void> {
+    this.until = null;
+    this.presentation.changed();
+    await this.snapshot(true);
+    this.presentation.forgetEvaluation();
+    await this.evaluate();
+    this.postStatus();
+  }
+
   private startPlaying(): void {
     this.playing ??= this.loop().finally(() => {
       this.playing = null;
@@ -289,6 +306,10 @@ export class TrainingLoop {
     try {
       while (this.running && !this.failed) {
         await this.serial.run(() => this.trainOnce());
+        if (this.running && this.until !== null && this.step >= this.until) {
+          this.running = false;
+          await this.serial.run(() => this.finishBudget());
+        }
         await nextTick();
       }
     } catch (error) {

@@ -5,7 +5,7 @@ import { defaultBlindSrConfig } from './config';
 import { BlindSrTrainer } from './trainer';
 
 /**
- * The Blind-SR lab's claim on its default link, by steps (the README gives the step rate
+ * The Blind-SR lab's claim on its default link, by steps (docs/RESULTS.md gives the step rate
  * that turns these budgets into seconds): stage 1 orders blur, stage 2's upsampler gains
  * from the learned representation over the same network trained without it.
  */

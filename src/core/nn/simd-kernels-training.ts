@@ -11,7 +11,7 @@ import {
 } from './simd-runtime';
 
 /**
- * The kernels that cut the per-step count of small kernels (issue #12): one Adam call for
+ * The kernels that cut the number of small kernels a step runs: one Adam call for
  * all variables, FiLM + LeakyReLU in one pass each way, and an Identity that shares memory.
  */
 

@@ -22,7 +22,7 @@ export function gradientStep(
 /** θ_k ← m θ_k + (1 − m) θ_q (MoCo eq. 2; BYOL's target update); m = 0 copies. */
 export function momentumUpdate(key: tf.Variable[], query: tf.Variable[], m: number): void {
   if (m !== 0 && key.length > 0 && simdKernelsActive()) {
-    // tfjs-wasm: one kernel for every variable (was a Mul, a Mul and an Add each)
+    // tfjs-wasm: one kernel call for every variable, not a Mul, a Mul and an Add each
     const updated = momentumKernel(key, query, m);
     key.forEach((k, i) => k.assign(updated[i]));
     tf.dispose(updated);

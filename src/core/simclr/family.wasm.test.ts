@@ -9,7 +9,7 @@ import { methodDefaults } from './method-defaults';
  * One learning check per method of the family, by steps on the wasm backend: the same
  * data, augmentations and encoder, each method with its recommended settings
  * (methodDefaults), on the lab's defaults (16² views, N 16, crops ≥ 75 %, upright shapes).
- * FAMILY_TRACE=100 logs kNN every 100 steps (the browser-vs-twin table in the README).
+ * FAMILY_TRACE=100 logs kNN every 100 steps (the browser-vs-twin table in docs/RESULTS.md).
  */
 const trace = Number(process.env.FAMILY_TRACE ?? 0);
 /**

@@ -2,11 +2,10 @@ import { defaultSimclrConfig, type SimclrConfig, type SimclrMethod } from './con
 
 /**
  * Each method's recommended settings, applied on top of the lab's when the method is
- * switched (issue #16, measured with bench/reference/simclr_mirror.py). SimSiam and BYOL
- * need N 32: their BN-normalised projector and predictor see 64 rows; at N 16 SimSiam
- * learned on one seed of two in 600 steps, at N 32 on both (kNN 0.48 → 0.66, 0.45 → 0.54).
- * BYOL's target moves faster for a short run: m 0.9 reached kNN 0.58 vs 0.54 at m 0.99
- * (seed 2, 600 steps).
+ * switched (chosen with bench/reference/simclr_mirror.py; the runs: docs/RESULTS.md).
+ * SimSiam and BYOL need N 32: their BN-normalised projector and predictor then see 64
+ * rows, and SimSiam learns on every seed tried. BYOL's target moves faster for a run of a
+ * few hundred steps: m 0.9 (0.99 suits long runs).
  */
 export const methodDefaults: Record<SimclrMethod, Partial<SimclrConfig>> = {
   simclr: {},

@@ -24,7 +24,7 @@ import { encoderVariables } from '../nn/models';
 import { NegativeQueue } from '../queue';
 import { FlatAdam } from '../nn/optimizer';
 import { gradientStep } from '../nn/train-step';
-import { evaluateEmbedding } from './eval';
+import { evaluateEmbedding, pixelKnnAccuracy } from './eval';
 import {
   familyTrainables,
   familyVariables,
@@ -58,6 +58,8 @@ export class SimclrTrainer {
   private lastParams: ViewParams[] = [];
   private lastIndices: Int32Array = new Int32Array(0);
   private previousAxes: Float32Array | undefined;
+  /** kNN of the raw pixels: fixed for the data set and view size, computed once */
+  private pixelKnn: number | null | undefined;
   /** positive top-1 of the last `recentWindow` trained batches */
   private recentTop1: number[] = [];
   /** a batch shown by preview() and not trained yet: the next step trains on it */
@@ -252,14 +254,17 @@ export class SimclrTrainer {
     };
   }
 
-  /** PCA of h over the data set and kNN accuracy of h on the held-out split. */
+  /** PCA of h over the data set; kNN accuracy of h and of z on the held-out split. */
   async evaluate(): Promise<EmbeddingSnapshot> {
+    this.pixelKnn ??= pixelKnnAccuracy(this.data, this.config.imageSize);
     const { embedding, axes } = await evaluateEmbedding(
       this.networks.encoder,
+      this.networks.head,
       this.data,
       this.config.imageSize,
       this.stepCount,
       this.previousAxes,
+      this.pixelKnn,
     );
     this.previousAxes = axes;
     return embedding;

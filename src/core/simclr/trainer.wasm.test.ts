@@ -5,7 +5,7 @@ import { defaultSimclrConfig, SimclrTrainer } from './trainer';
 
 /**
  * The SimCLR lab's claim on its default link, by steps: S steps is what fits in about a
- * minute at the browser's measured step rate (README, Performance). Top-1 is the page's
+ * minute at the browser's measured step rate (docs/RESULTS.md). Top-1 is the page's
  * positive top-1 on the trained batch, averaged over the last 50 batches (one batch of 16
  * images is noisy); kNN is the page's kNN of h on the held-out split.
  */

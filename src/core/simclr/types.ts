@@ -61,7 +61,12 @@ export interface EmbeddingSnapshot {
   labels: Int32Array | null;
   /** how many of the rows are held-out (the last ones) */
   heldOutCount: number;
+  /** kNN accuracy of h on the held-out split (null without labels) */
   knnAccuracy: number | null;
+  /** the same kNN on the projection z = g(h), the space the loss is computed in */
+  projectionKnnAccuracy: number | null;
+  /** the same kNN on the raw pixels at the view size: what no network at all reaches */
+  pixelKnnAccuracy: number | null;
   explained: [number, number];
   /** mean distance of h to its centroid over the mean ‖h‖: 0 = collapsed */
   spread: number;

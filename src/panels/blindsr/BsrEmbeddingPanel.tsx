@@ -1,14 +1,15 @@
 import { Panel } from '../common/Panel';
-import { scaleLinear } from 'd3';
 import { useEffect, useRef } from 'react';
 import { useT } from '../../state/useT';
 import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { ColorLegend } from '../common/ColorLegend';
 import { viridisCss } from '../common/colors';
-import { fitDomain } from '../embedding/scatter';
+import { chartColors, chartSizes } from '../common/chart-style';
+import { drawScatter, toScreen } from '../common/draw-scatter';
 
-const size = 300;
+const style = chartSizes.degradationEmbedding;
+const size = style.side;
 
 /** PCA of the degradation representation of a fixed grid (blur levels × contents), coloured by σ. */
 export function BsrEmbeddingPanel() {
@@ -20,28 +21,19 @@ export function BsrEmbeddingPanel() {
   useEffect(() => {
     const context = ref.current?.getContext('2d');
     if (!context || !evaluation) return;
-    context.clearRect(0, 0, size, size);
-    const domain = fitDomain(evaluation.points);
-    const x = scaleLinear()
-      .domain(domain.x)
-      .range([10, size - 10]);
-    const y = scaleLinear()
-      .domain(domain.y)
-      .range([size - 10, 10]);
-    for (let i = 0; i < evaluation.sigma.length; i++) {
-      context.fillStyle = viridisCss(evaluation.sigma[i], sigmaMin, sigmaMax);
-      context.beginPath();
-      // marker shape by content: the eye can check that content does not drive the layout
-      const px = x(evaluation.points[i * 2]);
-      const py = y(evaluation.points[i * 2 + 1]);
-      const content = evaluation.content[i];
-      if (content % 2 === 0) context.arc(px, py, 5, 0, 2 * Math.PI);
-      else context.rect(px - 4.5, py - 4.5, 9, 9);
-      context.fill();
-      context.strokeStyle = '#333';
-      context.lineWidth = 0.6;
-      context.stroke();
-    }
+    const screen = toScreen(evaluation.points, size, style.padding);
+    // marker shape by content: the eye can check that content does not drive the layout
+    drawScatter(context, size, screen, (i) => {
+      const circle = evaluation.content[i] % 2 === 0;
+      return {
+        shape: circle ? 'circle' : 'square',
+        radius: circle ? style.radius : style.square,
+        fill: viridisCss(evaluation.sigma[i], sigmaMin, sigmaMax),
+        fillAlpha: 1,
+        stroke: chartColors.markerOutline,
+        lineWidth: style.outline,
+      };
+    });
   }, [evaluation, sigmaMin, sigmaMax, revealed]);
   return (
     <Panel

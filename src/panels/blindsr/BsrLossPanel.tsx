@@ -3,6 +3,7 @@ import { useT } from '../../state/useT';
 import { StageGate } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
+import { usePinGhosts, usePinLegend } from '../common/usePinGhosts';
 import { Legend, LineChart } from '../loss/LineChart';
 
 export function BsrLossPanel() {
@@ -10,6 +11,11 @@ export function BsrLossPanel() {
   const history = useStore((s) => s.history);
   const queueSize = useStore((s) => s.config.blindsr.queueSize);
   const chance = Math.log(queueSize + 1);
+  const pinLegend = usePinLegend();
+  const lossGhosts = usePinGhosts([{ metric: 'loss', name: t('panel.bsrLoss.contrast') }]);
+  const spearmanGhosts = usePinGhosts([{ metric: 'spearman', name: t('panel.bsrLoss.spearman') }]);
+  const l1Ghosts = usePinGhosts([{ metric: 'srLoss', name: t('panel.bsrLoss.l1') }]);
+  const psnrGhosts = usePinGhosts([{ metric: 'psnrSr', name: t('pins.psnrChart') }]);
   return (
     <Panel id="bsr-loss" title={t('panel.bsrLoss.title')}>
       <p className="caption">{t('panel.bsrLoss.risesFirst')}</p>
@@ -18,12 +24,14 @@ export function BsrLossPanel() {
           items={[
             { label: t('panel.bsrLoss.contrast'), color: categoricalColors[4] },
             { label: t('panel.bsrLoss.chance'), color: '#888', dashed: true },
+            ...pinLegend,
           ]}
         />
         <LineChart
           testId="loss-chart"
           ariaLabel={t('panel.bsrLoss.contrast')}
           height={150}
+          ghosts={lossGhosts}
           series={[
             {
               id: 'loss',
@@ -34,12 +42,18 @@ export function BsrLossPanel() {
           ]}
           references={[{ value: chance, label: `log(K+1) = ${chance.toFixed(2)}`, color: '#888' }]}
         />
-        <Legend items={[{ label: t('panel.bsrLoss.spearman'), color: categoricalColors[2] }]} />
+        <Legend
+          items={[
+            { label: t('panel.bsrLoss.spearman'), color: categoricalColors[2] },
+            ...pinLegend,
+          ]}
+        />
         <LineChart
           testId="spearman-chart"
           ariaLabel={t('panel.bsrLoss.spearman')}
           height={110}
           yDomain={[0, 1]}
+          ghosts={spearmanGhosts}
           series={[
             {
               id: 'spearman',
@@ -49,19 +63,43 @@ export function BsrLossPanel() {
             },
           ]}
         />
-        {history.srLoss.length > 0 ? (
+        {history.srLoss.length > 0 || l1Ghosts.length > 0 ? (
           <>
-            <Legend items={[{ label: t('panel.bsrLoss.l1'), color: categoricalColors[5] }]} />
+            <Legend
+              items={[{ label: t('panel.bsrLoss.l1'), color: categoricalColors[5] }, ...pinLegend]}
+            />
             <LineChart
               testId="sr-loss-chart"
               ariaLabel={t('panel.bsrLoss.l1')}
               height={110}
+              ghosts={l1Ghosts}
               series={[
                 {
                   id: 'l1',
                   label: t('panel.bsrLoss.l1'),
                   color: categoricalColors[5],
                   points: history.srLoss,
+                },
+              ]}
+            />
+          </>
+        ) : null}
+        {history.psnrSr.length > 0 || psnrGhosts.length > 0 ? (
+          <>
+            <Legend
+              items={[{ label: t('pins.psnrChart'), color: categoricalColors[4] }, ...pinLegend]}
+            />
+            <LineChart
+              testId="psnr-steps-chart"
+              ariaLabel={t('pins.psnrChart')}
+              height={110}
+              ghosts={psnrGhosts}
+              series={[
+                {
+                  id: 'psnr',
+                  label: t('pins.psnrChart'),
+                  color: categoricalColors[4],
+                  points: history.psnrSr,
                 },
               ]}
             />

@@ -6,6 +6,7 @@ import { StageGate, useStageReached } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { viridisCss } from '../common/colors';
 import { drawQueueRing } from '../common/queue-ring';
+import { chartColors } from '../common/chart-style';
 
 const size = 300;
 
@@ -30,7 +31,9 @@ export function QueuePanel() {
       { outer: [112, 140], inner: [84, 106] },
       // σ of the entry (grey: the random start)
       (i) =>
-        Number.isNaN(queue.sigma[i]) ? '#c8c8c8' : viridisCss(queue.sigma[i], sigmaMin, sigmaMax),
+        Number.isNaN(queue.sigma[i])
+          ? chartColors.masked
+          : viridisCss(queue.sigma[i], sigmaMin, sigmaMax),
       // its weight for the current query: dark = counts fully
       (i) => {
         const shade = Math.round(255 - 220 * Math.min(1, queue.weights[i] / maxWeight));

@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import { viridisCss } from './colors';
+import { chartColors } from './chart-style';
 
 /** A vertical colour bar with its value axis, in SVG. */
 export function ColorLegend({
@@ -39,12 +40,12 @@ export function ColorLegend({
         width={14}
         height={height - 12}
         fill="url(#legend-gradient)"
-        stroke="#888"
+        stroke={chartColors.legendFrame}
         strokeWidth={0.5}
       />
       {ticks.map((tick) => (
         <g key={tick} transform={`translate(18, ${scale(tick)})`}>
-          <line x2={4} stroke="#555" />
+          <line x2={4} stroke={chartColors.legendTick} />
           <text x={7} dy="0.32em" fontSize={10} fill="currentColor">
             {Math.abs(tick) < 1e-9 ? 0 : tick}
           </text>

@@ -1,3 +1,5 @@
+import { chartColors } from './chart-style';
+
 /** Geometry of the queue ring: entry i of K sits at angle 2πi/K, clockwise from the top. */
 export function entryAngle(index: number, capacity: number): number {
   return -Math.PI / 2 + (2 * Math.PI * index) / capacity;
@@ -38,8 +40,8 @@ export function drawQueueRing(
     centre + Math.cos(angle) * radius,
     centre + Math.sin(angle) * radius,
   ];
-  context.strokeStyle = '#d55e00';
-  context.fillStyle = '#d55e00';
+  context.strokeStyle = chartColors.accent;
+  context.fillStyle = chartColors.accent;
   context.lineWidth = 3;
   context.beginPath();
   context.moveTo(...at(60));

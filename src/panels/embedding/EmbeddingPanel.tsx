@@ -1,19 +1,18 @@
 import { Panel } from '../common/Panel';
-import { scaleLinear } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../state/useT';
 import { setView, useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
 import { PixelCanvas } from '../../ui/PixelCanvas';
-import { fitDomain, nearestPoint } from './scatter';
-import { shapeClasses, type ShapeClass } from '../../data/shapes';
+import { chartSizes } from '../common/chart-style';
+import { drawScatter, toScreen } from '../common/draw-scatter';
+import { nearestPoint } from './scatter';
+import { ClassLegend } from './ClassLegend';
 import './embedding.css';
 
-const isShape = (name: string): name is ShapeClass =>
-  (shapeClasses as readonly string[]).includes(name);
-
-const size = 320;
+const style = chartSizes.embedding;
+const size = style.side;
 
 /** PCA of h for the whole data set, coloured by class; hover a point to see its image. */
 export function EmbeddingPanel() {
@@ -28,56 +27,44 @@ export function EmbeddingPanel() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [tip, setTip] = useState<{ index: number; x: number; y: number } | null>(null);
 
-  const screen = useMemo(() => {
-    if (!embedding) return new Float32Array(0);
-    // a fixed minimum scale (a quarter of the mean ‖h‖): collapse shrinks the cloud to a dot
-    const domain = fitDomain(embedding.points, embedding.meanNorm * 0.25);
-    const x = scaleLinear()
-      .domain(domain.x)
-      .range([8, size - 8]);
-    const y = scaleLinear()
-      .domain(domain.y)
-      .range([size - 8, 8]);
-    const out = new Float32Array(embedding.points.length);
-    for (let i = 0; i < out.length; i += 2) {
-      out[i] = x(embedding.points[i]);
-      out[i + 1] = y(embedding.points[i + 1]);
-    }
-    return out;
-  }, [embedding]);
+  // a fixed minimum scale (a quarter of the mean ‖h‖): collapse shrinks the cloud to a dot
+  const screen = useMemo(
+    () =>
+      embedding
+        ? toScreen(embedding.points, style.side, style.padding, embedding.meanNorm * 0.25)
+        : new Float32Array(0),
+    [embedding],
+  );
 
   useEffect(() => {
     const context = canvasRef.current?.getContext('2d');
     if (!context) return;
-    context.clearRect(0, 0, size, size);
-    if (!embedding) return;
-    const count = screen.length / 2;
-    const trainCount = count - embedding.heldOutCount;
-    for (let i = 0; i < count; i++) {
-      const label = embedding.labels?.[i] ?? 0;
-      const colour = categoricalColors[label % categoricalColors.length];
-      context.beginPath();
-      context.arc(screen[i * 2], screen[i * 2 + 1], i === hoveredImage ? 6 : 3.2, 0, 2 * Math.PI);
-      if (i < trainCount) {
-        context.fillStyle = colour;
-        context.globalAlpha = 0.8;
-        context.fill();
-      } else {
-        context.globalAlpha = 1;
-        context.strokeStyle = colour;
-        context.lineWidth = 1.5;
-        context.stroke();
-      }
+    if (!embedding) {
+      context.clearRect(0, 0, size, size);
+      return;
     }
-    context.globalAlpha = 1;
+    // training images filled, held-out ones as rings, in their class's colour
+    const trainCount = screen.length / 2 - embedding.heldOutCount;
+    drawScatter(context, size, screen, (i) => {
+      const colour = categoricalColors[(embedding.labels?.[i] ?? 0) % categoricalColors.length];
+      const heldOut = i >= trainCount;
+      return {
+        shape: 'circle',
+        radius: i === hoveredImage ? style.hoveredRadius : style.radius,
+        fill: heldOut ? null : colour,
+        fillAlpha: 0.8,
+        stroke: heldOut ? colour : null,
+        lineWidth: style.heldOutLine,
+      };
+    });
   }, [embedding, screen, hoveredImage]);
 
   const allImages = dataset ? [...dataset.images, ...(dataset.heldOut?.images ?? [])] : [];
   const tipImage = tip ? allImages[tip.index] : undefined;
-  const className = (name: string) => (isShape(name) ? t(`shape.${name}`) : name);
   const tipLabel =
     tip && embedding?.labels ? dataset?.classNames[embedding.labels[tip.index]] : undefined;
-  const knn = embedding?.knnAccuracy;
+  const percent = (value: number | null | undefined) =>
+    value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`;
 
   return (
     <Panel
@@ -88,8 +75,12 @@ export function EmbeddingPanel() {
         <>
           <span className="metric" title={t('panel.metrics.knn.help')}>
             {t('panel.metrics.knn')}:{' '}
-            <strong data-testid="knn-accuracy">
-              {knn === null || knn === undefined ? '—' : `${(knn * 100).toFixed(1)} %`}
+            <strong data-testid="knn-accuracy">{percent(embedding?.knnAccuracy)}</strong>
+          </span>
+          <span className="metric" title={t('panel.metrics.knnZ.help')}>
+            {t('panel.metrics.knnZ')}:{' '}
+            <strong data-testid="knn-accuracy-z">
+              {percent(embedding?.projectionKnnAccuracy)}
             </strong>
           </span>
         </>
@@ -144,22 +135,7 @@ export function EmbeddingPanel() {
           </span>
         </p>
       ) : null}
-      {dataset?.classNames.length ? (
-        <ul className="chart-legend">
-          {dataset.classNames.map((name, i) => (
-            <li key={name}>
-              <span
-                className="swatch"
-                style={{ background: categoricalColors[i % categoricalColors.length] }}
-              />
-              {className(name)}
-            </li>
-          ))}
-          <li>
-            <span className="swatch ring" /> {t('panel.embedding.heldOut')}
-          </li>
-        </ul>
-      ) : null}
+      {dataset?.classNames.length ? <ClassLegend classNames={dataset.classNames} /> : null}
     </Panel>
   );
 }

@@ -4,6 +4,7 @@ import { useT } from '../../state/useT';
 import { StageGate } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
+import { usePinGhosts, usePinLegend } from '../common/usePinGhosts';
 import { Legend, LineChart } from './LineChart';
 
 export function LossPanel() {
@@ -61,6 +62,16 @@ export function LossPanel() {
       },
     };
   })();
+  const pinLegend = usePinLegend();
+  const lossGhosts = usePinGhosts([{ metric: 'loss', name: lossLabel }]);
+  const accuracyGhosts = usePinGhosts([
+    { metric: 'accuracy', name: t('pins.metric.accuracy') },
+    { metric: 'knn', name: t('pins.metric.knn') },
+  ]);
+  const geometryGhosts = usePinGhosts([
+    { metric: 'alignment', name: t('pins.metric.alignment') },
+    { metric: 'uniformity', name: t('pins.metric.uniformity') },
+  ]);
   const positiveOnly = method === 'simclr' && noNegatives;
   const nonContrastive = method === 'simsiam' || method === 'byol';
   return (
@@ -76,6 +87,7 @@ export function LossPanel() {
           items={[
             { label: lossLabel, color: lossColor },
             { label: reference.legend, color: '#888', dashed: true },
+            ...pinLegend,
           ]}
         />
         {nonContrastive ? (
@@ -92,12 +104,15 @@ export function LossPanel() {
           testId="loss-chart"
           ariaLabel={lossLabel}
           series={[{ id: 'loss', label: lossLabel, color: lossColor, points: history.loss }]}
+          ghosts={lossGhosts}
           references={[{ value: reference.value, label: reference.label, color: '#888' }]}
         />
         <Legend
           items={[
             { label: t('panel.loss.accuracy'), color: categoricalColors[2] },
             { label: t('panel.metrics.knn'), color: categoricalColors[5] },
+            { label: t('panel.metrics.knnZ'), color: categoricalColors[5], dashed: true },
+            ...pinLegend,
           ]}
         />
         <LineChart
@@ -105,6 +120,7 @@ export function LossPanel() {
           ariaLabel={t('panel.loss.accuracy')}
           height={120}
           yDomain={[0, 1]}
+          ghosts={accuracyGhosts}
           series={[
             {
               id: 'accuracy',
@@ -118,18 +134,27 @@ export function LossPanel() {
               color: categoricalColors[5],
               points: history.knn,
             },
+            {
+              id: 'knn-projection',
+              label: t('panel.metrics.knnZ'),
+              color: categoricalColors[5],
+              points: history.knnProjection,
+              dashed: true,
+            },
           ]}
         />
         <Legend
           items={[
             { label: t('panel.loss.alignment'), color: categoricalColors[0] },
             { label: t('panel.loss.uniformity'), color: categoricalColors[6] },
+            ...pinLegend,
           ]}
         />
         <LineChart
           testId="geometry-chart"
           ariaLabel={`${t('panel.loss.alignment')} / ${t('panel.loss.uniformity')}`}
           height={120}
+          ghosts={geometryGhosts}
           series={[
             {
               id: 'alignment',

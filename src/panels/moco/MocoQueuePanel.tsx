@@ -5,6 +5,7 @@ import { useT } from '../../state/useT';
 import { useStore } from '../../state/store';
 import { drawQueueRing } from '../common/queue-ring';
 import { categoricalColors } from '../common/colors';
+import { chartColors } from '../common/chart-style';
 
 const size = 300;
 
@@ -34,8 +35,10 @@ export function MocoQueuePanel() {
       (i) => {
         const source = queue.sources[i];
         const label = source >= 0 && labels ? labels[source] : -1;
-        if (source < 0) return '#c8c8c8';
-        return label >= 0 ? categoricalColors[label % categoricalColors.length] : '#4477aa';
+        if (source < 0) return chartColors.masked;
+        return label >= 0
+          ? categoricalColors[label % categoricalColors.length]
+          : chartColors.unlabelled;
       },
       // age: dark = just written, light = about to be overwritten
       (i) => {

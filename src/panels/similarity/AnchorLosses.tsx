@@ -2,6 +2,7 @@ import { scaleBand, scaleLinear } from 'd3';
 import { rowLoss } from '../../core/simclr/similarity';
 import { useT } from '../../state/useT';
 import { viewLabel } from './heatmap';
+import { chartColors } from '../common/chart-style';
 
 /** Stage "loss": ℓ_i = −log softmax_i(positive) of every anchor, as bars (SimCLR eq. 1). */
 export function AnchorLosses({
@@ -40,7 +41,7 @@ export function AnchorLosses({
       >
         {y.ticks(3).map((tick) => (
           <g key={tick} transform={`translate(${margin.left}, ${y(tick)})`}>
-            <line x1={-3} x2={width - margin.left - margin.right} stroke="#e3e6ee" />
+            <line x1={-3} x2={width - margin.left - margin.right} stroke={chartColors.zeroLine} />
             <text x={-5} dy="0.32em" textAnchor="end" fontSize={10}>
               {tick}
             </text>
@@ -53,7 +54,7 @@ export function AnchorLosses({
               y={y(Number.isFinite(losses[i]) ? losses[i] : 0)}
               width={x.bandwidth()}
               height={height - margin.bottom - y(Number.isFinite(losses[i]) ? losses[i] : 0)}
-              fill="#d55e00"
+              fill={chartColors.accent}
             />
             {i % labelEvery === 0 ? (
               <text

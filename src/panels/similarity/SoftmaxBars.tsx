@@ -3,6 +3,7 @@ import { positiveOf, rowLoss, rowSoftmax } from '../../core/simclr/similarity';
 import { useT } from '../../state/useT';
 import { setView } from '../../state/store';
 import { viewLabel } from './heatmap';
+import { chartColors } from '../common/chart-style';
 
 const width = 460;
 const height = 150;
@@ -60,7 +61,7 @@ export function SoftmaxBars({
       >
         {y.ticks(3).map((tick) => (
           <g key={tick} transform={`translate(0, ${y(tick)})`}>
-            <line x1={margin.left} x2={width - margin.right} stroke="#e5e5e5" />
+            <line x1={margin.left} x2={width - margin.right} stroke={chartColors.baseline} />
             <text x={margin.left - 4} dy="0.32em" textAnchor="end" fontSize={9} fill="currentColor">
               {tick}
             </text>
@@ -73,7 +74,7 @@ export function SoftmaxBars({
             y={y(probabilities[k])}
             width={x.bandwidth()}
             height={y(0) - y(probabilities[k])}
-            fill={k === positive ? '#ff2d55' : '#3b6ea5'}
+            fill={k === positive ? chartColors.positive : chartColors.candidate}
           >
             <title>
               {viewLabel(k, viewCount)}: {probabilities[k].toFixed(4)}
@@ -85,7 +86,7 @@ export function SoftmaxBars({
           y={height - 6}
           textAnchor="middle"
           fontSize={10}
-          fill="#ff2d55"
+          fill={chartColors.positive}
         >
           {t('panel.softmax.positive')}
         </text>

@@ -1,5 +1,6 @@
-import { positiveOf, rowSoftmax } from '../../core/simclr/similarity';
+import { rowSoftmax } from '../../core/simclr/similarity';
 import type { SimilarityMode } from '../../state/config';
+import { maskedRgba } from '../common/chart-style';
 import { lookupIndex } from '../common/colors';
 
 /**
@@ -37,7 +38,7 @@ export function valueDomain(
   return [0, max || 1];
 }
 
-/** RGBA pixels, one per cell; masked cells grey. */
+/** RGBA pixels, one per cell; masked cells in the masked colour. */
 export function paintCells(
   values: Float32Array,
   domain: [number, number],
@@ -47,7 +48,7 @@ export function paintCells(
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (Number.isNaN(v)) {
-      rgba.set([200, 200, 200, 255], i * 4);
+      rgba.set(maskedRgba, i * 4);
       continue;
     }
     const k = lookupIndex(v, domain[0], domain[1]) * 3;
@@ -70,8 +71,6 @@ export function hitCell(
   const cell = pixels / viewCount;
   return { row: Math.floor(y / cell), column: Math.floor(x / cell) };
 }
-
-export { positiveOf };
 
 /** Short name of view v: "3a" / "3b" (image 3, first or second view). */
 export function viewLabel(view: number, viewCount: number): string {

@@ -7,6 +7,7 @@ import { useT } from '../../state/useT';
 import { useStore } from '../../state/store';
 import { viridisTable, lookupIndex } from '../common/colors';
 import './stages.css';
+import { chartColors } from '../common/chart-style';
 
 /**
  * One row per view, one column per dimension: h (viridis, ≥ 0 after ReLU and pooling) or
@@ -94,7 +95,12 @@ function GradientBars({ layers }: { layers: { name: string; norm: number }[] }) 
           <text x={left - 6} y={y.bandwidth() / 2} dy="0.32em" textAnchor="end" fontSize={12}>
             {l.name}
           </text>
-          <rect x={left} width={Math.max(1, x(l.norm))} height={y.bandwidth()} fill="#0072b2" />
+          <rect
+            x={left}
+            width={Math.max(1, x(l.norm))}
+            height={y.bandwidth()}
+            fill={chartColors.bar}
+          />
           <text
             x={left + Math.max(1, x(l.norm)) + 4}
             y={y.bandwidth() / 2}

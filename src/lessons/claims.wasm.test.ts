@@ -1,0 +1,95 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, it } from 'vitest';
+import { BlindSrTrainer } from '../core/blindsr/trainer';
+import { SimclrTrainer } from '../core/simclr/trainer';
+import { makeShapesDataset } from '../data/shapes';
+import { makeTextures } from '../data/textures';
+import { lessons, lessonStepSettings, type Lesson } from './lessons';
+import { formatMetric, readMetric } from './metrics';
+import { meanOfLast, type LessonReadout } from './readout';
+
+/**
+ * Every claim a lesson makes, on the wasm engine, by steps: each test runs its step's
+ * preset for the step's own budget (from a fresh model, or from the previous step's when
+ * the step `continues`, as the page does) and asserts that the step's judge returns the
+ * answer the lesson's explanation states. The page's data: shapes at 40², textures at 192².
+ */
+type Trainer = SimclrTrainer | BlindSrTrainer;
+
+interface Run {
+  trainer: Trainer;
+  losses: number[];
+  datasetSize: number;
+}
+
+function build(lesson: Lesson, index: number): Run {
+  const settings = lessonStepSettings(lesson, index);
+  if (lesson.lab === 'simclr') {
+    const data = makeShapesDataset(settings.simclr.seed, 40);
+    return {
+      trainer: new SimclrTrainer(settings.simclr, data),
+      losses: [],
+      datasetSize: data.images.length,
+    };
+  }
+  const hr = makeTextures(settings.blindsr.seed, 192, 12);
+  return { trainer: new BlindSrTrainer(settings.blindsr, hr), losses: [], datasetSize: 0 };
+}
+
+async function readout(run: Run): Promise<LessonReadout> {
+  const { trainer } = run;
+  if (trainer instanceof SimclrTrainer) {
+    if (trainer.step === 0) await trainer.preview();
+    return {
+      step: trainer.step,
+      snapshot: await trainer.snapshot(),
+      embedding: await trainer.evaluate(),
+      recentLoss: meanOfLast(run.losses),
+      datasetSize: run.datasetSize,
+      blindsr: null,
+      evaluation: null,
+    };
+  }
+  return {
+    step: trainer.step,
+    snapshot: null,
+    embedding: null,
+    recentLoss: meanOfLast(run.losses),
+    datasetSize: null,
+    blindsr: trainer.snapshot(),
+    evaluation: await trainer.evaluate(trainer.config.stage === 2),
+  };
+}
+
+for (const lesson of lessons)
+  describe(`lesson ${lesson.id}`, () => {
+    let previous: Run | null = null;
+    lesson.steps.forEach((step, index) => {
+      it(`lesson ${lesson.id}.${index + 1}`, async () => {
+        expect(tf.getBackend()).toBe('wasm');
+        let run: Run;
+        if (step.continues && previous) {
+          run = previous;
+          const settings = lessonStepSettings(lesson, index);
+          if (run.trainer instanceof SimclrTrainer) run.trainer.update(settings.simclr);
+          else run.trainer.update({ stage: settings.blindsr.stage });
+        } else {
+          previous?.trainer.dispose();
+          run = build(lesson, index);
+        }
+        previous = run;
+        const start = await readout(run);
+        for (let i = 0; i < step.budget; i++) run.losses.push((await run.trainer.trainStep()).loss);
+        const end = await readout(run);
+        const shown = step.observe
+          .map(
+            (id) =>
+              `${id} ${formatMetric(id, readMetric(id, start))} → ${formatMetric(id, readMetric(id, end))}`,
+          )
+          .join(', ');
+        console.info(`lesson ${lesson.id}.${index + 1} (${step.budget} steps): ${shown}`);
+        expect(step.judge(start, end)).toBe(step.expected);
+        if (index === lesson.steps.length - 1) run.trainer.dispose();
+      });
+    });
+  });
