@@ -72,12 +72,15 @@ export function SettingFields<C>({
               {...common}
               testId={setting.testId ?? setting.url}
               value={value as string | number}
-              options={setting.options.map((option) => ({
-                value: option,
-                label: setting.optionLabels
-                  ? t(`${setting.optionLabels}.${option}` as MessageKey)
-                  : `${setting.optionPrefix ?? ''}${option}`,
-              }))}
+              options={(setting.optionsWhen?.(config) ?? setting.options).map((option) => {
+                const labels = setting.optionLabelsWhen?.(config) ?? setting.optionLabels;
+                return {
+                  value: option,
+                  label: labels
+                    ? t(`${labels}.${option}` as MessageKey)
+                    : `${setting.optionPrefix ?? ''}${option}`,
+                };
+              })}
               onChange={(v) => set(setting.path, v)}
             />
           );

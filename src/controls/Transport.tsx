@@ -15,7 +15,9 @@ export function Transport() {
       stepsPerSecond: s.run.stepsPerSecond,
       msPerStep: s.run.msPerStep,
       ready:
-        (s.config.lab === 'simclr' ? s.snapshot !== null : s.blindsrEvaluation !== null) &&
+        (s.config.lab === 'simclr'
+          ? s.snapshot !== null
+          : s.blindsrEvaluation !== null || s.lightbsr !== null) &&
         s.run.backend !== null &&
         s.run.error === null,
     })),

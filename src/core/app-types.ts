@@ -17,5 +17,7 @@ export type PanelId =
   | 'bsr-loss'
   | 'bsr-embedding'
   | 'sr'
+  /** the LightBSR pipeline: teacher and student embeddings, distillation, model sizes */
+  | 'lightbsr'
   /** step by stage: h, z and the update of the batch on screen */
   | 'stages';

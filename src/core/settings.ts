@@ -57,6 +57,10 @@ export interface ChoiceSetting<C> extends SettingBase<C> {
   /** option labels: the i18n key `${optionLabels}.${value}`; none: `prefix + value` */
   readonly optionLabels?: string;
   readonly optionPrefix?: string;
+  /** the options a control offers for this config (all of `options` when absent) */
+  readonly optionsWhen?: (config: C) => readonly (string | number)[];
+  /** the label key prefix for this config (`optionLabels` when absent) */
+  readonly optionLabelsWhen?: (config: C) => string;
 }
 
 export interface FlagSetting<C> extends SettingBase<C> {

@@ -1,4 +1,5 @@
 import { enBlindSr } from './en-blindsr';
+import { enLightBsr } from './en-lightbsr';
 import { enLoading } from './en-loading';
 import { enLessons } from './en-lessons';
 import { enPins } from './en-pins';
@@ -10,6 +11,7 @@ export const en = {
   ...enLessons,
   ...enPins,
   ...enBlindSr,
+  ...enLightBsr,
   ...enLoading,
   ...enLessonsMore,
   ...enReadouts,

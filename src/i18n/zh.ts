@@ -1,4 +1,5 @@
 import { zhBlindSr } from './zh-blindsr';
+import { zhLightBsr } from './zh-lightbsr';
 import { zhLoading } from './zh-loading';
 import type { MessageKey } from './en';
 import { zhLessons } from './zh-lessons';
@@ -11,6 +12,7 @@ export const zh: Record<MessageKey, string> = {
   ...zhLessons,
   ...zhPins,
   ...zhBlindSr,
+  ...zhLightBsr,
   ...zhLoading,
   ...zhLessonsMore,
   ...zhReadouts,

@@ -7,6 +7,7 @@ import { BsrLossPanel } from './blindsr/BsrLossPanel';
 import { DegradationPanel } from './blindsr/DegradationPanel';
 import { QueuePanel } from './blindsr/QueuePanel';
 import { SrPanel } from './blindsr/SrPanel';
+import { LightBsrPanel } from './lightbsr/LightBsrPanel';
 import { EmbeddingPanel } from './embedding/EmbeddingPanel';
 import { LossPanel } from './loss/LossPanel';
 import { MocoQueuePanel } from './moco/MocoQueuePanel';
@@ -32,6 +33,9 @@ export interface PanelEntry {
  * shell (common/Panel.tsx). Which stage shows in which panel is lesson data
  * (`simclrStages`, `blindsrStages` in lessons/lessons.ts).
  */
+/** The DASR pipeline's panels read its snapshot and evaluation; LightBSR has its own. */
+const dasrPipeline = (s: Pick<PlaygroundState, 'config'>) => s.config.blindsr.pipeline === 'dasr';
+
 export const panelRegistry: readonly PanelEntry[] = [
   {
     id: 'stages',
@@ -77,6 +81,7 @@ export const panelRegistry: readonly PanelEntry[] = [
     component: DegradationPanel,
     title: 'panel.degradation.title',
     exportAs: 'png',
+    shownWhen: dasrPipeline,
   },
   {
     id: 'queue',
@@ -84,6 +89,7 @@ export const panelRegistry: readonly PanelEntry[] = [
     component: QueuePanel,
     title: 'panel.queue.title',
     exportAs: 'png',
+    shownWhen: dasrPipeline,
   },
   {
     id: 'bsr-loss',
@@ -98,8 +104,24 @@ export const panelRegistry: readonly PanelEntry[] = [
     component: BsrEmbeddingPanel,
     title: 'panel.bsrEmbedding.title',
     exportAs: 'png',
+    shownWhen: dasrPipeline,
   },
-  { id: 'sr', lab: 'blindsr', component: SrPanel, title: 'panel.sr.title', exportAs: 'png' },
+  {
+    id: 'sr',
+    lab: 'blindsr',
+    component: SrPanel,
+    title: 'panel.sr.title',
+    exportAs: 'png',
+    shownWhen: dasrPipeline,
+  },
+  {
+    id: 'lightbsr',
+    lab: 'blindsr',
+    component: LightBsrPanel,
+    title: 'panel.lightbsr.title',
+    exportAs: 'png',
+    shownWhen: (s) => s.config.blindsr.pipeline === 'lightbsr',
+  },
 ];
 
 /** The panels on screen now, in page order. */

@@ -14,6 +14,7 @@ import { testHooksEnabled } from './test-hooks';
 import {
   initialRun,
   recordBlindSrEvaluation,
+  recordLightBsrReport,
   recordBlindSrSnapshot,
   recordEmbedding,
   recordLoss,
@@ -72,6 +73,9 @@ function onWorkerMessage(message: WorkerEvent): void {
     case 'blindsrEvaluation':
       recordBlindSrEvaluation(message.evaluation);
       return;
+    case 'lightbsrEvaluation':
+      recordLightBsrReport(message.report);
+      return;
     case 'error':
       // after a lost GPU device, later failures are its consequences: keep the cause shown
       if (useStore.getState().run.error?.code === 'deviceLost') return;
@@ -92,6 +96,8 @@ function clearRun(keepBackend: boolean): void {
     embedding: null,
     blindsr: null,
     blindsrEvaluation: null,
+    lightbsr: null,
+    distillationHistory: [],
     stageData: { probe: null, update: null, updating: false },
   });
   resetPacing();

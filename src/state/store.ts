@@ -1,3 +1,4 @@
+import type { LightBsrReport } from '../core/blindsr/lightbsr';
 import { create } from 'zustand';
 import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr/trainer';
 import type { EmbeddingSnapshot, SimclrSnapshot } from '../core/simclr/trainer';
@@ -60,6 +61,9 @@ export interface PlaygroundState {
   embedding: EmbeddingSnapshot | null;
   blindsr: BlindSrSnapshot | null;
   blindsrEvaluation: BlindSrEvaluation | null;
+  /** the LightBSR pipeline's last report and its distillation terms by step */
+  lightbsr: LightBsrReport | null;
+  distillationHistory: DistillationPoint[];
   view: ViewState;
   /** stage mode: the batch's h and z, and what its update changed (null until computed) */
   stageData: { probe: StageProbe | null; update: StageUpdate | null; updating: boolean };
@@ -95,6 +99,8 @@ export const useStore = create<PlaygroundState>()(() => ({
   embedding: null,
   blindsr: null,
   blindsrEvaluation: null,
+  lightbsr: null,
+  distillationHistory: [],
   view: {
     selectedRow: null,
     hoveredCell: null,
@@ -129,7 +135,7 @@ export function recordLoss(
   milliseconds: number,
   augmentMilliseconds: number,
   /** Blind-SR: the stage the step ran in */
-  stage?: 1 | 2,
+  stage?: 1 | 2 | 3,
 ): void {
   useStore.setState((s) => {
     const now = performance.now();
@@ -199,7 +205,7 @@ export function recordEmbedding(embedding: EmbeddingSnapshot): void {
   }));
 }
 
-function appendLoss(s: PlaygroundState, step: number, loss: number, stage?: 1 | 2): History {
+function appendLoss(s: PlaygroundState, step: number, loss: number, stage?: 1 | 2 | 3): History {
   const srStage = s.config.lab === 'blindsr' && (stage ?? s.config.blindsr.stage) === 2;
   return srStage
     ? { ...s.history, srLoss: appendBounded(s.history.srLoss, { step, value: loss }) }
@@ -208,6 +214,28 @@ function appendLoss(s: PlaygroundState, step: number, loss: number, stage?: 1 | 
 
 export function recordBlindSrSnapshot(snapshot: BlindSrSnapshot): void {
   useStore.setState({ blindsr: snapshot });
+}
+
+export interface DistillationPoint {
+  step: number;
+  kl: number;
+  l1: number;
+  mse: number;
+}
+
+/** A LightBSR report; its distillation terms join the curves when a distillation step ran since. */
+export function recordLightBsrReport(report: LightBsrReport): void {
+  useStore.setState((s) => {
+    const last = s.distillationHistory[s.distillationHistory.length - 1];
+    const d = report.distillation;
+    const fresh = d && (!last || last.step < report.distillSteps);
+    return {
+      lightbsr: report,
+      distillationHistory: fresh
+        ? [...s.distillationHistory, { step: report.distillSteps, ...d }].slice(-500)
+        : s.distillationHistory,
+    };
+  });
 }
 
 export function recordBlindSrEvaluation(evaluation: BlindSrEvaluation): void {

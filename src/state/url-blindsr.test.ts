@@ -31,6 +31,14 @@ const blindSrConfig = (change: Partial<BlindSrConfig>): AppConfig => ({
 });
 
 describe('URL round trip of the Blind-SR lab', () => {
+  it('carries the LightBSR pipeline and its stage 3 (?pipeline=lightbsr&bstage=3)', () => {
+    const config = blindSrConfig({ pipeline: 'lightbsr', stage: 3 });
+    const link = serializeUrl(config);
+    expect(link).toContain('pipeline=lightbsr');
+    expect(link).toContain('bstage=3');
+    expect(parseUrl(link).config).toEqual(config);
+  });
+
   it('parse(serialize(config)) is the config, every Blind-SR setting changed', () => {
     const config = blindSrConfig(changedBlindSr);
     const link = serializeUrl(config);

@@ -1,5 +1,6 @@
 import { blindsrSchema, sanitizeBlindSrConfig, type BlindSrConfig } from '../core/blindsr/config';
 import { BlindSrTrainer } from '../core/blindsr/trainer';
+import { LightBsrTrainer } from '../core/blindsr/lightbsr';
 import type { RgbImage } from '../core/image';
 import { sanitizeSimclrConfig, simclrSchema, type SimclrConfig } from '../core/simclr/config';
 import { applyLiveChange } from '../core/settings';
@@ -169,6 +170,56 @@ export class BlindSrRunner implements LabRunner {
   }
 }
 
+/**
+ * The Blind-SR lab's LightBSR pipeline in the worker: teacher contrast, student
+ * distillation (with the contrast-only control), SR on the students.
+ */
+export class LightBsrRunner implements LabRunner {
+  readonly evaluateEvery = 20;
+  private readonly trainer: LightBsrTrainer;
+
+  constructor(config: BlindSrConfig, pool: RgbImage[]) {
+    this.trainer = new LightBsrTrainer(config, pool);
+  }
+
+  get step(): number {
+    return this.trainer.step;
+  }
+
+  trainStep() {
+    return this.trainer.trainStep();
+  }
+
+  /** Stage mode shows the DASR pipeline's batch; LightBSR's steps draw their own. */
+  async preview(): Promise<void> {}
+
+  async snapshot(): Promise<Outgoing | null> {
+    return null;
+  }
+
+  async evaluate(): Promise<Outgoing> {
+    const report = this.trainer.report(await this.trainer.evaluate());
+    return { message: { type: 'lightbsrEvaluation', report }, transfer: [] };
+  }
+
+  update(change: LiveChange): void {
+    if (change.lab !== 'blindsr') return;
+    this.trainer.update(applyLiveChange(blindsrSchema, this.trainer.config, change.change));
+  }
+
+  variables(): Variable[] {
+    return this.trainer.variables();
+  }
+
+  poison(): void {
+    poisonFirst(this.trainer.variables());
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+  }
+}
+
 function poisonFirst(variables: Variable[]): void {
   const first = variables[0];
   if (first) tf.tidy(() => first.assign(tf.fill(first.shape, NaN)));
@@ -195,5 +246,7 @@ export async function createRunner(labConfig: LabConfig, dataset: Dataset): Prom
   if (dataset.images.length < 2) throw new Error('at least 2 images are needed');
   return labConfig.lab === 'simclr'
     ? SimclrRunner.create(labConfig.config, dataset)
-    : new BlindSrRunner(labConfig.config, dataset.images);
+    : labConfig.config.pipeline === 'lightbsr'
+      ? new LightBsrRunner(labConfig.config, dataset.images)
+      : new BlindSrRunner(labConfig.config, dataset.images);
 }

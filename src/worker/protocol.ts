@@ -1,5 +1,6 @@
 import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr/trainer';
 import type { BlindSrConfig, LiveBlindSrChange } from '../core/blindsr/config';
+import type { LightBsrReport } from '../core/blindsr/lightbsr';
 import type { LiveSimclrChange } from '../core/simclr/config';
 import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/simclr/trainer';
 import type { DatasetPayload } from '../data/payload';
@@ -147,11 +148,12 @@ export type WorkerEvent =
       milliseconds: number;
       augmentMilliseconds: number;
       /** Blind-SR: the stage the step ran in */
-      stage?: 1 | 2;
+      stage?: 1 | 2 | 3;
     }
   | { type: 'snapshot'; snapshot: SimclrSnapshot }
   | { type: 'blindsrSnapshot'; snapshot: BlindSrSnapshot }
   | { type: 'blindsrEvaluation'; evaluation: BlindSrEvaluation }
+  | { type: 'lightbsrEvaluation'; report: LightBsrReport }
   | { type: 'embedding'; embedding: EmbeddingSnapshot }
   | { type: 'error'; code: WorkerErrorCode; message: string }
   | { type: 'heartbeat'; step: number; numTensors: number; bytes: number };

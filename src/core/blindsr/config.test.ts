@@ -10,6 +10,7 @@ import {
 /** Every field away from its default, every value allowed. */
 const changed: BlindSrConfig = {
   seed: 99,
+  pipeline: 'dasr',
   stage: 2,
   scale: 4,
   blurKind: 'anisotropic',
@@ -142,7 +143,7 @@ describe('sanitizeBlindSrConfig', () => {
     expect([sigma.sigmaMin, sigma.sigmaMax]).toEqual([d.sigmaMin, d.sigmaMax]);
     const names = sanitizeBlindSrConfig({
       ...changed,
-      stage: hostile(3),
+      stage: hostile(4),
       scale: hostile(3),
       blurKind: hostile('box'),
       pairing: hostile('both'),
@@ -161,5 +162,12 @@ describe('sanitizeBlindSrConfig', () => {
       finetune: hostile(1),
     });
     expect([flags.weighting, flags.finetune]).toEqual([d.weighting, d.finetune]);
+  });
+
+  it('keeps LightBSR stage 3, and caps a DASR link at its SR stage 2', () => {
+    const light = sanitizeBlindSrConfig({ ...changed, pipeline: 'lightbsr', stage: 3 });
+    expect([light.pipeline, light.stage]).toEqual(['lightbsr', 3]);
+    expect(sanitizeBlindSrConfig({ ...changed, pipeline: 'dasr', stage: 3 }).stage).toBe(2);
+    expect(sanitizeBlindSrConfig({ ...changed, pipeline: hostile('srgan') }).pipeline).toBe('dasr');
   });
 });

@@ -10,8 +10,17 @@ import {
 /** Blind-SR lab settings (browser-sized). Pure: shared by page and worker. */
 export interface BlindSrConfig {
   seed: number;
-  /** 1: degradation contrast only; 2: the SR network on top of the frozen encoder */
-  stage: 1 | 2;
+  /**
+   * 'dasr': one degradation encoder learns by contrast, then the SR network on top (the
+   * DASR way); 'lightbsr': a teacher that also sees the blur kernel's PCA code, a light
+   * student distilled from it, then SR on the student (LightBSR, Yuan et al., ICCV 2025).
+   */
+  pipeline: 'dasr' | 'lightbsr';
+  /**
+   * dasr — 1: degradation contrast; 2: the SR network on the frozen encoder.
+   * lightbsr — 1: teacher contrast; 2: student distillation; 3: SR on the student.
+   */
+  stage: 1 | 2 | 3;
   scale: 2 | 4;
   blurKind: 'isotropic' | 'anisotropic';
   sigmaMin: number;
@@ -46,20 +55,38 @@ export interface BlindSrConfig {
   finetune: boolean;
 }
 
-const stage2 = (c: BlindSrConfig) => c.stage === 2;
+const stage2 = (c: BlindSrConfig) => c.stage === 2 && c.pipeline === 'dasr';
+
+/** The last stage of a pipeline: SR is stage 2 of DASR, stage 3 of LightBSR. */
+export const lastStage = (pipeline: BlindSrConfig['pipeline']): 2 | 3 =>
+  pipeline === 'lightbsr' ? 3 : 2;
 
 /** Every Blind-SR setting, once (see ./settings.ts); the controls show them in this order. */
 export const blindsrSettings = [
   {
+    path: 'pipeline',
+    url: 'pipeline',
+    kind: 'choice',
+    options: ['dasr', 'lightbsr'],
+    default: 'dasr',
+    apply: 'rebuild',
+    label: 'bsr.pipeline',
+    testId: 'pipeline',
+    optionLabels: 'bsr.pipeline',
+  },
+  {
     path: 'stage',
     url: 'bstage',
     kind: 'choice',
-    options: [1, 2],
+    options: [1, 2, 3],
     default: 1,
     apply: 'live',
     label: 'bsr.stage',
     testId: 'training-stage',
     optionLabels: 'bsr.stage',
+    optionsWhen: (c: BlindSrConfig) => (c.pipeline === 'lightbsr' ? [1, 2, 3] : [1, 2]),
+    optionLabelsWhen: (c: BlindSrConfig) =>
+      c.pipeline === 'lightbsr' ? 'bsr.lightbsrStage' : 'bsr.stage',
   },
   {
     path: 'scale',
@@ -258,7 +285,9 @@ export const blindsrSchema: LabSchema<BlindSrConfig> = {
       Math.max(c.sigmaMin, c.sigmaMax, Math.min(c.sigmaMin, c.sigmaMax) + 0.1),
     );
     const low = Math.min(c.sigmaMin, c.sigmaMax, Number((high - 0.1).toFixed(2)));
-    return { ...c, sigmaMin: low, sigmaMax: high };
+    // DASR has two stages: its SR stage stands in for a LightBSR stage 3 in a link
+    const stage = Math.min(c.stage, lastStage(c.pipeline)) as BlindSrConfig['stage'];
+    return { ...c, sigmaMin: low, sigmaMax: high, stage };
   },
 };
 

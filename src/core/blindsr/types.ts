@@ -19,7 +19,7 @@ export interface BlindSrSample {
 
 export interface BlindSrSnapshot {
   step: number;
-  stage: 1 | 2;
+  stage: 1 | 2 | 3;
   loss: number;
   samples: BlindSrSample[];
   patchSize: number;
@@ -79,7 +79,7 @@ export interface BlindSrEvaluation {
 export interface BlindSrStepResult {
   step: number;
   /** the training stage this step ran in (the page may have switched since) */
-  stage: 1 | 2;
+  stage: 1 | 2 | 3;
   loss: number;
   milliseconds: number;
   augmentMilliseconds: number;
