@@ -105,20 +105,3 @@ test('the embedding panel reads kNN of z beside kNN of h, both from the worker',
   expect(history.z).toBeGreaterThan(0);
   expect(history.z).toBe(history.h);
 });
-
-test('a step of the metrics lesson, looked at on a desktop and a phone', async ({ page }) => {
-  test.setTimeout(300_000);
-  await page.addInitScript(capLessonBudgets, 4);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/?backend=wasm&lesson=metrics&lstep=2');
-  await waitForReady(page);
-  await page.getByTestId('lesson-prediction').last().click();
-  const observation = page.getByTestId('lesson-observed');
-  await expect(observation.locator('[data-metric="pixelKnn"]')).toHaveText(/\d\.\d\d$/, {
-    timeout: 90_000,
-  });
-  await page.screenshot({ path: 'e2e/screenshots/lesson-metrics-2-1440.png' });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.getByTestId('lesson-explain').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'e2e/screenshots/lesson-metrics-2-390.png' });
-});
