@@ -13,6 +13,7 @@ import { BackendBadge } from './controls/BackendBadge';
 import { ErrorBanner, NoticeBanner, UpdateBanner } from './controls/Banners';
 import { MetricsBar } from './controls/MetricsBar';
 import { BlindSrControls } from './controls/BlindSrControls';
+import { EncoderNotice } from './controls/EncoderNotice';
 import { SimclrControls } from './controls/SimclrControls';
 import { Transport } from './controls/Transport';
 import { languages, type Language } from './i18n';
@@ -194,6 +195,7 @@ export function App() {
             <Transport />
             <StageBar />
           </div>
+          {lab === 'blindsr' ? <EncoderNotice /> : null}
           {lessonOpen ? (
             <Suspense fallback={null}>
               <LessonPanel />

@@ -8,6 +8,10 @@ export const enLessons = {
   'lessons.close': 'Close',
   'lessons.progress': 'Step {n} of {total}',
   'controls.projectorBatchNorm': 'Batch norm in the projector (SimSiam, BYOL)',
+  'bsr.untrained.text':
+    'The degradation encoder is untrained: stage 1 has not run on this model. Stage 2 would teach the upsamplers to read noise, and any “gain” it shows would be noise too.',
+  'bsr.untrained.button': 'Train stage 1 first',
+  'bsr.untrained.training': 'Training stage 1 for {n} steps, then stage 2…',
   'lessons.predictions': 'Ask for a prediction before each lesson step runs',
   'lessons.predict': 'Your prediction',
   'lessons.skip': 'Skip — just run it',
@@ -248,8 +252,10 @@ export const enLessons = {
   'lesson.queue.2.q': 'Train 150 more steps: the loss…',
   'lesson.queue.2.falls': 'falls',
   'lesson.queue.2.rises': 'rises',
-  'lesson.queue.2.why':
-    'Once every key is real, the negatives are as hard as they get; from there the loss falls as the encoder learns to tell degradations apart.',
+  'lesson.queue.2.why.rises':
+    'In this run the loss rose while $|\\rho|$ rose too: the encoder did learn. As it learns, its keys spread over the blurs and the queue holds negatives whose blur is close to the query’s — harder ones — so the loss of a queue with a learning key encoder is no progress bar. $|\\rho|$ is.',
+  'lesson.queue.2.why.falls':
+    'In this run the loss fell: the encoder separated the degradations faster than its keys made the negatives harder. Check $|\\rho|$ beside it: the loss of a queue with a learning key encoder is no progress bar on its own.',
   'lesson.stages.title': 'Two training stages',
   'lesson.stages.1':
     'Stage 1 trains only the degradation encoder, by contrast. Its representation is what the upsampler will be told about the blur.',

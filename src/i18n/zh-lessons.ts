@@ -10,6 +10,10 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lessons.close': '关闭',
   'lessons.progress': '第 {n} 步，共 {total} 步',
   'controls.projectorBatchNorm': '投影头中的批归一化（SimSiam、BYOL）',
+  'bsr.untrained.text':
+    '退化编码器尚未训练：这个模型还没有运行过阶段 1。阶段 2 会让上采样网络去读噪声，它显示的任何“增益”也只是噪声。',
+  'bsr.untrained.button': '先训练阶段 1',
+  'bsr.untrained.training': '正在训练阶段 1 共 {n} 步，然后进入阶段 2……',
   'lessons.predictions': '每个课程步骤运行前先请学生预测',
   'lessons.predict': '你的预测',
   'lessons.skip': '跳过，直接运行',
@@ -238,8 +242,10 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lesson.queue.2.q': '再训练 150 步：损失……',
   'lesson.queue.2.falls': '下降',
   'lesson.queue.2.rises': '上升',
-  'lesson.queue.2.why':
-    '一旦所有键都是真实的，负样本就达到最难；此后随着编码器学会区分退化，损失下降。',
+  'lesson.queue.2.why.rises':
+    '在这次运行中损失上升了，而 $|\\rho|$ 也在上升：编码器确实在学习。随着学习，它的键分布到各种模糊上，队列中出现与查询模糊相近的负样本——更难的负样本——所以带有不断学习的键编码器的队列，其损失不是进度条；$|\\rho|$ 才是。',
+  'lesson.queue.2.why.falls':
+    '在这次运行中损失下降了：编码器区分退化的速度快于键让负样本变难的速度。请同时看旁边的 $|\\rho|$：带有不断学习的键编码器的队列，其损失本身不是进度条。',
   'lesson.stages.title': '两个训练阶段',
   'lesson.stages.1':
     '阶段 1 只通过对比学习训练退化编码器。它的表示就是上采样网络将得到的关于模糊的信息。',
