@@ -1,13 +1,14 @@
 // Local ESLint plugin: the layers of src/ and the one direction their imports may run.
 //
 // Every file under src/ belongs to a layer, named by its first folder under src/
-// (src/core/nn/conv.ts is in `core`); files directly in src/ (App.tsx, main.tsx) are `app`.
+// (src/core/nn/conv.ts is in `core`; the page itself, App.tsx and main.tsx, is src/app/).
 // A file may import from its own layer and from any layer listed before it, never from a
 // layer listed after it. Type-only imports, re-exports, dynamic import() and
 // `new URL('./x', import.meta.url)` (how a worker is started) are arrows too.
 //
 // A folder under src/ that is in no layer is an error, so a new folder is placed on
-// purpose: add it to LAYERS below (and to docs/ARCHITECTURE.md).
+// purpose: add it to LAYERS below (and to docs/ARCHITECTURE.md). So is a source file
+// directly in src/: the app layer has one home, src/app/.
 //
 // Tests (`*.test.ts`, `*.test.tsx`) and the vitest setup files directly in src/ are exempt:
 // a test may build its inputs from any layer (core's training tests draw shapes from data),
@@ -32,11 +33,12 @@ export const LAYERS = [
   },
   { name: 'controls', folders: ['controls'], about: 'settings, transport, banners' },
   { name: 'panels', folders: ['panels'], about: 'the visualisation panels and their registry' },
-  { name: 'app', folders: ['app'], about: 'App, main, menus that tie panels together' },
+  {
+    name: 'app',
+    folders: ['app'],
+    about: 'the page: App, its entry (main.tsx) and start-up, menus that tie panels together',
+  },
 ];
-
-/** Files directly in src/ are the app (App.tsx, main.tsx). */
-const ROOT_FILES_LAYER = 'app';
 
 const TEST_FILE = /\.test\.tsx?$/;
 /** vitest setup files directly in src/ (vitest.config.ts `setupFiles`). */
@@ -61,12 +63,15 @@ export function placeOf(absolutePath, cwd) {
   const fileName = inside[inside.length - 1];
   const isTest =
     TEST_FILE.test(fileName) || (inside.length === 1 && TEST_SETUP_FILE.test(fileName));
-  if (inside.length === 1) return { root, folder: null, layer: ROOT_FILES_LAYER, isTest };
+  // a file directly in src/ is in no layer (its folder is null); test setup files are exempt
+  if (inside.length === 1) return { root, folder: null, layer: null, isTest };
   const folder = inside[0];
   return { root, folder, layer: layerOfFolder.get(folder) ?? null, isTest };
 }
 
 function unknownFolderMessage(folder) {
+  if (folder === null)
+    return "A source file directly in src/ is in no layer: the page lives in src/app/, the rest in its layer's folder.";
   return (
     `src/${folder}/ is in no layer. Add it to LAYERS in eslint-rules/layers.js ` +
     `(low → high: ${order}) and to docs/ARCHITECTURE.md.`
@@ -109,8 +114,8 @@ const layersRule = {
 
     function check(node, specifier) {
       if (typeof specifier !== 'string' || !specifier.startsWith('.')) return; // packages
-      if (here.layer === null) return; // reported once, on the file (Program)
       if (here.isTest) return;
+      if (here.layer === null) return; // reported once, on the file (Program)
       const target = path.resolve(path.dirname(path.resolve(cwd, filename)), stripQuery(specifier));
       const relativeToRoot = path.relative(here.root, target);
       if (relativeToRoot.startsWith('..') || path.isAbsolute(relativeToRoot)) {
@@ -144,7 +149,7 @@ const layersRule = {
 
     return {
       Program(node) {
-        if (here.layer === null) {
+        if (here.layer === null && !here.isTest) {
           context.report({
             node,
             messageId: 'unknownFolder',

@@ -89,9 +89,18 @@ describe('layer rule', () => {
     ]);
   });
 
+  it('says a source file directly in src/ belongs in src/app/ or its layer', () => {
+    expect(findings.filter((finding) => finding.file === 'main.ts')).toMatchObject([
+      {
+        rule: 'playground/layers',
+        message: expect.stringMatching(/^A source file directly in src\/ is in no layer/),
+      },
+    ]);
+  });
+
   it('exempts tests and reports nothing else', () => {
     expect(findings.filter((finding) => finding.file === 'core/reads-up.test.ts')).toEqual([]);
-    expect(findings).toHaveLength(5 + 2 + 1);
+    expect(findings).toHaveLength(5 + 2 + 1 + 1);
   });
 
   it('finds nothing in a tree whose arrows all run down', async () => {

@@ -5,4 +5,6 @@ export function serveStatic(options: {
   port: number;
   host?: string;
   base?: string;
+  /** a file in root that answers every missing path (a single-page host) */
+  fallback?: string | null;
 }): Promise<Server>;

@@ -35,8 +35,10 @@ const types = {
 /**
  * Serves `root` at http://host:port{base}; resolves with the listening server. The deploy
  * tests also start one of their own on a copy of dist/ (to deploy a "new version").
+ * `fallback` (a file in root) answers every missing path under base with that file and a
+ * 200, as single-page hosts do (the service worker tests need such a host).
  */
-export function serveStatic({ root, port, host = '127.0.0.1', base = '/' }) {
+export function serveStatic({ root, port, host = '127.0.0.1', base = '/', fallback = null }) {
   root = resolve(root);
   if (!base.startsWith('/')) base = `/${base}`;
   if (!base.endsWith('/')) base = `${base}/`;
@@ -64,7 +66,11 @@ export function serveStatic({ root, port, host = '127.0.0.1', base = '/' }) {
       return;
     }
     try {
-      let info = await stat(file);
+      let info = await stat(file).catch((error) => {
+        if (!fallback) throw error;
+        file = join(root, fallback);
+        return stat(file);
+      });
       if (info.isDirectory()) {
         file = join(file, 'index.html');
         info = await stat(file);

@@ -1,28 +1,30 @@
-"""PyTorch mirror of the playground's Blind-SR lab (src/core/blindsr*.ts), for experiments.
+"""PyTorch mirror of the playground's Blind-SR lab (src/core/blindsr/), for experiments.
 
-Self-contained (torch + numpy + the standard library). Runs on one CPU thread.
+torch + numpy + the standard library, and src/export/python/playground.py (the page's
+random stream and InfoNCE, shared with the exported scripts). Runs on one CPU thread.
 
 What is mirrored from the TypeScript (file by file):
-  random.ts      sfc32 + splitmix32 seeding (used for the procedural textures, so the HR
-                 pool is pixel-identical to the app's default 'textures' pool)
-  textures.ts    the 12 procedural 192x192 HR textures (hrSource 'textures', the default)
-  photos.ts      the 11 PNG photos of public/samples (hrSource 'photos'; a tiny PNG decoder)
-  image.ts       cropResize (bilinear, pixel-centre sampling) for the random HR crops
-  degrade.ts     Gaussian kernels (isotropic / anisotropic), reflection padding, MATLAB-style
-                 antialiased bicubic matrices, noise U[0, n]/255, clamp; negative weights
-  patches.ts     the four 24x24 quadrants of the 48x48 LR image
-  queue.ts       MoCo FIFO queue of L2-normalised keys, random unit vectors at start
-  losses.ts      infoNceLoss, weightedInfoNceLoss (log-sum-exp with log w)
-  layers.ts      He-normal init, tfjs 'same' padding (stride 2: pad bottom/right only),
-  models.ts      conv -> batch norm (batch stats in training, biased variance, eps 1e-5,
-                 running averages momentum 0.9 updated after the step) -> LeakyReLU 0.1,
-                 global average pooling; projection head dense-leaky-dense
-  optimizer.ts   Adam(0.9, 0.999, eps 1e-7) -- identical to torch.optim.Adam(eps=1e-7)
-  srnet.ts       FiLM residual blocks, zero-initialised modulation and tail, pixel shuffle
-                 in tfjs' channel layout, + bicubic up-sampling
-  metrics.ts     spearman (stable-sort ranks, as JS), psnr;  pca.ts: PC1 (by SVD here)
-  blindsr.ts     stage 1 (MoCo contrast, pairing 'image' | 'degradation'), stage 2 (L1)
-  blindsr-eval.ts  the 8 sigma x 6 content grid for Spearman(sigma, PC1)
+  src/core/random.ts         sfc32 + splitmix32 seeding (playground.py; used for the procedural
+                             textures, so the HR pool is pixel-identical to the app's default)
+  src/data/textures.ts       the 12 procedural 192x192 HR textures (hrSource 'textures')
+  src/data/photos.ts         the 11 PNG photos of public/samples (hrSource 'photos'; a tiny PNG decoder)
+  src/core/image.ts          cropResize (bilinear, pixel-centre sampling) for the random HR crops
+  src/core/blindsr/degrade.ts  Gaussian kernels (isotropic / anisotropic), reflection padding,
+                             MATLAB-style antialiased bicubic matrices, noise U[0, n]/255, clamp
+  src/core/blindsr/degradation-prior.ts  the negatives' weights
+  src/core/blindsr/patches.ts  the four 24x24 quadrants of the 48x48 LR image
+  src/core/queue.ts          MoCo FIFO queue of L2-normalised keys, random unit vectors at start
+  src/core/nn/losses.ts      infoNceLoss, weightedInfoNceLoss (playground.py info_nce)
+  src/core/nn/layers.ts      He-normal init, tfjs 'same' padding (stride 2: pad bottom/right only)
+  src/core/nn/models.ts      conv -> batch norm (batch stats in training, biased variance, eps
+                             1e-5, running averages momentum 0.9 updated after the step) ->
+                             LeakyReLU 0.1, global average pooling; head dense-leaky-dense
+  src/core/nn/optimizer.ts   Adam(0.9, 0.999, eps 1e-7) -- identical to torch.optim.Adam(eps=1e-7)
+  src/core/blindsr/srnet.ts  FiLM residual blocks, zero-initialised modulation and tail, pixel
+                             shuffle in tfjs' channel layout, + bicubic up-sampling
+  src/core/metrics.ts        spearman (stable-sort ranks, as JS), psnr; src/core/pca.ts: PC1 (SVD)
+  src/core/blindsr/trainer.ts  stage 1 (MoCo contrast, pairing 'image' | 'degradation'), stage 2 (L1)
+  src/core/blindsr/eval.ts   the 8 sigma x 6 content grid for Spearman(sigma, PC1)
 
 Beyond the app (the experiments of the stage-2 redesign), see `SrNet` and `stage2`:
   * three upsamplers trained side by side from one init on the same batches:
@@ -64,43 +66,10 @@ torch.set_num_threads(1)
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 
-# --------------------------------------------------------------------------------------
-# random.ts: sfc32 seeded by splitmix32
-# --------------------------------------------------------------------------------------
-M32 = 0xFFFFFFFF
-
-
-def _imul(a, b):
-    return (a * b) & M32
-
-
-class Random:
-    """Bit-exact port of src/core/random.ts (sfc32)."""
-
-    def __init__(self, seed):
-        s = int(seed) & M32
-        state = []
-        for _ in range(4):
-            s = (s + 0x9E3779B9) & M32
-            z = s
-            z = _imul(z ^ (z >> 16), 0x85EBCA6B)
-            z = _imul(z ^ (z >> 13), 0xC2B2AE35)
-            state.append((z ^ (z >> 16)) & M32)
-        self.a, self.b, self.c, self.d = state
-        for _ in range(12):
-            self.next()
-
-    def next(self):
-        t = (((self.a + self.b) & M32) + self.d) & M32
-        self.d = (self.d + 1) & M32
-        self.a = self.b ^ (self.b >> 9)
-        self.b = (self.c + ((self.c << 3) & M32)) & M32
-        self.c = ((self.c << 21) & M32) | (self.c >> 11)
-        self.c = (self.c + t) & M32
-        return t / 4294967296.0
-
-    def uniform(self, lo, hi):
-        return lo + (hi - lo) * self.next()
+# the page's random stream and losses, as the exported scripts have them
+# (src/export/python/playground.py: sfc32 seeded by splitmix32, weighted InfoNCE)
+sys.path.insert(0, os.path.join(REPO, 'src', 'export', 'python'))
+from playground import Random, info_nce  # noqa: E402 (the path first)
 
 
 # --------------------------------------------------------------------------------------
@@ -557,19 +526,6 @@ class Head(nn.Module):
 
 
 # --------------------------------------------------------------------------------------
-# losses.ts
-# --------------------------------------------------------------------------------------
-def info_nce(q, k, queue, tau, weights=None):
-    q, k = F.normalize(q, dim=1, eps=1e-6), F.normalize(k, dim=1, eps=1e-6)
-    bank = F.normalize(queue, dim=1, eps=1e-6)
-    pos = (q * k).sum(1, keepdim=True) / tau
-    neg = q @ bank.t() / tau
-    if weights is not None:
-        neg = neg + torch.log(weights + 1e-12)
-    return (torch.logsumexp(torch.cat([pos, neg], 1), 1) - pos[:, 0]).mean()
-
-
-# --------------------------------------------------------------------------------------
 # metrics.ts / pca.ts
 # --------------------------------------------------------------------------------------
 def spearman(x, y):
@@ -948,7 +904,7 @@ class Stage2:
         table, t_train = [], 0.0
         for s in range(steps):
             t0 = time.perf_counter()
-            losses = self.train_step()
+            self.train_step()
             t_train += time.perf_counter() - t0
             if (s + 1) % every == 0 or s + 1 == steps:
                 res, per_bin = self.evaluate()

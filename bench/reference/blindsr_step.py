@@ -1,6 +1,6 @@
 """PyTorch reference for the playground's default Blind-SR steps (bench/run.mjs runs it).
 
-The same models and steps as src/core/blindsr.ts with the default config (scale 2):
+The same models and steps as src/core/blindsr/trainer.ts with the default config (scale 2):
 - degradation encoder: 3x3 convs 16-16-32(s2)-32-64(s2)-64 without bias, each followed by
   batch norm and LeakyReLU(0.1), global average pooling (h: 64); projection head
   64-64-64 with LeakyReLU(0.1); a momentum key encoder and head (m = 0.99, MoCo);
@@ -18,6 +18,7 @@ Inputs are random: degradation and patch cutting are timed separately in the bro
 Usage: blindsr_step.py STAGE THREADS. Prints one JSON line.
 """
 import json
+import os
 import statistics
 import sys
 import time
@@ -25,6 +26,10 @@ import time
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+# the shared module of the exported scripts (src/export/python/playground.py)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'src', 'export', 'python'))
+from playground import info_nce  # noqa: E402 (the path first)
 
 CHANNELS = [16, 16, 32, 32, 64, 64]
 STRIDES = [1, 1, 2, 1, 2, 1]
@@ -73,14 +78,6 @@ class SrNet(nn.Module):
         return up + residual + sharpening
 
 
-def weighted_info_nce(q, k, queue, weights, tau):
-    q, k, queue = F.normalize(q, dim=1), F.normalize(k, dim=1), F.normalize(queue, dim=1)
-    positive = (q * k).sum(1, keepdim=True) / tau
-    negatives = q @ queue.t() / tau + torch.log(weights + 1e-12)
-    logits = torch.cat([positive, negatives], 1)
-    return (torch.logsumexp(logits, 1) - positive.squeeze(1)).mean()
-
-
 def stage1(steps):
     query = nn.Sequential(encoder(), head())
     key = nn.Sequential(encoder(), head())
@@ -97,7 +94,7 @@ def stage1(steps):
         start, cpu = time.perf_counter(), time.process_time()
         with torch.no_grad():
             keys = key(key_patches)  # training-mode BN, like the playground's key encoder
-        loss = weighted_info_nce(query(query_patches), keys, queue, weights, 0.07)
+        loss = info_nce(query(query_patches), keys, queue, 0.07, weights)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()

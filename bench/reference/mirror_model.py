@@ -1,10 +1,12 @@
-"""The SimCLR lab's model, the family's losses and the metrics in torch, for simclr_mirror.py
-(src/core/models.ts, layers.ts, family.ts, losses.ts, similarity.ts, metrics.ts)."""
+"""The SimCLR lab's model and the metrics in torch, for simclr_mirror.py (src/core/nn/models.ts,
+src/core/nn/layers.ts, src/core/simclr/family.ts, src/core/simclr/similarity.ts,
+src/core/metrics.ts). The losses are playground.py's (src/export/python/)."""
 import math
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
 
 # ----------------------------------------------------------------------------- model
 
@@ -92,7 +94,7 @@ class DenseBn(nn.Module):
 
 
 class Predictor(nn.Module):
-    """SimSiam h / BYOL q: Linear -> (BN) -> ReLU -> Linear (src/core/models.ts makePredictor)."""
+    """SimSiam h / BYOL q: Linear -> (BN) -> ReLU -> Linear (src/core/nn/models.ts makePredictor)."""
 
     def __init__(self, dim, hidden, gen, bn=True):
         super().__init__()
@@ -145,35 +147,10 @@ class SimclrModel(nn.Module):
                 bn.update_running()
 
 
-# ----------------------------------------------------------------------------- loss, metrics
-
-def nt_xent(z1, z2, tau):
-    """src/core/losses.ts ntXentLoss: mean of l(i, pos(i)) over the 2N anchors."""
-    n = z1.shape[0]
-    v = F.normalize(torch.cat([z1, z2]), dim=1, eps=1e-12)
-    logits = v @ v.t() / tau - torch.eye(2 * n) * 1e9
-    targets = torch.cat([torch.arange(n, 2 * n), torch.arange(0, n)])
-    return F.cross_entropy(logits, targets)
-
-
-def positive_only(z1, z2, tau):
-    return -(F.normalize(z1, dim=1) * F.normalize(z2, dim=1)).sum(1).div(tau).mean()
-
-
-def info_nce(q, k, queue, tau):
-    """src/core/losses.ts infoNceLoss (MoCo Algorithm 1): [q.k+, q.queue^T] / tau, label 0."""
-    q, k = F.normalize(q, dim=1), F.normalize(k, dim=1)
-    pos = (q * k).sum(1, keepdim=True) / tau
-    neg = q @ F.normalize(queue, dim=1).t() / tau
-    return (torch.logsumexp(torch.cat([pos, neg], 1), 1) - pos[:, 0]).mean()
-
-
-def neg_cos(p, z):
-    return -(F.normalize(p, dim=1) * F.normalize(z, dim=1)).sum(1).mean()
-
+# ----------------------------------------------------------------------------- metrics
 
 def positive_top1(sim):
-    """src/core/similarity.ts positiveTop1 on the [2N, 2N] cosine matrix."""
+    """src/core/simclr/similarity.ts positiveTop1 on the [2N, 2N] cosine matrix."""
     m = sim.shape[0]
     s = sim.clone()
     s.fill_diagonal_(-float('inf'))

@@ -1,4 +1,4 @@
-"""The SimCLR lab's views (src/core/augment.ts, image.ts) in numpy, for simclr_mirror.py."""
+"""The SimCLR lab's views (src/core/simclr/augment.ts, image.ts) in numpy, for simclr_mirror.py."""
 import math
 
 import numpy as np
@@ -10,7 +10,7 @@ def luma(p):
 
 
 def sample_crop(rng, min_area):
-    """data_util.py distorted_bounding_box_crop as src/core/augment.ts sampleCrop."""
+    """data_util.py distorted_bounding_box_crop as src/core/simclr/augment.ts sampleCrop."""
     for _ in range(100):
         area = rng.uniform(min_area, 1)
         aspect = math.exp(rng.uniform(math.log(3 / 4), math.log(4 / 3)))
@@ -21,7 +21,7 @@ def sample_crop(rng, min_area):
 
 
 def sample_view_params(a, rng):
-    """src/core/augment.ts sampleViewParams (same draws, same probabilities)."""
+    """src/core/simclr/augment.ts sampleViewParams (same draws, same probabilities)."""
     crop = sample_crop(rng, a.crop_min) if a.crop else (0.0, 0.0, 1.0, 1.0)
     flip = a.flip and rng.random() < 0.5
     jitter = None
@@ -60,7 +60,7 @@ def crop_resize(images, boxes, out):
 
 
 def adjust_hue(p, shift):
-    """src/core/augment.ts adjustHue: rotate hue in HSV, keeping chroma and min."""
+    """src/core/simclr/augment.ts adjustHue: rotate hue in HSV, keeping chroma and min."""
     r, g, b = p[..., 0], p[..., 1], p[..., 2]
     mx, mn = p.max(-1), p.min(-1)
     chroma = mx - mn
@@ -107,7 +107,7 @@ def gaussian_blur(p, sigma):
 
 
 def make_views(images, params, out):
-    """crop -> flip -> colour jitter -> grayscale -> blur (src/core/augment.ts applyView)."""
+    """crop -> flip -> colour jitter -> grayscale -> blur (src/core/simclr/augment.ts applyView)."""
     v = crop_resize(images, [q['crop'] for q in params], out)
     for i, q in enumerate(params):
         if q['flip']:

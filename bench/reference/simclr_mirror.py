@@ -1,26 +1,27 @@
-"""PyTorch mirror of the playground's SimCLR lab (src/core/simclr.ts and what it uses).
+"""PyTorch mirror of the playground's SimCLR lab (src/core/simclr/trainer.ts and what it uses).
 
-Only torch and numpy; split by idea into mirror_shapes.py (data), mirror_views.py
-(augmentations) and mirror_model.py (model, losses, metrics); this file trains. The random
+torch and numpy; split by idea into mirror_shapes.py (data), mirror_views.py
+(augmentations), mirror_model.py (model, metrics) and the losses of the exported scripts
+(src/export/python/playground.py); this file trains. The random
 streams differ from the TypeScript sfc32 stream; every distribution is the same:
 
   data      src/data/shapes.ts       procedural labelled shapes, rendered at 40 px with
                                      3x3 super-sampling; colour and background independent
                                      of the class; 48 train + 16 held-out per class
-  views     src/core/augment.ts      crop (area in [min, 1], aspect in [3/4, 4/3]) -> flip
+  views     src/core/simclr/augment.ts   crop (area in [min, 1], aspect in [3/4, 4/3]) -> flip
             src/core/image.ts        (p .5) -> colour jitter (p .8, random order) ->
                                      grayscale (p .2) -> blur (p .5, off by default);
                                      cropResize = bilinear at output pixel centres, clamped
-  model     src/core/models.ts       3x3 conv without bias (tf 'same' padding) -> batch norm
-            src/core/layers.ts       (batch statistics in training, biased variance, eps
-            src/core/batchnorm.ts    1e-5; running averages momentum .9) -> ReLU; global
+  model     src/core/nn/models.ts     3x3 conv without bias (tf 'same' padding) -> batch norm
+            src/core/nn/layers.ts     (batch statistics in training, biased variance, eps
+            src/core/nn/batchnorm.ts  1e-5; running averages momentum .9) -> ReLU; global
                                      average pool = h; head z = W2 relu(W1 h + b1) + b2;
                                      He-normal initial weights (std sqrt(2 / fan_in)),
                                      zero biases
-  loss      src/core/losses.ts       NT-Xent, mean over the 2N anchors (or positive-only)
-  optimizer src/core/optimizer.ts    Adam, betas .9/.999, eps 1e-7 (same update as
+  loss      src/core/nn/losses.ts     NT-Xent, mean over the 2N anchors (or positive-only)
+  optimizer src/core/nn/optimizer.ts  Adam, betas .9/.999, eps 1e-7 (same update as
                                      torch.optim.Adam with eps 1e-7)
-  metrics   src/core/similarity.ts   positive top-1 on the trained batch's cosine matrix of z
+  metrics   src/core/simclr/similarity.ts positive top-1 on the trained batch's cosine matrix of z
             src/core/metrics.ts      (the z of the training forward pass); kNN (k 5, cosine,
                                      majority, ties -> nearest) of h on the held-out split,
                                      images resized to the view size, BN running averages;
@@ -54,16 +55,21 @@ import argparse
 import copy
 import json
 import math
+import os
+import sys
 import time
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-from mirror_model import (Predictor, SimclrModel, info_nce, knn_accuracy, neg_cos, nt_xent,
-                          positive_only, positive_top1, uniformity)
+from mirror_model import Predictor, SimclrModel, knn_accuracy, positive_top1, uniformity
 from mirror_shapes import SHAPES, make_shapes_dataset
 from mirror_views import crop_resize, make_views, sample_view_params
+
+# the losses of the exported scripts (src/export/python/playground.py)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'src', 'export', 'python'))
+from playground import info_nce, negative_cosine, nt_xent, positive_only  # noqa: E402 (the path first)
 
 # ----------------------------------------------------------------------------- training
 
@@ -215,7 +221,7 @@ def run(a):
         elif a.method in ('simsiam', 'byol'):
             p_ = predictor(z, True)
             t_ = keys if a.method == 'byol' else (z if a.no_stopgrad else z.detach())
-            loss = 0.5 * (neg_cos(p_[:n], t_[n:]) + neg_cos(p_[n:], t_[:n]))
+            loss = 0.5 * (negative_cosine(p_[:n], t_[n:]) + negative_cosine(p_[n:], t_[:n]))
             if a.method == 'byol':
                 loss = 2 + 2 * loss
         else:

@@ -1,19 +1,23 @@
 """PyTorch reference for the playground's default SimCLR step (bench/run.mjs runs it).
 
-The same model and step as src/core/simclr.ts with the default config: 3x3 convs
+The same model and step as src/core/simclr/trainer.ts with the default config: 3x3 convs
 16(s1)-32(s2)-64(s2)-64(s2) without bias, each followed by batch norm and ReLU, global
 average pooling (h: 64), projection head 64-64-32, NT-Xent (mean over 2N anchors, tau 0.2),
-Adam lr 3e-3, N = 16 images -> 32 views of 16x16 (src/core/simclr-config.ts). Inputs are random (augmentation is
+Adam lr 3e-3, N = 16 images -> 32 views of 16x16 (src/core/simclr/config.ts). Inputs are random (augmentation is
 timed separately in the browser). Prints one JSON line.
 """
 import json
+import os
 import statistics
 import sys
 import time
 
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
+
+# the shared module of the exported scripts (src/export/python/playground.py)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'src', 'export', 'python'))
+from playground import nt_xent  # noqa: E402 (the path first)
 
 
 def encoder():
@@ -22,15 +26,6 @@ def encoder():
         layers += [nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU()]
         cin = cout
     return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten())
-
-
-def nt_xent(z1, z2, tau):
-    z = F.normalize(torch.cat([z1, z2]), dim=1)
-    logits = z @ z.t() / tau
-    n = z1.shape[0]
-    logits.fill_diagonal_(float("-inf"))
-    targets = torch.cat([torch.arange(n, 2 * n), torch.arange(0, n)])
-    return F.cross_entropy(logits, targets)
 
 
 def main():

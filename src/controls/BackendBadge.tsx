@@ -43,6 +43,20 @@ export function BackendBadge() {
         </span>
       ) : null}
       <span className="muted"> — {reason}</span>
+      {backend.reason === 'fellBack'
+        ? backend.failures.map((failure) => (
+            <span
+              key={failure.name}
+              className="backend-failure"
+              data-testid="backend-failure"
+              data-backend={failure.name}
+            >
+              {failure.wasmFile
+                ? t('backendFailure.wasmFile', { detail: failure.wasmFile })
+                : t('backendFailure.other', { backend: failure.name, message: failure.message })}
+            </span>
+          ))
+        : null}
     </div>
   );
 }

@@ -32,7 +32,11 @@ self.addEventListener('install', (event) => {
     caches.open(cacheName).then(async (cache) => {
       // file by file: one missing file must not cost the isolation; it is fetched later
       const results = await Promise.allSettled(
-        [...precached].map((url) => cache.add(new Request(url, { cache: 'reload' }))),
+        [...precached].map(async (url) => {
+          const response = await fetch(new Request(url, { cache: 'reload' }));
+          if (!response.ok || !stands(url, response)) throw new Error(`${url}: not the file`);
+          await cache.put(url, response);
+        }),
       );
       const failed = results.filter((result) => result.status === 'rejected').length;
       if (failed > 0) console.warn(`service worker: ${failed} files not cached for offline use`);
@@ -67,12 +71,16 @@ async function respond(request: Request): Promise<Response> {
   const cache = await caches.open(cacheName);
   // a page address carries the configuration in its query (?tau=0.1&n=16 …)
   const navigation = request.mode === 'navigate';
-  const cached = await cache.match(request, { ignoreSearch: navigation });
-  if (cached) return isolated(cached);
+  // a reload (the training worker's second try at a wasm binary) asks for the network's copy
+  const reload = !navigation && request.cache === 'reload';
+  const cached = reload ? undefined : await cache.match(request, { ignoreSearch: navigation });
+  if (cached && stands(request.url, cached)) return isolated(cached);
   try {
+    // anything not cached goes to the network and comes back as it was answered (a missing
+    // file stays a 404: only a navigation may get the app's page when offline, below)
     const response = await fetch(request);
     const url = request.url.split('?')[0];
-    if (response.ok && response.type === 'basic' && precached.has(url))
+    if (response.ok && response.type === 'basic' && precached.has(url) && stands(url, response))
       await cache.put(url, response.clone());
     return isolated(response);
   } catch (error) {
@@ -81,6 +89,18 @@ async function respond(request: Request): Promise<Response> {
     if (fallback) return isolated(fallback);
     throw error;
   }
+}
+
+/**
+ * Whether a response can stand for this address: a page only for a page address (the
+ * folder, an .html file). A host whose fallback answers a missing file with the app's page
+ * (vite preview, most single-page hosts) must not get that page cached as a script or a
+ * wasm binary, where it would be served for good.
+ */
+function stands(url: string, response: Response): boolean {
+  const path = new URL(url).pathname;
+  const page = (response.headers.get('content-type') ?? '').startsWith('text/html');
+  return !page || path.endsWith('/') || path.endsWith('.html');
 }
 
 /** The same response with the cross-origin isolation headers a static host cannot send. */

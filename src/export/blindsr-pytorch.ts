@@ -1,11 +1,7 @@
 import { blurKernelSize, type BlindSrConfig } from '../core/blindsr/config';
 import type { RgbImage } from '../core/image';
-import { pyBlindsrData } from './python/blindsr-data';
-import { pyBlindsrModels } from './python/blindsr-models';
-import { pyBlindsrStage2 } from './python/blindsr-stage2';
-import { pyBlindsrTrain } from './python/blindsr-train';
-import { pyRandom } from './python/random';
-import { packImages, pythonPreamble } from './pack';
+import { packImages } from './pack';
+import { assembleScript, blindsrModules, settingsModuleOf } from './python-source';
 
 /**
  * "Take it further" for the Blind-SR lab: the current configuration as one self-contained
@@ -14,6 +10,7 @@ import { packImages, pythonPreamble } from './pack';
  * prints the page's metrics: loss, |ρ| = |Spearman(σ, PC1 of h)|, PSNR of bicubic, the
  * upsampler without the representation, with it, and with the true degradation.
  *
+ * The Python is src/export/python/blindsr_*.py and playground.py (see python-source.ts).
  * The procedural textures are regenerated from the seed (src/data/textures.ts ported with
  * the same sfc32 stream); photos and uploads travel inside the script as uint8 pixels.
  * Training draws from numpy's generator seeded by the config's seed: the same
@@ -50,8 +47,8 @@ export function blindsrPytorchScript(
   options: BlindSrExportOptions = {},
 ): string {
   const json = (value: unknown) => JSON.stringify(value);
-  return [
-    ...pythonPreamble([
+  return assembleScript(
+    [
       'Contrastive Playground — the Blind-SR lab exported: stage 1 then stage 2.',
       '',
       'Self-contained: needs only torch (and numpy). Stage 1 trains the degradation encoder',
@@ -59,17 +56,15 @@ export function blindsrPytorchScript(
       'stage 2 trains three upsamplers on the frozen encoder: conditioned on its representation,',
       'on nothing, and on the true degradation. Prints loss, |rho| = |Spearman(sigma, PC1 of h)|',
       'and PSNR, as the page does. Runs on CUDA when available.',
-    ]),
-    `CONFIG = json.loads(r'''${json(config)}''')`,
-    `POOL = json.loads(r'''${json(poolBlock(pool))}''')`,
-    `KERNEL_SIZE = ${blurKernelSize}`,
-    `DEFAULT_STEPS = ${options.steps ?? 300}`,
-    `EVALUATE_EVERY = ${options.evaluateEvery ?? 50}`,
-    '',
-    [pyRandom, pyBlindsrData, pyBlindsrModels, pyBlindsrTrain, pyBlindsrStage2].join('\n\n\n'),
-    '',
-    'if __name__ == "__main__":',
-    '    main()',
-    '',
-  ].join('\n');
+    ],
+    [
+      `CONFIG = json.loads(r'''${json(config)}''')`,
+      `POOL = json.loads(r'''${json(poolBlock(pool))}''')`,
+      `KERNEL_SIZE = ${blurKernelSize}`,
+      `DEFAULT_STEPS = ${options.steps ?? 300}`,
+      `EVALUATE_EVERY = ${options.evaluateEvery ?? 50}`,
+    ],
+    blindsrModules,
+    settingsModuleOf.blindsr,
+  );
 }

@@ -19,30 +19,3 @@ export function packImages(images: RgbImage[]): string {
   });
   return toBase64(bytes);
 }
-
-/**
- * The top of every exported script: the shebang, its docstring (`about`, then how to run
- * it) and the imports both labs' scripts use.
- */
-export function pythonPreamble(about: string[]): string[] {
-  return [
-    '#!/usr/bin/env python3',
-    `"""${about[0]}`,
-    ...about.slice(1),
-    '',
-    '    python3 this_file.py --steps 300',
-    '"""',
-    'import argparse',
-    'import base64',
-    'import json',
-    'import math',
-    'import sys',
-    'import time',
-    '',
-    'import numpy as np',
-    'import torch',
-    'import torch.nn as nn',
-    'import torch.nn.functional as F',
-    '',
-  ];
-}

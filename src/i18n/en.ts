@@ -1,10 +1,12 @@
 import { enBlindSr } from './en-blindsr';
+import { enLoading } from './en-loading';
 import { enLessons } from './en-lessons';
 
 /** English catalogue: the source of every key. `{name}` marks a value put in at run time. */
 export const en = {
   ...enLessons,
   ...enBlindSr,
+  ...enLoading,
   'app.title': 'Contrastive Playground',
   'app.tagline':
     'Watch contrastive learning train, live, in your browser. Nothing leaves this page.',

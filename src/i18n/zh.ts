@@ -1,4 +1,5 @@
 import { zhBlindSr } from './zh-blindsr';
+import { zhLoading } from './zh-loading';
 import type { MessageKey } from './en';
 import { zhLessons } from './zh-lessons';
 
@@ -6,6 +7,7 @@ import { zhLessons } from './zh-lessons';
 export const zh: Record<MessageKey, string> = {
   ...zhLessons,
   ...zhBlindSr,
+  ...zhLoading,
   'app.title': '对比学习游乐场',
   'app.tagline': '在浏览器中实时观看对比学习的训练过程。任何数据都不会离开本页面。',
   'lab.simclr': 'SimCLR',

@@ -13,7 +13,7 @@ async function profile(): Promise<KernelTime[]> {
 
 /**
  * Test hooks (e2e, bench): a dead worker, a poisoned model, a kernel profile. Reachable
- * only through `window.__playground`, which main.tsx sets when `testHooksEnabled()`
+ * only through `window.__playground`, which src/app/expose-test-hooks.ts sets when `testHooksEnabled()`
  * (test-hooks.ts); the worker ignores the debug messages otherwise.
  */
 export const debugHooks = {

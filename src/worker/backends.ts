@@ -1,11 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { planBackend, wasmThreadsFor, type BackendName, type Capabilities } from './backend-choice';
 import type { BackendInfo } from './protocol';
 import type { LabId } from '../core/app-types';
 import { simdKernelBuild } from '../core/nn/simd-kernels';
+import { errorMessage, WasmFileError } from './failures';
 
 /** What this browser offers, asked directly (tfjs would hide a software adapter). */
 export async function probeCapabilities(): Promise<Capabilities> {
@@ -50,12 +48,7 @@ async function startBackend(
   if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
   if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
   if (name !== 'wasm') return activate(name, null);
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  wasm.setWasmPaths({
-    'tfjs-backend-wasm.wasm': wasmPlain,
-    'tfjs-backend-wasm-simd.wasm': wasmSimd,
-    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
-  });
+  const { wasm, chosenBinary, refetchBinary } = await import('./wasm-backend');
   const threads = wasmThreadsFor(navigator.hardwareConcurrency || 1, lab);
   // one thread: the plain SIMD build (no pool of eight idle pthread workers to start)
   if (threads === 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
@@ -63,11 +56,21 @@ async function startBackend(
   // tfjs-wasm 4.22 caps its XNNPACK pool at hardwareConcurrency / 2 (backend.cc assumes
   // two hyper-threads per core) whatever setThreadsCount asks. The cap is read once, while
   // the module starts, so report twice the threads for that moment only.
-  const restore = reportDoubledConcurrency(threads);
+  const start = async () => {
+    const restore = reportDoubledConcurrency(threads);
+    try {
+      return await activate(name, wasm.getThreadsCount);
+    } finally {
+      restore();
+    }
+  };
   try {
-    return await activate(name, wasm.getThreadsCount);
-  } finally {
-    restore();
+    return await start();
+  } catch {
+    // a binary that did not compile (a proxy's or a stale cache's page in its place): once
+    // more from the network; what came instead is reported if that is not WebAssembly either
+    await refetchBinary(await chosenBinary());
+    return start();
   }
 }
 
@@ -127,7 +130,11 @@ export async function chooseAndStartBackend(
         ...extra,
       };
     } catch (error) {
-      failures.push({ name, message: error instanceof Error ? error.message : String(error) });
+      failures.push({
+        name,
+        message: errorMessage(error),
+        ...(error instanceof WasmFileError ? { wasmFile: error.detail } : {}),
+      });
     }
   }
   throw new Error(

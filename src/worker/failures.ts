@@ -10,3 +10,14 @@ export function failureCode(message: string): WorkerErrorCode {
     ? 'outOfMemory'
     : 'crash';
 }
+
+/**
+ * A wasm binary that came as something else (a page, an error, a truncated file). `detail`
+ * is data — the file, the status, the type, its first bytes — which the page puts in a
+ * sentence of its own language (`backendFailure.wasmFile`).
+ */
+export class WasmFileError extends Error {
+  constructor(readonly detail: string) {
+    super(`The WebAssembly file could not be loaded: ${detail}`);
+  }
+}

@@ -101,7 +101,12 @@ export interface BackendInfo {
   kernels: 'fma' | 'plain' | null;
   adapter: string | null;
   /** backends that failed to start, with their error */
-  failures: { name: BackendName; message: string }[];
+  failures: {
+    name: BackendName;
+    message: string;
+    /** the wasm binary arrived as something else: what came (file, status, type, bytes) */
+    wasmFile?: string;
+  }[];
 }
 
 /** Stage mode: the encoder and projection outputs of the batch on screen. */

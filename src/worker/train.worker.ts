@@ -13,7 +13,8 @@ const early: MessageEvent<PageToWorker>[] = [];
 self.onmessage = (event: MessageEvent<PageToWorker>) => early.push(event);
 self.postMessage({ type: 'booting' } satisfies WorkerToPage);
 // most machines train on wasm: its backend's code loads beside the body, not after it
-import('@tensorflow/tfjs-backend-wasm').catch(() => undefined);
+// (with the build's binary paths: wasm-backend.ts sets them as it registers the backend)
+import('./wasm-backend').catch(() => undefined);
 import('./worker-main').then(
   ({ takeOver }) => takeOver(early),
   (error: unknown) =>

@@ -21,6 +21,12 @@ const loop = new TrainingLoop({
 });
 /** set by `init`: the page was built for development or opened with the test flag */
 let testHooks = false;
+/**
+ * A backend has started. Until then nothing may touch the engine: asked for its memory (or
+ * anything else), tfjs starts the highest-priority backend registered — wasm, whose module
+ * the entry fetches early — on its own, and throws while that runs (issue #21).
+ */
+let backendStarted = false;
 
 function gpuDevice(): GPUDevice | null {
   if (tf.getBackend() !== 'webgpu') return null;
@@ -39,6 +45,7 @@ function init(message: Extract<PageToWorker, { type: 'init' }>): void {
   loop.startAfter(
     chooseAndStartBackend(message.forcedBackend, message.lab).then(
       (backend) => {
+        backendStarted = true;
         self.postMessage({ type: 'ready', backend } satisfies WorkerToPage);
         watchDevice();
       },
@@ -117,7 +124,8 @@ export function takeOver(early: MessageEvent<PageToWorker>[]): void {
 self.addEventListener('unhandledrejection', (event) => loop.fail(event.reason));
 
 setInterval(() => {
-  const memory = tf.memory();
+  // the beat itself says the worker is alive (the page's watchdog); memory once there is any
+  const memory = backendStarted ? tf.memory() : { numTensors: 0, numBytes: 0 };
   self.postMessage({
     type: 'heartbeat',
     step: loop.step,

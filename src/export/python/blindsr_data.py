@@ -1,12 +1,16 @@
-/**
- * Python for the exported Blind-SR script — the HR pool (src/data/textures.ts ported, or
- * the page's images embedded), random HR crops (image.ts cropResize), and the degradation
- * model of src/core/degrade.ts, degrade-separable.ts and degradation-prior.ts: Gaussian
- * blur (isotropic / anisotropic, 21 × 21, reflection padding), antialiased bicubic down
- * (MATLAB imresize), noise U[0, n]/255, clamp; the prior's negative weights.
- */
-export const pyBlindsrData = String.raw`
-# ------------------------------------------------ HR pool (src/data/textures.ts, load.ts)
+"""The Blind-SR lab's data in torch and numpy: the HR pool (src/data/textures.ts regenerated
+from the seed, or the embedded images), random HR crops (src/core/image.ts cropResize), the
+degradations (src/core/blindsr/degrade.ts: Gaussian blur, MATLAB-style bicubic down-sampling,
+noise) and the degradation prior's weights (src/core/blindsr/degradation-prior.ts)."""
+import base64
+import math
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from blindsr_settings import KERNEL_SIZE, POOL
+from playground import Random
 
 def make_texture(size, random):
     gratings = [dict(frequency=random.uniform(0.05, 0.45), angle=random.uniform(0, math.pi),
@@ -39,7 +43,7 @@ def hr_pool():
 
 
 def crop_resize(image, bx, by, side, out):
-    """image.ts cropResize: bilinear at output pixel centres of the box, border-clamped."""
+    """src/core/image.ts cropResize: bilinear at output pixel centres of the box, border-clamped."""
     n = image.shape[0]
     scale = side * n / out
     coords = lambda b: np.clip(b * n + (np.arange(out) + 0.5) * scale - 0.5, 0, n - 1)
@@ -62,7 +66,7 @@ def sample_hr(pool, count, size, rng):
     return torch.from_numpy(np.stack(images)).permute(0, 3, 1, 2).contiguous()
 
 
-# ------------------------------------------------------------ degradations (src/core/degrade.ts)
+# ------------------------------------------------------------ degradations (src/core/blindsr/degrade.ts)
 
 def degradation(kind, l1, l2, theta, noise):
     return dict(kind=kind, sigma=math.sqrt(l1 * l2), l1=l1, l2=l2, theta=theta, noise=noise)
@@ -160,7 +164,7 @@ def log_deviation(d):
 
 
 def degradation_distance(a, b, c):
-    """degradation-prior.ts: log-Euclidean distance of the blurs over the log σ range, noise over its range."""
+    """src/core/blindsr/degradation-prior.ts: log-Euclidean distance of the blurs over the log σ range, noise over its range."""
     span = math.log(c["sigmaMax"] / c["sigmaMin"]) or 1
     noise = (a["noise"] - b["noise"]) / c["noiseMax"] if c["noiseMax"] > 0 else 0
     if a["kind"] == "isotropic" and b["kind"] == "isotropic":
@@ -180,9 +184,24 @@ def negative_weights(query, entries, c):
 
 
 def oracle_features(d, c):
-    """oracle.ts degradationFeatures: σ, elongation along 2θ, noise, each about [−1, 1]."""
+    """src/core/blindsr/oracle.ts degradationFeatures: σ, elongation along 2θ, noise, each about [−1, 1]."""
     span = c["sigmaMax"] - c["sigmaMin"] or 1
     elongation = (d["l1"] - d["l2"]) / span
     return [2 * (d["sigma"] - c["sigmaMin"]) / span - 1, elongation * math.cos(2 * d["theta"]),
             elongation * math.sin(2 * d["theta"]), 2 * d["noise"] / c["noiseMax"] - 1 if c["noiseMax"] > 0 else 0]
-`;
+
+
+# ------------------------------------------------ patches (src/core/blindsr/patches.ts)
+
+LOW, PATCH = 48, 24
+
+
+def quadrant_pair(rng):
+    """src/core/blindsr/patches.ts samplePatches: two different quadrants of the 48² LR image."""
+    return [((q % 2) * PATCH, (q // 2) * PATCH) for q in rng.permutation(4)[:2]]
+
+
+def cut(x, corners, factor=1):
+    side = PATCH * factor
+    return torch.stack([x[i, :, y * factor:y * factor + side, xx * factor:xx * factor + side]
+                        for i, (xx, y) in enumerate(corners)])

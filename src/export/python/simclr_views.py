@@ -1,6 +1,10 @@
-/** Python for the exported script — src/core/augment.ts and image.ts as torch ops (no torchvision). */
-export const pyAugment = String.raw`
-# ---------------------------------------------------- augmentations (src/core/augment.ts)
+"""The SimCLR lab's views in torch (src/core/simclr/augment.ts, src/core/image.ts): the same
+parameters drawn from the same Random stream, then crop → flip → colour jitter → grayscale → blur."""
+import math
+
+import torch
+import torch.nn.functional as F
+
 
 def sample_crop(random, min_area):
     for _ in range(100):
@@ -35,7 +39,7 @@ def sample_view_params(a, random):
 
 
 def crop_resize(image, box, out_size):
-    """image.ts cropResize: bilinear at output pixel centres, clamped. [S, S, 3] → [O, O, 3]"""
+    """src/core/image.ts cropResize: bilinear at output pixel centres, clamped. [S, S, 3] → [O, O, 3]"""
     size = image.shape[0]
     x, y, width, height = box
     o = torch.arange(out_size, dtype=torch.float64)
@@ -102,7 +106,7 @@ def gaussian_blur(image, sigma):
 
 
 def apply_view(image, params, out_size):
-    """crop → flip → colour jitter → grayscale → blur, as augment.ts applyView."""
+    """crop → flip → colour jitter → grayscale → blur, as src/core/simclr/augment.ts applyView."""
     crop, flip, jitter, grayscale, blur = params
     view = crop_resize(image, crop, out_size)
     if flip:
@@ -114,4 +118,3 @@ def apply_view(image, params, out_size):
     if blur is not None:
         view = gaussian_blur(view, blur)
     return view
-`;

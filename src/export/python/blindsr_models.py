@@ -1,11 +1,15 @@
-/**
- * Python for the exported Blind-SR script — the models of src/core/models.ts, layers.ts
- * and srnet.ts: the degradation encoder (input centred per image, conv → BN → LeakyReLU
- * 0.1, global average pool), its projection head, the FiLM + unsharp-mask upsampler;
- * the (weighted) InfoNCE of losses.ts; Spearman, PC1 and PSNR of metrics.ts.
- */
-export const pyBlindsrModels = String.raw`
-# ------------------------------------------------------------ models (src/core/models.ts)
+"""The Blind-SR lab's networks and readouts in torch: the degradation encoder and projection
+head (src/core/nn/models.ts), the upsampler with FiLM and unsharp-mask bands
+(src/core/blindsr/srnet.ts), Spearman and PSNR (src/core/metrics.ts), PC1 (src/core/pca.ts)."""
+import math
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from blindsr_data import bicubic_resize
+from playground import same_pad
 
 def he_(t, fan_in, gain=1.0):
     with torch.no_grad():
@@ -23,10 +27,7 @@ class Conv(nn.Module):
         self.k, self.stride = k, stride
 
     def forward(self, x):
-        n = x.shape[-1]
-        total = max((math.ceil(n / self.stride) - 1) * self.stride + self.k - n, 0)
-        x = F.pad(x, (total // 2, total - total // 2, total // 2, total - total // 2))
-        return F.conv2d(x, self.weight, self.bias, self.stride)
+        return F.conv2d(same_pad(x, self.stride, self.k), self.weight, self.bias, self.stride)
 
 
 class Dense(nn.Module):
@@ -116,7 +117,7 @@ def pixel_shuffle_tfjs(x, s):
 
 
 class SrNet(nn.Module):
-    """srnet.ts: c → z = LeakyReLU(W c); residual blocks x + conv(LeakyReLU(FiLM_z(conv x)));
+    """src/core/blindsr/srnet.ts: c → z = LeakyReLU(W c); residual blocks x + conv(LeakyReLU(FiLM_z(conv x)));
     zero-init pixel-shuffle tail on the bicubic up-sampling; plus per-image amounts a(z) of
     three fixed unsharp-mask bands (δ − G_s) of the LR input, up-sampled."""
 
@@ -157,20 +158,10 @@ class SrNet(nn.Module):
         return out + bicubic_resize(sharpening, up.shape[-1])
 
 
-# ------------------------------------------------------------ losses, metrics
-
-def info_nce(q, k, queue, temperature, weights=None):
-    """losses.ts (weighted)InfoNCE: [q·k⁺, q·queueᵀ + log w] / τ, label 0."""
-    q, k, bank = F.normalize(q, dim=1, eps=1e-6), F.normalize(k, dim=1, eps=1e-6), F.normalize(queue, dim=1, eps=1e-6)
-    positive = (q * k).sum(1, keepdim=True) / temperature
-    negatives = q @ bank.T / temperature
-    if weights is not None:
-        negatives = negatives + torch.log(weights + 1e-12)
-    return (torch.logsumexp(torch.cat([positive, negatives], 1), 1) - positive[:, 0]).mean()
-
+# ------------------------------------------------------------ metrics
 
 def spearman(x, y):
-    """metrics.ts spearman: ranks by stable sort position."""
+    """src/core/metrics.ts spearman: ranks by stable sort position."""
     rank = lambda v: np.argsort(np.argsort(np.asarray(v, dtype=np.float64), kind="stable"), kind="stable").astype(np.float64)
     rx, ry = rank(x), rank(y)
     centre = (len(rx) - 1) / 2
@@ -187,4 +178,3 @@ def pc1(data):
 def psnr(a, b):
     mse = float(((a - b) ** 2).mean())
     return float("inf") if mse == 0 else 10 * math.log10(1 / mse)
-`;

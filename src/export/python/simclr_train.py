@@ -1,6 +1,58 @@
-/** Python for the exported script — src/core/simclr.ts: the SimCLR lab's training loop and its printed metrics. */
-export const pySimclrTrain = String.raw`
-# ------------------------------------------------------------ training (src/core/simclr.ts)
+"""The SimCLR lab's training loop in torch (src/core/simclr/trainer.ts): the same method,
+model, views, loss and optimiser from the same seed, printing the page's readouts."""
+import argparse
+import base64
+import json
+import math
+import sys
+import time
+
+import numpy as np
+import torch
+
+from playground import Random, l2_normalize, make_shapes_dataset, negative_cosine, nt_xent, info_nce, positive_only
+from simclr_model import (all_state, encode, knn_accuracy, make_batch_norm, make_dense, make_encoder,
+                          make_head, positive_top1, predict, project, trainables_of, uniformity,
+                          update_running_stats)
+from simclr_settings import CONFIG, DATA, DEFAULT_STEPS, EVALUATE_EVERY, SHAPES
+from simclr_views import apply_view, crop_resize, sample_view_params
+
+
+def embedded_dataset():
+    """The photos or uploads the page embedded: (images, labels, held-out, labels)."""
+    def decode(text, count):
+        raw = np.frombuffer(base64.b64decode(text), dtype=np.uint8).astype(np.float32) / 255
+        return raw.reshape(count, DATA["size"], DATA["size"], 3)
+
+    images = decode(DATA["images"], DATA["count"])
+    labels = np.array(DATA["labels"], dtype=np.int64) if DATA["labels"] is not None else None
+    if DATA["heldOutCount"]:
+        held = decode(DATA["heldOut"], DATA["heldOutCount"])
+        return images, labels, held, np.array(DATA["heldOutLabels"], dtype=np.int64)
+    return images, labels, None, None
+
+
+def method_loss(c, z, p, targets, queue):
+    """Each method's loss (src/core/simclr/family.ts): z [2N, P] as [z1; z2], p the predictor's
+    output, targets the momentum network's z, queue MoCo's [K, P] negatives."""
+    n = z.shape[0] // 2
+    z1, z2 = z[:n], z[n:]
+    method = c["method"]
+    if method == "moco":
+        k1, k2 = targets[:n], targets[n:]
+        return 0.5 * (info_nce(z1, k2, queue, c["temperature"]) + info_nce(z2, k1, queue, c["temperature"]))
+    if method == "simsiam":
+        p1, p2 = p[:n], p[n:]
+        t1, t2 = (z1.detach(), z2.detach()) if c["stopGradient"] else (z1, z2)
+        return 0.5 * (negative_cosine(p1, t2) + negative_cosine(p2, t1))
+    if method == "byol":
+        p1, p2 = p[:n], p[n:]
+        t1, t2 = targets[:n].detach(), targets[n:].detach()
+        return 2 + negative_cosine(p1, t2) + negative_cosine(p2, t1)
+    if c["noNegatives"]:
+        return positive_only(z1, z2, c["temperature"])
+    return nt_xent(z1, z2, c["temperature"])
+
 
 def main():
     parser = argparse.ArgumentParser(description="Contrastive Playground: " + CONFIG["method"])
@@ -16,7 +68,7 @@ def main():
     device = torch.device(args.device)
     c = CONFIG
     if DATA["kind"] == "shapes":
-        images, labels, held, held_labels = make_shapes_dataset(DATA["seed"], DATA["size"])
+        images, labels, held, held_labels = make_shapes_dataset(DATA["seed"], DATA["size"], SHAPES)
     else:
         images, labels, held, held_labels = embedded_dataset()
     if args.check_data:
@@ -50,7 +102,7 @@ def main():
         queue_pointer = 0
 
     parameters = trainables_of(encoder, head, predictor)
-    # FlatAdam (optimizer.ts) is Kingma & Ba's Adam with ε = 1e-7, the same numbers as torch's
+    # FlatAdam (src/core/nn/optimizer.ts) is Kingma & Ba's Adam with ε = 1e-7, the same numbers as torch's
     optimizer = torch.optim.Adam(parameters, lr=c["learningRate"], betas=(0.9, 0.999), eps=1e-7)
     size = c["imageSize"]
     n = min(c["batchSize"], len(images))
@@ -149,4 +201,3 @@ def main():
 
 if __name__ == "__main__":
     main()
-`;

@@ -1,27 +1,23 @@
-/**
- * Python for the exported Blind-SR script — src/core/blindsr.ts and blindsr-eval.ts:
- * stage 1 (MoCo-style contrast of degradations: momentum key encoder, a queue of K keys
- * with their degradations, InfoNCE weighted by the degradation prior), stage 2 (three
- * upsamplers from one init on the same batches: conditioned on the frozen encoder's
- * standardised representation, on zeros, on the true degradation), and the page's
- * metrics: loss, |Spearman(σ, PC1 of h)| on the 8 σ × 6 contents grid, PSNR on held-out crops.
- */
-export const pyBlindsrTrain = String.raw`
-# ------------------------------------------------------------ training (src/core/blindsr.ts)
+"""The Blind-SR lab's training in torch (src/core/blindsr/trainer.ts, eval.ts): stage 1 (a
+momentum key encoder, a queue of K keys with their degradations, InfoNCE weighted by the
+degradation prior), then stage 2 (blindsr_stage2.py), printing the page's readouts: loss,
+|Spearman(σ, PC1 of h)| on the 8 σ × 6 contents grid, PSNR."""
+import argparse
+import json
+import math
+import sys
+import time
 
-LOW, PATCH = 48, 24
+import numpy as np
+import torch
+import torch.nn.functional as F
 
-
-def quadrant_pair(rng):
-    """patches.ts samplePatches: two different quadrants of the 48² LR image."""
-    return [((q % 2) * PATCH, (q // 2) * PATCH) for q in rng.permutation(4)[:2]]
-
-
-def cut(x, corners, factor=1):
-    side = PATCH * factor
-    return torch.stack([x[i, :, y * factor:y * factor + side, xx * factor:xx * factor + side]
-                        for i, (xx, y) in enumerate(corners)])
-
+from blindsr_data import (LOW, cut, degradation, degrade_batch, hr_pool, negative_weights, quadrant_pair,
+                          sample_degradation, sample_hr)
+from blindsr_models import Encoder, Head, pc1, spearman
+from blindsr_settings import CONFIG, DEFAULT_STEPS, EVALUATE_EVERY
+from blindsr_stage2 import stage2
+from playground import info_nce
 
 def main():
     parser = argparse.ArgumentParser(description="Contrastive Playground: Blind-SR, stage 1 then stage 2")
@@ -61,7 +57,7 @@ def main():
           f"N {c['batchSize']}  K {c['queueSize']}  tau {c['temperature']}  pairing {c['pairing']}  "
           f"weighting {c['weighting']}  device {device}")
 
-    # the embedding grid of blindsr-eval.ts: 8 blur levels x 6 contents, no noise
+    # the embedding grid of src/core/blindsr/eval.ts: 8 blur levels x 6 contents, no noise
     eval_rng = np.random.default_rng(c["seed"] + 7919)
     grid_hr = sample_hr(pool, 6, hr_size, eval_rng).to(device)
     levels = [c["sigmaMin"] + (c["sigmaMax"] - c["sigmaMin"]) * l / 7 for l in range(8)]
@@ -122,4 +118,7 @@ def main():
     result.update(stage2(c, args, steps2, pool, hr_size, encoder, rng, device, contrast_step))
     result["seconds"] = round(time.time() - started, 1)
     print("RESULT " + json.dumps(result))
-`;
+
+
+if __name__ == "__main__":
+    main()

@@ -1,10 +1,15 @@
-/**
- * Python for the exported Blind-SR script — stage 2 (src/core/blindsr.ts srStep,
- * upsamplers.ts, blindsr-eval.ts evaluateSr): three upsamplers from one init, trained on
- * the same batches by L1, and PSNR on 8 blur levels × 8 held-out crops.
- */
-export const pyBlindsrStage2 = String.raw`
-# ------------------------------------------------------------ stage 2 (src/core/upsamplers.ts)
+"""Stage 2 of the Blind-SR lab in torch (src/core/blindsr/upsamplers.ts, sr-stage.ts): three
+upsamplers from one init on the same batches, conditioned on the frozen encoder's
+standardised representation, on zeros, and on the true degradation; PSNR on held-out crops."""
+import math
+import sys
+
+import numpy as np
+import torch
+
+from blindsr_data import (bicubic_resize, cut, degrade_batch, degradation, oracle_features, quadrant_pair,
+                          sample_degradation, sample_hr)
+from blindsr_models import SrNet, psnr
 
 SR_BATCH = 8
 
@@ -98,4 +103,3 @@ def stage2(c, args, steps, pool, hr_size, encoder, rng, device, contrast_step=No
     p = evaluate()
     return dict(stage2_steps=steps, stage2_loss=loss, psnr_bicubic=p["bicubic"], psnr_without=p["without"],
                 psnr_learned=p["learned"], psnr_oracle=p["oracle"])
-`;

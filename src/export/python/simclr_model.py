@@ -1,6 +1,15 @@
-/** Python for the exported script — src/core/models.ts and layers.ts: tfjs 'same' padding, batch norm with biased variance. */
-export const pyModels = String.raw`
-# ------------------------------------------ model (src/core/models.ts, layers.ts)
+"""The SimCLR lab's networks and readouts in torch: the encoder, projection head and predictor
+of src/core/nn/models.ts and layers.ts (weights drawn from the page's Random stream, tfjs
+'same' padding, batch norm with biased variance), and the metrics of src/core/metrics.ts and
+src/core/simclr/similarity.ts (positive top-1, uniformity, kNN)."""
+import math
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from playground import l2_normalize, same_pad
+
 
 def he_normal(shape, fan_in, random):
     std = math.sqrt(2 / fan_in)
@@ -31,14 +40,6 @@ def make_encoder(c, random, device):
         norms.append(make_batch_norm(out_channels, device))
         channels = out_channels
     return dict(convs=convs, norms=norms, out_dim=channels)
-
-
-def same_pad(x, stride, kernel=3):
-    """tfjs 'same': total = max((out − 1)·s + k − in, 0), top = ⌊total/2⌋, the rest after."""
-    size = x.shape[-1]
-    out = -(-size // stride)
-    total = max((out - 1) * stride + kernel - size, 0)
-    return F.pad(x, (total // 2, total - total // 2, total // 2, total - total // 2))
 
 
 def batch_norm_relu(norm, x, training, stats, relu=True):
@@ -76,7 +77,7 @@ def dense(p, x):
     return x @ p["kernel"] + p["bias"]
 
 
-# BN in the projector per method (family.ts projectorNormOf): SimSiam after the hidden layer,
+# BN in the projector per method (src/core/simclr/family.ts projectorNormOf): SimSiam after the hidden layer,
 # BYOL after both (the output one without γ, β); SimCLR and MoCo none
 PROJECTOR_NORM = {"simclr": "none", "moco": "none", "simsiam": "hidden", "byol": "all"}
 
@@ -131,4 +132,38 @@ def all_state(encoder, head):
     """Every tensor the momentum update moves, BN running statistics included."""
     norms = encoder["norms"] + [head[k] for k in ("hidden_norm", "out_norm") if k in head]
     return trainables_of(encoder, head) + [t for n in norms for t in (n["mean"], n["var"])]
-`;
+
+
+# ------------------------------------------------------------ metrics
+
+def positive_top1(z):
+    n2 = z.shape[0]
+    zn = l2_normalize(z)
+    similarity = zn @ zn.T
+    similarity.fill_diagonal_(-float("inf"))
+    positive = (torch.arange(n2, device=z.device) + n2 // 2) % n2
+    return (similarity.argmax(1) == positive).float().mean().item()
+
+
+def uniformity(z, t=2):
+    zn = l2_normalize(z)
+    d2 = torch.cdist(zn.double(), zn.double()).square()
+    rows = z.shape[0]
+    upper = torch.triu_indices(rows, rows, 1)
+    return torch.logsumexp(-t * d2[upper[0], upper[1]], 0).item() - math.log(upper.shape[1])
+
+
+def knn_accuracy(bank, bank_labels, queries, query_labels, k=5):
+    """Cosine kNN, majority of the k nearest, ties → the nearest (src/core/metrics.ts knnAccuracy)."""
+    similarity = l2_normalize(queries) @ l2_normalize(bank).T
+    top = similarity.topk(k, 1).indices.cpu().numpy()
+    correct = 0
+    for i, row in enumerate(top):
+        labels = [int(bank_labels[j]) for j in row]
+        best, best_votes = labels[0], 0
+        for label in labels:
+            votes = labels.count(label)
+            if votes > best_votes:
+                best, best_votes = label, votes
+        correct += best == int(query_labels[i])
+    return correct / len(query_labels)

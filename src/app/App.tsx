@@ -1,30 +1,30 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { ExportMenu } from './app/ExportMenu';
-import { InstructorPanel, useVisible } from './controls/InstructorPanel';
-import { ShortcutsDialog } from './controls/ShortcutsDialog';
-import { StageBar } from './controls/StageBar';
-import { StageGate } from './controls/StageGate';
-import { openLesson } from './state/lesson-actions';
+import { ExportMenu } from './ExportMenu';
+import { InstructorPanel, useVisible } from '../controls/InstructorPanel';
+import { ShortcutsDialog } from '../controls/ShortcutsDialog';
+import { StageBar } from '../controls/StageBar';
+import { StageGate } from '../controls/StageGate';
+import { openLesson } from '../state/lesson-actions';
 import { useShallow } from 'zustand/react/shallow';
-import { visiblePanels } from './panels/registry';
-import { focusedPanel, registerPanelGrid } from './state/panels';
-import { setView } from './state/store';
-import { BackendBadge } from './controls/BackendBadge';
-import { ErrorBanner, NoticeBanner, UpdateBanner } from './controls/Banners';
-import { MetricsBar } from './controls/MetricsBar';
-import { BlindSrControls } from './controls/BlindSrControls';
-import { EncoderNotice } from './controls/EncoderNotice';
-import { SimclrControls } from './controls/SimclrControls';
-import { Transport } from './controls/Transport';
-import { languages, type Language } from './i18n';
-import { useT } from './state/useT';
-import { switchLab, updateConfig } from './state/actions';
-import type { LabId } from './state/config';
-import { useStore } from './state/store';
-import './app/app.css';
+import { visiblePanels } from '../panels/registry';
+import { focusedPanel, registerPanelGrid } from '../state/panels';
+import { setView } from '../state/store';
+import { BackendBadge } from '../controls/BackendBadge';
+import { ErrorBanner, NoticeBanner, UpdateBanner } from '../controls/Banners';
+import { MetricsBar } from '../controls/MetricsBar';
+import { BlindSrControls } from '../controls/BlindSrControls';
+import { EncoderNotice } from '../controls/EncoderNotice';
+import { SimclrControls } from '../controls/SimclrControls';
+import { Transport } from '../controls/Transport';
+import { languages, type Language } from '../i18n';
+import { useT } from '../state/useT';
+import { switchLab, updateConfig } from '../state/actions';
+import type { LabId } from '../state/config';
+import { useStore } from '../state/store';
+import './app.css';
 // with the page, not with the lazy LessonPanel chunk: its rules keep their place in the
 // cascade and are in place before the panel first renders
-import './app/lesson.css';
+import './lesson.css';
 
 const languageNames: Record<Language, string> = { en: 'English', zh: '简体中文' };
 
@@ -56,7 +56,7 @@ function ShareButton() {
 
 const labs: LabId[] = ['simclr', 'blindsr'];
 // KaTeX and the lesson texts load only when a lesson opens
-const LessonPanel = lazy(() => import('./app/LessonPanel'));
+const LessonPanel = lazy(() => import('./LessonPanel'));
 
 function Toast() {
   const t = useT();
