@@ -143,7 +143,7 @@ export function LessonStepView({ lesson, index }: { lesson: Lesson; index: numbe
                 return (
                   <li key={id} data-metric={id}>
                     {t(`lessons.metric.${id}` as MessageKey)}:{' '}
-                    {trains && before !== after ? `${before} → ${after}` : after}
+                    {trains && before !== after && before !== '—' ? `${before} → ${after}` : after}
                   </li>
                 );
               })}
