@@ -14,6 +14,7 @@ import { ErrorBanner, NoticeBanner, UpdateBanner } from '../controls/Banners';
 import { MetricsBar } from '../controls/MetricsBar';
 import { PinnedRuns } from '../controls/PinnedRuns';
 import { BlindSrControls } from '../controls/BlindSrControls';
+import { EncoderNotice } from '../controls/EncoderNotice';
 import { SimclrControls } from '../controls/SimclrControls';
 import { Transport } from '../controls/Transport';
 import { languages, type Language } from '../i18n';
@@ -195,6 +196,7 @@ export function App() {
             <Transport />
             <StageBar />
           </div>
+          {lab === 'blindsr' ? <EncoderNotice /> : null}
           <PinnedRuns />
           {lessonOpen ? (
             <Suspense fallback={null}>

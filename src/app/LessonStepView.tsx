@@ -57,7 +57,7 @@ export function LessonStepView({ lesson, index }: { lesson: Lesson; index: numbe
   const t = useT();
   const step = lesson.steps[index];
   const base = `lesson.${lesson.id}.${index + 1}`;
-  const text = (key: string) => t(key as MessageKey, figureParams);
+  const text = (key: string) => t(key as MessageKey, { ...figureParams, budget: step.budget });
   const predictions = useStore((s) => s.config.predictions);
   const lessonRun = useStore((s) => s.lessonRun);
   const runStep = useStore((s) => s.run.step);
@@ -143,7 +143,7 @@ export function LessonStepView({ lesson, index }: { lesson: Lesson; index: numbe
                 return (
                   <li key={id} data-metric={id}>
                     {t(`lessons.metric.${id}` as MessageKey)}:{' '}
-                    {trains && before !== after ? `${before} → ${after}` : after}
+                    {trains && before !== after && before !== '—' ? `${before} → ${after}` : after}
                   </li>
                 );
               })}

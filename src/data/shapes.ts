@@ -6,7 +6,7 @@ import type { Dataset } from './dataset';
  * Procedural, labelled shapes. Colour and background are drawn independently of the
  * class, so colour is a shortcut: without colour jitter two views of an image are easiest
  * matched by colour and the embedding groups by colour; with jitter, by shape (SimCLR
- * §3.3, the colour-histogram finding).
+ * §3, Figure 6: colour histograms alone tell images apart).
  */
 export const shapeClasses = ['circle', 'square', 'triangle', 'ring', 'cross', 'star'] as const;
 export type ShapeClass = (typeof shapeClasses)[number];

@@ -30,7 +30,7 @@ export const enBlindSr = {
     'Off (default): the degradation encoder is frozen after stage 1 and the upsamplers learn to use its representation — the comparison with and without it stays fair. On: every step also takes a contrastive step and lets the L1 loss reach the encoder, as the seed paper optimises the whole model; the representation then drifts towards what the upsampler needs.',
   'bsr.weighting': 'Degradation-prior weighted negatives',
   'bsr.weighting.help':
-    "This playground's form of LightBSR's idea (released LightBSR code has no weighting): a negative with nearly the query's degradation — a likely false negative — counts little.",
+    "This playground's form of LightBSR's idea (released LightBSR code has no weighting): a negative with nearly the query's degradation — a likely false negative — counts little. The weights read each patch’s true σ and noise level, so with them stage 1 is weakly supervised, not unsupervised.",
   'bsr.pairing': 'Positive pairs',
   'bsr.pairing.image': 'two patches of one LR image (DASR)',
   'bsr.pairing.degradation': 'two images degraded alike (CdCL, content-decoupled)',
@@ -52,7 +52,7 @@ export const enBlindSr = {
   'panel.bsrEmbedding.spearman': '|Spearman(σ, PC1)|: {value}',
   'panel.sr.title': 'Super-resolution ×{scale}',
   'panel.sr.caption':
-    'Held-out crops at eight blur levels (8 each). Three upsamplers train side by side on the same batches: without a condition, conditioned on the learned degradation representation, and conditioned on the true degradation (the upper bound).',
+    'Held-out crops at eight blur levels (8 each). Three upsamplers train side by side on the same batches: without a condition, conditioned on the learned degradation representation, and conditioned on the true degradation — a reference, not an upper bound: it gets σ and the noise level as two numbers and must still learn what they mean in the same steps, so the learned representation can beat it.',
   'panel.sr.low': 'LR',
   'panel.sr.bicubic': 'bicubic',
   'panel.sr.sr': 'SR',
@@ -60,7 +60,7 @@ export const enBlindSr = {
   'panel.sr.method.bicubic': 'bicubic',
   'panel.sr.method.without': 'SR without the representation',
   'panel.sr.method.learned': 'SR with the learned representation',
-  'panel.sr.method.oracle': 'SR with the true degradation (oracle)',
+  'panel.sr.method.oracle': 'SR with the true degradation (reference)',
   'panel.sr.gain': 'gain from the representation',
   'panel.sr.bySigma': 'PSNR (dB) by blur level σ of the held-out set',
   'panel.sr.exampleSigma':

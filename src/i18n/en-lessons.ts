@@ -8,6 +8,10 @@ export const enLessons = {
   'lessons.close': 'Close',
   'lessons.progress': 'Step {n} of {total}',
   'controls.projectorBatchNorm': 'Batch norm in the projector (SimSiam, BYOL)',
+  'bsr.untrained.text':
+    'The degradation encoder is untrained: stage 1 has not run on this model. Stage 2 would teach the upsamplers to read noise, and any “gain” it shows would be noise too.',
+  'bsr.untrained.button': 'Train stage 1 first',
+  'bsr.untrained.training': 'Training stage 1 for {n} steps, then stage 2…',
   'lessons.predictions': 'Ask for a prediction before each lesson step runs',
   'lessons.predict': 'Your prediction',
   'lessons.skip': 'Skip — just run it',
@@ -47,7 +51,6 @@ export const enLessons = {
     'PSNR gain of the true degradation (the reference) over no condition (dB)',
   'lessons.metric.gainWeakBlur': 'gain at the weakest blur (dB)',
   'lessons.metric.gainStrongBlur': 'gain at the strongest blur (dB)',
-  'lessons.metric.weakMinusStrong': 'weak-blur gain minus strong-blur gain (dB)',
   'lessons.metric.weightMin': 'smallest negative weight of the query',
   'lessons.metric.weightMax': 'largest negative weight of the query',
   'lessons.metric.randomKeys': 'share of the queue still random keys',
@@ -63,7 +66,8 @@ export const enLessons = {
     '$2N$ views, minus the anchor itself, minus its positive: $2N-2$. (This count is SimCLR’s: MoCo’s negatives are the keys in its queue, SimSiam and BYOL have none.)',
   'lesson.pairs.2':
     'The matrix holds the cosine similarity $s_{ij}=\\hat z_i^{\\top}\\hat z_j$ of every pair of views; the positives are outlined.',
-  'lesson.pairs.2.q': 'After 200 training steps, how do the outlined cells compare with the rest?',
+  'lesson.pairs.2.q':
+    'After {budget} training steps, how do the outlined cells compare with the rest?',
   'lesson.pairs.2.apart': 'The outlined cells stay bright, the rest turn dark',
   'lesson.pairs.2.same': 'Nothing much changes',
   'lesson.pairs.2.why':
@@ -71,14 +75,15 @@ export const enLessons = {
   'lesson.head.title': 'Encoder and projection head',
   'lesson.head.1':
     'The encoder $f$ turns a view into a representation $h=f(x)$; the projection head $g$ maps it to $z=g(h)$, where the loss is computed. After training, $h$ is kept and $g$ is thrown away (SimCLR §4.2 found $h$ the better representation). This plot shows $h$; kNN accuracy asks how well $h$ groups the shapes by kind.',
-  'lesson.head.1.q': 'No label is ever used in training. After 300 steps, the kNN accuracy of $h$…',
+  'lesson.head.1.q':
+    'No label is ever used in training. After {budget} steps, the kNN accuracy of $h$…',
   'lesson.head.1.rises': 'rises clearly',
   'lesson.head.1.stays': 'stays where the random encoder was',
   'lesson.head.1.why':
     'To tell two views of one shape from every other image, the encoder has to keep what survives cropping and colour changes — mostly the outline — so shapes of one kind end up near each other. The labels only score the result.',
   'lesson.head.2':
     'Top-1 asks whether, for each anchor, the most similar of the $2N-1$ candidates is its positive: the task the loss trains, on $z$. By chance it is $1/(2N-1)$, about 0.03 at $N=16$.',
-  'lesson.head.2.q': 'After 100 more steps, top-1 of the training task is…',
+  'lesson.head.2.q': 'After {budget} more steps, top-1 of the training task is…',
   'lesson.head.2.high': 'above 0.5',
   'lesson.head.2.low': 'still near chance',
   'lesson.head.2.why':
@@ -94,7 +99,7 @@ export const enLessons = {
   'lesson.ntxent.1.why':
     'An untrained encoder cannot tell the positive from the others, so each row’s softmax is spread over all 31 candidates and $-\\log$ of about $1/31$ is $\\log 31$ — the dashed line of the loss chart.',
   'lesson.ntxent.2': 'The loss is the mean of $\\ell$ over all $2N$ anchors.',
-  'lesson.ntxent.2.q': 'After 200 training steps, where is the loss?',
+  'lesson.ntxent.2.q': 'After {budget} training steps, where is the loss?',
   'lesson.ntxent.2.below': 'well below the dashed line $\\log(2N-1)$',
   'lesson.ntxent.2.on': 'still on it',
   'lesson.ntxent.2.why':
@@ -103,7 +108,7 @@ export const enLessons = {
   'lesson.temperature.1':
     'Every similarity is divided by the temperature $\\tau$ before the softmax; this lab starts at $\\tau=0.2$. Drag its slider: the matrix and the loss are recomputed at once, without a training step.',
   'lesson.temperature.1.q':
-    'After 100 steps, compare $\\tau=0.05$ with $\\tau=0.2$ on the same batch: the single most similar negative’s share of a row’s negative weight is…',
+    'After {budget} steps, compare $\\tau=0.05$ with $\\tau=0.2$ on the same batch: the single most similar negative’s share of a row’s negative weight is…',
   'lesson.temperature.1.larger': 'larger at $\\tau=0.05$',
   'lesson.temperature.1.smaller': 'smaller at $\\tau=0.05$',
   'lesson.temperature.1.why':
@@ -116,7 +121,7 @@ export const enLessons = {
     'With $|s|\\le 1$ the logits $s/\\tau$ stay within $\\pm0.67$: the exponential hardly separates them, so the hardest negative’s share is close to $1/(2N-2)$.',
   'lesson.temperature.3':
     'Train at $\\tau=1.5$ from a fresh model. SimCLR used $\\tau=0.5$ on CIFAR-10 and $\\tau=0.1$ on ImageNet; this lab’s default is $0.2$.',
-  'lesson.temperature.3.q': 'After 300 steps at $\\tau=1.5$, the loss is…',
+  'lesson.temperature.3.q': 'After {budget} steps at $\\tau=1.5$, the loss is…',
   'lesson.temperature.3.near': 'still within about 1 of the chance line',
   'lesson.temperature.3.far': 'far below it, as at $\\tau=0.2$',
   'lesson.temperature.3.why':
@@ -125,14 +130,14 @@ export const enLessons = {
   'lesson.negatives.1':
     'This step sets $N=8$. Careful comparing batch sizes: the loss’s chance line $\\log(2N-1)$ and the top-1 task both get harder as $N$ grows, so their curves are not comparable across $N$. kNN of $h$ is: it is measured the same way at any $N$.',
   'lesson.negatives.1.q':
-    'With only 14 negatives per anchor, does kNN still rise clearly in 300 steps?',
+    'With only 14 negatives per anchor, does kNN still rise clearly in {budget} steps?',
   'lesson.negatives.1.rises': 'yes',
   'lesson.negatives.1.stays': 'no, it needs more negatives',
   'lesson.negatives.1.why':
     'Even a few negatives keep the views apart. Try $N=32$ afterwards and compare kNN, not the loss.',
   'lesson.negatives.2':
     'Now the negatives are gone: the loss only pulls the two views of each image together. Its floor $-1/\\tau$ is reached by any map that gives both views of every image the same $z$ — a useful one included. Sending every view to one point is the trivial one of them.',
-  'lesson.negatives.2.q': 'Train 100 steps without negatives. Where do the views’ $z$ go?',
+  'lesson.negatives.2.q': 'Train {budget} steps without negatives. Where do the views’ $z$ go?',
   'lesson.negatives.2.collapse': 'all to one point: uniformity rises to 0',
   'lesson.negatives.2.spread': 'they stay spread out',
   'lesson.negatives.2.why':
@@ -140,14 +145,14 @@ export const enLessons = {
   'lesson.shortcut.title': 'Augmentations and the colour shortcut',
   'lesson.shortcut.1':
     'Colour jitter and grayscale are off: the two views of an image share their colours. SimCLR (§3, Figure 6) shows that colour histograms alone tell images apart, and that without colour distortion the network uses that shortcut.',
-  'lesson.shortcut.1.q': 'After 300 steps without colour augmentation, kNN by shape is…',
+  'lesson.shortcut.1.q': 'After {budget} steps without colour augmentation, kNN by shape is…',
   'lesson.shortcut.1.low': 'low: below {knnNoColour300}',
   'lesson.shortcut.1.high': 'as good as with colour augmentation',
   'lesson.shortcut.1.why':
     'Matching colours is enough to find the positive — top-1 is high — so the encoder never needs the shape, and kNN by shape stays low.',
   'lesson.shortcut.2':
     'Colour jitter and grayscale are back on: the colour shortcut is gone and the encoder has to use shape.',
-  'lesson.shortcut.2.q': 'After the same 300 steps, kNN by shape is…',
+  'lesson.shortcut.2.q': 'After the same {budget} steps, kNN by shape is…',
   'lesson.shortcut.2.higher': 'at least {knnLearned300}',
   'lesson.shortcut.2.same': 'as low as without colour augmentation',
   'lesson.shortcut.2.why':
@@ -155,7 +160,7 @@ export const enLessons = {
   'lesson.family.title': 'Contrastive or not',
   'lesson.family.1':
     'SimCLR: the two views of an image attract, the other $2N-2$ views of the batch repel. Here $N=8$.',
-  'lesson.family.1.q': 'After 300 steps, are the views of $z$ spread out or collapsed?',
+  'lesson.family.1.q': 'After {budget} steps, are the views of $z$ spread out or collapsed?',
   'lesson.family.1.spread': 'spread (uniformity well below 0)',
   'lesson.family.1.collapse': 'collapsed (uniformity near 0)',
   'lesson.family.1.why':
@@ -163,27 +168,27 @@ export const enLessons = {
   'lesson.family.2':
     'MoCo v2: the same InfoNCE, but the negatives are the $K$ keys of a queue filled by earlier batches — here $N=8$ and $K=1024$ — made by a momentum encoder $\\theta_k\\leftarrow m\\,\\theta_k+(1-m)\\,\\theta_q$. None of the current batch’s keys is a negative.',
   'lesson.family.2.q':
-    'Does the large queue give the small batch what SimCLR’s batch gives? After 300 steps, kNN is…',
+    'Does the large queue give the small batch what SimCLR’s batch gives? After {budget} steps, kNN is…',
   'lesson.family.2.higher': 'at least {knnLearned300}, like SimCLR at $N=8$',
   'lesson.family.2.lower': 'lower than that',
   'lesson.family.2.why':
     'Here it does not. The main reason is the data: 288 images, so a queue of 1,024 holds every image about 3.5 times, and the anchor’s own image’s older keys are negatives — false negatives that push the anchor away from itself. Also the queue starts as random vectors and takes $K/N=128$ steps to fill, with keys from older encoders. MoCo’s queue pays off on large data sets, where it rarely holds the anchor’s own image.',
   'lesson.family.3':
     'SimSiam: no negatives. A predictor $p$ is trained to match the other view, $\\mathcal{L}=\\tfrac12 D(p_1,\\mathrm{sg}(z_2))+\\tfrac12 D(p_2,\\mathrm{sg}(z_1))$ with $D=-\\cos$; the target gets no gradient (stop-gradient). A constant map would reach the minimum $-1$.',
-  'lesson.family.3.q': 'After 300 steps, is SimSiam collapsed?',
+  'lesson.family.3.q': 'After {budget} steps, is SimSiam collapsed?',
   'lesson.family.3.spread': 'no, the views stay spread',
   'lesson.family.3.collapse': 'yes, uniformity near 0',
   'lesson.family.3.why':
     'Stop-gradient (and, in this lab, batch norm in the projector) keeps training away from the constant solution. On these shapes SimSiam learns slowly: its kNN dips below the random encoder’s for the first few hundred steps before it rises.',
   'lesson.family.4': 'The same SimSiam with stop-gradient switched off.',
-  'lesson.family.4.q': 'After 100 steps without stop-gradient?',
+  'lesson.family.4.q': 'After {budget} steps without stop-gradient?',
   'lesson.family.4.spread': 'still spread',
   'lesson.family.4.collapse': 'collapsed: uniformity near 0',
   'lesson.family.4.why':
     'The gradient now also pulls each $z$ towards its prediction and the easiest solution wins: every view maps to one point (SimSiam §4.1). Measured here: with batch norm on $z$ as well (SimSiam’s own code), switching stop-gradient off did not collapse — BN alone can hold the batch apart. This lab leaves that BN out so the collapse shows.',
   'lesson.family.5':
     'BYOL: a predictor too, and the target is a slowly moving copy of the network (momentum $m$); its loss $2-2\\cos(p,z^{\\prime})$ has no negatives. In this lab BYOL’s projector has batch norm in both layers, which couples the views of a batch.',
-  'lesson.family.5.q': 'After 300 steps, is BYOL collapsed?',
+  'lesson.family.5.q': 'After {budget} steps, is BYOL collapsed?',
   'lesson.family.5.spread': 'no, spread',
   'lesson.family.5.collapse': 'yes',
   'lesson.family.5.why':
@@ -191,11 +196,13 @@ export const enLessons = {
   'lesson.family.6':
     'The same BYOL with no batch norm in its projector (the SimCLR head: linear, ReLU, linear). The slow target and the predictor are still there.',
   'lesson.family.6.q':
-    'After 300 steps without batch norm, kNN of $h$ compared with the random encoder’s is…',
+    'After {budget} steps without batch norm, kNN of $h$ compared with the random encoder’s is…',
   'lesson.family.6.above': 'clearly above it',
   'lesson.family.6.below': 'not above it',
-  'lesson.family.6.why':
-    'Without batch norm the slow target and the predictor alone did not make BYOL learn here: kNN ends no better than the random encoder’s. Batch norm couples the views of a batch — each output depends on the others — which is one way information about other images, a hidden kind of contrast, can enter a loss that has no negatives.',
+  'lesson.family.6.why.above':
+    'In this run BYOL learnt without batch norm: the slow target and the predictor were enough to keep it from collapsing. So on these shapes batch norm — which couples the views of a batch, a hidden kind of contrast — is not what holds BYOL apart.',
+  'lesson.family.6.why.below':
+    'In this run BYOL without batch norm did not learn: kNN ended no better than the random encoder’s. Batch norm couples the views of a batch — each output depends on the others — one way a hidden kind of contrast enters a loss with no negatives.',
   'lesson.degradation.title': 'Contrasting degradations',
   'lesson.degradation.1':
     'In blind super-resolution the blur and noise of an image are unknown. Here the contrast is over degradations: patches degraded the same way are positives, patches degraded differently are negatives; the content should not matter. Points are coloured by blur $\\sigma$; $|\\rho|$ measures how well the first principal component follows $\\sigma$.',
@@ -206,14 +213,14 @@ export const enLessons = {
   'lesson.degradation.1.why':
     'A random convolution does respond to sharpness a little, but its strongest directions follow the content of the patch, not its blur.',
   'lesson.degradation.2': 'Train stage 1.',
-  'lesson.degradation.2.q': 'After 300 steps, $|\\rho|$ is…',
+  'lesson.degradation.2.q': 'After {budget} steps, $|\\rho|$ is…',
   'lesson.degradation.2.rises': 'at least {rhoStage1}',
   'lesson.degradation.2.stays': 'still low',
   'lesson.degradation.2.why':
     'Telling patches of one degradation from the others forces the encoder to describe the degradation, whatever the content: the first principal component becomes blur.',
   'lesson.degradation.3':
     'Two ways to make a positive pair. The default pairs two different images degraded alike (the content-decoupled sampling of CdCL, Yuan et al., IEEE TIP 2025). Here, two patches of one LR image (DASR): they share the degradation but also their content, so the encoder could match content instead of blur.',
-  'lesson.degradation.3.q': 'With positives from one image, after 300 steps $|\\rho|$ is…',
+  'lesson.degradation.3.q': 'With positives from one image, after {budget} steps $|\\rho|$ is…',
   'lesson.degradation.3.rises': 'still at least {rhoStage1}',
   'lesson.degradation.3.stays': 'low: the encoder matched content',
   'lesson.degradation.3.why':
@@ -222,7 +229,7 @@ export const enLessons = {
   'lesson.weights.1':
     "A negative whose blur is almost the query's is probably not a true negative. This lab weights each one by $w_j=1-\\exp\\left(-\\frac{d(q,j)^2}{2\\gamma^2}\\right)$, normalised to mean 1, and uses $$-\\log\\frac{e^{s^+/\\tau}}{e^{s^+/\\tau}+\\sum_j w_j\\,e^{s_j/\\tau}}$$ $d$ is computed from the true $\\sigma$ and noise level of each patch, so stage 1 is weakly supervised, not unsupervised. The inner ring shows $w_j$ for the current query.",
   'lesson.weights.1.q':
-    'After 40 steps, a negative whose blur is nearly the query’s gets a weight…',
+    'After {budget} steps, a negative whose blur is nearly the query’s gets a weight…',
   'lesson.weights.1.near0': 'near 0',
   'lesson.weights.1.one': 'about 1, like the others',
   'lesson.weights.1.above': 'above 1',
@@ -238,22 +245,24 @@ export const enLessons = {
   'lesson.queue.title': 'The dynamic queue',
   'lesson.queue.1':
     'Negatives come from a queue of keys from earlier batches (MoCo). It starts with random keys (grey). Each step writes the $N=16$ new keys at the pointer and overwrites the oldest. Here $K=128$.',
-  'lesson.queue.1.q': 'After 10 steps, how much of the queue is still random keys?',
+  'lesson.queue.1.q': 'After {budget} steps, how much of the queue is still random keys?',
   'lesson.queue.1.none': 'none',
   'lesson.queue.1.half': 'about half',
   'lesson.queue.1.all': 'nearly all',
   'lesson.queue.1.why': '$K/N=128/16=8$ steps write a key into every slot.',
   'lesson.queue.2':
     'The key encoder moves slowly, $\\theta_k\\leftarrow m\\,\\theta_k+(1-m)\\,\\theta_q$, so the keys in the queue stay comparable although they were made by older encoders.',
-  'lesson.queue.2.q': 'Train 150 more steps: the loss…',
+  'lesson.queue.2.q': 'Train {budget} more steps: the loss…',
   'lesson.queue.2.falls': 'falls',
   'lesson.queue.2.rises': 'rises',
-  'lesson.queue.2.why':
-    'Once every key is real, the negatives are as hard as they get; from there the loss falls as the encoder learns to tell degradations apart.',
+  'lesson.queue.2.why.rises':
+    'In this run the loss rose while $|\\rho|$ rose too: the encoder did learn. As it learns, its keys spread over the blurs and the queue holds negatives whose blur is close to the query’s — harder ones — so the loss of a queue with a learning key encoder is no progress bar. $|\\rho|$ is.',
+  'lesson.queue.2.why.falls':
+    'In this run the loss fell: the encoder separated the degradations faster than its keys made the negatives harder. Check $|\\rho|$ beside it: the loss of a queue with a learning key encoder is no progress bar on its own.',
   'lesson.stages.title': 'Two training stages',
   'lesson.stages.1':
     'Stage 1 trains only the degradation encoder, by contrast. Its representation is what the upsampler will be told about the blur.',
-  'lesson.stages.1.q': 'After 300 steps of stage 1, is the representation ordered by blur?',
+  'lesson.stages.1.q': 'After {budget} steps of stage 1, is the representation ordered by blur?',
   'lesson.stages.1.rises': 'yes: $|\\rho|$ at least {rhoStage1}',
   'lesson.stages.1.stays': 'not yet',
   'lesson.stages.1.why':
@@ -261,7 +270,7 @@ export const enLessons = {
   'lesson.stages.2':
     "Stage 2 freezes the encoder and trains three upsamplers side by side on the same batches: one told the learned representation, the same network told nothing, and one told the true degradation (a reference). The representation scales and shifts every block's features and sets how strongly the LR input is sharpened.",
   'lesson.stages.2.q':
-    'After 150 steps of stage 2, where does the learned representation add the most PSNR?',
+    'After {budget} steps of stage 2, where does the learned representation add the most PSNR?',
   'lesson.stages.2.weak': 'at weak blur',
   'lesson.stages.2.strong': 'at strong blur',
   'lesson.stages.2.same': 'about the same everywhere',

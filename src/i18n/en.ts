@@ -67,7 +67,7 @@ export const en = {
     'Divides every similarity before the softmax. Small τ: the softmax concentrates on the hardest negatives. Changes the matrix and loss at once.',
   'controls.batchSize': 'Images per batch N',
   'controls.batchSize.help':
-    'N images → 2N views; each anchor has 1 positive and 2N − 2 negatives. Changing it rebuilds the model.',
+    'N images → 2N views. SimCLR: each anchor has 1 positive and 2N − 2 negatives; MoCo’s negatives are the K keys of its queue; SimSiam and BYOL have none. Changing it rebuilds the model.',
   'controls.learningRate': 'Learning rate',
   'controls.learningRate.help': 'Adam step size.',
   'controls.noNegatives': 'No negatives (positive term only)',
@@ -207,7 +207,7 @@ export const en = {
   'method.byol': 'BYOL — momentum target + predictor, no negatives',
   'controls.queueSize': 'Queue size K',
   'controls.queueSize.help':
-    'MoCo: negatives are the keys of the last K/N batches, not just this batch. A small batch with a large queue sees as many negatives as a large batch. Changing it rebuilds the model and applies that method’s recommended settings (shown below it).',
+    'MoCo: the negatives are the K keys of the queue, written by the last K/N batches; none of the current batch’s keys is a negative. A queue larger than the data set holds every image several times, so the anchor’s own image’s older keys become negatives. Changing it rebuilds the model.',
   'controls.momentum': 'Momentum m',
   'controls.momentum.help':
     'The key (MoCo) or target (BYOL) network follows the trained one slowly: θₖ ← m θₖ + (1 − m) θ. m = 0 copies it every step.',

@@ -10,6 +10,10 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lessons.close': '关闭',
   'lessons.progress': '第 {n} 步，共 {total} 步',
   'controls.projectorBatchNorm': '投影头中的批归一化（SimSiam、BYOL）',
+  'bsr.untrained.text':
+    '退化编码器尚未训练：这个模型还没有运行过阶段 1。阶段 2 会让上采样网络去读噪声，它显示的任何“增益”也只是噪声。',
+  'bsr.untrained.button': '先训练阶段 1',
+  'bsr.untrained.training': '正在训练阶段 1 共 {n} 步，然后进入阶段 2……',
   'lessons.predictions': '每个课程步骤运行前先请学生预测',
   'lessons.predict': '你的预测',
   'lessons.skip': '跳过，直接运行',
@@ -46,7 +50,6 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lessons.metric.referenceGain': '真实退化（参照）相对无条件的 PSNR 增益（dB）',
   'lessons.metric.gainWeakBlur': '最弱模糊处的增益（dB）',
   'lessons.metric.gainStrongBlur': '最强模糊处的增益（dB）',
-  'lessons.metric.weakMinusStrong': '弱模糊增益减去强模糊增益（dB）',
   'lessons.metric.weightMin': '查询的负样本最小权重',
   'lessons.metric.weightMax': '查询的负样本最大权重',
   'lessons.metric.randomKeys': '队列中仍为随机键的比例',
@@ -61,7 +64,7 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
     '$2N$ 个视图，去掉锚点自身，再去掉它的正样本：$2N-2$。（这是 SimCLR 的计数：MoCo 的负样本是队列中的键，SimSiam 和 BYOL 没有负样本。）',
   'lesson.pairs.2':
     '矩阵中是每对视图的余弦相似度 $s_{ij}=\\hat z_i^{\\top}\\hat z_j$；正样本对被描边。',
-  'lesson.pairs.2.q': '训练 200 步后，描边的格子与其余格子相比如何？',
+  'lesson.pairs.2.q': '训练 {budget} 步后，描边的格子与其余格子相比如何？',
   'lesson.pairs.2.apart': '描边格子保持明亮，其余变暗',
   'lesson.pairs.2.same': '没有明显变化',
   'lesson.pairs.2.why':
@@ -69,14 +72,14 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lesson.head.title': '编码器与投影头',
   'lesson.head.1':
     '编码器 $f$ 把视图变成表示 $h=f(x)$；投影头 $g$ 把它映射为 $z=g(h)$，损失在 $z$ 上计算。训练结束后保留 $h$、丢弃 $g$（SimCLR §4.2 发现 $h$ 是更好的表示）。这张图显示的是 $h$；kNN 准确率衡量 $h$ 按种类对形状分组的好坏。',
-  'lesson.head.1.q': '训练从不使用标签。训练 300 步后，$h$ 的 kNN 准确率……',
+  'lesson.head.1.q': '训练从不使用标签。训练 {budget} 步后，$h$ 的 kNN 准确率……',
   'lesson.head.1.rises': '明显上升',
   'lesson.head.1.stays': '停留在随机编码器的水平',
   'lesson.head.1.why':
     '为了把同一形状的两个视图与其他所有图像区分开，编码器必须保留经裁剪和颜色变化后仍然存在的东西——主要是轮廓——于是同类形状彼此靠近。标签只用来给结果打分。',
   'lesson.head.2':
     'top-1 看的是：对每个锚点，$2N-1$ 个候选中最相似的是否为它的正样本——这是损失在 $z$ 上训练的任务。随机水平为 $1/(2N-1)$，$N=16$ 时约 0.03。',
-  'lesson.head.2.q': '再训练 100 步后，训练任务的 top-1……',
+  'lesson.head.2.q': '再训练 {budget} 步后，训练任务的 top-1……',
   'lesson.head.2.high': '高于 0.5',
   'lesson.head.2.low': '仍接近随机水平',
   'lesson.head.2.why':
@@ -91,7 +94,7 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lesson.ntxent.1.why':
     '未训练的编码器分不出正样本，每一行的 softmax 分散在全部 31 个候选上，约 $1/31$ 的 $-\\log$ 就是 $\\log 31$——损失图中的虚线。',
   'lesson.ntxent.2': '损失是 $\\ell$ 在全部 $2N$ 个锚点上的平均。',
-  'lesson.ntxent.2.q': '训练 200 步后，损失在哪里？',
+  'lesson.ntxent.2.q': '训练 {budget} 步后，损失在哪里？',
   'lesson.ntxent.2.below': '远低于虚线 $\\log(2N-1)$',
   'lesson.ntxent.2.on': '仍在虚线上',
   'lesson.ntxent.2.why':
@@ -100,7 +103,7 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lesson.temperature.1':
     '每个相似度在 softmax 之前都除以温度 $\\tau$；本实验从 $\\tau=0.2$ 开始。拖动滑块：矩阵和损失会立即重新计算，无需训练步骤。',
   'lesson.temperature.1.q':
-    '训练 100 步后，在同一批上比较 $\\tau=0.05$ 与 $\\tau=0.2$：最相似的那个负样本在一行负样本权重中的占比……',
+    '训练 {budget} 步后，在同一批上比较 $\\tau=0.05$ 与 $\\tau=0.2$：最相似的那个负样本在一行负样本权重中的占比……',
   'lesson.temperature.1.larger': '在 $\\tau=0.05$ 时更大',
   'lesson.temperature.1.smaller': '在 $\\tau=0.05$ 时更小',
   'lesson.temperature.1.why':
@@ -113,7 +116,7 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
     '由于 $|s|\\le 1$，logit $s/\\tau$ 停留在 $\\pm0.67$ 之内：指数几乎分不开它们，所以最难负样本的占比接近 $1/(2N-2)$。',
   'lesson.temperature.3':
     '以 $\\tau=1.5$ 从新模型开始训练。SimCLR 在 CIFAR-10 上用 $\\tau=0.5$，在 ImageNet 上用 $\\tau=0.1$；本实验默认为 $0.2$。',
-  'lesson.temperature.3.q': '以 $\\tau=1.5$ 训练 300 步后，损失……',
+  'lesson.temperature.3.q': '以 $\\tau=1.5$ 训练 {budget} 步后，损失……',
   'lesson.temperature.3.near': '仍在随机水平线下方约 1 以内',
   'lesson.temperature.3.far': '远低于它，和 $\\tau=0.2$ 时一样',
   'lesson.temperature.3.why':
@@ -121,14 +124,14 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lesson.negatives.title': '负样本，以及没有它们时的坍缩',
   'lesson.negatives.1':
     '这一步设置 $N=8$。比较批大小时要小心：损失的随机水平 $\\log(2N-1)$ 和 top-1 任务都会随 $N$ 增大而变难，所以它们的曲线在不同 $N$ 之间不可比。$h$ 的 kNN 可比：在任何 $N$ 下的测量方式都相同。',
-  'lesson.negatives.1.q': '每个锚点只有 14 个负样本，300 步内 kNN 还会明显上升吗？',
+  'lesson.negatives.1.q': '每个锚点只有 14 个负样本，{budget} 步内 kNN 还会明显上升吗？',
   'lesson.negatives.1.rises': '会',
   'lesson.negatives.1.stays': '不会，需要更多负样本',
   'lesson.negatives.1.why':
     '即使只有少量负样本也能把视图分开。之后试试 $N=32$，比较 kNN，而不是损失。',
   'lesson.negatives.2':
     '现在没有负样本了：损失只把每张图像的两个视图拉近。任何让每张图像的两个视图得到相同 $z$ 的映射都能达到其下限 $-1/\\tau$——包括有用的映射。把所有视图送到同一点只是其中最平凡的一个。',
-  'lesson.negatives.2.q': '没有负样本训练 100 步。视图的 $z$ 去了哪里？',
+  'lesson.negatives.2.q': '没有负样本训练 {budget} 步。视图的 $z$ 去了哪里？',
   'lesson.negatives.2.collapse': '全部到同一点：均匀性升到 0',
   'lesson.negatives.2.spread': '仍然分散',
   'lesson.negatives.2.why':
@@ -136,13 +139,13 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lesson.shortcut.title': '数据增强与颜色捷径',
   'lesson.shortcut.1':
     '颜色抖动和灰度化已关闭：同一图像的两个视图颜色相同。SimCLR（§3，图 6）表明仅凭颜色直方图就能区分图像，而没有颜色失真时网络会利用这条捷径。',
-  'lesson.shortcut.1.q': '没有颜色增强训练 300 步后，按形状的 kNN……',
+  'lesson.shortcut.1.q': '没有颜色增强训练 {budget} 步后，按形状的 kNN……',
   'lesson.shortcut.1.low': '很低：低于 {knnNoColour300}',
   'lesson.shortcut.1.high': '和有颜色增强时一样好',
   'lesson.shortcut.1.why':
     '匹配颜色就足以找到正样本——top-1 很高——所以编码器从不需要形状，按形状的 kNN 一直很低。',
   'lesson.shortcut.2': '颜色抖动和灰度化重新打开：颜色捷径消失，编码器必须利用形状。',
-  'lesson.shortcut.2.q': '同样训练 300 步后，按形状的 kNN……',
+  'lesson.shortcut.2.q': '同样训练 {budget} 步后，按形状的 kNN……',
   'lesson.shortcut.2.higher': '至少 {knnLearned300}',
   'lesson.shortcut.2.same': '和没有颜色增强时一样低',
   'lesson.shortcut.2.why':
@@ -150,44 +153,46 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lesson.family.title': '对比，还是不对比',
   'lesson.family.1':
     'SimCLR：同一图像的两个视图相互吸引，批内其余 $2N-2$ 个视图相互排斥。这里 $N=8$。',
-  'lesson.family.1.q': '训练 300 步后，$z$ 中的视图是分散的还是坍缩的？',
+  'lesson.family.1.q': '训练 {budget} 步后，$z$ 中的视图是分散的还是坍缩的？',
   'lesson.family.1.spread': '分散（均匀性远低于 0）',
   'lesson.family.1.collapse': '坍缩（均匀性接近 0）',
   'lesson.family.1.why': '负样本把每一对不同图像推开，常数映射的损失很高：SimCLR 不会坍缩。',
   'lesson.family.2':
     'MoCo v2：同样的 InfoNCE，但负样本是由之前批次填入的队列中的 $K$ 个键——这里 $N=8$、$K=1024$——由动量编码器 $\\theta_k\\leftarrow m\\,\\theta_k+(1-m)\\,\\theta_q$ 生成。当前批次的键都不是负样本。',
-  'lesson.family.2.q': '大队列能让小批量得到 SimCLR 批内负样本的效果吗？训练 300 步后，kNN……',
+  'lesson.family.2.q': '大队列能让小批量得到 SimCLR 批内负样本的效果吗？训练 {budget} 步后，kNN……',
   'lesson.family.2.higher': '至少 {knnLearned300}，与 $N=8$ 的 SimCLR 一样',
   'lesson.family.2.lower': '低于这个值',
   'lesson.family.2.why':
     '在这里不能。主要原因在数据：只有 288 张图像，大小为 1,024 的队列把每张图像存了约 3.5 次，锚点自身图像的旧键也成了负样本——这些假负样本把锚点推离它自己。此外，队列以随机向量开始，需要 $K/N=128$ 步才能填满，键来自较旧的编码器。MoCo 的队列在大数据集上才显出价值，那里队列很少包含锚点自身的图像。',
   'lesson.family.3':
     'SimSiam：没有负样本。预测器 $p$ 学习匹配另一个视图，$\\mathcal{L}=\\tfrac12 D(p_1,\\mathrm{sg}(z_2))+\\tfrac12 D(p_2,\\mathrm{sg}(z_1))$，其中 $D=-\\cos$；目标不获得梯度（停止梯度）。常数映射也能达到最小值 $-1$。',
-  'lesson.family.3.q': '训练 300 步后，SimSiam 坍缩了吗？',
+  'lesson.family.3.q': '训练 {budget} 步后，SimSiam 坍缩了吗？',
   'lesson.family.3.spread': '没有，视图保持分散',
   'lesson.family.3.collapse': '坍缩了，均匀性接近 0',
   'lesson.family.3.why':
     '停止梯度（以及本实验中投影头里的批归一化）使训练远离常数解。在这些形状上 SimSiam 学得较慢：最初几百步它的 kNN 先降到随机编码器以下，然后才上升。',
   'lesson.family.4': '同一个 SimSiam，关闭停止梯度。',
-  'lesson.family.4.q': '关闭停止梯度训练 100 步后？',
+  'lesson.family.4.q': '关闭停止梯度训练 {budget} 步后？',
   'lesson.family.4.spread': '仍然分散',
   'lesson.family.4.collapse': '坍缩：均匀性接近 0',
   'lesson.family.4.why':
     '此时梯度也把每个 $z$ 拉向它的预测，最容易的解胜出：所有视图映射到同一点（SimSiam §4.1）。这里测得：如果 $z$ 上也有批归一化（SimSiam 自己的代码），关闭停止梯度并不会坍缩——仅批归一化就能让批内样本保持分开。本实验去掉了这层批归一化，以便显示坍缩。',
   'lesson.family.5':
     'BYOL：同样有预测器，而目标是网络的一个缓慢移动的副本（动量 $m$）；它的损失 $2-2\\cos(p,z^{\\prime})$ 没有负样本。本实验中 BYOL 投影头的两层都有批归一化，它把一批中的视图耦合在一起。',
-  'lesson.family.5.q': '训练 300 步后，BYOL 坍缩了吗？',
+  'lesson.family.5.q': '训练 {budget} 步后，BYOL 坍缩了吗？',
   'lesson.family.5.spread': '没有，保持分散',
   'lesson.family.5.collapse': '坍缩了',
   'lesson.family.5.why':
     '仅凭这次运行还不能确定是什么让它保持分散：缓慢的目标、预测器和批归一化都有可能。下一步去掉批归一化。',
   'lesson.family.6':
     '同一个 BYOL，但投影头中没有批归一化（SimCLR 的投影头：线性、ReLU、线性）。缓慢的目标和预测器仍然保留。',
-  'lesson.family.6.q': '没有批归一化训练 300 步后，$h$ 的 kNN 与随机编码器相比……',
+  'lesson.family.6.q': '没有批归一化训练 {budget} 步后，$h$ 的 kNN 与随机编码器相比……',
   'lesson.family.6.above': '明显更高',
   'lesson.family.6.below': '并不更高',
-  'lesson.family.6.why':
-    '在这里，没有批归一化时，仅靠缓慢的目标和预测器并不能让 BYOL 学到东西：kNN 最终不比随机编码器好。批归一化把一批中的视图耦合在一起——每个输出都依赖其他样本——这是其他图像的信息（一种隐含的对比）进入没有负样本的损失的一种途径。',
+  'lesson.family.6.why.above':
+    '在这次运行中，BYOL 没有批归一化也学到了东西：缓慢的目标和预测器足以防止坍缩。所以在这些形状上，让 BYOL 保持分散的并不是批归一化——它把一批中的视图耦合在一起，是一种隐含的对比。',
+  'lesson.family.6.why.below':
+    '在这次运行中，没有批归一化的 BYOL 没有学到东西：kNN 最终不比随机编码器好。批归一化把一批中的视图耦合在一起——每个输出都依赖其他样本——这是一种隐含的对比进入没有负样本的损失的途径。',
   'lesson.degradation.title': '对比退化',
   'lesson.degradation.1':
     '在盲超分辨率中，图像的模糊和噪声是未知的。这里对比的是退化：以相同方式退化的图像块是正样本，以不同方式退化的是负样本；内容不应起作用。点按模糊 $\\sigma$ 着色；$|\\rho|$ 衡量第一主成分与 $\\sigma$ 的一致程度。',
@@ -197,14 +202,14 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lesson.degradation.1.why':
     '随机卷积确实对锐度有一点反应，但它最强的方向跟随图像块的内容，而不是模糊。',
   'lesson.degradation.2': '训练阶段 1。',
-  'lesson.degradation.2.q': '训练 300 步后，$|\\rho|$……',
+  'lesson.degradation.2.q': '训练 {budget} 步后，$|\\rho|$……',
   'lesson.degradation.2.rises': '至少 {rhoStage1}',
   'lesson.degradation.2.stays': '仍然很低',
   'lesson.degradation.2.why':
     '要把同一退化的图像块与其他图像块区分开，编码器必须描述退化本身，而与内容无关：第一主成分变成了模糊。',
   'lesson.degradation.3':
     '构造正样本对有两种方式。默认方式是两张以相同方式退化的不同图像（CdCL 的内容解耦采样，Yuan 等，IEEE TIP 2025）。这里是同一低分辨率图像的两个块（DASR）：它们共享退化，也共享内容，因此编码器可能去匹配内容而不是模糊。',
-  'lesson.degradation.3.q': '正样本来自同一图像时，训练 300 步后 $|\\rho|$……',
+  'lesson.degradation.3.q': '正样本来自同一图像时，训练 {budget} 步后 $|\\rho|$……',
   'lesson.degradation.3.rises': '仍然至少 {rhoStage1}',
   'lesson.degradation.3.stays': '很低：编码器匹配了内容',
   'lesson.degradation.3.why':
@@ -212,7 +217,7 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lesson.weights.title': '退化先验权重',
   'lesson.weights.1':
     '模糊与查询几乎相同的负样本很可能不是真正的负样本。本实验为每个负样本加权 $w_j=1-\\exp\\left(-\\frac{d(q,j)^2}{2\\gamma^2}\\right)$（归一化为均值 1），并使用 $$-\\log\\frac{e^{s^+/\\tau}}{e^{s^+/\\tau}+\\sum_j w_j\\,e^{s_j/\\tau}}$$ $d$ 由每个图像块真实的 $\\sigma$ 和噪声水平算出，所以阶段 1 是弱监督的，而不是无监督的。内环显示当前查询的 $w_j$。',
-  'lesson.weights.1.q': '训练 40 步后，模糊与查询几乎相同的负样本得到的权重……',
+  'lesson.weights.1.q': '训练 {budget} 步后，模糊与查询几乎相同的负样本得到的权重……',
   'lesson.weights.1.near0': '接近 0',
   'lesson.weights.1.one': '约为 1，与其他负样本一样',
   'lesson.weights.1.above': '大于 1',
@@ -228,28 +233,30 @@ export const zhLessons: Record<keyof typeof enLessons, string> = {
   'lesson.queue.title': '动态队列',
   'lesson.queue.1':
     '负样本来自由之前批次的键组成的队列（MoCo）。队列以随机键（灰色）开始。每一步在指针处写入 $N=16$ 个新键，覆盖最旧的键。这里 $K=128$。',
-  'lesson.queue.1.q': '训练 10 步后，队列中还有多少是随机键？',
+  'lesson.queue.1.q': '训练 {budget} 步后，队列中还有多少是随机键？',
   'lesson.queue.1.none': '没有',
   'lesson.queue.1.half': '大约一半',
   'lesson.queue.1.all': '几乎全部',
   'lesson.queue.1.why': '$K/N=128/16=8$ 步就在每个位置写入一个键。',
   'lesson.queue.2':
     '键编码器缓慢移动，$\\theta_k\\leftarrow m\\,\\theta_k+(1-m)\\,\\theta_q$，因此队列中的键虽然来自较旧的编码器，仍然可以比较。',
-  'lesson.queue.2.q': '再训练 150 步：损失……',
+  'lesson.queue.2.q': '再训练 {budget} 步：损失……',
   'lesson.queue.2.falls': '下降',
   'lesson.queue.2.rises': '上升',
-  'lesson.queue.2.why':
-    '一旦所有键都是真实的，负样本就达到最难；此后随着编码器学会区分退化，损失下降。',
+  'lesson.queue.2.why.rises':
+    '在这次运行中损失上升了，而 $|\\rho|$ 也在上升：编码器确实在学习。随着学习，它的键分布到各种模糊上，队列中出现与查询模糊相近的负样本——更难的负样本——所以带有不断学习的键编码器的队列，其损失不是进度条；$|\\rho|$ 才是。',
+  'lesson.queue.2.why.falls':
+    '在这次运行中损失下降了：编码器区分退化的速度快于键让负样本变难的速度。请同时看旁边的 $|\\rho|$：带有不断学习的键编码器的队列，其损失本身不是进度条。',
   'lesson.stages.title': '两个训练阶段',
   'lesson.stages.1':
     '阶段 1 只通过对比学习训练退化编码器。它的表示就是上采样网络将得到的关于模糊的信息。',
-  'lesson.stages.1.q': '阶段 1 训练 300 步后，表示是否按模糊排序？',
+  'lesson.stages.1.q': '阶段 1 训练 {budget} 步后，表示是否按模糊排序？',
   'lesson.stages.1.rises': '是：$|\\rho|$ 至少 {rhoStage1}',
   'lesson.stages.1.stays': '还没有',
   'lesson.stages.1.why': '与上一课相同的对比：编码器描述了模糊。',
   'lesson.stages.2':
     '阶段 2 冻结编码器，并在相同批次上并行训练三个上采样网络：一个获知学到的表示，同一网络什么也不获知，另一个获知真实退化（作为参照）。表示对每个块的特征做缩放和平移，并决定对低分辨率输入锐化的强度。',
-  'lesson.stages.2.q': '阶段 2 训练 150 步后，学到的表示在哪里带来的 PSNR 增益最大？',
+  'lesson.stages.2.q': '阶段 2 训练 {budget} 步后，学到的表示在哪里带来的 PSNR 增益最大？',
   'lesson.stages.2.weak': '在弱模糊处',
   'lesson.stages.2.strong': '在强模糊处',
   'lesson.stages.2.same': '各处差不多',

@@ -62,10 +62,10 @@ export const zh: Record<MessageKey, string> = {
   'controls.title': '设置',
   'controls.temperature': '温度 τ',
   'controls.temperature.help':
-    '在 softmax 之前除以每个相似度。τ 越小，softmax 越集中在最难的负样本上。矩阵和损失会立即改变。',
+    '每个相似度在 softmax 之前都除以 τ。τ 越小，softmax 越集中在最难的负样本上。矩阵和损失会立即改变。',
   'controls.batchSize': '每批图像数 N',
   'controls.batchSize.help':
-    'N 张图像 → 2N 个视图；每个锚点有 1 个正样本和 2N − 2 个负样本。修改会重建模型。',
+    'N 张图像 → 2N 个视图。SimCLR：每个锚点有 1 个正样本和 2N − 2 个负样本；MoCo 的负样本是队列中的 K 个键；SimSiam 和 BYOL 没有负样本。修改会重建模型。',
   'controls.learningRate': '学习率',
   'controls.learningRate.help': 'Adam 的步长。',
   'controls.noNegatives': '无负样本（只保留正样本项）',
@@ -195,7 +195,7 @@ export const zh: Record<MessageKey, string> = {
   'method.byol': 'BYOL——动量目标网络 + 预测器，无负样本',
   'controls.queueSize': '队列大小 K',
   'controls.queueSize.help':
-    'MoCo：负样本来自最近 K/N 个批次的键，而不只是本批次。小批量配合大队列，看到的负样本与大批量一样多。更改会重建模型。',
+    'MoCo：负样本是队列中的 K 个键，由最近 K/N 个批次写入；当前批次的键都不是负样本。队列大于数据集时，每张图像在队列中出现多次，锚点自身图像的旧键也会成为负样本。更改会重建模型。',
   'controls.momentum': '动量 m',
   'controls.momentum.help':
     '键网络（MoCo）或目标网络（BYOL）缓慢跟随被训练的网络：θₖ ← m θₖ + (1 − m) θ。m = 0 时每步直接复制。',
@@ -266,7 +266,7 @@ export const zh: Record<MessageKey, string> = {
   'stage.update.working': '正在用这一批数据训练…',
   'stage.noData': '还没有数据批次：模型仍在准备中。',
   'stage.queue.weights': '当前查询的权重：最小 {min}，均值 {mean}',
-  'stage.patches.title': '查询（红）与键（蓝）补丁：每对共享同一种退化。',
-  'stage.patches.query': '查询补丁 {n}',
-  'stage.patches.key': '键补丁 {n}',
+  'stage.patches.title': '查询（红）与键（蓝）图像块：每对共享同一种退化。',
+  'stage.patches.query': '查询图像块 {n}',
+  'stage.patches.key': '键图像块 {n}',
 };

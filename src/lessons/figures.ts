@@ -14,6 +14,10 @@ export const figures = {
   knnNoColour300: 0.45,
   /** the training budget of most lesson steps */
   stepsShort: 300,
+  /** SimSiam and BYOL dip below the random encoder for a few hundred steps before they rise */
+  stepsLong: 800,
+  /** Blind-SR stage 1's default budget ("Train stage 1 first"), and |ρ| it reaches at least */
+  stage1Budget: 300,
   /** Blind-SR stage 1, 300 steps: |ρ| at least this */
   rhoStage1: 0.8,
   /** a random Blind-SR encoder: |ρ| below this */

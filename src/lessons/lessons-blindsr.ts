@@ -82,9 +82,10 @@ export const blindsrLessons: Lesson[] = [
         answers: ['falls', 'rises'],
         budget: 150,
         continues: true,
-        observe: ['loss'],
+        observe: ['loss', 'rho'],
         judge: (start, end) => (m('loss', end) < m('loss', start) ? 'falls' : 'rises'),
-        expected: 'falls',
+        expected: 'rises',
+        explainsEachOutcome: true,
       },
     ],
   },
@@ -110,7 +111,7 @@ export const blindsrLessons: Lesson[] = [
         observe: ['gainWeakBlur', 'gainStrongBlur', 'gain'],
         // the run decides: the explanation follows whichever way it went
         judge: (_, end) => {
-          const difference = m('weakMinusStrong', end);
+          const difference = m('gainWeakBlur', end) - m('gainStrongBlur', end);
           return difference > 0.2 ? 'weak' : difference < -0.2 ? 'strong' : 'same';
         },
         expected: 'weak',

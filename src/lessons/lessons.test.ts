@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../i18n';
 import { blindsrStages, lessonKeys, lessons, simclrStages } from './lessons';
+import { figures } from './figures';
 import { splitMath } from './math';
+import { metrics } from './metrics';
 
 describe('lessons', () => {
   it('every lesson step has its text in both languages', () => {
@@ -33,6 +35,27 @@ describe('lessons', () => {
       'stages',
     ]);
     expect(new Set(lessons.map((l) => l.lab))).toEqual(new Set(['simclr', 'blindsr']));
+  });
+
+  it('a step budget in the text is the step’s own ({budget}), every {name} a figure', () => {
+    for (const [language, catalogue] of Object.entries(catalogues))
+      for (const lesson of lessons)
+        for (const key of lessonKeys(lesson)) {
+          const text = (catalogue as Record<string, string>)[key];
+          expect(text, `${language}: ${key}`).not.toMatch(/\d+( more| training)? steps|\d+ 步/);
+          const prose = splitMath(text)
+            .filter((part) => part.kind === 'text')
+            .map((part) => part.value)
+            .join(' ');
+          for (const [, name] of prose.matchAll(/\{(\w+)\}/g))
+            expect(name === 'budget' || name in figures, `${key}: {${name}}`).toBe(true);
+        }
+  });
+
+  it('every metric a step observes has a label in both languages', () => {
+    for (const catalogue of Object.values(catalogues))
+      for (const id of Object.keys(metrics))
+        expect((catalogue as Record<string, string>)[`lessons.metric.${id}`], id).toBeTruthy();
   });
 
   it('every stage has a name in both languages', () => {

@@ -3,7 +3,6 @@ import {
   hardestNegativeShare,
   ntXentAt,
   positiveNegativeCosine,
-  weakMinusStrongGain,
   type LessonReadout,
 } from './readout';
 
@@ -103,10 +102,6 @@ export const metrics = {
       const strongest = levels.reduce((a, b) => (b.sigma > a.sigma ? b : a));
       return strongest.learned - strongest.without;
     },
-  },
-  weakMinusStrong: {
-    digits: 2,
-    read: (r: LessonReadout) => (r.evaluation ? weakMinusStrongGain(r.evaluation) : null),
   },
   /** Blind-SR queue: the smallest and largest prior weight of the negatives of one query */
   weightMin: {

@@ -90,21 +90,3 @@ export function ntXentAt(snapshot: SimclrSnapshot, temperature: number): number 
   }
   return total / views;
 }
-
-/** Stage 2: PSNR gain of the learned condition over no condition, at each blur level. */
-export function gainBySigma(evaluation: BlindSrEvaluation): { sigma: number; gain: number }[] {
-  return (evaluation.sr?.byLevel ?? []).map((level) => ({
-    sigma: level.sigma,
-    gain: level.learned - level.without,
-  }));
-}
-
-/** Stage 2: the gain at the weakest blur minus the gain at the strongest (dB). */
-export function weakMinusStrongGain(evaluation: BlindSrEvaluation): number | null {
-  const levels = gainBySigma(evaluation);
-  if (levels.length < 2) return null;
-  const sorted = [...levels].sort((a, b) => a.sigma - b.sigma);
-  // the two weakest and the two strongest levels: one level of 8 crops is noisy
-  const ends = (list: typeof sorted) => list.reduce((a, b) => a + b.gain, 0) / list.length;
-  return ends(sorted.slice(0, 2)) - ends(sorted.slice(-2));
-}

@@ -73,6 +73,8 @@ export interface PlaygroundState {
   profile: { name: string; ms: number; count: number }[] | null;
   /** the open lesson step's prediction, action and observation */
   lessonRun: LessonRunState;
+  /** "Train stage 1 first" is running stage 1 over these steps */
+  stage1First: { fromStep: number; toStep: number } | null;
 }
 
 export const initialRun: RunState = {
@@ -113,6 +115,7 @@ export const useStore = create<PlaygroundState>()(() => ({
   },
   profile: null,
   lessonRun: idleLessonRun,
+  stage1First: null,
   toast: null,
   stageData: { probe: null, update: null, updating: false },
 }));

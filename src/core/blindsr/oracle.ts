@@ -4,7 +4,7 @@ import type { Degradation, DegradationRanges } from './degrade';
 export const oracleDim = 4;
 
 /**
- * The *true* degradation as a condition vector, for the oracle upsampler (the upper bound
+ * The *true* degradation as a condition vector, for the oracle upsampler (a reference, not an upper bound: it still has to learn what σ and the noise level mean, and at 100 and 300 steps the learned condition beat it
  * of what knowing the degradation can give), each entry about [−1, 1]:
  *  - the blur amount σ (for anisotropic kernels √(λ1·λ2)), linear over the range;
  *  - the elongation (λ1 − λ2) along the doubled angle, cos 2θ and sin 2θ — so that one

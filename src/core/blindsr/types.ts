@@ -52,7 +52,7 @@ export interface BlindSrEvaluation {
     psnrSr: number;
     /** the same upsampler trained without any condition */
     psnrSrWithoutRepresentation: number;
-    /** the upsampler conditioned on the true degradation (upper bound) */
+    /** the upsampler conditioned on the true degradation (a reference, not an upper bound) */
     psnrOracle: number;
     /** PSNR per blur level of the held-out set */
     byLevel: {

@@ -17,7 +17,7 @@ export interface Conditions {
  * Stage 2's three upsamplers, trained side by side from the same initial weights on the
  * same batches: conditioned on the learned representation, on zeros (the same network
  * without the representation: it learns one fixed FiLM and sharpening), and on the true
- * degradation (the upper bound). One Adam over all three: their losses are summed, so each
+ * degradation (a reference: it can lose to the learned condition in a short run). One Adam over all three: their losses are summed, so each
  * net's gradient comes from its own term only, as with three separate optimisers.
  */
 export class Upsamplers {
