@@ -99,8 +99,8 @@ describe('URL configuration', () => {
     const third = parseUrl('?lesson=temperature&lstep=3');
     expect(third.config.lessonStep).toBe(2);
     expect(third.config.simclr.temperature).toBe(1.5);
-    // earlier steps' presets carry over, as walking through the lesson would set them
-    expect(third.config.similarityMode).toBe('softmax');
+    // a step applies its complete preset: nothing carries over from step 2's softmax view
+    expect(third.config.similarityMode).toBe('cosine');
     expect(third.problems).toEqual([]);
     // round trip, and a value the user changed after the preset survives (even the default)
     expect(parseUrl(serializeUrl(third.config)).config).toEqual(third.config);
