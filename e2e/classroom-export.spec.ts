@@ -1,7 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, waitForReady } from './fixtures';
+
+// the screenshots folder is ignored by git: a fresh clone has none
+mkdirSync('e2e/screenshots', { recursive: true });
 
 // the classroom's figures, its other language and its accessibility (layout and keyboard:
 // classroom.spec.ts)
