@@ -179,56 +179,6 @@ for (const { lab, query, backends: labBackends } of labs)
 await browser.close();
 
 /**
- * The start-up milestones of one load, in ms on the page's clock: the page's and the
- * training worker's `startup:` marks (src/worker/timeline.ts; the worker's moved by the
- * difference of the two time origins), the navigation, the worker's own fetches (its
- * chunks, the wasm binary), Play enabled and the first step.
- */
-async function startupTimeline(page, load) {
-  const marksOf = () => ({
-    origin: performance.timeOrigin,
-    marks: performance
-      .getEntriesByType('mark')
-      .filter((mark) => mark.name.startsWith('startup:'))
-      .map((mark) => [mark.name.slice('startup:'.length), mark.startTime]),
-    fetched: performance
-      .getEntriesByType('resource')
-      .filter((entry) => /\.(wasm|js)$/.test(entry.name))
-      .map((entry) => [`fetched ${entry.name.split('/').pop()}`, entry.responseEnd]),
-  });
-  const own = await page.evaluate(marksOf);
-  const navigation = await page.evaluate(() => {
-    const entry = performance.getEntriesByType('navigation')[0];
-    return entry
-      ? [
-          ['page:response', entry.responseEnd],
-          ['page:dom-content-loaded', entry.domContentLoadedEventEnd],
-          ['page:load-event', entry.loadEventEnd],
-        ]
-      : [];
-  });
-  const trainer = page.workers().find((worker) => worker.url().includes('train.worker'));
-  const worker = trainer ? await trainer.evaluate(marksOf).catch(() => null) : null;
-  const shift = worker ? worker.origin - own.origin : 0;
-  return [
-    ...navigation,
-    ...own.marks,
-    ...own.fetched.filter(([name]) => /^fetched index-/.test(name)),
-    ...(worker ? [...worker.marks, ...worker.fetched].map(([name, t]) => [name, t + shift]) : []),
-    ['bench:play-enabled', load.playAt],
-    ['bench:first-step', load.firstStepAt],
-  ].map(([name, t]) => [name.replace(/-[\w-]{8}\.(js|wasm)$/, '.$1'), t]);
-}
-
-/** Each milestone's median over the loads that reached it, in time order. */
-function medianTimeline(timelines) {
-  const byName = new Map();
-  for (const timeline of timelines)
-    for (const [name, t] of timeline) byName.set(name, [...(byName.get(name) ?? []), t]);
-  return [...byName].map(([name, times]) => [name, median(times)]).sort((a, b) => a[1] - b[1]);
-}
-
-/**
  * Page load → first step of the default SimCLR page, over `loads` fresh browsers (a cold
  * start each: no code cache, no HTTP cache): one load varies by ±20 % on a shared machine.
  */
@@ -265,8 +215,7 @@ for (let i = 0; i < loads && backends.includes('wasm'); i++) {
     await page.waitForFunction(() => window.__load.firstStepAt !== null, null, {
       timeout: 60_000,
     });
-    const load = await page.evaluate(() => ({ ...window.__load }));
-    pageLoads.push({ ...load, timeline: await startupTimeline(page, load) });
+    pageLoads.push(await page.evaluate(() => ({ ...window.__load })));
   } catch (error) {
     console.log(`page load ${i + 1}: ${String(error?.message ?? error).slice(0, 200)}`);
   }
@@ -278,16 +227,8 @@ const pageLoad = pageLoads.length
       medianReadyMs: median(pageLoads.map((l) => l.playAt)),
       medianFirstStepMs: median(pageLoads.map((l) => l.firstStepAt)),
       firstStepMs: pageLoads.map((l) => Math.round(l.firstStepAt)),
-      criticalPath: medianTimeline(pageLoads.map((l) => l.timeline)),
     }
   : null;
-if (pageLoad) {
-  console.log(
-    `page load critical path (median ms after navigation start, ${pageLoad.loads} loads):`,
-  );
-  for (const [name, ms] of pageLoad.criticalPath)
-    console.log(`  ${String(Math.round(ms)).padStart(6)}  ${name}`);
-}
 server.kill();
 
 // 1 thread: the same default steps on tfjs-wasm in node (single-threaded there)

@@ -14,7 +14,6 @@ import { uploadCounters } from './data/uploads';
 import { testHooksEnabled } from './state/test-hooks';
 import { parseUrl, serializeUrl } from './state/url';
 
-performance.mark('startup:page:main');
 const languageKey = 'contrastive-playground.language';
 
 function initialLanguage(): Language {
@@ -110,14 +109,12 @@ void prepareDeployment(() => setDeployment({ updateReady: true }))
     if (!isolatedAlready) void startTraining();
   });
 
-const render = () => {
-  performance.mark('startup:page:render');
+const render = () =>
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
-};
 // Chrome starts the worker's thread only while this thread is free: render once it exists
 // (a few tens of ms), so the worker loads tfjs and compiles wasm while the first render runs
 if (isolatedAlready) void workerStarted(250).then(render);
