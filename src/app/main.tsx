@@ -9,17 +9,15 @@ import { installShortcuts } from './shortcuts';
 import { startPage } from './start';
 import { syncUrlWithStore } from './url-sync';
 
-performance.mark('startup:page:main');
 // the link's configuration is in the store before anything reads it
 syncUrlWithStore();
 installShortcuts();
 acceptDroppedFiles();
 exposeTestHooks();
-startPage(() => {
-  performance.mark('startup:page:render');
+startPage(() =>
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <App />
     </StrictMode>,
-  );
-});
+  ),
+);

@@ -6,7 +6,6 @@ import { loadHrPool, loadSimclrDataset } from '../data/load';
 import { packDataset } from '../data/payload';
 import { wasmThreadsFor, type BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
-import { markStartup } from '../worker/timeline';
 import type { StageUpdate, WorkerEvent } from '../worker/protocol';
 import { blindSrNeedsRebuild, needsRebuild, type AppConfig, type LabId } from './config';
 import { emptyHistory } from './history';
@@ -118,7 +117,6 @@ function configureLab(): void {
 async function sendDataset(): Promise<void> {
   const { config } = useStore.getState();
   let dataset: Dataset;
-  markStartup('page:data-loading');
   try {
     dataset =
       config.lab === 'simclr'

@@ -4,7 +4,6 @@ import type { BackendInfo } from './protocol';
 import type { LabId } from '../core/app-types';
 import { simdKernelBuild } from '../core/nn/simd-kernels';
 import { errorMessage, WasmFileError } from './failures';
-import { markStartup } from './timeline';
 
 /** What this browser offers, asked directly (tfjs would hide a software adapter). */
 export async function probeCapabilities(): Promise<Capabilities> {
@@ -50,7 +49,6 @@ async function startBackend(
   if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
   if (name !== 'wasm') return activate(name, null);
   const { wasm, chosenBinary, refetchBinary } = await import('./wasm-backend');
-  markStartup('worker:wasm-module');
   const threads = wasmThreadsFor(navigator.hardwareConcurrency || 1, lab);
   // one thread: the plain SIMD build (no pool of eight idle pthread workers to start)
   if (threads === 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
@@ -118,7 +116,6 @@ export async function chooseAndStartBackend(
   // without waiting for the probe, which only names its adapter on the badge
   const probing = forced === 'wasm' ? Promise.resolve(noCapabilities) : probeCapabilities();
   const plan = forced ? planBackend(noCapabilities, forced) : planBackend(await probing, null);
-  markStartup('worker:backend-chosen');
   const failures: BackendInfo['failures'] = [];
   for (const name of plan.order) {
     try {

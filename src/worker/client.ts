@@ -9,7 +9,6 @@ import type {
 import type { BackendName } from './backend-choice';
 import type { LabId } from '../core/app-types';
 import { payloadTransferables, type DatasetPayload } from '../data/payload';
-import { markStartup } from './timeline';
 
 /**
  * The page's typed handle on the training worker. Events go to one listener (the store);
@@ -53,7 +52,6 @@ export class TrainingClient {
     worker.onmessage = (event: MessageEvent<WorkerToPage>) => {
       this.lastBeat = performance.now();
       const message = event.data;
-      markStartup(`page:got-${message.type}`);
       if ('id' in message) this.settle(message);
       else this.listener(message);
     };
@@ -66,7 +64,6 @@ export class TrainingClient {
     };
     this.worker = worker;
     this.lastBeat = performance.now();
-    markStartup('page:worker-created');
     this.watchdog = setInterval(() => {
       if (this.worker && performance.now() - this.lastBeat > heartbeatTimeout) {
         this.fail(
@@ -79,7 +76,6 @@ export class TrainingClient {
   }
 
   send(message: PageToWorker): void {
-    markStartup(`page:sent-${message.type}`);
     this.worker?.postMessage(message);
   }
 
@@ -95,7 +91,6 @@ export class TrainingClient {
   }
 
   sendData(dataset: DatasetPayload): void {
-    markStartup('page:sent-setData');
     this.worker?.postMessage(
       { type: 'setData', dataset } satisfies PageToWorker,
       payloadTransferables(dataset),

@@ -9,7 +9,6 @@ import type { PageToWorker, WorkerToPage } from './protocol';
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-performance.mark('startup:worker:entry');
 const early: MessageEvent<PageToWorker>[] = [];
 self.onmessage = (event: MessageEvent<PageToWorker>) => early.push(event);
 self.postMessage({ type: 'booting' } satisfies WorkerToPage);

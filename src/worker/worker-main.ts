@@ -3,7 +3,6 @@ import '../core/tf-ops';
 import * as tf from '@tensorflow/tfjs-core';
 import { chooseAndStartBackend } from './backends';
 import type { DebugMessage, PageToWorker, WorkerToPage } from './protocol';
-import { markStartup } from './timeline';
 import { TrainingLoop } from './training-loop';
 
 /**
@@ -16,12 +15,9 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const heartbeatInterval = 1000; // ms
 
-markStartup('worker:body');
 const loop = new TrainingLoop({
-  post: (message: WorkerToPage, transfer: Transferable[] = []) => {
-    markStartup(`worker:sent-${message.type}`);
-    self.postMessage(message, transfer);
-  },
+  post: (message: WorkerToPage, transfer: Transferable[] = []) =>
+    self.postMessage(message, transfer),
 });
 /** set by `init`: the page was built for development or opened with the test flag */
 let testHooks = false;
@@ -50,7 +46,6 @@ function init(message: Extract<PageToWorker, { type: 'init' }>): void {
     chooseAndStartBackend(message.forcedBackend, message.lab).then(
       (backend) => {
         backendStarted = true;
-        markStartup('worker:backend-ready');
         self.postMessage({ type: 'ready', backend } satisfies WorkerToPage);
         watchDevice();
       },
@@ -113,7 +108,6 @@ function handle(message: PageToWorker): void {
 }
 
 function receive(event: MessageEvent<PageToWorker>): void {
-  markStartup(`worker:got-${event.data.type}`);
   try {
     handle(event.data);
   } catch (error) {
