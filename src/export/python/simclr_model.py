@@ -83,7 +83,8 @@ PROJECTOR_NORM = {"simclr": "none", "moco": "none", "simsiam": "hidden", "byol":
 
 
 def make_head(c, in_dim, random, device):
-    norm = PROJECTOR_NORM[c["method"]]
+    # the lab's switch "batch norm in the projector" (projectorBatchNorm) removes it for every method
+    norm = PROJECTOR_NORM[c["method"]] if c["projectorBatchNorm"] else "none"
     head = dict(hidden=make_dense(in_dim, c["hiddenDim"], random, device),
                 out=make_dense(c["hiddenDim"], c["projectionDim"], random, device))
     if norm != "none":
