@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { canvasSignature, expect, screenshot, stepCount, test, waitForReady } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -92,20 +93,50 @@ test.describe('the contrastive family in the SimCLR lab', () => {
     page,
   }) => {
     const output = await exportAndRun(page, '/?backend=wasm&lab=blindsr', 'blindsr-x2-seed1.py', 3);
-    expect(output).toMatch(/^Blind-SR x2 {2}isotropic/m);
+    expect(output).toMatch(/^Blind-SR dasr x2 {2}isotropic/m);
     const stage1 = [...output.matchAll(/^stage 1 step [1-9]\d* loss (\S+) rho (\S+)/gm)];
     expect(stage1).toHaveLength(3);
     for (const [, loss] of stage1) expect(Number.isFinite(Number(loss))).toBe(true);
     expect(output).toMatch(/RESULT .*"psnr_learned": \d+\.\d+/);
   });
+
+  test('Blind-SR LightBSR: Export → PyTorch script downloads the three stages and runs (where torch exists)', async ({
+    page,
+  }) => {
+    const output = await exportAndRun(
+      page,
+      '/?backend=wasm&lab=blindsr&pipeline=lightbsr',
+      'blindsr-lightbsr-x2-seed1.py',
+      5,
+      (script) => {
+        expect(script).toContain('"pipeline":"lightbsr"');
+        for (const part of ['class KernelPrior', 'def distillation_terms', 'blindsr_lightbsr.py'])
+          expect(script).toContain(part);
+      },
+    );
+    expect(output).toMatch(/^Blind-SR lightbsr x2 {2}isotropic/m);
+    const stage1 = [...output.matchAll(/^stage 1 step [1-9]\d* loss (\S+) rho_teacher (\S+)/gm)];
+    expect(stage1).toHaveLength(5);
+    const stage2 = [...output.matchAll(/^stage 2 step [1-9]\d* distill (\S+) kl/gm)];
+    expect(stage2).toHaveLength(5);
+    for (const [, loss] of [...stage1, ...stage2]) expect(Number.isFinite(Number(loss))).toBe(true);
+    expect(output).toMatch(/^teacher \|rho\| [\d.]+ {2}student \|rho\| [\d.]+/m);
+    expect(output).toMatch(/RESULT .*"psnr_student": \d+\.\d+/);
+  });
 });
 
 /**
  * Opens the link, downloads Export → PyTorch script (checking its name) and runs it for
- * `steps` steps on the CPU; skips (with the reason) where torch does not import.
+ * `steps` steps on the CPU (checkScript sees its text first, torch or not); skips (with the reason) where torch does not import.
  * → the script's output, after checking it exited cleanly.
  */
-async function exportAndRun(page: Page, link: string, fileName: string, steps: number) {
+async function exportAndRun(
+  page: Page,
+  link: string,
+  fileName: string,
+  steps: number,
+  checkScript: (script: string) => void = () => {},
+) {
   await page.goto(link);
   await waitForReady(page);
   await page.getByTestId('export-menu').click();
@@ -115,6 +146,7 @@ async function exportAndRun(page: Page, link: string, fileName: string, steps: n
   expect(download.suggestedFilename()).toBe(fileName);
   const path = test.info().outputPath(fileName);
   await download.saveAs(path);
+  checkScript(readFileSync(path, 'utf8'));
   const python = process.env.PYTHON ?? '/usr/bin/python3';
   const probe = spawnSync(python, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
   test.skip(probe.status !== 0, `no torch at ${python}: the script is not run`);

@@ -22,9 +22,7 @@ what LightBSR (Yuan et al., ICCV 2025) adds on top:
 Usage: python3 lightbsr_mirror.py --seeds 1 2 3 --teacher-steps 400 --student-steps 400
 Prints JSON lines; the last one per seed is the summary row.
 """
-import argparse
 import json
-import math
 import os
 import sys
 import time

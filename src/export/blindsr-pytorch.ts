@@ -1,7 +1,7 @@
 import { blurKernelSize, type BlindSrConfig } from '../core/blindsr/config';
 import type { RgbImage } from '../core/image';
 import { packImages } from './pack';
-import { assembleScript, blindsrModules, settingsModuleOf } from './python-source';
+import { assembleScript, blindsrModules, lightbsrModules, settingsModuleOf } from './python-source';
 
 /**
  * "Take it further" for the Blind-SR lab: the current configuration as one self-contained
@@ -9,6 +9,9 @@ import { assembleScript, blindsrModules, settingsModuleOf } from './python-sourc
  * encoder, MoCo queue, weighted InfoNCE) and then stage 2 (the three upsamplers), and
  * prints the page's metrics: loss, |ρ| = |Spearman(σ, PC1 of h)|, PSNR of bicubic, the
  * upsampler without the representation, with it, and with the true degradation.
+ * With pipeline 'lightbsr' the script trains LightBSR's three stages instead
+ * (python/blindsr_lightbsr.py): the teacher with the kernel-PCA prior map, the distilled
+ * student beside a contrast-only control, then SR on each student.
  *
  * The Python is src/export/python/blindsr_*.py and playground.py (see python-source.ts).
  * The procedural textures are regenerated from the seed (src/data/textures.ts ported with
@@ -37,8 +40,30 @@ function poolBlock(pool: BlindSrPool): Record<string, unknown> {
   };
 }
 
+const dasrAbout = [
+  'Contrastive Playground — the Blind-SR lab exported: stage 1 then stage 2.',
+  '',
+  'Self-contained: needs only torch (and numpy). Stage 1 trains the degradation encoder',
+  '(momentum key encoder, a queue of K keys, InfoNCE with the degradation-prior weights);',
+  'stage 2 trains three upsamplers on the frozen encoder: conditioned on its representation,',
+  'on nothing, and on the true degradation. Prints loss, |rho| = |Spearman(sigma, PC1 of h)|',
+  'and PSNR, as the page does. Runs on CUDA when available.',
+];
+
+const lightbsrAbout = [
+  'Contrastive Playground — the Blind-SR lab exported: the LightBSR pipeline, stages 1 to 3.',
+  '',
+  'Self-contained: needs only torch (and numpy). Stage 1 trains the teacher on the LR patch',
+  "and the blur kernel's PCA code (MoCo queue, InfoNCE); stage 2 distils a light student from",
+  'the frozen teacher (KL of the softmax at tau 0.15 + 0.1 L1 + feature-map MSE) beside a',
+  'control trained by the contrast alone; stage 3 trains the upsamplers on each student.',
+  'Prints |rho| = |Spearman(sigma, PC1 of h)| of teacher and students, and PSNR, as the page',
+  'does. Runs on CUDA when available.',
+];
+
 export function blindsrPytorchFileName(config: BlindSrConfig): string {
-  return `blindsr-x${config.scale}-seed${config.seed}.py`;
+  const pipeline = config.pipeline === 'lightbsr' ? '-lightbsr' : '';
+  return `blindsr${pipeline}-x${config.scale}-seed${config.seed}.py`;
 }
 
 export function blindsrPytorchScript(
@@ -47,16 +72,9 @@ export function blindsrPytorchScript(
   options: BlindSrExportOptions = {},
 ): string {
   const json = (value: unknown) => JSON.stringify(value);
+  const lightbsr = config.pipeline === 'lightbsr';
   return assembleScript(
-    [
-      'Contrastive Playground — the Blind-SR lab exported: stage 1 then stage 2.',
-      '',
-      'Self-contained: needs only torch (and numpy). Stage 1 trains the degradation encoder',
-      '(momentum key encoder, a queue of K keys, InfoNCE with the degradation-prior weights);',
-      'stage 2 trains three upsamplers on the frozen encoder: conditioned on its representation,',
-      'on nothing, and on the true degradation. Prints loss, |rho| = |Spearman(sigma, PC1 of h)|',
-      'and PSNR, as the page does. Runs on CUDA when available.',
-    ],
+    lightbsr ? lightbsrAbout : dasrAbout,
     [
       `CONFIG = json.loads(r'''${json(config)}''')`,
       `POOL = json.loads(r'''${json(poolBlock(pool))}''')`,
@@ -64,7 +82,7 @@ export function blindsrPytorchScript(
       `DEFAULT_STEPS = ${options.steps ?? 300}`,
       `EVALUATE_EVERY = ${options.evaluateEvery ?? 50}`,
     ],
-    blindsrModules,
+    lightbsr ? lightbsrModules : blindsrModules,
     settingsModuleOf.blindsr,
   );
 }

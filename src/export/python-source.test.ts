@@ -10,6 +10,7 @@ import { blindsrPytorchScript } from './blindsr-pytorch';
 import {
   blindsrModules,
   gatherImports,
+  lightbsrModules,
   settingsModuleOf,
   simclrModules,
   splitModule,
@@ -27,6 +28,10 @@ const blindsrScript = blindsrPytorchScript(defaultBlindSrConfig, {
   size: 64,
   count: 2,
 });
+const lightbsrScript = blindsrPytorchScript(
+  { ...defaultBlindSrConfig, pipeline: 'lightbsr' },
+  { kind: 'textures', seed: 1, size: 64, count: 2 },
+);
 const pythonFolder = join(__dirname, 'python');
 const root = join(__dirname, '..', '..');
 
@@ -61,6 +66,11 @@ describe('the exported scripts read every setting', () => {
       script: blindsrScript,
       keys: [...blindsrSettings.map((s) => s.path), ...leafKeys(defaultBlindSrConfig)],
     },
+    {
+      lab: 'blindsr (lightbsr)',
+      script: lightbsrScript,
+      keys: [...blindsrSettings.map((s) => s.path), ...leafKeys(defaultBlindSrConfig)],
+    },
   ];
   for (const { lab, script, keys } of cases)
     it(`${lab}: each setting is read as ["key"] by the script`, () => {
@@ -83,6 +93,7 @@ describe('the Python modules', () => {
     for (const [lab, script] of [
       ['simclr', simclrScript],
       ['blindsr', blindsrScript],
+      ['blindsr', lightbsrScript],
     ] as const) {
       const settings = readFileSync(join(pythonFolder, `${settingsModuleOf[lab]}.py`), 'utf8');
       const names = [...settings.matchAll(/^([A-Z_]+)\s*[:=]/gm)].map((match) => match[1]);
@@ -98,6 +109,7 @@ describe('the Python modules', () => {
     expect(imports.some((line) => /playground|simclr_/.test(line))).toBe(false);
     expect(simclrScript).not.toMatch(/^from (playground|simclr_\w+|blindsr_\w+) import/m);
     expect(blindsrScript).not.toMatch(/^from (playground|simclr_\w+|blindsr_\w+) import/m);
+    expect(lightbsrScript).not.toMatch(/^from (playground|simclr_\w+|blindsr_\w+) import/m);
   });
 
   it('splits a parenthesised import into one statement and keeps the docstring', () => {
@@ -110,7 +122,7 @@ describe('the Python modules', () => {
   });
 
   it('each lab lists its modules in dependency order, the shared one first', () => {
-    for (const modules of [simclrModules, blindsrModules]) {
+    for (const modules of [simclrModules, blindsrModules, lightbsrModules]) {
       expect(modules[0].name).toBe('playground');
       const defined = new Set<string>();
       for (const module of modules) {
@@ -123,7 +135,9 @@ describe('the Python modules', () => {
       }
     }
     const files = readdirSync(pythonFolder).filter((name) => !name.endsWith('_settings.py'));
-    const listed = new Set([...simclrModules, ...blindsrModules].map((m) => `${m.name}.py`));
+    const listed = new Set(
+      [...simclrModules, ...blindsrModules, ...lightbsrModules].map((m) => `${m.name}.py`),
+    );
     expect(files.filter((name) => !listed.has(name))).toEqual([]);
   });
 
@@ -160,6 +174,7 @@ describe('the downloads', () => {
     const files = [
       ['simclr.py', simclrScript],
       ['blindsr.py', blindsrScript],
+      ['lightbsr.py', lightbsrScript],
     ].map(([name, text]) => {
       writeFileSync(join(directory, name), text);
       return join(directory, name);

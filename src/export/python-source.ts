@@ -6,6 +6,7 @@ import blindsrData from './python/blindsr_data.py?raw';
 import blindsrModels from './python/blindsr_models.py?raw';
 import blindsrStage2 from './python/blindsr_stage2.py?raw';
 import blindsrTrain from './python/blindsr_train.py?raw';
+import blindsrLightbsr from './python/blindsr_lightbsr.py?raw';
 
 /**
  * The exported scripts are real Python modules in ./python (linted by pyflakes in CI, and
@@ -33,6 +34,12 @@ export const blindsrModules: PythonModule[] = [
   { name: 'blindsr_models', source: blindsrModels },
   { name: 'blindsr_stage2', source: blindsrStage2 },
   { name: 'blindsr_train', source: blindsrTrain },
+];
+
+/** The LightBSR pipeline's download: the same shared modules, its own main instead of blindsr_train's. */
+export const lightbsrModules: PythonModule[] = [
+  ...blindsrModules.filter((module) => module.name !== 'blindsr_train'),
+  { name: 'blindsr_lightbsr', source: blindsrLightbsr },
 ];
 
 /** The settings module each lab's modules import; the export writes its names itself. */

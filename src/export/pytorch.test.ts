@@ -7,7 +7,11 @@ import { defaultSimclrConfig, simclrMethods, type SimclrConfig } from '../core/s
 import { sourceSize } from '../data/load';
 import { makeShapesDataset, shapeGenerator } from '../data/shapes';
 import { pytorchScript, type ExportData } from './pytorch';
-import { blindsrPytorchScript, type BlindSrPool } from './blindsr-pytorch';
+import { blindsrPytorchFileName, blindsrPytorchScript, type BlindSrPool } from './blindsr-pytorch';
+import { distillationTemperature, distillationWeights } from '../core/blindsr/distill';
+import { priorDims } from '../core/blindsr/kernel-prior';
+import { studentLearningRate } from '../core/blindsr/lightbsr';
+import { studentEncoderConfig } from '../core/blindsr/lightbsr-models';
 import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr/config';
 import { makeTextures } from '../data/textures';
 
@@ -159,4 +163,71 @@ describe('Blind-SR PyTorch export', () => {
     expect(status, output).toBe(0);
     expect(output).toMatch(/RESULT .*"psnr_learned": [\d.]+/);
   });
+});
+
+describe('Blind-SR PyTorch export, LightBSR pipeline', () => {
+  const lightbsr: BlindSrConfig = { ...smallBlindSr, pipeline: 'lightbsr' };
+
+  it('writes the LightBSR parts, with the constants of the page’s pipeline', () => {
+    const script = blindsrPytorchScript(lightbsr, textures);
+    expect(script).toContain('"pipeline":"lightbsr"');
+    expect(blindsrPytorchFileName(lightbsr)).toBe('blindsr-lightbsr-x2-seed1.py');
+    for (const part of [
+      'class KernelPrior',
+      'def distillation_terms',
+      'class Contrast',
+      'def stage2',
+    ])
+      expect(script).toContain(part);
+    expect(script).not.toContain('def contrast_step'); // the DASR main is left out
+    expect(script).toContain(`PRIOR_DIMS = ${priorDims}\n`);
+    expect(script).toContain(`STUDENT_LEARNING_RATE = ${studentLearningRate}\n`);
+    expect(script).toContain(`DISTILL_TEMPERATURE = ${distillationTemperature}\n`);
+    const { kl, l1, mse } = distillationWeights;
+    expect(script).toContain(`DISTILL_WEIGHTS = {"kl": ${kl}, "l1": ${l1}, "mse": ${mse}}`);
+    expect(script).toContain(
+      `STUDENT_CHANNELS, STUDENT_STRIDES = (${studentEncoderConfig.channels.join(', ')}), (${studentEncoderConfig.strides.join(', ')})`,
+    );
+    expect(blindsrPytorchScript(smallBlindSr, textures)).not.toContain('class KernelPrior');
+  });
+
+  it.skipIf(!torchAvailable)(
+    'trains teacher, student and SR for 5 steps each: finite losses, three |ρ| and the PSNRs',
+    () => {
+      const { status, output } = runScript(
+        blindsrPytorchScript(lightbsr, textures),
+        'lightbsr.py',
+        ['--steps', '5', '--log-every', '1', '--eval-every', '5'],
+      );
+      expect(status, output).toBe(0);
+      const stage1 = [...output.matchAll(/^stage 1 step [1-9]\d* loss (\S+) rho_teacher (\S+)/gm)];
+      expect(stage1, output).toHaveLength(5);
+      const stage2 = [
+        ...output.matchAll(
+          /^stage 2 step [1-9]\d* distill (\S+) kl (\S+) l1 (\S+) mse (\S+) contrast (\S+) rho_student (\S+) rho_contrast (\S+)/gm,
+        ),
+      ];
+      expect(stage2, output).toHaveLength(5);
+      for (const values of [...stage1, ...stage2])
+        for (const value of values.slice(1)) expect(finite(value), output).toBe(true);
+      const sr = [...output.matchAll(/^stage 3 student step [1-9]\d* loss (\S+)/gm)];
+      expect(sr, output).toHaveLength(5);
+      expect(output).toMatch(/^stage 3 contrast-only student step 5 loss/m);
+      const result = JSON.parse(output.match(/^RESULT (.*)$/m)![1]) as Record<string, number>;
+      for (const key of ['rho_teacher', 'rho_student', 'rho_contrast']) {
+        expect(result[key], key).toBeGreaterThanOrEqual(0);
+        expect(result[key], key).toBeLessThanOrEqual(1);
+      }
+      for (const key of [
+        'psnr_bicubic',
+        'psnr_without',
+        'psnr_student',
+        'psnr_contrast',
+        'psnr_oracle',
+      ])
+        expect(result[key], key).toBeGreaterThan(10);
+      expect(result.kl).toBeGreaterThanOrEqual(0);
+      expect(output).toMatch(/^teacher \|rho\| [\d.]+ {2}student \|rho\| [\d.]+/m);
+    },
+  );
 });

@@ -71,11 +71,13 @@ class BatchNorm(nn.Module):
 
 
 class Encoder(nn.Module):
-    """DASR's degradation encoder, browser-sized: 16-16-32(s2)-32-64(s2)-64 → h (64)."""
+    """DASR's degradation encoder, browser-sized: 16-16-32(s2)-32-64(s2)-64 → h (64).
+    LightBSR's teacher takes RGB + the prior map (inputs 3 + P); only the RGB is centred,
+    as centring would erase the constant map (src/core/blindsr/lightbsr-models.ts)."""
 
-    def __init__(self, channels=(16, 16, 32, 32, 64, 64), strides=(1, 1, 2, 1, 2, 1)):
+    def __init__(self, channels=(16, 16, 32, 32, 64, 64), strides=(1, 1, 2, 1, 2, 1), inputs=3):
         super().__init__()
-        cin, convs, norms = 3, [], []
+        cin, convs, norms = inputs, [], []
         for cout, stride in zip(channels, strides):
             convs.append(Conv(cin, cout, 3, stride, bias=False))
             norms.append(BatchNorm(cout))
@@ -83,11 +85,16 @@ class Encoder(nn.Module):
         self.convs, self.norms = nn.ModuleList(convs), nn.ModuleList(norms)
         self.out_dim = cin
 
-    def forward(self, x, training):
-        x = x - x.mean((2, 3), keepdim=True)  # each image minus its per-channel mean
+    def maps(self, x, training):
+        """The last feature maps [B, C, H, W] (LightBSR distils them too)."""
+        rgb = x[:, :3]
+        x = torch.cat([rgb - rgb.mean((2, 3), keepdim=True), x[:, 3:]], 1)  # each image minus its per-channel mean
         for conv, norm in zip(self.convs, self.norms):
             x = F.leaky_relu(norm(conv(x), training), 0.1)
-        return x.mean((2, 3))
+        return x
+
+    def forward(self, x, training):
+        return self.maps(x, training).mean((2, 3))
 
     def commit(self, keep=True):
         for norm in self.norms:

@@ -14,7 +14,8 @@ from blindsr_models import SrNet, psnr
 SR_BATCH = 8
 
 
-def stage2(c, args, steps, pool, hr_size, encoder, rng, device, contrast_step=None):
+def stage2(c, args, steps, pool, hr_size, encoder, rng, device, contrast_step=None, label="stage 2"):
+    """label: how the lines are labelled (SR is stage 3 of the LightBSR pipeline)."""
     torch.manual_seed(c["seed"] + 100)
     nets = {"without": SrNet(64, c["scale"]), "learned": SrNet(64, c["scale"]), "oracle": SrNet(4, c["scale"])}
     base = nets["learned"].state_dict()
@@ -69,7 +70,7 @@ def stage2(c, args, steps, pool, hr_size, encoder, rng, device, contrast_step=No
 
     def show(step, loss):
         p = evaluate()
-        print(f"stage 2 step {step} loss {loss:.4f} psnr bicubic {p['bicubic']:.3f} without {p['without']:.3f} "
+        print(f"{label} step {step} loss {loss:.4f} psnr bicubic {p['bicubic']:.3f} without {p['without']:.3f} "
               f"learned {p['learned']:.3f} oracle {p['oracle']:.3f}", flush=True)
         return p
 
@@ -94,12 +95,12 @@ def stage2(c, args, steps, pool, hr_size, encoder, rng, device, contrast_step=No
             encoder_optimizer.step()
         loss = losses["learned"].item()  # the page's loss readout: the learned net's L1
         if not math.isfinite(loss):
-            print(f"stage 2 step {step} loss {loss}: not finite")
+            print(f"{label} step {step} loss {loss}: not finite")
             sys.exit(1)
         if step % args.eval_every == 0 or step == steps:
             p = show(step, loss)
         elif step % args.log_every == 0:
-            print(f"stage 2 step {step} loss {loss:.4f}", flush=True)
+            print(f"{label} step {step} loss {loss:.4f}", flush=True)
     p = evaluate()
     return dict(stage2_steps=steps, stage2_loss=loss, psnr_bicubic=p["bicubic"], psnr_without=p["without"],
                 psnr_learned=p["learned"], psnr_oracle=p["oracle"])

@@ -53,7 +53,7 @@ def main():
     keys0 = np.random.default_rng(c["seed"] + 1).standard_normal((c["queueSize"], 64)).astype(np.float32)
     queue = torch.from_numpy(keys0 / np.linalg.norm(keys0, axis=1, keepdims=True)).to(device)
     entries, pointer = [None] * c["queueSize"], 0
-    print(f"Blind-SR x{c['scale']}  {c['blurKind']} sigma {c['sigmaMin']}-{c['sigmaMax']}  noise <= {c['noiseMax']}  "
+    print(f"Blind-SR {c['pipeline']} x{c['scale']}  {c['blurKind']} sigma {c['sigmaMin']}-{c['sigmaMax']}  noise <= {c['noiseMax']}  "
           f"N {c['batchSize']}  K {c['queueSize']}  tau {c['temperature']}  pairing {c['pairing']}  "
           f"weighting {c['weighting']}  device {device}")
 
