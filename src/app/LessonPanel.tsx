@@ -26,7 +26,9 @@ export default function LessonPanel() {
       const above = docked ? box.getBoundingClientRect().height + 8 : 8;
       const rect = target.getBoundingClientRect();
       const fits = rect.height <= window.innerHeight - above;
-      if (rect.top >= above - 1 && (rect.bottom <= window.innerHeight || !fits)) return;
+      // a panel taller than the room left need only show its top (its heading and first lines)
+      const topShown = rect.top >= above - 1 && rect.top + 64 <= window.innerHeight;
+      if (topShown && (rect.bottom <= window.innerHeight || !fits)) return;
       window.scrollTo({ top: window.scrollY + rect.top - above, behavior });
     };
     const frame = requestAnimationFrame(() => align('smooth'));
