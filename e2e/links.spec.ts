@@ -68,7 +68,8 @@ test('a lesson link opens its own lab and its step preset', async ({ page }) => 
 
   await page.goto('/?backend=wasm&n=8&lesson=temperature&lstep=3');
   await expect(page.getByTestId('temperature')).toHaveAttribute('aria-valuetext', '1.5');
-  await expect(page.getByTestId('similarity-mode')).toHaveValue('softmax');
+  // step 3 is on the loss chart: its complete preset keeps the matrix in cosine mode
+  await expect(page.getByTestId('similarity-mode')).toHaveValue('cosine');
   await expect(page.getByTestId('notice')).toHaveCount(0);
   await waitForReady(page);
 
