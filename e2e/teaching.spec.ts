@@ -15,9 +15,10 @@ test('a lesson walks end to end in English: text, formulas, presets, focused pan
   await expect(page.locator('main')).toHaveAttribute('data-focus', 'similarity');
   await page.getByTestId('lesson-next').click();
   await expect(panel.getByTestId('lesson-progress')).toHaveText('Step 2 of 3');
-  await expect(page).toHaveURL(/tau=0\.05/);
+  // step 2 asks about τ 1.5 (step 1 compares 0.05 and 0.2 on the same matrix)
+  await expect(page).toHaveURL(/tau=1\.5/);
   await expect(page).toHaveURL(/lesson=temperature&lstep=2/);
-  await expect(page.getByTestId('batch-loss')).toContainText('τ = 0.05');
+  await expect(page.getByTestId('batch-loss')).toContainText('τ = 1.5');
   await page.getByTestId('lesson-next').click();
   await expect(panel.getByTestId('lesson-progress')).toHaveText('Step 3 of 3');
   await expect(page.getByTestId('lesson-next')).toBeDisabled();
