@@ -31,12 +31,25 @@ function answerWithPage(route: Route): Promise<void> {
   return route.fulfill({ status: 200, contentType: 'text/html', body: page404 });
 }
 
-/** The page's `init` message reaches the worker late, as on a page thread kept busy. */
+/**
+ * The page's `init` message reaches the worker late, as on a page thread kept busy: it and
+ * every message after it wait, then arrive in the order they were posted (postMessage keeps
+ * order, so a busy page delays the messages behind `init` too, never reorders them).
+ */
 function delayInit(milliseconds: number): void {
   const send = Worker.prototype.postMessage;
+  const held: [Worker, unknown[]][] = [];
+  let holding = false;
   Worker.prototype.postMessage = function (this: Worker, ...args: [unknown, ...unknown[]]) {
     const message = args[0] as { type?: string } | null;
-    if (message?.type === 'init') setTimeout(() => send.apply(this, args as never), milliseconds);
+    if (message?.type === 'init' && !holding) {
+      holding = true;
+      setTimeout(() => {
+        holding = false;
+        for (const [worker, heldArgs] of held.splice(0)) send.apply(worker, heldArgs as never);
+      }, milliseconds);
+    }
+    if (holding) held.push([this, args]);
     else send.apply(this, args as never);
   } as Worker['postMessage'];
 }

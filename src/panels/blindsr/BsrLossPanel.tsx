@@ -42,27 +42,32 @@ export function BsrLossPanel() {
           ]}
           references={[{ value: chance, label: `log(K+1) = ${chance.toFixed(2)}`, color: '#888' }]}
         />
-        <Legend
-          items={[
-            { label: t('panel.bsrLoss.spearman'), color: categoricalColors[2] },
-            ...pinLegend,
-          ]}
-        />
-        <LineChart
-          testId="spearman-chart"
-          ariaLabel={t('panel.bsrLoss.spearman')}
-          height={110}
-          yDomain={[0, 1]}
-          ghosts={spearmanGhosts}
-          series={[
-            {
-              id: 'spearman',
-              label: t('panel.bsrLoss.spearman'),
-              color: categoricalColors[2],
-              points: history.spearman,
-            },
-          ]}
-        />
+        {/* LightBSR reports |ρ| per model in its own panel: no empty chart here */}
+        {history.spearman.length > 0 || spearmanGhosts.length > 0 ? (
+          <>
+            <Legend
+              items={[
+                { label: t('panel.bsrLoss.spearman'), color: categoricalColors[2] },
+                ...pinLegend,
+              ]}
+            />
+            <LineChart
+              testId="spearman-chart"
+              ariaLabel={t('panel.bsrLoss.spearman')}
+              height={110}
+              yDomain={[0, 1]}
+              ghosts={spearmanGhosts}
+              series={[
+                {
+                  id: 'spearman',
+                  label: t('panel.bsrLoss.spearman'),
+                  color: categoricalColors[2],
+                  points: history.spearman,
+                },
+              ]}
+            />
+          </>
+        ) : null}
         {history.srLoss.length > 0 || l1Ghosts.length > 0 ? (
           <>
             <Legend
