@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
 /**
- * Fresh loads as a class of students makes them (issue #21): a new browser context each,
+ * Fresh loads as a class of students makes them: a new browser context each,
  * both labs, both languages, phone and desktop, lesson links, MoCo, a lab switch right
  * after load, and Play pressed in the very frame it is enabled — while two busy processes
  * keep the CPU loaded. Every load must train a step on wasm, with no error and no request

@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 
 /**
  * The service worker on a single-page host, whose fallback answers any missing file with
- * the app's page and a 200 (issue #21): what the worker does not have goes to the network
+ * the app's page and a 200: what the worker does not have goes to the network
  * and comes back as the host answered; a page is never kept, nor served, in place of an
  * asset; and a reload (the training worker's second try at a wasm binary) reaches the
  * network instead of the cache.

@@ -3,7 +3,7 @@ import type { Page, Route } from '@playwright/test';
 import { expect, test, waitForReady } from './fixtures';
 
 /**
- * How the wasm backend's binaries reach the training worker (issue #21): a fresh load must
+ * How the wasm backend's binaries reach the training worker: a fresh load must
  * ask for the build's hashed binaries only, whatever the timing, and a binary that does not
  * compile is fetched once more from the network, then reported as what it is.
  *

@@ -107,7 +107,7 @@ describe('train.worker debug hooks', () => {
 });
 
 describe('train.worker start-up', () => {
-  it('beats before a backend has started without starting one itself (issue #21)', async () => {
+  it('beats before a backend has started without starting one itself', async () => {
     backendStart = () => new Promise<BackendInfo>(() => undefined);
     // one engine per realm (tfjs keeps it on the global object): the body's is this one
     const engineMemory = vi.spyOn(tf.engine(), 'memory');

@@ -12,7 +12,7 @@ import { errorMessage, WasmFileError } from './failures';
  * one is set (tf.memory(), tf.ready()) starts it — with tfjs' default file names
  * (tfjs-backend-wasm-threaded-simd.wasm) unless the paths are already set. The build has
  * only hashed names, and a server whose fallback is the app's page answers the default
- * name with HTML (issue #21). So the paths are set here, in the same module evaluation
+ * name with HTML, and the worker fails to start. So the paths are set here, in the same module evaluation
  * that registers the backend: no code path can see one without the other.
  */
 const binaries = {

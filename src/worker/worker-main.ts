@@ -24,7 +24,7 @@ let testHooks = false;
 /**
  * A backend has started. Until then nothing may touch the engine: asked for its memory (or
  * anything else), tfjs starts the highest-priority backend registered — wasm, whose module
- * the entry fetches early — on its own, and throws while that runs (issue #21).
+ * the entry fetches early — on its own, and throws while that runs.
  */
 let backendStarted = false;
 
