@@ -2,6 +2,7 @@ import { enBlindSr } from './en-blindsr';
 import { enLightBsr } from './en-lightbsr';
 import { enLoading } from './en-loading';
 import { enLessons } from './en-lessons';
+import { enLessonsBlindSr } from './en-lessons-blindsr';
 import { enPins } from './en-pins';
 import { enLessonsMore } from './en-lessons-more';
 import { enReadouts } from './en-readouts';
@@ -9,6 +10,7 @@ import { enReadouts } from './en-readouts';
 /** English catalogue: the source of every key. `{name}` marks a value put in at run time. */
 export const en = {
   ...enLessons,
+  ...enLessonsBlindSr,
   ...enPins,
   ...enBlindSr,
   ...enLightBsr,

@@ -3,6 +3,7 @@ import { zhLightBsr } from './zh-lightbsr';
 import { zhLoading } from './zh-loading';
 import type { MessageKey } from './en';
 import { zhLessons } from './zh-lessons';
+import { zhLessonsBlindSr } from './zh-lessons-blindsr';
 import { zhPins } from './zh-pins';
 import { zhLessonsMore } from './zh-lessons-more';
 import { zhReadouts } from './zh-readouts';
@@ -10,6 +11,7 @@ import { zhReadouts } from './zh-readouts';
 /** 简体中文. Typed against the English keys: a missing translation does not compile. */
 export const zh: Record<MessageKey, string> = {
   ...zhLessons,
+  ...zhLessonsBlindSr,
   ...zhPins,
   ...zhBlindSr,
   ...zhLightBsr,
