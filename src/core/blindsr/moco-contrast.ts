@@ -1,18 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BlindSrConfig } from './config';
 import { sampleDegradation, type Degradation } from './degrade';
-import { negativeWeights } from './degradation-prior';
-import { updateRunningStats, type BatchStats } from '../nn/layers';
-import { infoNceLoss, l2Normalize, weightedInfoNceLoss } from '../nn/losses';
-import { gradientStep, momentumUpdate } from '../nn/train-step';
+import { momentumUpdate } from '../nn/train-step';
 import {
-  encode,
   encoderTrainables,
   encoderVariables,
   headVariables,
   makeConvEncoder,
   makeProjectionHead,
-  project,
   type ConvEncoder,
   type ConvEncoderConfig,
   type ProjectionHead,
@@ -20,8 +15,9 @@ import {
 import { FlatAdam } from '../nn/optimizer';
 import { NegativeQueue } from '../queue';
 import type { Random } from '../random';
-import { concatRows, cutPatches, samplePatches } from './patches';
+import { cutPatches, samplePatches } from './patches';
 import type { HrSampler } from './sampler';
+import { keyMomentumUpdate, queueContrastStep, type QueueContrastModels } from './queue-contrast';
 
 const embeddingDim = 64;
 
@@ -72,13 +68,20 @@ export class MocoContrast {
     this.momentumUpdate(0);
   }
 
+  private get models(): QueueContrastModels {
+    return {
+      encoder: this.encoder,
+      head: this.head,
+      keyEncoder: this.keyEncoder,
+      keyHead: this.keyHead,
+      optimizer: this.optimizer,
+      queue: this.queue,
+    };
+  }
+
   /** θ_k ← m θ_k + (1 − m) θ_q (MoCo eq. 2) */
   private momentumUpdate(m: number): void {
-    momentumUpdate(
-      [...encoderVariables(this.keyEncoder), ...headVariables(this.keyHead)],
-      [...encoderVariables(this.encoder), ...headVariables(this.head)],
-      m,
-    );
+    keyMomentumUpdate(this.models, m);
   }
 
   /** One contrastive step; returns the InfoNCE value. */
@@ -104,49 +107,16 @@ export class MocoContrast {
       return [this.input(query, degradations), this.input(key, degradations)];
     });
     low.dispose();
-    const keys = tf.tidy(() =>
-      project(this.keyHead, encode(this.keyEncoder, keyInput, true), 'leakyRelu'),
+    const loss = await queueContrastStep(
+      this.models,
+      queryInput,
+      keyInput,
+      degradations,
+      this.config,
+      this.sampler.ranges,
+      (degradation) => ({ degradation, source: -1, step: this.steps + 1 }),
     );
-    const weights = this.config.weighting
-      ? degradations.map((d) =>
-          negativeWeights(
-            d,
-            this.queue.entries.map((e) => e.degradation),
-            this.sampler.ranges,
-            this.config.weightWidth,
-          ),
-        )
-      : null;
-    const stats: BatchStats = [];
-    const trainables = [...encoderTrainables(this.encoder), ...headVariables(this.head)];
-    const value = gradientStep(
-      () => {
-        const queue = tf.tensor2d(this.queue.keys, [this.queue.capacity, this.queue.dim]);
-        const q = project(this.head, encode(this.encoder, queryInput, true, stats), 'leakyRelu');
-        return weights
-          ? weightedInfoNceLoss(
-              q,
-              keys,
-              queue,
-              tf.tensor2d(concatRows(weights), [b, this.queue.capacity]),
-              this.config.temperature,
-            )
-          : infoNceLoss(q, keys, queue, this.config.temperature);
-      },
-      trainables,
-      (grads) => this.optimizer.apply(trainables.map((v) => grads[v.name])),
-    );
-    updateRunningStats(stats);
-    this.momentumUpdate(this.config.momentum);
-    // MoCo builder.py: enqueue after the loss
-    const keyValues = l2Normalize(keys);
-    const keyData = (await keyValues.data()) as Float32Array;
-    this.queue.enqueue(
-      keyData.slice(),
-      degradations.map((degradation) => ({ degradation, source: -1, step: this.steps + 1 })),
-    );
-    const loss = (await value.data())[0];
-    tf.dispose([value, keys, keyValues, queryInput, keyInput]);
+    tf.dispose([queryInput, keyInput]);
     this.steps += 1;
     return loss;
   }

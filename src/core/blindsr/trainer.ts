@@ -3,17 +3,12 @@ import { patchSize, type BlindSrConfig, type LiveBlindSrChange } from './config'
 import type { Degradation } from './degrade';
 import { negativeWeights } from './degradation-prior';
 import type { RgbImage } from '../image';
-import { updateRunningStats, type BatchStats } from '../nn/layers';
-import { infoNceLoss, l2Normalize, weightedInfoNceLoss } from '../nn/losses';
-import { gradientStep, momentumUpdate } from '../nn/train-step';
 import {
-  encode,
   encoderTrainables,
   encoderVariables,
   headVariables,
   makeConvEncoder,
   makeProjectionHead,
-  project,
   type ConvEncoder,
   type ProjectionHead,
 } from '../nn/models';
@@ -21,12 +16,12 @@ import { FlatAdam } from '../nn/optimizer';
 import { NegativeQueue } from '../queue';
 import { Random } from '../random';
 import { BlindSrEvaluator } from './eval';
-import { concatRows } from './patches';
 import { batchSamples } from './batch';
 import type { BlindSrEvaluation, BlindSrSample, BlindSrSnapshot, BlindSrStepResult } from './types';
 
 export type { BlindSrEvaluation, BlindSrSample, BlindSrSnapshot, BlindSrStepResult } from './types';
 import { SrStage } from './sr-stage';
+import { keyMomentumUpdate, queueContrastStep, type QueueContrastModels } from './queue-contrast';
 import { HrSampler } from './sampler';
 
 export type { BlindSrConfig } from './config';
@@ -107,10 +102,20 @@ export class BlindSrTrainer {
     this.sr.updateLearningRates();
   }
 
+  private get contrastModels(): QueueContrastModels {
+    return {
+      encoder: this.encoder,
+      head: this.head,
+      keyEncoder: this.keyEncoder,
+      keyHead: this.keyHead,
+      optimizer: this.contrastOptimizer,
+      queue: this.queue,
+    };
+  }
+
   /** θ_k ← m θ_k + (1 − m) θ_q (MoCo eq. 2); m = 0 copies. */
   private momentumUpdate(m: number): void {
-    const key = [...encoderVariables(this.keyEncoder), ...headVariables(this.keyHead)];
-    momentumUpdate(key, [...encoderVariables(this.encoder), ...headVariables(this.head)], m);
+    keyMomentumUpdate(this.contrastModels, m);
   }
 
   /** Momentum update, exposed for the unit test of the formula (not in production builds). */
@@ -153,53 +158,16 @@ export class BlindSrTrainer {
       : [patchBatch(batch.lowPatches[0]), patchBatch(batch.lowPatches[1])];
     const augmentMilliseconds = performance.now() - start;
 
-    const keys = tf.tidy(() =>
-      project(this.keyHead, encode(this.keyEncoder, keyPatches, true), 'leakyRelu'),
+    const loss = await queueContrastStep(
+      this.contrastModels,
+      queryPatches,
+      keyPatches,
+      degradations,
+      this.config,
+      this.sampler.ranges,
+      (degradation, i) => ({ degradation, source: batch.sources[i], step: this.stepCount + 1 }),
     );
-    const weights = this.config.weighting
-      ? degradations.map((d) =>
-          negativeWeights(
-            d,
-            this.queue.entries.map((e) => e.degradation),
-            this.sampler.ranges,
-            this.config.weightWidth,
-          ),
-        )
-      : null;
-    const stats: BatchStats = [];
-    const trainables = [...encoderTrainables(this.encoder), ...headVariables(this.head)];
-    const value = gradientStep(
-      () => {
-        const queue = tf.tensor2d(this.queue.keys, [this.queue.capacity, this.queue.dim]);
-        const q = project(this.head, encode(this.encoder, queryPatches, true, stats), 'leakyRelu');
-        return weights
-          ? weightedInfoNceLoss(
-              q,
-              keys,
-              queue,
-              tf.tensor2d(concatRows(weights), [b, this.queue.capacity]),
-              this.config.temperature,
-            )
-          : infoNceLoss(q, keys, queue, this.config.temperature);
-      },
-      trainables,
-      (grads) => this.contrastOptimizer.apply(trainables.map((v) => grads[v.name])),
-    );
-    updateRunningStats(stats);
-    this.momentumUpdate(this.config.momentum);
-    // MoCo builder.py: enqueue after the loss
-    const keyValues = l2Normalize(keys);
-    const keyData = (await keyValues.data()) as Float32Array;
-    this.queue.enqueue(
-      keyData.slice(),
-      degradations.map((degradation, i) => ({
-        degradation,
-        source: batch.sources[i],
-        step: this.stepCount + 1,
-      })),
-    );
-    const loss = (await value.data())[0];
-    tf.dispose([value, keys, keyValues, queryPatches, keyPatches]);
+    tf.dispose([queryPatches, keyPatches]);
     if (!partOfStage2) {
       // joint fine-tuning keeps the representation statistics of stage 2's start
       this.stepCount += 1;
