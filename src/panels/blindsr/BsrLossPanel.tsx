@@ -4,7 +4,8 @@ import { StageGate } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
 import { usePinGhosts, usePinLegend } from '../common/usePinGhosts';
-import { Legend, LineChart } from '../loss/LineChart';
+import { Legend } from '../loss/Legend';
+import { LineChart } from '../loss/LineChart';
 
 export function BsrLossPanel() {
   const t = useT();
