@@ -158,7 +158,7 @@ export async function startTraining(
   });
   configureLab();
   // the browser starts the worker's thread only while this one is free: draw the built-in
-  // images once it exists, while it loads tfjs and starts its backend (page load, #12)
+  // images once it exists, while it loads tfjs and starts its backend (page load → first step)
   await workerStarted(250);
   await sendDataset();
 }

@@ -174,7 +174,7 @@ export class SimclrTrainer {
   /**
    * One throwaway gradient of the pending batch — nothing applied, no random number drawn,
    * no statistic kept — so that the first real step runs on warm code (JIT, wasm tiers):
-   * done while the page draws the first matrix (page load → first step, #12).
+   * done while the page draws the first matrix, off the path from page load to first step.
    */
   warmUp(): void {
     if (!this.pending) return;
