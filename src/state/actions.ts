@@ -8,9 +8,9 @@ import { wasmThreadsFor, type BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
 import type { LiveChange, StageUpdate, WorkerEvent } from '../worker/protocol';
 import { labSchemas, type AppConfig, type LabConfigs, type LabId } from './config';
-import { emptyHistory } from './history';
 import { testHooksEnabled } from './test-hooks';
 import {
+  emptyRunOutputs,
   initialRun,
   recordBlindSrEvaluation,
   recordLightBsrReport,
@@ -88,17 +88,7 @@ function onWorkerMessage(message: WorkerEvent): void {
 
 function clearRun(keepBackend: boolean): void {
   const backend = keepBackend ? useStore.getState().run.backend : null;
-  useStore.setState({
-    run: { ...initialRun, backend },
-    history: emptyHistory,
-    snapshot: null,
-    embedding: null,
-    blindsr: null,
-    blindsrEvaluation: null,
-    lightbsr: null,
-    distillationHistory: [],
-    stageData: { probe: null, update: null, updating: false },
-  });
+  useStore.setState({ run: { ...initialRun, backend }, ...emptyRunOutputs });
   resetPacing();
   // stage mode survives a rebuild: the new model's batch gets probed again
   if (useStore.getState().view.stageMode) requestStageProbe();
