@@ -53,6 +53,33 @@ export function BsrLossPanel() {
   const spearmanGhosts = usePinGhosts([{ metric: 'spearman', name: t('panel.bsrLoss.spearman') }]);
   const l1Ghosts = usePinGhosts([{ metric: 'srLoss', name: t('panel.bsrLoss.l1') }]);
   const psnrGhosts = usePinGhosts([{ metric: 'psnrSr', name: t('pins.psnrChart') }]);
+  const curves = [
+    {
+      id: 'spearman',
+      testId: 'spearman-chart',
+      label: t('panel.bsrLoss.spearman'),
+      color: categoricalColors[2],
+      points: history.spearman,
+      ghosts: spearmanGhosts,
+      yDomain: [0, 1] as [number, number],
+    },
+    {
+      id: 'l1',
+      testId: 'sr-loss-chart',
+      label: t('panel.bsrLoss.l1'),
+      color: categoricalColors[5],
+      points: history.srLoss,
+      ghosts: l1Ghosts,
+    },
+    {
+      id: 'psnr',
+      testId: 'psnr-steps-chart',
+      label: t('pins.psnrChart'),
+      color: categoricalColors[4],
+      points: history.psnrSr,
+      ghosts: psnrGhosts,
+    },
+  ];
   return (
     <Panel id="bsr-loss" title={t('panel.bsrLoss.title')}>
       <p className="caption">{t('panel.bsrLoss.risesFirst')}</p>
@@ -80,31 +107,9 @@ export function BsrLossPanel() {
           references={[{ value: chance, label: `log(K+1) = ${chance.toFixed(2)}`, color: '#888' }]}
         />
         {/* LightBSR reports |ρ| per model in its own panel: no empty chart here */}
-        <OneCurve
-          id="spearman"
-          testId="spearman-chart"
-          label={t('panel.bsrLoss.spearman')}
-          color={categoricalColors[2]}
-          points={history.spearman}
-          ghosts={spearmanGhosts}
-          yDomain={[0, 1]}
-        />
-        <OneCurve
-          id="l1"
-          testId="sr-loss-chart"
-          label={t('panel.bsrLoss.l1')}
-          color={categoricalColors[5]}
-          points={history.srLoss}
-          ghosts={l1Ghosts}
-        />
-        <OneCurve
-          id="psnr"
-          testId="psnr-steps-chart"
-          label={t('pins.psnrChart')}
-          color={categoricalColors[4]}
-          points={history.psnrSr}
-          ghosts={psnrGhosts}
-        />
+        {curves.map((curve) => (
+          <OneCurve key={curve.id} {...curve} />
+        ))}
       </StageGate>
     </Panel>
   );
