@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, waitForReady } from './fixtures';
 
 /**
- * The six lessons of #22 (batch, projection, augment, falseneg, momentum, metrics) walked
+ * The six lessons of lessons-more.ts (batch, projection, augment, falseneg, momentum, metrics) walked
  * on the page: each step asks, waits for a prediction (or skip), fills its observation
  * with numbers of this run — the new readouts included — and explains. Budgets are capped
  * here; the wasm claim tests run the real ones.

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, stepCount, test, withTestHooks } from './fixtures';
 
-// Compare runs in class (#24): pin a run, change one thing, see both.
+// Compare runs in class: pin a run, change one thing, see both.
 const small = '/?backend=wasm&n=8';
 const shots = 'test-results/pins';
 mkdirSync(shots, { recursive: true });

@@ -1,4 +1,6 @@
+import * as tf from '@tensorflow/tfjs-core';
 import type { Degradation } from './blindsr/degrade';
+import { l2Normalize } from './nn/losses';
 import type { Random } from './random';
 
 /** What the queue remembers about every key besides the key itself. */
@@ -14,7 +16,7 @@ export interface QueueEntry {
 /**
  * MoCo's dictionary of negatives (He et al. 2020, builder.py): a FIFO ring of K keys,
  * filled with random unit vectors at the start, the oldest overwritten by each batch of
- * new keys after the loss. Plain arrays: the worker turns `keys` into a tensor per step.
+ * new keys after the loss. Plain arrays: the trainers turn `keys` into a tensor per step.
  */
 export class NegativeQueue {
   readonly capacity: number;
@@ -55,6 +57,17 @@ export class NegativeQueue {
       this.pointer = (this.pointer + 1) % this.capacity;
       this.enqueued += 1;
     }
+  }
+
+  /**
+   * MoCo builder.py, enqueue after the loss: the batch's keys, L2-normalised, read back and
+   * written over the oldest. keys: [B, D], one entry each; the caller still owns the tensor.
+   */
+  async enqueueKeys(keys: tf.Tensor2D, entries: QueueEntry[]): Promise<void> {
+    const normalised = l2Normalize(keys);
+    const data = (await normalised.data()) as Float32Array;
+    normalised.dispose();
+    this.enqueue(data, entries);
   }
 
   /** Share of the queue holding real keys (the rest are the random start). */

@@ -185,13 +185,21 @@ export function liveChangeOf<C>(schema: LabSchema<C>, config: C): Partial<C> {
  * only the live settings kept (a change can never rebuild the model behind the page's back).
  */
 export function applyLiveChange<C>(schema: LabSchema<C>, current: C, change: unknown): Partial<C> {
+  return liveChangeOf(schema, sanitizeWith(schema, mergeChange(current, change), current));
+}
+
+/**
+ * A config with a change laid over it: a group of settings (`augment`) merges key by key,
+ * so a change may carry only the part of it that moved.
+ */
+export function mergeChange<C>(current: C, change: unknown): C {
   const merged = { ...current } as Bag;
   for (const [key, value] of Object.entries((change ?? {}) as Bag))
     merged[key] =
       value && typeof value === 'object' && !Array.isArray(value)
         ? { ...(merged[key] as Bag), ...(value as Bag) }
         : value;
-  return liveChangeOf(schema, sanitizeWith(schema, merged, current));
+  return merged as C;
 }
 
 /** The hide groups a schema's settings use, in their order. */

@@ -10,7 +10,7 @@ import type { LessonReadout } from './readout';
 
 const orNull = (value: number) => (Number.isFinite(value) ? value : null);
 
-/** The quantities the lessons of #22 observe (spread into `metrics`, metrics.ts). */
+/** The quantities the lessons of lessons-more.ts observe (spread into `metrics`, metrics.ts). */
 export const moreMetrics = {
   /** kNN of the projection z, beside kNN of h */
   knnZ: { digits: 2, read: (r: LessonReadout) => orNull(knnOfZ(r)) },

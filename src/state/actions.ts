@@ -1,16 +1,16 @@
-import { blindsrSchema, type BlindSrConfig } from '../core/blindsr/config';
-import { liveChangeOf } from '../core/settings';
-import { simclrSchema, type SimclrConfig } from '../core/simclr/config';
+import type { BlindSrConfig } from '../core/blindsr/config';
+import { liveChangeOf, mergeChange, needsRebuildWith } from '../core/settings';
+import type { SimclrConfig } from '../core/simclr/config';
 import type { Dataset } from '../data/dataset';
 import { loadHrPool, loadSimclrDataset } from '../data/load';
 import { packDataset } from '../data/payload';
 import { wasmThreadsFor, type BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
-import type { StageUpdate, WorkerEvent } from '../worker/protocol';
-import { blindSrNeedsRebuild, needsRebuild, type AppConfig, type LabId } from './config';
-import { emptyHistory } from './history';
+import type { LiveChange, StageUpdate, WorkerEvent } from '../worker/protocol';
+import { labSchemas, type AppConfig, type LabConfigs, type LabId } from './config';
 import { testHooksEnabled } from './test-hooks';
 import {
+  emptyRunOutputs,
   initialRun,
   recordBlindSrEvaluation,
   recordLightBsrReport,
@@ -88,17 +88,7 @@ function onWorkerMessage(message: WorkerEvent): void {
 
 function clearRun(keepBackend: boolean): void {
   const backend = keepBackend ? useStore.getState().run.backend : null;
-  useStore.setState({
-    run: { ...initialRun, backend },
-    history: emptyHistory,
-    snapshot: null,
-    embedding: null,
-    blindsr: null,
-    blindsrEvaluation: null,
-    lightbsr: null,
-    distillationHistory: [],
-    stageData: { probe: null, update: null, updating: false },
-  });
+  useStore.setState({ run: { ...initialRun, backend }, ...emptyRunOutputs });
   resetPacing();
   // stage mode survives a rebuild: the new model's batch gets probed again
   if (useStore.getState().view.stageMode) requestStageProbe();
@@ -158,7 +148,7 @@ export async function startTraining(
   });
   configureLab();
   // the browser starts the worker's thread only while this one is free: draw the built-in
-  // images once it exists, while it loads tfjs and starts its backend (page load, #12)
+  // images once it exists, while it loads tfjs and starts its backend (page load → first step)
   await workerStarted(250);
   await sendDataset();
 }
@@ -244,39 +234,33 @@ export function switchLab(lab: LabId): void {
   void sendDataset();
 }
 
-/** Live settings go to the running model; batch size, image size and seed rebuild it. */
-export function updateSimclr(change: Partial<SimclrConfig>): void {
+/**
+ * The one path of a lab's setting, the lab being data: the store takes the change; for the
+ * lab on screen, a changed setting that its schema declares 'rebuild' starts a new model
+ * (new images too when the seed moved), anything else goes to the running model as its
+ * live settings. A new stage (Blind-SR) is evaluated at once: its readouts differ.
+ */
+export function updateLab<L extends LabId>(lab: L, change: Partial<LabConfigs[L]>): void {
   const before = useStore.getState().config;
-  const simclr = {
-    ...before.simclr,
-    ...change,
-    augment: { ...before.simclr.augment, ...change.augment },
-  };
-  useStore.setState({ config: { ...before, simclr } });
-  if (before.lab !== 'simclr') return;
-  if (needsRebuild(before.simclr, simclr)) {
+  const schema = labSchemas[lab];
+  const previous: LabConfigs[L] = before[lab];
+  const settings = mergeChange(previous, change);
+  useStore.setState({ config: { ...before, [lab]: settings } });
+  if (before.lab !== lab) return;
+  if (needsRebuildWith(schema, previous, settings)) {
     clearRun(true);
     configureLab();
-    if (simclr.seed !== before.simclr.seed) void sendDataset();
+    if (settings.seed !== previous.seed) void sendDataset();
   } else {
-    client?.send({ type: 'update', lab: 'simclr', change: liveChangeOf(simclrSchema, simclr) });
+    client?.send({ type: 'update', lab, change: liveChangeOf(schema, settings) } as {
+      type: 'update';
+    } & LiveChange);
+    if ((change as { stage?: unknown }).stage !== undefined) client?.send({ type: 'evaluate' });
   }
 }
 
-export function updateBlindSr(change: Partial<BlindSrConfig>): void {
-  const before = useStore.getState().config;
-  const blindsr = { ...before.blindsr, ...change };
-  useStore.setState({ config: { ...before, blindsr } });
-  if (before.lab !== 'blindsr') return;
-  if (blindSrNeedsRebuild(before.blindsr, blindsr)) {
-    clearRun(true);
-    configureLab();
-    if (blindsr.seed !== before.blindsr.seed) void sendDataset();
-  } else {
-    client?.send({ type: 'update', lab: 'blindsr', change: liveChangeOf(blindsrSchema, blindsr) });
-    if (change.stage !== undefined) client?.send({ type: 'evaluate' });
-  }
-}
+export const updateSimclr = (change: Partial<SimclrConfig>): void => updateLab('simclr', change);
+export const updateBlindSr = (change: Partial<BlindSrConfig>): void => updateLab('blindsr', change);
 
 export function updateConfig(change: Partial<Omit<AppConfig, 'simclr' | 'blindsr'>>): void {
   const before = useStore.getState().config;

@@ -5,7 +5,7 @@ import {
   defaultBlindSrConfig,
   type BlindSrConfig,
 } from '../core/blindsr/config';
-import { defaultsOf, groupsOf, needsRebuildWith, type Setting } from '../core/settings';
+import { defaultsOf, groupsOf, type LabSchema, type Setting } from '../core/settings';
 import {
   defaultSimclrConfig,
   simclrSchema,
@@ -55,13 +55,17 @@ export interface AppConfig {
   predictions: boolean;
 }
 
-/** Settings that need a new model (and a new worker-side trainer). */
-export const needsRebuild = (before: SimclrConfig, after: SimclrConfig): boolean =>
-  needsRebuildWith(simclrSchema, before, after);
+/** Each lab's settings, by the lab's id. */
+export interface LabConfigs {
+  simclr: SimclrConfig;
+  blindsr: BlindSrConfig;
+}
 
-/** Blind-SR settings that change tensor shapes (a new model); the rest apply live. */
-export const blindSrNeedsRebuild = (before: BlindSrConfig, after: BlindSrConfig): boolean =>
-  needsRebuildWith(blindsrSchema, before, after);
+/** Each lab's settings schema, by the lab's id: the page's one update path reads it. */
+export const labSchemas: { [L in LabId]: LabSchema<LabConfigs[L]> } = {
+  simclr: simclrSchema,
+  blindsr: blindsrSchema,
+};
 
 /**
  * The page-wide settings a link carries, declared like the labs' (the backend, language,

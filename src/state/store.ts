@@ -90,12 +90,8 @@ export const initialRun: RunState = {
   lastStep: null,
 };
 
-export const useStore = create<PlaygroundState>()(() => ({
-  config: defaultAppConfig,
-  notice: null,
-  dataset: null,
-  run: initialRun,
-  deployment: { isolation: null, updateReady: false },
+/** What a model's run has produced: empty at start and again whenever a new model is built. */
+export const emptyRunOutputs = {
   history: emptyHistory,
   snapshot: null,
   embedding: null,
@@ -103,6 +99,16 @@ export const useStore = create<PlaygroundState>()(() => ({
   blindsrEvaluation: null,
   lightbsr: null,
   distillationHistory: [],
+  stageData: { probe: null, update: null, updating: false },
+} satisfies Partial<PlaygroundState>;
+
+export const useStore = create<PlaygroundState>()(() => ({
+  config: defaultAppConfig,
+  notice: null,
+  dataset: null,
+  run: initialRun,
+  deployment: { isolation: null, updateReady: false },
+  ...emptyRunOutputs,
   view: {
     selectedRow: null,
     hoveredCell: null,
@@ -117,7 +123,6 @@ export const useStore = create<PlaygroundState>()(() => ({
   lessonRun: idleLessonRun,
   stage1First: null,
   toast: null,
-  stageData: { probe: null, update: null, updating: false },
 }));
 
 export function setView(change: Partial<ViewState>): void {

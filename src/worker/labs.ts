@@ -3,10 +3,11 @@ import { BlindSrTrainer } from '../core/blindsr/trainer';
 import { LightBsrTrainer } from '../core/blindsr/lightbsr';
 import type { RgbImage } from '../core/image';
 import { sanitizeSimclrConfig, simclrSchema, type SimclrConfig } from '../core/simclr/config';
-import { applyLiveChange } from '../core/settings';
+import { applyLiveChange, type LabSchema } from '../core/settings';
 import { SimclrTrainer } from '../core/simclr/trainer';
 import type { Dataset } from '../data/dataset';
 import type { BlindSrSample } from '../core/blindsr/types';
+import type { LabId } from '../core/app-types';
 import type { LabConfig, LiveChange, WorkerEvent } from './protocol';
 import { previewBlindSrSamples } from './stage-probe';
 import * as tf from '@tensorflow/tfjs-core';
@@ -45,13 +46,64 @@ export interface LabRunner {
   dispose(): void;
 }
 
-export class SimclrRunner implements LabRunner {
+/** What every lab's trainer offers its runner. */
+interface LabTrainer<C> {
+  readonly config: C;
+  readonly step: number;
+  trainStep(): ReturnType<LabRunner['trainStep']>;
+  update(change: Partial<C>): void;
+  variables(): Variable[];
+  dispose(): void;
+}
+
+/**
+ * What the runners share, the lab being data: its id and settings schema (a live change for
+ * another lab is ignored; one for this lab is checked against the schema — a message may
+ * come from anywhere — and handed to the trainer), stepping, weights, the poison hook.
+ */
+abstract class TrainerRunner<C, T extends LabTrainer<C>> {
+  abstract readonly evaluateEvery: number;
+
+  protected constructor(
+    readonly trainer: T,
+    private readonly lab: LabId,
+    private readonly schema: LabSchema<C>,
+  ) {}
+
+  get step(): number {
+    return this.trainer.step;
+  }
+
+  trainStep() {
+    return this.trainer.trainStep();
+  }
+
+  update(change: LiveChange): void {
+    if (change.lab !== this.lab) return;
+    // only settings that keep the model's shapes; the rest rebuild through 'configure'
+    this.trainer.update(applyLiveChange(this.schema, this.trainer.config, change.change));
+  }
+
+  variables(): Variable[] {
+    return this.trainer.variables();
+  }
+
+  /** test hook: the first weight becomes NaN */
+  poison(): void {
+    const first = this.trainer.variables()[0];
+    if (first) tf.tidy(() => first.assign(tf.fill(first.shape, NaN)));
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+  }
+}
+
+export class SimclrRunner extends TrainerRunner<SimclrConfig, SimclrTrainer> implements LabRunner {
   readonly evaluateEvery = 25;
-  /** read by stage mode (stage-probe.ts) */
-  readonly trainer: SimclrTrainer;
 
   private constructor(trainer: SimclrTrainer) {
-    this.trainer = trainer;
+    super(trainer, 'simclr', simclrSchema);
   }
 
   static async create(config: SimclrConfig, dataset: Dataset): Promise<SimclrRunner> {
@@ -61,14 +113,6 @@ export class SimclrRunner implements LabRunner {
     );
     await trainer.preview();
     return new SimclrRunner(trainer);
-  }
-
-  get step(): number {
-    return this.trainer.step;
-  }
-
-  trainStep() {
-    return this.trainer.trainStep();
   }
 
   warmUp(): void {
@@ -93,41 +137,18 @@ export class SimclrRunner implements LabRunner {
     const embedding = await this.trainer.evaluate();
     return { message: { type: 'embedding', embedding }, transfer: [embedding.points.buffer] };
   }
-
-  update(change: LiveChange): void {
-    if (change.lab !== 'simclr') return;
-    this.trainer.update(applyLiveChange(simclrSchema, this.trainer.config, change.change));
-  }
-
-  variables() {
-    return this.trainer.variables();
-  }
-
-  poison(): void {
-    poisonFirst(this.trainer.variables());
-  }
-
-  dispose(): void {
-    this.trainer.dispose();
-  }
 }
 
-export class BlindSrRunner implements LabRunner {
+export class BlindSrRunner
+  extends TrainerRunner<BlindSrConfig, BlindSrTrainer>
+  implements LabRunner
+{
   readonly evaluateEvery = 20;
-  private readonly trainer: BlindSrTrainer;
   /** a batch drawn for stage mode before the first step (nothing trained on yet) */
   private previewSamples: BlindSrSample[] | null = null;
 
   constructor(config: BlindSrConfig, pool: RgbImage[]) {
-    this.trainer = new BlindSrTrainer(config, pool);
-  }
-
-  get step(): number {
-    return this.trainer.step;
-  }
-
-  trainStep() {
-    return this.trainer.trainStep();
+    super(new BlindSrTrainer(config, pool), 'blindsr', blindsrSchema);
   }
 
   /** Blind-SR stages are shown on the last step's data; before the first, on a drawn batch. */
@@ -150,44 +171,20 @@ export class BlindSrRunner implements LabRunner {
       transfer: [evaluation.points.buffer],
     };
   }
-
-  update(change: LiveChange): void {
-    if (change.lab !== 'blindsr') return;
-    // only settings that keep the model's shapes; the rest rebuild through 'configure'
-    this.trainer.update(applyLiveChange(blindsrSchema, this.trainer.config, change.change));
-  }
-
-  variables() {
-    return this.trainer.variables();
-  }
-
-  poison(): void {
-    poisonFirst(this.trainer.variables());
-  }
-
-  dispose(): void {
-    this.trainer.dispose();
-  }
 }
 
 /**
  * The Blind-SR lab's LightBSR pipeline in the worker: teacher contrast, student
  * distillation (with the contrast-only control), SR on the students.
  */
-export class LightBsrRunner implements LabRunner {
+export class LightBsrRunner
+  extends TrainerRunner<BlindSrConfig, LightBsrTrainer>
+  implements LabRunner
+{
   readonly evaluateEvery = 20;
-  private readonly trainer: LightBsrTrainer;
 
   constructor(config: BlindSrConfig, pool: RgbImage[]) {
-    this.trainer = new LightBsrTrainer(config, pool);
-  }
-
-  get step(): number {
-    return this.trainer.step;
-  }
-
-  trainStep() {
-    return this.trainer.trainStep();
+    super(new LightBsrTrainer(config, pool), 'blindsr', blindsrSchema);
   }
 
   /** Stage mode shows the DASR pipeline's batch; LightBSR's steps draw their own. */
@@ -201,28 +198,6 @@ export class LightBsrRunner implements LabRunner {
     const report = this.trainer.report(await this.trainer.evaluate());
     return { message: { type: 'lightbsrEvaluation', report }, transfer: [] };
   }
-
-  update(change: LiveChange): void {
-    if (change.lab !== 'blindsr') return;
-    this.trainer.update(applyLiveChange(blindsrSchema, this.trainer.config, change.change));
-  }
-
-  variables(): Variable[] {
-    return this.trainer.variables();
-  }
-
-  poison(): void {
-    poisonFirst(this.trainer.variables());
-  }
-
-  dispose(): void {
-    this.trainer.dispose();
-  }
-}
-
-function poisonFirst(variables: Variable[]): void {
-  const first = variables[0];
-  if (first) tf.tidy(() => first.assign(tf.fill(first.shape, NaN)));
 }
 
 /** Sanitised once more at the worker boundary: a message may come from anywhere. */

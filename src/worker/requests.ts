@@ -1,5 +1,7 @@
 import { SimclrRunner, type LabRunner } from './labs';
-import type { ReplyTo, RequestOf, RequestType, StageUpdate } from './protocol';
+import { errorMessage } from './failures';
+import type { ReplyTo, RequestOf, RequestType, StageUpdate, WorkerToPage } from './protocol';
+import type { SerialQueue } from './serial';
 import { lossOfLastBatch, probeGradients, probeStages } from './stage-probe';
 import { exportWeights, importWeights, profileStep } from './tools';
 
@@ -20,6 +22,30 @@ export interface Answer {
 
 /** A request that cannot be answered now; not a failure of training. */
 export class RequestError extends Error {}
+
+/**
+ * One reply per request, with the request's id: its answer, or `requestFailed` saying why
+ * there is none. Run in turn with the model's other operations (`serial`); a failure that
+ * is not the request's own (`RequestError`) is a failure of training too (`fail`).
+ */
+export function replyInTurn(
+  serial: SerialQueue,
+  message: RequestOf<RequestType>,
+  host: RequestHost,
+  post: (message: WorkerToPage, transfer?: Transferable[]) => void,
+  fail: (error: unknown) => void,
+): void {
+  const { id } = message;
+  serial
+    .run(() => answerRequest(message, host))
+    .then(
+      ({ reply, transfer }) => post({ ...reply, id } as WorkerToPage, transfer),
+      (error: unknown) => {
+        post({ type: 'requestFailed', id, message: errorMessage(error) });
+        if (!(error instanceof RequestError)) fail(error);
+      },
+    );
+}
 
 export async function answerRequest(
   message: RequestOf<RequestType>,

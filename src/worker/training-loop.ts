@@ -11,8 +11,9 @@ import type {
   WorkerErrorCode,
   WorkerToPage,
 } from './protocol';
-import { answerRequest, RequestError } from './requests';
-import { nextTick, SerialQueue } from './serial';
+import { replyInTurn, type RequestHost } from './requests';
+import { PlayLoop } from './play-loop';
+import { SerialQueue } from './serial';
 
 /**
  * The training state and its rules, free of `self` and the DOM: it runs on whatever tfjs
@@ -39,16 +40,23 @@ export class TrainingLoop {
   private runner: LabRunner | null = null;
   private readonly presentation: Presentation;
   private running = false;
-  /** Play stops after this step (a lesson step's budget); null: until paused */
-  private until: number | null = null;
-  /** the Play loop while it runs */
-  private playing: Promise<void> | null = null;
   private failed = false;
   /** the WebGPU device is gone: every later tfjs error is a consequence, not news */
   private lost = false;
   private rebuildQueued = false;
   private evaluationTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly serial = new SerialQueue();
+  private readonly player = new PlayLoop({
+    serial: this.serial,
+    playing: () => this.running && !this.failed,
+    step: () => this.step,
+    trainOnce: () => this.trainOnce(),
+    endBudget: () => {
+      this.running = false;
+      return this.serial.run(() => this.finishBudget());
+    },
+    fail: (error) => this.fail(error),
+  });
 
   constructor(options: TrainingLoopOptions) {
     this.post = options.post;
@@ -99,9 +107,9 @@ export class TrainingLoop {
   /** Resolves once every queued operation has finished (tests; nothing waits on a timer). */
   async idle(): Promise<void> {
     do {
-      await this.playing;
+      await this.player.current;
       await this.serial.drained();
-    } while (this.playing);
+    } while (this.player.current);
   }
 
   dispose(): void {
@@ -128,14 +136,14 @@ export class TrainingLoop {
         return;
       case 'play':
         if (this.failed || !this.runner) return;
-        this.until = message.until ?? null;
-        if (this.until !== null && this.step >= this.until) {
+        this.player.until = message.until ?? null;
+        if (this.player.budgetSpent) {
           this.queue(() => this.finishBudget());
           return;
         }
         this.running = true;
         this.postStatus();
-        this.startPlaying();
+        this.player.start();
         return;
       case 'pause':
         this.running = false;
@@ -153,8 +161,7 @@ export class TrainingLoop {
         this.queue(async () => {
           if (!this.runner) return;
           await this.runner.preview();
-          this.presentation.changed();
-          await this.snapshot(true);
+          await this.present({ evaluated: false });
         });
         return;
       case 'reset':
@@ -175,36 +182,23 @@ export class TrainingLoop {
     }
   }
 
-  /** One reply per request, with the request's id: its answer or why there is none. */
+  /** One reply per request, in turn with the model's other operations (requests.ts). */
   private request(message: RequestOf<RequestType>): void {
-    const { id } = message;
-    this.serial
-      .run(() =>
-        answerRequest(message, {
-          runner: this.runner,
-          lab: this.labConfig?.lab ?? null,
-          step: async () => {
-            this.running = false;
-            await this.trainOnce();
-            this.postStatus();
-            return !this.failed;
-          },
-          repaint: async (runner) => {
-            await runner.preview();
-            this.presentation.changed();
-            await this.snapshot(true);
-            this.presentation.forgetEvaluation();
-            await this.evaluate();
-          },
-        }),
-      )
-      .then(
-        ({ reply, transfer }) => this.post({ ...reply, id } as WorkerToPage, transfer),
-        (error: unknown) => {
-          this.post({ type: 'requestFailed', id, message: errorMessage(error) });
-          if (!(error instanceof RequestError)) this.fail(error);
-        },
-      );
+    const host: RequestHost = {
+      runner: this.runner,
+      lab: this.labConfig?.lab ?? null,
+      step: async () => {
+        this.running = false;
+        await this.trainOnce();
+        this.postStatus();
+        return !this.failed;
+      },
+      repaint: async (runner) => {
+        await runner.preview();
+        await this.present({ evaluated: true });
+      },
+    };
+    replyInTurn(this.serial, message, host, this.post, (error) => this.fail(error));
   }
 
   private stop(code: WorkerErrorCode, message: string): void {
@@ -286,34 +280,17 @@ export class TrainingLoop {
 
   /** The budget is spent: the page gets the last batch and an evaluation of this step. */
   private async finishBudget(): Promise<void> {
-    this.until = null;
-    this.presentation.changed();
-    await this.snapshot(true);
-    this.presentation.forgetEvaluation();
-    await this.evaluate();
+    this.player.until = null;
+    await this.present({ evaluated: true });
     this.postStatus();
   }
 
-  private startPlaying(): void {
-    this.playing ??= this.loop().finally(() => {
-      this.playing = null;
-      // Play pressed again while the last loop was ending
-      if (this.running && !this.failed) this.startPlaying();
-    });
-  }
-
-  private async loop(): Promise<void> {
-    try {
-      while (this.running && !this.failed) {
-        await this.serial.run(() => this.trainOnce());
-        if (this.running && this.until !== null && this.step >= this.until) {
-          this.running = false;
-          await this.serial.run(() => this.finishBudget());
-        }
-        await nextTick();
-      }
-    } catch (error) {
-      this.fail(error);
-    }
+  /** The page gets the model's batch as it is now and, if `evaluated`, a fresh evaluation. */
+  private async present({ evaluated }: { evaluated: boolean }): Promise<void> {
+    this.presentation.changed();
+    await this.snapshot(true);
+    if (!evaluated) return;
+    this.presentation.forgetEvaluation();
+    await this.evaluate();
   }
 }

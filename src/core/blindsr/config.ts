@@ -6,62 +6,14 @@ import {
   type LiveKeys,
   type Setting,
 } from '../settings';
+import { lastStage, type BlindSrConfig } from './config-type';
 
-/** Blind-SR lab settings (browser-sized). Pure: shared by page and worker. */
-export interface BlindSrConfig {
-  seed: number;
-  /**
-   * 'dasr': one degradation encoder learns by contrast, then the SR network on top (the
-   * DASR way); 'lightbsr': a teacher that also sees the blur kernel's PCA code, a light
-   * student distilled from it, then SR on the student (LightBSR, Yuan et al., ICCV 2025).
-   */
-  pipeline: 'dasr' | 'lightbsr';
-  /**
-   * dasr — 1: degradation contrast; 2: the SR network on the frozen encoder.
-   * lightbsr — 1: teacher contrast; 2: student distillation; 3: SR on the student.
-   */
-  stage: 1 | 2 | 3;
-  scale: 2 | 4;
-  blurKind: 'isotropic' | 'anisotropic';
-  sigmaMin: number;
-  sigmaMax: number;
-  /** noise level drawn from U[0, noiseMax], 0–255 units */
-  noiseMax: number;
-  /** HR crops per contrastive step; two LR patches each */
-  batchSize: number;
-  queueSize: number;
-  momentum: number;
-  temperature: number;
-  /** this playground's degradation-prior weighting of negatives (not in released LightBSR code) */
-  weighting: boolean;
-  /**
-   * Where a query's positive comes from: 'image' — another quadrant of the same LR image
-   * (DASR, LightBSR); 'degradation' — a quadrant of a *different* image degraded the same
-   * way, so that nothing but the degradation is shared (learns to order blur in far fewer
-   * steps: texture identity is no longer a shortcut).
-   */
-  pairing: 'image' | 'degradation';
-  /** γ of w = 1 − exp(−d² / 2γ²) */
-  weightWidth: number;
-  /** stage 1 (and the encoder when fine-tuned jointly) */
-  learningRate: number;
-  /** stage 2: the upsamplers */
-  srLearningRate: number;
-  /**
-   * Stage 2 trains the upsamplers on a frozen encoder (false, default), or jointly: each
-   * step also takes a contrastive step and lets L1 reach the encoder (the seed's "whole
-   * model optimised further").
-   */
-  finetune: boolean;
-}
+export * from './config-type';
+export * from './sizes';
 
 const stage2 = (c: BlindSrConfig) => c.stage === 2 && c.pipeline === 'dasr';
 
-/** The last stage of a pipeline: SR is stage 2 of DASR, stage 3 of LightBSR. */
-export const lastStage = (pipeline: BlindSrConfig['pipeline']): 2 | 3 =>
-  pipeline === 'lightbsr' ? 3 : 2;
-
-/** Every Blind-SR setting, once (see ./settings.ts); the controls show them in this order. */
+/** Every Blind-SR setting, once (see ../settings.ts); the controls show them in this order. */
 export const blindsrSettings = [
   {
     path: 'pipeline',
@@ -299,22 +251,3 @@ export type LiveBlindSrChange = Partial<Pick<BlindSrConfig, LiveKeys<typeof blin
 export function sanitizeBlindSrConfig(input: unknown, fallback?: BlindSrConfig): BlindSrConfig {
   return sanitizeWith(blindsrSchema, input, fallback);
 }
-
-/**
- * LR images are 48², cut into four 24² quadrants (the encoder is sized for 24²
- * patches). The two patches of an image are two *different* quadrants: overlapping
- * patches would share content, and matching content would solve the task without
- * looking at the degradation at all.
- */
-export const lowSize = 48;
-export const patchSize = 24;
-/**
- * Blur kernel side: 21 × 21 at both scales, as DASR (kernel_size 21). A 13 × 13 kernel
- * truncates a σ = 4 Gaussian at ±1.5σ (σ 3 acted like 2.73 after renormalising).
- */
-export const blurKernelSize = 21;
-/** the same at ×2 and ×4 (kept as a function of the scale for callers) */
-export const kernelSizeFor = (_scale: number): number => blurKernelSize;
-
-/** HR crops per stage-2 step, and held-out crops for PSNR. */
-export const srBatch = 8;

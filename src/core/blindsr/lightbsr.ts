@@ -134,7 +134,10 @@ export class LightBsrTrainer {
     );
     // the distilled student starts from the control's weights: one init for both
     this.student = copyEncoder(this.contrastStudent.encoder);
-    this.studentOptimizer = new FlatAdam(encoderTrainables(this.student), studentLearningRate);
+    this.studentOptimizer = new FlatAdam(
+      encoderTrainables(this.student),
+      () => studentLearningRate,
+    );
     const srSeed = modelRandom.int(2 ** 31 - 1);
     this.studentSr = new SrStage(
       this.config,
@@ -185,10 +188,6 @@ export class LightBsrTrainer {
   update(change: LiveBlindSrChange): void {
     Object.assign(this.config, change);
     this.stage = this.config.stage;
-    this.teacher.learningRate = this.config.learningRate;
-    this.contrastStudent.learningRate = this.config.learningRate;
-    this.studentSr.updateLearningRates();
-    this.contrastStudentSr.updateLearningRates();
   }
 
   report(evaluation: LightBsrEvaluation): LightBsrReport {

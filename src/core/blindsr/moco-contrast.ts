@@ -53,13 +53,9 @@ export class MocoContrast {
     this.momentumUpdate(0);
     this.optimizer = new FlatAdam(
       [...encoderTrainables(this.encoder), ...headVariables(this.head)],
-      config.learningRate,
+      () => config.learningRate,
     );
     this.queue = new NegativeQueue(config.queueSize, embeddingDim, modelRandom.fork());
-  }
-
-  set learningRate(value: number) {
-    this.optimizer.learningRate = value;
   }
 
   /** Copies another encoder's weights into this one and its key encoder (one init for two students). */

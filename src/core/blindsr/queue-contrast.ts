@@ -4,7 +4,7 @@ import type { Degradation, DegradationRanges } from './degrade';
 import { negativeWeights } from './degradation-prior';
 import { concatRows } from './patches';
 import { updateRunningStats, type BatchStats } from '../nn/layers';
-import { infoNceLoss, l2Normalize, weightedInfoNceLoss } from '../nn/losses';
+import { infoNceLoss, weightedInfoNceLoss } from '../nn/losses';
 import { gradientStep, momentumUpdate } from '../nn/train-step';
 import {
   encode,
@@ -91,10 +91,8 @@ export async function queueContrastStep(
   );
   updateRunningStats(stats);
   keyMomentumUpdate(models, config.momentum);
-  const normalised = l2Normalize(keyEmbeddings);
-  const keyData = (await normalised.data()) as Float32Array;
-  queue.enqueue(keyData.slice(), degradations.map(entryOf));
+  await queue.enqueueKeys(keyEmbeddings, degradations.map(entryOf));
   const loss = (await value.data())[0];
-  tf.dispose([value, keyEmbeddings, normalised]);
+  tf.dispose([value, keyEmbeddings]);
   return loss;
 }

@@ -52,14 +52,8 @@ export class SrStage {
       oracleDim,
       config.scale,
       seed,
-      config.srLearningRate,
+      () => config.srLearningRate,
     );
-  }
-
-  /** Live learning rates. */
-  updateLearningRates(): void {
-    this.upsamplers.learningRate = this.config.srLearningRate;
-    if (this.finetuneOptimizer) this.finetuneOptimizer.learningRate = this.config.learningRate;
   }
 
   /**
@@ -166,7 +160,7 @@ export class SrStage {
         if (!joint) return;
         this.finetuneOptimizer ??= new FlatAdam(
           encoderTrainables(this.encoder),
-          this.config.learningRate,
+          () => this.config.learningRate,
         );
         this.finetuneOptimizer.apply(encoderVariablesTrained.map((v) => grads[v.name]));
       },

@@ -82,7 +82,7 @@ export class BlindSrTrainer {
     );
     this.contrastOptimizer = new FlatAdam(
       [...encoderTrainables(this.encoder), ...headVariables(this.head)],
-      config.learningRate,
+      () => this.config.learningRate,
     );
     this.queue = new NegativeQueue(config.queueSize, embeddingDim, this.random.fork());
     this.evaluator = new BlindSrEvaluator(
@@ -98,8 +98,6 @@ export class BlindSrTrainer {
   /** Live settings: τ, momentum, weighting, learning rate, stage, degradation ranges. */
   update(change: LiveBlindSrChange): void {
     Object.assign(this.config, change);
-    this.contrastOptimizer.learningRate = this.config.learningRate;
-    this.sr.updateLearningRates();
   }
 
   private get contrastModels(): QueueContrastModels {

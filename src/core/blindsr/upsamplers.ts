@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { FlatAdam } from '../nn/optimizer';
+import { FlatAdam, type LearningRate } from '../nn/optimizer';
 import { Random } from '../random';
 import { makeSrNet, srNetVariables, superResolve, type SrInputs, type SrNet } from './srnet';
 
@@ -31,7 +31,7 @@ export class Upsamplers {
     oracleDim: number,
     scale: number,
     seed: number,
-    learningRate: number,
+    learningRate: LearningRate,
   ) {
     // built from one seed: only the condition layer (built last) may differ in size
     const make = (conditionDim: number) =>
@@ -40,10 +40,6 @@ export class Upsamplers {
     this.without = make(representationDim);
     this.oracle = make(oracleDim);
     this.optimizer = new FlatAdam(this.variables(), learningRate);
-  }
-
-  set learningRate(value: number) {
-    this.optimizer.learningRate = value;
   }
 
   variables(): tf.Variable[] {

@@ -15,7 +15,7 @@ describe('FlatAdam', () => {
     ];
     const ours = make();
     const theirs = make();
-    const flat = new FlatAdam(ours, 0.01, 0.9, 0.999, 1e-7);
+    const flat = new FlatAdam(ours, () => 0.01, 0.9, 0.999, 1e-7);
     const adam = tf.train.adam(0.01, 0.9, 0.999, 1e-7);
     for (let step = 0; step < 5; step++) {
       const grads = [
@@ -40,5 +40,25 @@ describe('FlatAdam', () => {
       [1, -2],
       [3, 0.5],
     ]);
+  });
+
+  it('reads its learning rate at every step: a config change is the whole update', () => {
+    const settings = { learningRate: 0.1 };
+    const weight = tf.variable(tf.tensor1d([1]));
+    const adam = new FlatAdam([weight], () => settings.learningRate);
+    const stepOnce = () => {
+      const grad = tf.tensor1d([1]);
+      adam.apply([grad]);
+      grad.dispose();
+      return weight.arraySync()[0];
+    };
+    // Adam's first step moves by the learning rate (m̂ / √v̂ = 1 for a constant gradient)
+    expect(stepOnce()).toBeCloseTo(0.9, 5);
+    settings.learningRate = 0;
+    expect(stepOnce()).toBeCloseTo(0.9, 5);
+    settings.learningRate = 0.05;
+    expect(stepOnce()).toBeCloseTo(0.85, 5);
+    tf.dispose([weight]);
+    adam.dispose();
   });
 });

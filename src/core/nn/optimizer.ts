@@ -3,6 +3,12 @@ import { simdKernelsActive } from './simd-kernels';
 import { adamKernel } from './simd-ops';
 
 /**
+ * Where an optimizer reads its learning rate: a lab's live config field, read at every step,
+ * so a change to the config is the whole of a learning-rate update (no trainer copies it).
+ */
+export type LearningRate = () => number;
+
+/**
  * Adam (Kingma & Ba 2015, Algorithm 1) over all of a model's variables at once: the
  * gradients are concatenated into one vector, the moments live in one vector each.
  * Same numbers as tf.train.adam, but ~40 kernels a step instead of ~14 per variable —
@@ -11,7 +17,7 @@ import { adamKernel } from './simd-ops';
  * addressed by their position in `variables` (the explicit varList, tfjs #4290).
  */
 export class FlatAdam {
-  learningRate: number;
+  readonly learningRate: LearningRate;
   private readonly variables: tf.Variable[];
   private readonly sizes: number[];
   private readonly firstMoment: tf.Variable;
@@ -20,7 +26,7 @@ export class FlatAdam {
 
   constructor(
     variables: tf.Variable[],
-    learningRate: number,
+    learningRate: LearningRate,
     private readonly beta1 = 0.9,
     private readonly beta2 = 0.999,
     private readonly epsilon = 1e-7,
@@ -39,7 +45,7 @@ export class FlatAdam {
     this.iteration += 1;
     const t = this.iteration;
     // bias corrections folded into one step size (Kingma & Ba, end of §2)
-    const stepSize = (this.learningRate * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
+    const stepSize = (this.learningRate() * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
     const epsilonHat = this.epsilon * Math.sqrt(1 - this.beta2 ** t);
     if (simdKernelsActive()) {
       const outputs = adamKernel(gradients, this.variables, this.firstMoment, this.secondMoment, {

@@ -30,7 +30,7 @@ function adamRun(): number[][] {
   const variables = shapes.map((shape, i) =>
     tf.tidy(() => tf.variable(tf.randomNormal(shape, 0, 1, 'float32', 20 + i))),
   );
-  const adam = new FlatAdam(variables, 0.01);
+  const adam = new FlatAdam(variables, () => 0.01);
   for (let step = 0; step < 4; step++) {
     const gradients = shapes.map((shape, i) =>
       tf.randomNormal(shape, 0, step + 1, 'float32', 40 + 7 * step + i),

@@ -19,7 +19,7 @@ import type {
   SimclrStepResult,
 } from './types';
 import { updateRunningStats, type BatchStats } from '../nn/layers';
-import { l2Normalize, positiveTop1OnDevice } from '../nn/losses';
+import { positiveTop1OnDevice } from '../nn/losses';
 import { encoderVariables } from '../nn/models';
 import { NegativeQueue } from '../queue';
 import { FlatAdam } from '../nn/optimizer';
@@ -76,7 +76,7 @@ export class SimclrTrainer {
     if (config.method === 'moco')
       this.queue = new NegativeQueue(config.queueSize, config.projectionDim, this.random.fork());
     this.trainables = familyTrainables(this.networks);
-    this.optimizer = new FlatAdam(this.trainables, config.learningRate);
+    this.optimizer = new FlatAdam(this.trainables, () => this.config.learningRate);
   }
 
   /** Momentum update, exposed for the unit test of the formula (not in production builds). */
@@ -112,9 +112,6 @@ export class SimclrTrainer {
 
   /** τ, learning rate, negatives, augmentations, m and stop-gradient change from the next step on. */
   update(change: LiveSimclrChange): void {
-    if (change.learningRate !== undefined && change.learningRate !== this.config.learningRate) {
-      this.optimizer.learningRate = change.learningRate;
-    }
     Object.assign(this.config, change);
   }
 
@@ -144,14 +141,13 @@ export class SimclrTrainer {
     updateRunningStats(stats);
     momentumUpdate(this.networks, this.config.momentum);
     if (this.queue && targets) {
-      // MoCo builder.py: enqueue after the loss — the keys of the second views, one per image
-      const keys = tf.tidy(() => l2Normalize(targets.slice([n, 0], [n, -1]) as tf.Tensor2D));
-      const keyData = (await keys.data()) as Float32Array;
-      keys.dispose();
-      this.queue.enqueue(
-        keyData.slice(),
+      // the keys of the second views, one per image
+      const keys = targets.slice([n, 0], [n, -1]) as tf.Tensor2D;
+      await this.queue.enqueueKeys(
+        keys,
         Array.from(indices, (source) => ({ degradation: null, source, step: this.stepCount + 1 })),
       );
+      keys.dispose();
     }
     tf.dispose([x, ...(targets ? [targets] : [])]);
     // loss and top-1 of every trained batch in one read-back (one batch of 16 is noisy)
@@ -178,7 +174,7 @@ export class SimclrTrainer {
   /**
    * One throwaway gradient of the pending batch — nothing applied, no random number drawn,
    * no statistic kept — so that the first real step runs on warm code (JIT, wasm tiers):
-   * done while the page draws the first matrix (page load → first step, #12).
+   * done while the page draws the first matrix, off the path from page load to first step.
    */
   warmUp(): void {
     if (!this.pending) return;

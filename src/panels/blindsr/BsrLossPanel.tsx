@@ -3,8 +3,45 @@ import { useT } from '../../state/useT';
 import { StageGate } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
-import { usePinGhosts, usePinLegend } from '../common/usePinGhosts';
-import { Legend, LineChart } from '../loss/LineChart';
+import { usePinGhosts, usePinLegend, type Ghost } from '../common/usePinGhosts';
+import type { HistoryPoint } from '../../state/history';
+import { Legend } from '../loss/Legend';
+import { LineChart } from '../loss/LineChart';
+
+/** One curve over steps with its legend and pinned runs; nothing until it has a point. */
+function OneCurve({
+  id,
+  testId,
+  label,
+  color,
+  points,
+  ghosts,
+  yDomain,
+}: {
+  id: string;
+  testId: string;
+  label: string;
+  color: string;
+  points: HistoryPoint[];
+  ghosts: Ghost[];
+  yDomain?: [number, number];
+}) {
+  const pinLegend = usePinLegend();
+  if (points.length === 0 && ghosts.length === 0) return null;
+  return (
+    <>
+      <Legend items={[{ label, color }, ...pinLegend]} />
+      <LineChart
+        testId={testId}
+        ariaLabel={label}
+        height={110}
+        yDomain={yDomain}
+        ghosts={ghosts}
+        series={[{ id, label, color, points }]}
+      />
+    </>
+  );
+}
 
 export function BsrLossPanel() {
   const t = useT();
@@ -16,6 +53,33 @@ export function BsrLossPanel() {
   const spearmanGhosts = usePinGhosts([{ metric: 'spearman', name: t('panel.bsrLoss.spearman') }]);
   const l1Ghosts = usePinGhosts([{ metric: 'srLoss', name: t('panel.bsrLoss.l1') }]);
   const psnrGhosts = usePinGhosts([{ metric: 'psnrSr', name: t('pins.psnrChart') }]);
+  const curves = [
+    {
+      id: 'spearman',
+      testId: 'spearman-chart',
+      label: t('panel.bsrLoss.spearman'),
+      color: categoricalColors[2],
+      points: history.spearman,
+      ghosts: spearmanGhosts,
+      yDomain: [0, 1] as [number, number],
+    },
+    {
+      id: 'l1',
+      testId: 'sr-loss-chart',
+      label: t('panel.bsrLoss.l1'),
+      color: categoricalColors[5],
+      points: history.srLoss,
+      ghosts: l1Ghosts,
+    },
+    {
+      id: 'psnr',
+      testId: 'psnr-steps-chart',
+      label: t('pins.psnrChart'),
+      color: categoricalColors[4],
+      points: history.psnrSr,
+      ghosts: psnrGhosts,
+    },
+  ];
   return (
     <Panel id="bsr-loss" title={t('panel.bsrLoss.title')}>
       <p className="caption">{t('panel.bsrLoss.risesFirst')}</p>
@@ -43,73 +107,9 @@ export function BsrLossPanel() {
           references={[{ value: chance, label: `log(K+1) = ${chance.toFixed(2)}`, color: '#888' }]}
         />
         {/* LightBSR reports |ρ| per model in its own panel: no empty chart here */}
-        {history.spearman.length > 0 || spearmanGhosts.length > 0 ? (
-          <>
-            <Legend
-              items={[
-                { label: t('panel.bsrLoss.spearman'), color: categoricalColors[2] },
-                ...pinLegend,
-              ]}
-            />
-            <LineChart
-              testId="spearman-chart"
-              ariaLabel={t('panel.bsrLoss.spearman')}
-              height={110}
-              yDomain={[0, 1]}
-              ghosts={spearmanGhosts}
-              series={[
-                {
-                  id: 'spearman',
-                  label: t('panel.bsrLoss.spearman'),
-                  color: categoricalColors[2],
-                  points: history.spearman,
-                },
-              ]}
-            />
-          </>
-        ) : null}
-        {history.srLoss.length > 0 || l1Ghosts.length > 0 ? (
-          <>
-            <Legend
-              items={[{ label: t('panel.bsrLoss.l1'), color: categoricalColors[5] }, ...pinLegend]}
-            />
-            <LineChart
-              testId="sr-loss-chart"
-              ariaLabel={t('panel.bsrLoss.l1')}
-              height={110}
-              ghosts={l1Ghosts}
-              series={[
-                {
-                  id: 'l1',
-                  label: t('panel.bsrLoss.l1'),
-                  color: categoricalColors[5],
-                  points: history.srLoss,
-                },
-              ]}
-            />
-          </>
-        ) : null}
-        {history.psnrSr.length > 0 || psnrGhosts.length > 0 ? (
-          <>
-            <Legend
-              items={[{ label: t('pins.psnrChart'), color: categoricalColors[4] }, ...pinLegend]}
-            />
-            <LineChart
-              testId="psnr-steps-chart"
-              ariaLabel={t('pins.psnrChart')}
-              height={110}
-              ghosts={psnrGhosts}
-              series={[
-                {
-                  id: 'psnr',
-                  label: t('pins.psnrChart'),
-                  color: categoricalColors[4],
-                  points: history.psnrSr,
-                },
-              ]}
-            />
-          </>
-        ) : null}
+        {curves.map((curve) => (
+          <OneCurve key={curve.id} {...curve} />
+        ))}
       </StageGate>
     </Panel>
   );

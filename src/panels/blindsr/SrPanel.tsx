@@ -3,7 +3,8 @@ import { useT } from '../../state/useT';
 import { useStore } from '../../state/store';
 import { PixelCanvas } from '../../ui/PixelCanvas';
 import { categoricalColors } from '../common/colors';
-import { Legend, LineChart } from '../loss/LineChart';
+import { Legend } from '../loss/Legend';
+import { LineChart } from '../loss/LineChart';
 import './blindsr.css';
 
 /** The four upsamplers compared, in the order of the table and the chart. */

@@ -1,8 +1,8 @@
 import { axisBottom, axisLeft, extent, line, scaleLinear, select } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { HistoryPoint } from '../../state/history';
-import { pinOpacity, pinStrokeWidth } from '../../ui/pin-styles';
 import type { Ghost } from '../common/usePinGhosts';
+import { GhostLines } from './GhostLines';
 import './loss.css';
 
 export interface Series {
@@ -14,30 +14,6 @@ export interface Series {
 }
 
 const margin = { top: 10, right: 12, bottom: 24, left: 42 };
-
-/** px between two ghost labels' baselines: their 11 px text does not overlap */
-const labelGap = 13;
-
-/**
- * Label baselines moved apart (in their order on the chart) so that no two overlap, and
- * kept inside [top, bottom]: four pins' labels at the end of nearby lines stay readable.
- */
-export function dodgeLabels(wanted: number[], top: number, bottom: number): number[] {
-  const order = wanted
-    .map((value, index) => ({ value, index }))
-    .filter((entry) => Number.isFinite(entry.value))
-    .sort((a, b) => a.value - b.value);
-  const placed = order.map((entry) => Math.min(bottom, Math.max(top, entry.value)));
-  for (let i = 1; i < placed.length; i++)
-    placed[i] = Math.max(placed[i]!, placed[i - 1]! + labelGap);
-  for (let i = placed.length - 1; i >= 0; i--) {
-    const limit = i === placed.length - 1 ? bottom : placed[i + 1]! - labelGap;
-    placed[i] = Math.min(placed[i]!, limit);
-  }
-  const result = wanted.slice();
-  order.forEach((entry, i) => (result[entry.index] = placed[i]!));
-  return result;
-}
 
 /** Lines over steps with SVG axes; optional horizontal reference lines. */
 export function LineChart({
@@ -84,15 +60,6 @@ export function LineChart({
     if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(5).tickSizeOuter(0));
     if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(y).ticks(4));
   });
-
-  const ghostLabelYs = dodgeLabels(
-    ghosts.map((ghost) => {
-      const end = ghost.points.findLast((p) => Number.isFinite(p.value));
-      return end ? y(end.value) - 5 : NaN;
-    }),
-    margin.top + 10,
-    height - margin.bottom - 3,
-  );
 
   const path = line<HistoryPoint>()
     .defined((p) => Number.isFinite(p.value))
@@ -141,40 +108,15 @@ export function LineChart({
           </text>
         </g>
       ))}
-      {ghosts.map((ghost, index) => {
-        const end = ghost.points.findLast((p) => Number.isFinite(p.value));
-        const labelY = ghostLabelYs[index];
-        return (
-          <g
-            key={ghost.id}
-            data-testid="pinned-run"
-            data-pin={ghost.pinId}
-            aria-label={ghost.label}
-            className="ghost"
-          >
-            <title>{ghost.label}</title>
-            <path
-              d={path(ghost.points) ?? ''}
-              fill="none"
-              stroke={ghost.color}
-              strokeWidth={pinStrokeWidth}
-              strokeDasharray={ghost.dash}
-              opacity={pinOpacity}
-            />
-            {end ? (
-              <text
-                className="ghost-label"
-                x={Math.min(x(end.step), width - margin.right) - 2}
-                y={labelY}
-                textAnchor="end"
-                fill={ghost.color}
-              >
-                {ghost.label}
-              </text>
-            ) : null}
-          </g>
-        );
-      })}
+      <GhostLines
+        ghosts={ghosts}
+        x={x}
+        y={y}
+        path={path}
+        right={width - margin.right}
+        top={margin.top + 10}
+        bottom={height - margin.bottom - 3}
+      />
       {series.map((s) => (
         <path
           key={s.id}
@@ -187,35 +129,5 @@ export function LineChart({
         />
       ))}
     </svg>
-  );
-}
-
-export function Legend({
-  items,
-}: {
-  /** `dashed`: true for the reference dash, or a dash pattern of its own (a pinned run) */
-  items: { label: string; color: string; dashed?: boolean | string }[];
-}) {
-  return (
-    <ul className="chart-legend">
-      {items.map((item, index) => (
-        <li key={`${item.label}-${index}`}>
-          <svg width={24} height={8} aria-hidden="true">
-            <line
-              x1={0}
-              x2={24}
-              y1={4}
-              y2={4}
-              stroke={item.color}
-              strokeWidth={2}
-              strokeDasharray={
-                typeof item.dashed === 'string' ? item.dashed : item.dashed ? '4 3' : undefined
-              }
-            />
-          </svg>
-          {item.label}
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -1,11 +1,12 @@
 import { Panel } from '../common/Panel';
-import { chanceLoss } from '../../core/simclr/similarity';
 import { useT } from '../../state/useT';
 import { StageGate } from '../../controls/StageGate';
 import { useStore } from '../../state/store';
 import { categoricalColors } from '../common/colors';
 import { usePinGhosts, usePinLegend } from '../common/usePinGhosts';
-import { Legend, LineChart } from './LineChart';
+import { Legend } from './Legend';
+import { LineChart } from './LineChart';
+import { lossReference } from './loss-reference';
 
 export function LossPanel() {
   const t = useT();
@@ -16,52 +17,13 @@ export function LossPanel() {
   const method = useStore((s) => s.config.simclr.method);
   const stopGradient = useStore((s) => s.config.simclr.stopGradient);
   const queueSize = useStore((s) => s.snapshot?.queue?.capacity ?? s.config.simclr.queueSize);
-  const chance = chanceLoss(2 * batchSize);
   const lossColor = categoricalColors[4];
-  // Each method's own loss and its own reference: log(2N − 1) only where a random encoder
-  // scores it (NT-Xent); MoCo's chance is log(K + 1) (one positive among K + 1 logits);
-  // the positive-only objective −mean cos/τ, SimSiam's −cos and BYOL's 2 − 2 cos have no
-  // chance level, only a floor that a collapsed (constant) representation reaches as well.
-  const { lossLabel, reference } = (() => {
-    if (method === 'moco') {
-      const value = Math.log(queueSize + 1);
-      return {
-        lossLabel: t('panel.loss.moco'),
-        reference: {
-          legend: t('panel.loss.mocoChance'),
-          value,
-          label: `log(K+1) = ${value.toFixed(2)}`,
-        },
-      };
-    }
-    if (method === 'simsiam')
-      return {
-        lossLabel: stopGradient ? t('panel.loss.simsiam') : t('panel.loss.simsiamNoSg'),
-        reference: { legend: t('panel.loss.cosineFloor'), value: -1, label: '−1' },
-      };
-    if (method === 'byol')
-      return {
-        lossLabel: t('panel.loss.byol'),
-        reference: { legend: t('panel.loss.byolFloor'), value: 0, label: '0' },
-      };
-    if (noNegatives)
-      return {
-        lossLabel: t('panel.loss.positiveOnly'),
-        reference: {
-          legend: t('panel.loss.positiveFloor'),
-          value: -1 / temperature,
-          label: `−1/τ = ${(-1 / temperature).toFixed(2)}`,
-        },
-      };
-    return {
-      lossLabel: t('panel.loss.loss'),
-      reference: {
-        legend: t('panel.loss.chance'),
-        value: chance,
-        label: `log(2N−1) = ${chance.toFixed(2)}`,
-      },
-    };
-  })();
+  const { lossLabel, reference } = lossReference(
+    { method, noNegatives, temperature, stopGradient },
+    batchSize,
+    queueSize,
+    t,
+  );
   const pinLegend = usePinLegend();
   const lossGhosts = usePinGhosts([{ metric: 'loss', name: lossLabel }]);
   const accuracyGhosts = usePinGhosts([

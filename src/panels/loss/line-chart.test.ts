@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dodgeLabels } from './LineChart';
+import { dodgeLabels } from './dodge-labels';
 
 describe("pinned runs' labels at the end of their lines", () => {
   it('move apart by at least 13 px, inside the plot, keeping their order', () => {

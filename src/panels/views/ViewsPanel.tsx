@@ -2,30 +2,12 @@ import { Panel } from '../common/Panel';
 import { useMemo, useState } from 'react';
 import { StageGate } from '../../controls/StageGate';
 import { useShallow } from 'zustand/react/shallow';
-import type { ViewParams } from '../../core/simclr/augment';
 import { useT } from '../../state/useT';
 import { setView, useStore } from '../../state/store';
 import { PixelCanvas } from '../../ui/PixelCanvas';
 import { viewLabel } from '../similarity/heatmap';
+import { describeView } from './describe-view';
 import './views.css';
-
-function describe(params: ViewParams, t: ReturnType<typeof useT>): string {
-  const yes = t('panel.views.yes');
-  const no = t('panel.views.no');
-  const j = params.jitter;
-  return t('panel.views.params', {
-    w: params.crop.width.toFixed(2),
-    h: params.crop.height.toFixed(2),
-    x: params.crop.x.toFixed(2),
-    y: params.crop.y.toFixed(2),
-    flip: params.flip ? yes : no,
-    jitter: j
-      ? `${j.order.map((op) => op[0]).join('')} b${j.brightness.toFixed(2)} c${j.contrast.toFixed(2)} s${j.saturation.toFixed(2)} h${j.hue >= 0 ? '+' : ''}${j.hue.toFixed(2)}`
-      : no,
-    grey: params.grayscale ? yes : no,
-    blur: params.blurSigma === null ? no : `σ ${params.blurSigma.toFixed(2)}`,
-  });
-}
 
 /** Every image of the batch with its two views; hovering shows where a view came from. */
 export function ViewsPanel() {
@@ -91,7 +73,7 @@ export function ViewsPanel() {
       <p className="caption">{t('panel.views.caption')}</p>
       <p className="view-params" data-testid="view-params" aria-live="polite">
         {activeParams && activeView !== null
-          ? `${viewLabel(activeView, viewCount)}: ${describe(activeParams, t)}`
+          ? `${viewLabel(activeView, viewCount)}: ${describeView(activeParams, t)}`
           : '\u00a0'}
       </p>
       <StageGate stage="augment">
