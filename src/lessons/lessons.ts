@@ -2,6 +2,7 @@ import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr/config
 import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr/config';
 import type { PanelId, SimilarityMode } from '../core/app-types';
 import { blindsrLessons } from './lessons-blindsr';
+import { lightbsrLesson } from './lessons-lightbsr';
 import { moreLessons } from './lessons-more';
 import { simclrLessons } from './lessons-simclr';
 import type { Lesson } from './lesson-step';
@@ -29,7 +30,12 @@ export function lessonStepSettings(lesson: Lesson, index: number): LessonStepSet
   };
 }
 
-export const lessons: Lesson[] = [...simclrLessons, ...moreLessons, ...blindsrLessons];
+export const lessons: Lesson[] = [
+  ...simclrLessons,
+  ...moreLessons,
+  ...blindsrLessons,
+  lightbsrLesson,
+];
 
 export function findLesson(id: string | null): Lesson | null {
   return lessons.find((lesson) => lesson.id === id) ?? null;

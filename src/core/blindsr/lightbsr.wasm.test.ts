@@ -33,7 +33,7 @@ describe('LightBSR pipeline, default config (wasm backend)', () => {
       if (i % 100 === 0) {
         const e = await trainer.evaluate();
         log.push(
-          `${i}: distilled ${e.student.rho.toFixed(3)} contrast-only ${e.contrastStudent.rho.toFixed(3)} KL ${trainer.lastDistillation?.kl.toFixed(3)} L1 ${trainer.lastDistillation?.l1.toFixed(3)} MSE ${trainer.lastDistillation?.mse.toFixed(3)}`,
+          `${i}: distilled ${e.student.rho.toFixed(3)} contrast-only ${e.contrastStudent.rho.toFixed(3)} KL ${trainer.distilled.last?.kl.toFixed(3)} L1 ${trainer.distilled.last?.l1.toFixed(3)} MSE ${trainer.distilled.last?.mse.toFixed(3)}`,
         );
       }
     }
