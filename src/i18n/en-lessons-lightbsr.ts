@@ -16,7 +16,7 @@ export const enLessonsLightBsr = {
   'lesson.lightbsr.2.ordered': 'yes: $|\\rho|$ at least {rhoOrdered}',
   'lesson.lightbsr.2.unordered': 'no: $|\\rho|$ below {rhoOrdered}, though $\\eta^2$ stays near 1',
   'lesson.lightbsr.2.why.unordered':
-    'In this run $\\eta^2$ stayed near 1 while $|\\rho|$ stayed below {rhoOrdered}: the teacher keeps the blur levels apart, but not along one straight axis, so its first principal component mixes them. Contrast asks only that different degradations be far apart, not that they be ordered. In the PyTorch twin (3 seeds, 400 steps) the teacher’s $|\\rho|$ ranged from low to high while $\\eta^2$ stayed 1.00. The paper’s teacher then trains contrast and L1 SR jointly; this lab stops at the contrast.',
+    'In this run $\\eta^2$ stayed near 1 while $|\\rho|$ stayed below {rhoOrdered}: the teacher keeps the blur levels apart, but not along one straight axis, so its first principal component mixes them. Contrast asks only that different degradations be far apart, not that they be ordered. In the PyTorch twin (3 seeds, {stepsStageLong} steps) the teacher’s $|\\rho|$ ranged from low to high while $\\eta^2$ stayed 1.00. The paper’s teacher then trains contrast and L1 SR jointly; this lab stops at the contrast.',
   'lesson.lightbsr.2.why.ordered':
     'In this run $|\\rho|$ reached {rhoOrdered}: the levels happen to lie along one axis. In other runs they often do not: contrast asks only that different degradations be far apart, not that they be ordered.',
   'lesson.lightbsr.3':
@@ -36,7 +36,7 @@ export const enLessonsLightBsr = {
   'lesson.lightbsr.4.lasts': 'yes: it stays at least half as large',
   'lesson.lightbsr.4.closes': 'no: it shrinks to less than half',
   'lesson.lightbsr.4.why.closes':
-    'In this run the contrast-only student caught up. On this data distillation buys speed, not a better end point: after a few hundred steps contrast alone orders blur about as well. The issue hoped for a lasting lead of 0.05; neither the browser nor the PyTorch twin measured one at 400 steps.',
+    'In this run the contrast-only student caught up. On this data distillation buys speed, not a better end point: after a few hundred steps contrast alone orders blur about as well. The issue hoped for a lasting lead of 0.05; neither the browser nor the PyTorch twin measured one at {stepsStageLong} steps.',
   'lesson.lightbsr.4.why.lasts':
     'In this run the lead held. In longer runs it usually closes: on this data contrast alone orders blur about as well after a few hundred steps.',
   'lesson.lightbsr.5':

@@ -15,7 +15,7 @@ export const zhLessonsLightBsr: Record<keyof typeof enLessonsLightBsr, string> =
   'lesson.lightbsr.2.ordered': '是：$|\\rho|$ 至少 {rhoOrdered}',
   'lesson.lightbsr.2.unordered': '否：$|\\rho|$ 低于 {rhoOrdered}，尽管 $\\eta^2$ 仍接近 1',
   'lesson.lightbsr.2.why.unordered':
-    '在这次运行中 $\\eta^2$ 保持接近 1，而 $|\\rho|$ 仍低于 {rhoOrdered}：教师把各模糊等级分开了，但不是沿一条直线，所以它的第一主成分把它们混在一起。对比学习只要求不同的退化彼此远离，并不要求它们有序。在 PyTorch 孪生实现中（3 个种子，400 步），教师的 $|\\rho|$ 有低有高，而 $\\eta^2$ 始终为 1.00。论文中的教师随后还会联合训练对比损失和 L1 超分辨率损失；本实验只做到对比为止。',
+    '在这次运行中 $\\eta^2$ 保持接近 1，而 $|\\rho|$ 仍低于 {rhoOrdered}：教师把各模糊等级分开了，但不是沿一条直线，所以它的第一主成分把它们混在一起。对比学习只要求不同的退化彼此远离，并不要求它们有序。在 PyTorch 孪生实现中（3 个种子，{stepsStageLong} 步），教师的 $|\\rho|$ 有低有高，而 $\\eta^2$ 始终为 1.00。论文中的教师随后还会联合训练对比损失和 L1 超分辨率损失；本实验只做到对比为止。',
   'lesson.lightbsr.2.why.ordered':
     '在这次运行中 $|\\rho|$ 达到了 {rhoOrdered}：各等级恰好排在一条轴上。在其他运行中往往不是这样：对比学习只要求不同的退化彼此远离，并不要求它们有序。',
   'lesson.lightbsr.3':
@@ -35,7 +35,7 @@ export const zhLessonsLightBsr: Record<keyof typeof enLessonsLightBsr, string> =
   'lesson.lightbsr.4.lasts': '在：至少保持一半',
   'lesson.lightbsr.4.closes': '不在：缩小到不足一半',
   'lesson.lightbsr.4.why.closes':
-    '在这次运行中只用对比的学生追上来了。在这些数据上，蒸馏换来的是速度，而不是更好的终点：几百步之后，仅靠对比也能把模糊排得差不多好。该议题曾希望有持续 0.05 的领先；浏览器和 PyTorch 孪生实现在 400 步时都没有测到。',
+    '在这次运行中只用对比的学生追上来了。在这些数据上，蒸馏换来的是速度，而不是更好的终点：几百步之后，仅靠对比也能把模糊排得差不多好。该议题曾希望有持续 0.05 的领先；浏览器和 PyTorch 孪生实现在 {stepsStageLong} 步时都没有测到。',
   'lesson.lightbsr.4.why.lasts':
     '在这次运行中领先保持住了。在更长的运行中它通常会消失：在这些数据上，几百步之后仅靠对比也能把模糊排得差不多好。',
   'lesson.lightbsr.5':

@@ -18,6 +18,8 @@ export const lightbsrFigures = {
   stepsDistillLate: 150,
   /** the student's parameters, a share of the teacher's, below this */
   studentParamsShare: 0.4,
+  /** each stage of the full-length run (lightbsr.wasm.test.ts and the PyTorch twin) */
+  stepsStageLong: 400,
   /** stage 3 steps of the lesson */
   stepsSr: 150,
   /** stage 3: dB the distilled student's h adds over no condition, at least */

@@ -177,6 +177,7 @@ export class BlindSrRunner implements LabRunner {
 export class LightBsrRunner implements LabRunner {
   readonly evaluateEvery = 20;
   private readonly trainer: LightBsrTrainer;
+  private previewSamples: BlindSrSample[] | null = null;
 
   constructor(config: BlindSrConfig, pool: RgbImage[]) {
     this.trainer = new LightBsrTrainer(config, pool);
@@ -190,11 +191,16 @@ export class LightBsrRunner implements LabRunner {
     return this.trainer.trainStep();
   }
 
-  /** Stage mode shows the DASR pipeline's batch; LightBSR's steps draw their own. */
-  async preview(): Promise<void> {}
+  /** Before the current stage's first step, stage mode shows a batch drawn the same way. */
+  async preview(): Promise<void> {
+    this.previewSamples ??= await previewBlindSrSamples(this.trainer);
+  }
 
+  /** What the current stage trains on (stage mode): prior map, teacher targets or SR pairs. */
   async snapshot(): Promise<Outgoing | null> {
-    return null;
+    if (!this.previewSamples) return null;
+    const batch = this.trainer.stageBatch(this.previewSamples);
+    return { message: { type: 'lightbsrBatch', batch }, transfer: [] };
   }
 
   async evaluate(): Promise<Outgoing> {

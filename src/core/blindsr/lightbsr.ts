@@ -211,14 +211,17 @@ export class LightBsrTrainer {
     const trained = this.lastStepStage === this.stage;
     const base = { step: this.stepCount, stage: this.stage, side: null, sideDim: 0 };
     if (this.stage === 3) return { ...base, samples: trained ? this.lastSrSamples : preview };
-    if (this.stage === 2 && trained && this.distilled.lastTargets)
-      return {
-        ...base,
-        samples: this.distilled.lastSamples,
-        side: this.distilled.lastTargets,
-        sideDim: this.teacher.encoder.outDim,
-      };
-    const samples = this.stage === 1 && trained ? this.teacher.lastSamples : preview;
+    if (this.stage === 2)
+      return trained && this.distilled.lastTargets
+        ? {
+            ...base,
+            samples: this.distilled.lastSamples,
+            side: this.distilled.lastTargets,
+            sideDim: this.teacher.encoder.outDim,
+          }
+        : // the teacher's targets come with the first distillation step
+          { ...base, samples: preview };
+    const samples = trained ? this.teacher.lastSamples : preview;
     return {
       ...base,
       samples,
