@@ -53,7 +53,12 @@ function evaluatedSince(before: PlaygroundState, s: PlaygroundState): boolean {
       s.snapshot?.step === s.run.step
     );
   if (lightbsrPipeline(s))
-    return s.lightbsr !== before.lightbsr && s.lightbsr?.evaluation.step === s.run.step;
+    // and of the stage now set (stage 3's evaluation carries the SR comparison)
+    return (
+      s.lightbsr !== before.lightbsr &&
+      s.lightbsr?.evaluation.step === s.run.step &&
+      s.lightbsr.stage === s.config.blindsr.stage
+    );
   return (
     s.blindsrEvaluation !== before.blindsrEvaluation && s.blindsrEvaluation?.step === s.run.step
   );

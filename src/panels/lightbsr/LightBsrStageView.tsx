@@ -68,7 +68,9 @@ export function LightBsrStageView() {
   const stageMode = useStore((s) => s.view.stageMode);
   const stageIndex = useStore((s) => s.view.stageIndex);
   const batch = useStore((s) => s.lightbsrBatch);
-  if (!stageMode || !batch || batch.samples.length === 0) return null;
+  const stage = useStore((s) => s.config.blindsr.stage);
+  // a batch of another stage is stale: the current stage's comes with the next preview
+  if (!stageMode || !batch || batch.stage !== stage || batch.samples.length === 0) return null;
   const signalShown = stageIndex >= 1;
   const row = (i: number) =>
     batch.side && batch.sideDim > 0
