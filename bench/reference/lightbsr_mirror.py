@@ -19,6 +19,12 @@ what LightBSR (Yuan et al., ICCV 2025) adds on top:
   SR         stage-2 upsamplers on the distilled student's h, on the contrast-only
              student's h, and on nothing (same init, same batches)
 
+  joint      --teacher-joint-steps N: the teacher's second phase (LightBSR teacher_trainer.py):
+             N steps of a contrast step then L1 of an upsampler on the teacher's h, its
+             gradient reaching the teacher at --joint-encoder-lr x lr2. 400 steps at 1.0
+             (3 seeds): teacher |rho| 0.085/0.257/0.913 -> 0.84/0.954/0.988; distilled vs
+             contrast-only at 400 student steps 0.922/0.939/0.887 vs 0.971/0.927/0.879
+
 Usage: python3 lightbsr_mirror.py --seeds 1 2 3 --teacher-steps 400 --student-steps 400
 Prints JSON lines; the last one per seed is the summary row.
 """
