@@ -17,6 +17,9 @@ export default defineConfig({
   test: {
     testTimeout: 300_000,
     hookTimeout: 60_000,
+    // vitest's default on a 2-core machine is one worker; our tests are single-threaded
+    // (tfjs cpu and wasm without threads), so two halve the suite's wall time
+    maxWorkers: 2,
     projects: [
       {
         // our wasm SIMD kernels (virtual:simd-kernels), built from assembly/ when imported
@@ -55,6 +58,8 @@ export default defineConfig({
         // the layer rule and the cycle check against lint-fixtures/ (no tfjs)
         test: {
           name: 'lint',
+          // spawns node and eslint: seconds on a quiet machine, more on a busy one
+          testTimeout: 120_000,
           include: ['eslint-rules/**/*.test.ts'],
           environment: 'node',
         },

@@ -37,6 +37,20 @@ for (const size of sizes)
     await page.getByTestId('lesson-prediction').first().click();
     await expect(page.getByTestId('lesson-observed')).toBeVisible({ timeout: 120_000 });
     await shot('2-temperature-answered');
+    // the panel the step explains comes into view below whatever stays pinned at the top
+    await page.getByTestId('lesson-next').click();
+    const focused = page.locator('[data-focused="true"]');
+    await expect(async () => {
+      const top = (await focused.boundingBox())!.y;
+      const pinned = await page.evaluate(() => {
+        const row = document.querySelector('[data-testid="transport-row"]')!;
+        const lesson = document.querySelector('[data-testid="lesson-panel"]')!;
+        const bottom = (e: Element) =>
+          getComputedStyle(e).position === 'sticky' ? e.getBoundingClientRect().bottom : 0;
+        return Math.max(bottom(row), bottom(lesson));
+      });
+      expect(top).toBeGreaterThanOrEqual(pinned);
+    }).toPass({ timeout: 10_000 });
     await page.screenshot({ path: `test-results/lesson-screens/${size.name}-2-page.png` });
 
     await page.goto('/?backend=wasm&lesson=negatives&lstep=2');

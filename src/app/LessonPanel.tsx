@@ -23,7 +23,13 @@ export default function LessonPanel() {
       const box = ref.current;
       if (!target || !box) return;
       const docked = getComputedStyle(box).position === 'sticky';
-      const above = docked ? box.getBoundingClientRect().height + 8 : 8;
+      // on narrow screens the transport row is what stays pinned at the top instead
+      const transport = document.querySelector('[data-testid="transport-row"]');
+      const pinned =
+        transport && getComputedStyle(transport).position === 'sticky'
+          ? transport.getBoundingClientRect().height
+          : 0;
+      const above = (docked ? box.getBoundingClientRect().height : pinned) + 8;
       const rect = target.getBoundingClientRect();
       const fits = rect.height <= window.innerHeight - above;
       // a panel taller than the room left need only show its top (its heading and first lines)

@@ -20,8 +20,9 @@ describe('Blind-SR lab, default config (wasm backend)', () => {
     const before = await trainer.evaluate(false);
     let t = performance.now();
     const curve: string[] = [];
+    const losses: number[] = [];
     for (let i = 1; i <= stage1Steps; i++) {
-      await trainer.trainStep();
+      losses.push((await trainer.trainStep()).loss);
       if (i % 50 === 0)
         curve.push(`${i}: ${Math.abs((await trainer.evaluate(false)).spearmanSigma).toFixed(2)}`);
     }
@@ -47,6 +48,19 @@ describe('Blind-SR lab, default config (wasm backend)', () => {
         `by σ: ${end.byLevel.map((l) => `${l.sigma.toFixed(1)}: ${l.without.toFixed(1)}/${l.learned.toFixed(1)}`).join(' ')}`,
     );
     expect(Math.abs(after.spearmanSigma)).toBeGreaterThanOrEqual(0.9);
+    // the loss panel's caption: the loss first rises while real keys replace the queue's
+    // random start (K / N steps), then falls
+    const mean = (from: number, to: number) =>
+      losses.slice(from, to).reduce((a, b) => a + b, 0) / (to - from);
+    const fill = defaultBlindSrConfig.queueSize / defaultBlindSrConfig.batchSize;
+    const first = mean(0, 5);
+    const filled = mean(fill, fill + 10);
+    const last = mean(stage1Steps - 20, stage1Steps);
+    console.info(
+      `stage-1 loss: steps 1–5 ${first.toFixed(2)}, ${fill + 1}–${fill + 10} ${filled.toFixed(2)}, last 20 ${last.toFixed(2)}`,
+    );
+    expect(filled).toBeGreaterThan(first);
+    expect(last).toBeLessThan(filled - 0.5);
     expect(end.psnrSr).toBeGreaterThanOrEqual(end.psnrSrWithoutRepresentation + 0.3);
     expect(end.psnrSr).toBeGreaterThan(end.psnrBicubic);
     trainer.dispose();
