@@ -52,3 +52,45 @@ test('LightBSR pipeline: teacher, distilled student and SR train in turn; both e
   await expect(page.getByTestId('lightbsr-sr')).toContainText(/dB/, { timeout: 90_000 });
   await screenshot(page, 'lightbsr-stage3');
 });
+
+test('LightBSR stage mode: each stage shows what it trains on — prior map, teacher targets, SR pairs', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/?backend=wasm');
+  await waitForReady(page);
+  await page.getByTestId('lab-blindsr').click();
+  await waitForReady(page);
+  await page.getByTestId('pipeline').selectOption('lightbsr');
+  await waitForReady(page);
+  const batch = page.getByTestId('lightbsr-stage-batch');
+  const signals = batch.getByTestId('lightbsr-stage-signal');
+  /** enters stage mode in `stage`, walks batch → signal → update; returns the signals shown */
+  const walk = async (stage: string) => {
+    await page.getByTestId('training-stage').selectOption(stage);
+    await page.getByTestId('stage-mode').click();
+    await expect(batch).toHaveAttribute('data-stage', stage, { timeout: 30_000 });
+    await expect(batch.getByTestId('lightbsr-stage-patch')).toHaveCount(4);
+    // the first stage shows the batch only; what it learns from comes with the second
+    await expect(signals).toHaveCount(0);
+    await page.getByTestId('stage-next').click();
+    await expect(page.getByTestId('stage-bar')).toHaveAttribute('data-stage', 'signal');
+    const shown = await signals.count();
+    const before = await stepCount(page);
+    await page.getByTestId('stage-next').click();
+    await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBe(before + 1);
+    return shown;
+  };
+  expect(await walk('1'), 'stage 1: the prior map beside each LR patch').toBe(4);
+  await expect(signals.first()).toHaveAttribute('width', '15');
+  await page.getByTestId('stage-bar').getByRole('button', { name: 'Leave stage mode' }).click();
+  // stage 2 before its first step: no teacher targets yet; after one, the teacher's h
+  expect(await walk('2')).toBe(0);
+  await page.getByTestId('stage-next').click();
+  await page.getByTestId('stage-next').click();
+  await expect(signals).toHaveCount(4, { timeout: 30_000 });
+  await expect(signals.first()).toHaveAttribute('width', '64');
+  await screenshot(page, 'lightbsr-stage-mode-2');
+  await page.getByTestId('stage-bar').getByRole('button', { name: 'Leave stage mode' }).click();
+  expect(await walk('3'), 'stage 3: the HR target under each LR patch').toBe(4);
+});

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { MessageKey } from '../i18n';
 import { useT } from '../state/useT';
 import { currentStages, enterStageMode, exitStageMode, nextStage } from '../state/stage-actions';
+import { stageCatalogue } from '../lessons/lessons';
 import { setView, useStore } from '../state/store';
 import './controls.css';
 
@@ -10,7 +11,7 @@ const slowMotionInterval = 1500; // ms per stage
 /** GAN-Lab-style stepping through one training step, stage by stage, with slow motion. */
 export function StageBar() {
   const t = useT();
-  const lab = useStore((s) => s.config.lab);
+  const catalogue = useStore((s) => stageCatalogue(s.config.lab, s.config.blindsr.pipeline));
   const { stageMode, stageIndex, slowMotion } = useStore((s) => s.view);
   const running = useStore((s) => s.run.running);
   useEffect(() => {
@@ -39,7 +40,7 @@ export function StageBar() {
         {t('stages.label', {
           n: stageIndex + 1,
           total: stages.length,
-          name: t(`stage.${lab}.${stage.id}` as MessageKey),
+          name: t(`stage.${catalogue}.${stage.id}` as MessageKey),
         })}
       </strong>
       <ol className="stage-dots" aria-hidden="true">

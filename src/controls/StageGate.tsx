@@ -2,21 +2,22 @@ import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../i18n';
 import { useT } from '../state/useT';
-import { blindsrStages, simclrStages } from '../lessons/lessons';
+import { stageCatalogue, stagesOf } from '../lessons/lessons';
 import { useStore } from '../state/store';
 import './controls.css';
 
 /** Is `stage` reached in step-by-stage mode? Outside stage mode everything is shown. */
 export function useStageReached(stage: string): { reached: boolean; current: boolean } {
-  const { lab, stageMode, stageIndex } = useStore(
+  const { lab, pipeline, stageMode, stageIndex } = useStore(
     useShallow((s) => ({
       lab: s.config.lab,
+      pipeline: s.config.blindsr.pipeline,
       stageMode: s.view.stageMode,
       stageIndex: s.view.stageIndex,
     })),
   );
   if (!stageMode) return { reached: true, current: false };
-  const index = (lab === 'simclr' ? simclrStages : blindsrStages).findIndex((s) => s.id === stage);
+  const index = stagesOf(lab, pipeline).findIndex((s) => s.id === stage);
   return { reached: index < 0 || stageIndex >= index, current: stageIndex === index };
 }
 
@@ -37,15 +38,16 @@ export function StageGate({
   mark?: boolean;
 }) {
   const t = useT();
-  const { lab, stageMode, stageIndex } = useStore(
+  const { lab, pipeline, stageMode, stageIndex } = useStore(
     useShallow((s) => ({
       lab: s.config.lab,
+      pipeline: s.config.blindsr.pipeline,
       stageMode: s.view.stageMode,
       stageIndex: s.view.stageIndex,
     })),
   );
   if (!stageMode) return <>{children}</>;
-  const index = (lab === 'simclr' ? simclrStages : blindsrStages).findIndex((s) => s.id === stage);
+  const index = stagesOf(lab, pipeline).findIndex((s) => s.id === stage);
   if (index < 0) return <>{children}</>;
   if (stageIndex < index)
     return (
@@ -56,7 +58,7 @@ export function StageGate({
       >
         {t('stage.pending', {
           n: index + 1,
-          name: t(`stage.${lab}.${stage}` as MessageKey),
+          name: t(`stage.${stageCatalogue(lab, pipeline)}.${stage}` as MessageKey),
         })}
       </div>
     );

@@ -33,4 +33,19 @@ export const enLightBsr = {
   'lightbsr.sr.oracle': 'SR on the true σ',
   'panel.lightbsr.measured':
     'Measured in the PyTorch twin (3 seeds, 400 steps a stage): σ explains all of the teacher’s variance (η² 1.00), yet its |ρ| is 0.04–0.86 — given the kernel code, the contrast spreads blur levels apart in many directions, not along one axis. The distilled student reaches |ρ| 0.91, the contrast-only student 0.93: distillation leads early (0.89 vs 0.85 at 200 steps) but not at 400. SR gain over no condition: +0.57 dB on the distilled student, +0.51 dB on the contrast-only one.',
+  'stage.lightbsr.batch': 'batch — HR crops degraded, the LR patches this stage trains on',
+  'stage.lightbsr.signal':
+    'what it learns from — stage 1: the prior map; 2: the teacher’s h; 3: the HR target',
+  'stage.lightbsr.update': 'update — one step of the current stage',
+  'lightbsr.stage.caption.1':
+    'Stage 1 (teacher): each LR patch goes in with its kernel’s 15 PCA codes, spread as constant channels beside RGB.',
+  'lightbsr.stage.caption.2':
+    'Stage 2 (student): the LR patch alone; the target is the frozen teacher’s h of the same patch (its kernel code included).',
+  'lightbsr.stage.caption.3':
+    'Stage 3 (SR): the LR patch and the student’s h of the LR image in, the HR patch as the L1 target.',
+  'lightbsr.stage.prior': 'prior map: 15 codes',
+  'lightbsr.stage.target': 'teacher’s h: 64 values',
+  'lightbsr.stage.noTarget': 'the teacher’s h comes with the first distillation step',
+  'lightbsr.stage.hr': 'HR target',
+  'lightbsr.stage.batch': 'What stage {stage} trains on',
 } as const;

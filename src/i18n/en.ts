@@ -3,6 +3,7 @@ import { enLightBsr } from './en-lightbsr';
 import { enLoading } from './en-loading';
 import { enLessons } from './en-lessons';
 import { enLessonsBlindSr } from './en-lessons-blindsr';
+import { enLessonsLightBsr } from './en-lessons-lightbsr';
 import { enPins } from './en-pins';
 import { enLessonsMore } from './en-lessons-more';
 import { enReadouts } from './en-readouts';
@@ -11,6 +12,7 @@ import { enReadouts } from './en-readouts';
 export const en = {
   ...enLessons,
   ...enLessonsBlindSr,
+  ...enLessonsLightBsr,
   ...enPins,
   ...enBlindSr,
   ...enLightBsr,

@@ -4,6 +4,7 @@ import { zhLoading } from './zh-loading';
 import type { MessageKey } from './en';
 import { zhLessons } from './zh-lessons';
 import { zhLessonsBlindSr } from './zh-lessons-blindsr';
+import { zhLessonsLightBsr } from './zh-lessons-lightbsr';
 import { zhPins } from './zh-pins';
 import { zhLessonsMore } from './zh-lessons-more';
 import { zhReadouts } from './zh-readouts';
@@ -12,6 +13,7 @@ import { zhReadouts } from './zh-readouts';
 export const zh: Record<MessageKey, string> = {
   ...zhLessons,
   ...zhLessonsBlindSr,
+  ...zhLessonsLightBsr,
   ...zhPins,
   ...zhBlindSr,
   ...zhLightBsr,

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
+import { LightBsrTrainer } from '../core/blindsr/lightbsr';
 import { BlindSrTrainer } from '../core/blindsr/trainer';
 import { SimclrTrainer } from '../core/simclr/trainer';
 import { makeShapesDataset } from '../data/shapes';
@@ -14,7 +15,7 @@ import { meanOfLast, type LessonReadout } from './readout';
  * the step `continues`, as the page does) and asserts that the step's judge returns the
  * answer the lesson's explanation states. The page's data: shapes at 40², textures at 192².
  */
-type Trainer = SimclrTrainer | BlindSrTrainer;
+type Trainer = SimclrTrainer | BlindSrTrainer | LightBsrTrainer;
 
 interface Run {
   trainer: Trainer;
@@ -33,7 +34,11 @@ function build(lesson: Lesson, index: number): Run {
     };
   }
   const hr = makeTextures(settings.blindsr.seed, 192, 12);
-  return { trainer: new BlindSrTrainer(settings.blindsr, hr), losses: [], datasetSize: 0 };
+  const trainer =
+    settings.blindsr.pipeline === 'lightbsr'
+      ? new LightBsrTrainer(settings.blindsr, hr)
+      : new BlindSrTrainer(settings.blindsr, hr);
+  return { trainer, losses: [], datasetSize: 0 };
 }
 
 async function readout(run: Run): Promise<LessonReadout> {
@@ -48,8 +53,20 @@ async function readout(run: Run): Promise<LessonReadout> {
       datasetSize: run.datasetSize,
       blindsr: null,
       evaluation: null,
+      lightbsr: null,
     };
   }
+  if (trainer instanceof LightBsrTrainer)
+    return {
+      step: trainer.step,
+      snapshot: null,
+      embedding: null,
+      recentLoss: meanOfLast(run.losses),
+      datasetSize: null,
+      blindsr: null,
+      evaluation: null,
+      lightbsr: trainer.report(await trainer.evaluate()),
+    };
   return {
     step: trainer.step,
     snapshot: null,
@@ -58,6 +75,7 @@ async function readout(run: Run): Promise<LessonReadout> {
     datasetSize: null,
     blindsr: trainer.snapshot(),
     evaluation: await trainer.evaluate(trainer.config.stage === 2),
+    lightbsr: null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { lightbsrFigures } from './lightbsr-figures';
 import { moreFigures } from './more-figures';
 
 /**
@@ -8,6 +9,7 @@ import { moreFigures } from './more-figures';
  */
 export const figures = {
   ...moreFigures,
+  ...lightbsrFigures,
   /** SimCLR with colour augmentation, N 8 or 16, 300 steps: kNN of h at least this */
   knnLearned300: 0.65,
   /** SimCLR without colour jitter or grayscale, 300 steps: kNN by shape below this */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../i18n';
-import { blindsrStages, lessonKeys, lessons, simclrStages } from './lessons';
+import { blindsrStages, lessonKeys, lessons, lightbsrStages, simclrStages } from './lessons';
 import { figures } from './figures';
 import { splitMath } from './math';
 import { metrics } from './metrics';
@@ -33,6 +33,7 @@ describe('lessons', () => {
       'weights',
       'queue',
       'stages',
+      'lightbsr',
     ]);
     expect(new Set(lessons.map((l) => l.lab))).toEqual(new Set(['simclr', 'blindsr']));
   });
@@ -62,6 +63,7 @@ describe('lessons', () => {
     for (const [lab, stages] of [
       ['simclr', simclrStages],
       ['blindsr', blindsrStages],
+      ['lightbsr', lightbsrStages],
     ] as const)
       for (const stage of stages)
         for (const catalogue of Object.values(catalogues))

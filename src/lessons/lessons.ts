@@ -1,7 +1,8 @@
 import { defaultBlindSrConfig, type BlindSrConfig } from '../core/blindsr/config';
 import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr/config';
-import type { PanelId, SimilarityMode } from '../core/app-types';
+import type { LabId, PanelId, SimilarityMode } from '../core/app-types';
 import { blindsrLessons } from './lessons-blindsr';
+import { lightbsrLesson } from './lessons-lightbsr';
 import { moreLessons } from './lessons-more';
 import { simclrLessons } from './lessons-simclr';
 import type { Lesson } from './lesson-step';
@@ -29,7 +30,12 @@ export function lessonStepSettings(lesson: Lesson, index: number): LessonStepSet
   };
 }
 
-export const lessons: Lesson[] = [...simclrLessons, ...moreLessons, ...blindsrLessons];
+export const lessons: Lesson[] = [
+  ...simclrLessons,
+  ...moreLessons,
+  ...blindsrLessons,
+  lightbsrLesson,
+];
 
 export function findLesson(id: string | null): Lesson | null {
   return lessons.find((lesson) => lesson.id === id) ?? null;
@@ -61,6 +67,33 @@ export const simclrStages: { id: string; panel: PanelId }[] = [
   { id: 'loss', panel: 'similarity' },
   { id: 'update', panel: 'stages' },
 ];
+
+/**
+ * LightBSR's step, whichever stage trains: the batch, what the stage learns from beside it
+ * (1: the prior map; 2: the frozen teacher's h; 3: the HR target), the update.
+ */
+export const lightbsrStages: { id: string; panel: PanelId }[] = [
+  { id: 'batch', panel: 'lightbsr' },
+  { id: 'signal', panel: 'lightbsr' },
+  { id: 'update', panel: 'lightbsr' },
+];
+
+/** Which stage list (and `stage.<catalogue>.<id>` names) a lab and pipeline step through. */
+export function stageCatalogue(
+  lab: LabId,
+  pipeline: BlindSrConfig['pipeline'],
+): 'simclr' | 'blindsr' | 'lightbsr' {
+  return lab === 'simclr' ? 'simclr' : pipeline === 'lightbsr' ? 'lightbsr' : 'blindsr';
+}
+
+export function stagesOf(lab: LabId, pipeline: BlindSrConfig['pipeline']) {
+  const catalogue = stageCatalogue(lab, pipeline);
+  return catalogue === 'simclr'
+    ? simclrStages
+    : catalogue === 'lightbsr'
+      ? lightbsrStages
+      : blindsrStages;
+}
 
 export const blindsrStages: { id: string; panel: PanelId }[] = [
   { id: 'degrade', panel: 'degradation' },

@@ -1,3 +1,4 @@
+import { lightbsrMetrics } from './lightbsr-metrics';
 import { moreMetrics } from './more-metrics';
 import {
   hardestNegativeShare,
@@ -123,6 +124,7 @@ export const metrics = {
         : null,
   },
   ...moreMetrics,
+  ...lightbsrMetrics,
 } satisfies Record<string, { digits: number; read: (r: LessonReadout) => number | null }>;
 
 export type MetricId = keyof typeof metrics;

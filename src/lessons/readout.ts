@@ -1,3 +1,4 @@
+import type { LightBsrReport } from '../core/blindsr/lightbsr';
 import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr/types';
 import type { EmbeddingSnapshot, SimclrSnapshot } from '../core/simclr/types';
 
@@ -19,6 +20,8 @@ export interface LessonReadout {
   /** Blind-SR */
   blindsr: BlindSrSnapshot | null;
   evaluation: BlindSrEvaluation | null;
+  /** Blind-SR, LightBSR pipeline: the teacher's and both students' embeddings, params, ms/step */
+  lightbsr: LightBsrReport | null;
 }
 
 /** Losses averaged for `recentLoss`: one batch is noisy. */

@@ -75,6 +75,10 @@ function onWorkerMessage(message: WorkerEvent): void {
     case 'lightbsrEvaluation':
       recordLightBsrReport(message.report);
       return;
+    case 'lightbsrBatch':
+      useStore.setState({ lightbsrBatch: message.batch });
+      acknowledgeAfterPaint();
+      return;
     case 'error':
       // after a lost GPU device, later failures are its consequences: keep the cause shown
       if (useStore.getState().run.error?.code === 'deviceLost') return;

@@ -37,7 +37,31 @@ export function readoutOf(s: PlaygroundState): LessonReadout {
     datasetSize: s.dataset?.images.length ?? null,
     blindsr: s.config.lab === 'blindsr' ? s.blindsr : null,
     evaluation: s.config.lab === 'blindsr' ? s.blindsrEvaluation : null,
+    lightbsr: lightbsrPipeline(s) ? s.lightbsr : null,
   };
+}
+
+const lightbsrPipeline = (s: PlaygroundState) =>
+  s.config.lab === 'blindsr' && s.config.blindsr.pipeline === 'lightbsr';
+
+/** The lab's evaluation has arrived since `before`, for the model's current step. */
+function evaluatedSince(before: PlaygroundState, s: PlaygroundState): boolean {
+  if (s.config.lab === 'simclr')
+    return (
+      s.embedding !== before.embedding &&
+      s.embedding?.step === s.run.step &&
+      s.snapshot?.step === s.run.step
+    );
+  if (lightbsrPipeline(s))
+    // and of the stage now set (stage 3's evaluation carries the SR comparison)
+    return (
+      s.lightbsr !== before.lightbsr &&
+      s.lightbsr?.evaluation.step === s.run.step &&
+      s.lightbsr.stage === s.config.blindsr.stage
+    );
+  return (
+    s.blindsrEvaluation !== before.blindsrEvaluation && s.blindsrEvaluation?.step === s.run.step
+  );
 }
 
 /** Resolves once `ready` holds; rejects when the action was superseded. */
@@ -68,13 +92,8 @@ function waitFor(
 async function freshReadout(token: number): Promise<LessonReadout> {
   const before = useStore.getState();
   const evaluated = (s: PlaygroundState) =>
-    s.config.lab === 'simclr'
-      ? s.embedding !== before.embedding &&
-        s.embedding?.step === s.run.step &&
-        s.snapshot?.step === s.run.step
-      : s.blindsrEvaluation !== before.blindsrEvaluation &&
-        s.blindsrEvaluation?.step === s.run.step &&
-        (s.blindsr?.step ?? 0) === s.run.step;
+    evaluatedSince(before, s) &&
+    (s.config.lab === 'simclr' || lightbsrPipeline(s) || (s.blindsr?.step ?? 0) === s.run.step);
   evaluate();
   await waitFor(evaluated, token, evaluate);
   return readoutOf(useStore.getState());
@@ -113,15 +132,7 @@ async function act(
     const before = useStore.getState();
     playUntil(toStep);
     await waitFor(
-      (s) =>
-        s.run.step >= toStep &&
-        !s.run.running &&
-        (s.config.lab === 'simclr'
-          ? s.embedding !== before.embedding &&
-            s.embedding?.step === s.run.step &&
-            s.snapshot?.step === s.run.step
-          : s.blindsrEvaluation !== before.blindsrEvaluation &&
-            s.blindsrEvaluation?.step === s.run.step),
+      (s) => s.run.step >= toStep && !s.run.running && evaluatedSince(before, s),
       token,
     );
     end = readoutOf(useStore.getState());

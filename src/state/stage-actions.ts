@@ -1,10 +1,11 @@
-import { blindsrStages, simclrStages } from '../lessons/lessons';
+import { stagesOf } from '../lessons/lessons';
 import { pause, preview, requestStageProbe, stageStep, step } from './actions';
 import { setView, useStore } from './store';
 
 /** The stages of the current lab's training step. */
 export function currentStages() {
-  return useStore.getState().config.lab === 'simclr' ? simclrStages : blindsrStages;
+  const { config } = useStore.getState();
+  return stagesOf(config.lab, config.blindsr.pipeline);
 }
 
 /** Index of a stage of the current lab (−1 if it has no such stage). */
@@ -21,10 +22,13 @@ export function enterStageMode(): void {
   setView({ stageMode: true, stageIndex: 0 });
   clearStageData();
   // show the batch the next step will train on (already shown before the first step)
-  const { snapshot, blindsr, config } = useStore.getState();
+  const { snapshot, blindsr, lightbsrBatch, config } = useStore.getState();
   if (config.lab === 'simclr') {
     if (!snapshot?.pending) preview();
     requestStageProbe();
+  } else if (config.blindsr.pipeline === 'lightbsr') {
+    // what the current stage trains on (a drawn batch before its first step)
+    if (lightbsrBatch?.stage !== config.blindsr.stage) preview();
   } else if (!blindsr) {
     // a fresh Blind-SR lab: a batch drawn for the stages to show (no training step)
     preview();

@@ -1,4 +1,4 @@
-import type { LightBsrReport } from '../core/blindsr/lightbsr';
+import type { LightBsrReport, LightBsrStageBatch } from '../core/blindsr/lightbsr';
 import { create } from 'zustand';
 import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr/trainer';
 import type { EmbeddingSnapshot, SimclrSnapshot } from '../core/simclr/trainer';
@@ -63,6 +63,8 @@ export interface PlaygroundState {
   blindsrEvaluation: BlindSrEvaluation | null;
   /** the LightBSR pipeline's last report and its distillation terms by step */
   lightbsr: LightBsrReport | null;
+  /** stage mode of the LightBSR pipeline: what the current stage trains on */
+  lightbsrBatch: LightBsrStageBatch | null;
   distillationHistory: DistillationPoint[];
   view: ViewState;
   /** stage mode: the batch's h and z, and what its update changed (null until computed) */
@@ -98,6 +100,7 @@ export const emptyRunOutputs = {
   blindsr: null,
   blindsrEvaluation: null,
   lightbsr: null,
+  lightbsrBatch: null,
   distillationHistory: [],
   stageData: { probe: null, update: null, updating: false },
 } satisfies Partial<PlaygroundState>;

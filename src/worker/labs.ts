@@ -182,16 +182,22 @@ export class LightBsrRunner
   implements LabRunner
 {
   readonly evaluateEvery = 20;
+  private previewSamples: BlindSrSample[] | null = null;
 
   constructor(config: BlindSrConfig, pool: RgbImage[]) {
     super(new LightBsrTrainer(config, pool), 'blindsr', blindsrSchema);
   }
 
-  /** Stage mode shows the DASR pipeline's batch; LightBSR's steps draw their own. */
-  async preview(): Promise<void> {}
+  /** Before the current stage's first step, stage mode shows a batch drawn the same way. */
+  async preview(): Promise<void> {
+    this.previewSamples ??= await previewBlindSrSamples(this.trainer);
+  }
 
+  /** What the current stage trains on (stage mode): prior map, teacher targets or SR pairs. */
   async snapshot(): Promise<Outgoing | null> {
-    return null;
+    if (!this.previewSamples) return null;
+    const batch = this.trainer.stageBatch(this.previewSamples);
+    return { message: { type: 'lightbsrBatch', batch }, transfer: [] };
   }
 
   async evaluate(): Promise<Outgoing> {

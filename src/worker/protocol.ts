@@ -1,6 +1,6 @@
 import type { BlindSrEvaluation, BlindSrSnapshot } from '../core/blindsr/trainer';
 import type { BlindSrConfig, LiveBlindSrChange } from '../core/blindsr/config';
-import type { LightBsrReport } from '../core/blindsr/lightbsr';
+import type { LightBsrReport, LightBsrStageBatch } from '../core/blindsr/lightbsr';
 import type { LiveSimclrChange } from '../core/simclr/config';
 import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/simclr/trainer';
 import type { DatasetPayload } from '../data/payload';
@@ -154,6 +154,7 @@ export type WorkerEvent =
   | { type: 'blindsrSnapshot'; snapshot: BlindSrSnapshot }
   | { type: 'blindsrEvaluation'; evaluation: BlindSrEvaluation }
   | { type: 'lightbsrEvaluation'; report: LightBsrReport }
+  | { type: 'lightbsrBatch'; batch: LightBsrStageBatch }
   | { type: 'embedding'; embedding: EmbeddingSnapshot }
   | { type: 'error'; code: WorkerErrorCode; message: string }
   | { type: 'heartbeat'; step: number; numTensors: number; bytes: number };

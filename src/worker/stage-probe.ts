@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { l2Normalize, ntXentLoss, positiveOnlyLoss } from '../core/nn/losses';
 import { encode, encoderTrainables, headVariables, project } from '../core/nn/models';
 import type { SimclrStageView, SimclrTrainer, ViewsOfBatch } from '../core/simclr/trainer';
-import type { BlindSrTrainer } from '../core/blindsr/trainer';
+import type { BlindSrConfig } from '../core/blindsr/config';
+import type { HrSampler } from '../core/blindsr/sampler';
 import type { BlindSrSample } from '../core/blindsr/types';
 import { batchSamples } from '../core/blindsr/batch';
 import { Random } from '../core/random';
@@ -123,7 +124,10 @@ export async function lossOfLastBatch(trainer: SimclrTrainer): Promise<number> {
  * this draws a batch the way a step does (own random stream: the training stream is not
  * touched) for the degradation, patch and queue stages to show.
  */
-export async function previewBlindSrSamples(trainer: BlindSrTrainer): Promise<BlindSrSample[]> {
+export async function previewBlindSrSamples(trainer: {
+  config: BlindSrConfig;
+  sampler: HrSampler;
+}): Promise<BlindSrSample[]> {
   const config = trainer.config;
   const count = Math.min(4, config.batchSize);
   const paired = config.pairing === 'degradation';

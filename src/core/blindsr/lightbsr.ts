@@ -1,91 +1,40 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { blurKernelSize, type BlindSrConfig, type LiveBlindSrChange } from './config';
-import { sampleDegradation } from './degrade';
-import { distillationTerms } from './distill';
 import { BlindSrEvaluator } from './eval';
 import { KernelPrior, priorDims } from './kernel-prior';
 import {
-  copyEncoder,
   parameterCount,
   sigmaShare,
   studentEncoderConfig,
   teacherEncoderConfig,
 } from './lightbsr-models';
+import { DistilledStudent } from './lightbsr-student';
+import type {
+  EmbeddingReadout,
+  LightBsrEvaluation,
+  LightBsrReport,
+  LightBsrStage,
+  LightBsrStageBatch,
+} from './lightbsr-types';
 import { MocoContrast } from './moco-contrast';
-import { cutPatches, samplePatches } from './patches';
 import { HrSampler } from './sampler';
 import { SrStage } from './sr-stage';
-import type { BlindSrEvaluation } from './types';
+import type { BlindSrSample } from './types';
+import type { Degradation } from './degrade';
 import type { RgbImage } from '../image';
 import { spearman } from '../metrics';
-import { updateRunningStats, type BatchStats } from '../nn/layers';
-import {
-  encode,
-  encodeMaps,
-  encoderTrainables,
-  encoderVariables,
-  type ConvEncoder,
-} from '../nn/models';
-import { FlatAdam } from '../nn/optimizer';
-import { gradientStep } from '../nn/train-step';
+import { encode, encodeMaps, type ConvEncoder } from '../nn/models';
 import { pca2 } from '../pca';
 import { Random } from '../random';
 
-/** 1 teacher contrast, 2 student distillation (and the control's contrast), 3 SR on the student */
 export {
   parameterCount,
   sigmaShare,
   studentEncoderConfig,
   teacherEncoderConfig,
 } from './lightbsr-models';
-
-export type LightBsrStage = 1 | 2 | 3;
-
-/** The student's Adam step size in stage 2 (bench/reference/lightbsr_mirror.py --lr-student) */
-export const studentLearningRate = 0.002;
-
-export interface DistillationValues {
-  kl: number;
-  l1: number;
-  mse: number;
-}
-
-export interface LightBsrModelReadout {
-  params: number;
-  /** mean wall time of this model's training steps so far */
-  msPerStep: number;
-}
-
-/** One model's embedding of the blur grid. */
-export interface EmbeddingReadout {
-  /** PCA of h [M, 2] */
-  points: Float32Array;
-  /** |Spearman(σ, PC1)|: is blur ordered along h's main axis */
-  rho: number;
-  /** η²: the share of h's variance between blur levels (1: h depends on σ alone) */
-  sigmaShare: number;
-}
-
-/** One refresh of the panels: the three embeddings of the blur grid, and SR in stage 3. */
-export interface LightBsrEvaluation {
-  step: number;
-  sigma: Float32Array;
-  teacher: EmbeddingReadout;
-  student: EmbeddingReadout;
-  contrastStudent: EmbeddingReadout;
-  /** stage 3: the distilled student's upsamplers (learned = student) and the control's */
-  sr: { student: BlindSrEvaluation['sr']; contrastStudent: BlindSrEvaluation['sr'] } | null;
-}
-
-/** What the worker sends the page every evaluation of the LightBSR pipeline. */
-export interface LightBsrReport {
-  evaluation: LightBsrEvaluation;
-  stage: LightBsrStage;
-  readouts: { teacher: LightBsrModelReadout; student: LightBsrModelReadout };
-  /** the last distillation step's terms (null before stage 2) */
-  distillation: DistillationValues | null;
-  distillSteps: number;
-}
+export { studentLearningRate } from './lightbsr-student';
+export type * from './lightbsr-types';
 
 /** LightBSR (Yuan et al., ICCV 2025) in this lab: a teacher that sees the degradation, a student distilled from it. */
 export class LightBsrTrainer {
@@ -93,7 +42,7 @@ export class LightBsrTrainer {
   readonly sampler: HrSampler;
   readonly prior: KernelPrior;
   readonly teacher: MocoContrast;
-  readonly student: ConvEncoder;
+  readonly distilled: DistilledStudent;
   /** the same student architecture and init, trained by the contrast alone */
   readonly contrastStudent: MocoContrast;
   readonly studentSr: SrStage;
@@ -102,11 +51,12 @@ export class LightBsrTrainer {
   private readonly random: Random;
   private readonly controlRandom: Random;
   private readonly srRandoms: [Random, Random];
-  private readonly studentOptimizer: FlatAdam;
   private readonly evaluators: [BlindSrEvaluator, BlindSrEvaluator];
   private stepCount = 0;
-  distillSteps = 0;
-  lastDistillation: DistillationValues | null = null;
+  /** stage 3's last batch (stage mode) */
+  private lastSrSamples: BlindSrSample[] = [];
+  /** the stage the last step trained in */
+  private lastStepStage: LightBsrStage | null = null;
   private readonly milliseconds = { teacher: 0, student: 0, contrastStudent: 0 };
 
   constructor(config: BlindSrConfig, hrPool: RgbImage[]) {
@@ -133,55 +83,53 @@ export class LightBsrTrainer {
       (patches) => patches.clone(),
     );
     // the distilled student starts from the control's weights: one init for both
-    this.student = copyEncoder(this.contrastStudent.encoder);
-    this.studentOptimizer = new FlatAdam(
-      encoderTrainables(this.student),
-      () => studentLearningRate,
+    this.distilled = new DistilledStudent(
+      this.contrastStudent.encoder,
+      this.sampler,
+      (patches, degradations) => this.teacherMaps(patches, degradations),
     );
     const srSeed = modelRandom.int(2 ** 31 - 1);
-    this.studentSr = new SrStage(
-      this.config,
-      this.sampler,
-      this.student,
-      srSeed,
-      () => this.distillSteps,
-    );
-    this.contrastStudentSr = new SrStage(
-      this.config,
-      this.sampler,
-      this.contrastStudent.encoder,
-      srSeed,
-      () => this.contrastStudent.steps,
-    );
+    const sr = (encoder: ConvEncoder, steps: () => number) =>
+      new SrStage(this.config, this.sampler, encoder, srSeed, steps);
+    this.studentSr = sr(this.student, () => this.distilled.steps);
+    this.contrastStudentSr = sr(this.contrastStudent.encoder, () => this.contrastStudent.steps);
     // both upsampler sets see the same batches
     this.srRandoms = [new Random(config.seed + 77), new Random(config.seed + 77)];
+    const evaluator = (encoder: ConvEncoder, srStage: SrStage) =>
+      new BlindSrEvaluator(
+        { sampler: this.sampler, encoder, sr: srStage },
+        new Random(config.seed + 7919),
+      );
     this.evaluators = [
-      new BlindSrEvaluator(
-        { sampler: this.sampler, encoder: this.student, sr: this.studentSr },
-        new Random(config.seed + 7919),
-      ),
-      new BlindSrEvaluator(
-        {
-          sampler: this.sampler,
-          encoder: this.contrastStudent.encoder,
-          sr: this.contrastStudentSr,
-        },
-        new Random(config.seed + 7919),
-      ),
+      evaluator(this.student, this.studentSr),
+      evaluator(this.contrastStudent.encoder, this.contrastStudentSr),
     ];
+  }
+
+  /** the distilled student's encoder */
+  get student(): ConvEncoder {
+    return this.distilled.encoder;
   }
 
   get step(): number {
     return this.stepCount;
   }
 
+  get distillSteps(): number {
+    return this.distilled.steps;
+  }
+
   /** RGB centred per image (as the lab's encoder), then the prior map: [B, H, W, 3 + P] */
-  teacherInput(
-    patches: tf.Tensor4D,
-    degradations: Parameters<KernelPrior['codes']>[0],
-  ): tf.Tensor4D {
+  teacherInput(patches: tf.Tensor4D, degradations: Degradation[]): tf.Tensor4D {
     return tf.tidy(() =>
       this.prior.withPrior(patches.sub(patches.mean([1, 2], true)) as tf.Tensor4D, degradations),
+    );
+  }
+
+  /** The frozen teacher's last feature maps (inference statistics). */
+  private teacherMaps(patches: tf.Tensor4D, degradations: Degradation[]): tf.Tensor4D {
+    return tf.tidy(() =>
+      encodeMaps(this.teacher.encoder, this.teacherInput(patches, degradations), false),
     );
   }
 
@@ -195,8 +143,8 @@ export class LightBsrTrainer {
       evaluation,
       stage: this.stage,
       readouts: this.readouts(),
-      distillation: this.lastDistillation,
-      distillSteps: this.distillSteps,
+      distillation: this.distilled.last,
+      distillSteps: this.distilled.steps,
     };
   }
 
@@ -209,7 +157,7 @@ export class LightBsrTrainer {
       },
       student: {
         params: parameterCount(this.student),
-        msPerStep: mean(this.milliseconds.student, this.distillSteps),
+        msPerStep: mean(this.milliseconds.student, this.distilled.steps),
       },
     };
   }
@@ -228,16 +176,19 @@ export class LightBsrTrainer {
       loss = await this.teacher.step(this.random);
       this.milliseconds.teacher += performance.now() - start;
     } else if (this.stage === 2) {
-      loss = await this.distillStep();
+      loss = await this.distilled.step(this.random);
       this.milliseconds.student += performance.now() - start;
       const controlStart = performance.now();
       await this.contrastStudent.step(this.controlRandom);
       this.milliseconds.contrastStudent += performance.now() - controlStart;
     } else {
       const none = () => Promise.resolve();
-      loss = (await this.studentSr.step(this.srRandoms[0], none)).loss;
+      const result = await this.studentSr.step(this.srRandoms[0], none);
       await this.contrastStudentSr.step(this.srRandoms[1], none);
+      loss = result.loss;
+      this.lastSrSamples = result.samples;
     }
+    this.lastStepStage = this.stage;
     this.stepCount += 1;
     return {
       step: this.stepCount,
@@ -248,47 +199,31 @@ export class LightBsrTrainer {
     };
   }
 
-  /** Stage 2: the student matches the frozen teacher on one LR quadrant per image. */
-  private async distillStep(): Promise<number> {
-    const b = this.config.batchSize;
-    const { images } = this.sampler.sampleHr(b, this.random);
-    const degradations = images.map(() => sampleDegradation(this.sampler.ranges, this.random));
-    const low = this.sampler.degrade(images, degradations, this.random);
-    const patches = tf.tidy(
-      () =>
-        cutPatches(
-          low,
-          images.map(() => samplePatches(this.random)),
-        )[0],
-    );
-    low.dispose();
-    const teacherMaps = tf.tidy(() =>
-      encodeMaps(this.teacher.encoder, this.teacherInput(patches, degradations), false),
-    );
-    const stats: BatchStats = [];
-    const trainables = encoderTrainables(this.student);
-    let kept: tf.Scalar[] = [];
-    const value = gradientStep(
-      () => {
-        const maps = encodeMaps(this.student, patches, true, stats);
-        const terms = distillationTerms(
-          maps.mean([1, 2]) as tf.Tensor2D,
-          teacherMaps.mean([1, 2]) as tf.Tensor2D,
-          maps,
-          teacherMaps,
-        );
-        kept = [tf.keep(terms.kl), tf.keep(terms.l1), tf.keep(terms.mse)];
-        return terms.total;
-      },
-      trainables,
-      (grads) => this.studentOptimizer.apply(trainables.map((v) => grads[v.name])),
-    );
-    updateRunningStats(stats);
-    const [total, kl, l1, mse] = await Promise.all([value, ...kept].map((t) => t.data()));
-    tf.dispose([value, ...kept, teacherMaps, patches]);
-    this.lastDistillation = { kl: kl[0], l1: l1[0], mse: mse[0] };
-    this.distillSteps += 1;
-    return total[0];
+  /**
+   * What the current stage trains on, for stage mode: the last step's batch when it was
+   * trained in this stage, else `preview` (a batch drawn the same way, trained on by nothing).
+   */
+  stageBatch(preview: BlindSrSample[]): LightBsrStageBatch {
+    const trained = this.lastStepStage === this.stage;
+    const base = { step: this.stepCount, stage: this.stage, side: null, sideDim: 0 };
+    if (this.stage === 3) return { ...base, samples: trained ? this.lastSrSamples : preview };
+    if (this.stage === 2)
+      return trained && this.distilled.lastTargets
+        ? {
+            ...base,
+            samples: this.distilled.lastSamples,
+            side: this.distilled.lastTargets,
+            sideDim: this.teacher.encoder.outDim,
+          }
+        : // the teacher's targets come with the first distillation step
+          { ...base, samples: preview };
+    const samples = trained ? this.teacher.lastSamples : preview;
+    return {
+      ...base,
+      samples,
+      side: this.prior.codes(samples.map((s) => s.degradation)),
+      sideDim: priorDims,
+    };
   }
 
   /** The three embeddings of the blur grid (|Spearman(σ, PC1)|, η² each), and SR in stage 3. */
@@ -309,14 +244,7 @@ export class LightBsrTrainer {
       const h = tf.tidy(() => encode(encoder, input(), false));
       const data = (await h.data()) as Float32Array;
       h.dispose();
-      const rows = grid.sigma.length;
-      const projection = pca2(data, rows, encoder.outDim);
-      const pc1 = Float32Array.from({ length: rows }, (_, i) => projection.points[i * 2]);
-      return {
-        points: projection.points,
-        rho: Math.abs(spearman(grid.sigma, pc1)),
-        sigmaShare: sigmaShare(data, grid.sigma, encoder.outDim),
-      };
+      return embeddingReadout(data, grid.sigma, encoder.outDim);
     };
     return {
       step: this.stepCount,
@@ -331,7 +259,7 @@ export class LightBsrTrainer {
   variables(): tf.Variable[] {
     return [
       ...this.teacher.variables(),
-      ...encoderVariables(this.student),
+      ...this.distilled.variables(),
       ...this.contrastStudent.variables(),
       ...this.studentSr.upsamplers.variables(),
       ...this.contrastStudentSr.upsamplers.variables(),
@@ -341,10 +269,21 @@ export class LightBsrTrainer {
   dispose(): void {
     this.teacher.dispose();
     this.contrastStudent.dispose();
-    tf.dispose(encoderVariables(this.student));
-    this.studentOptimizer.dispose();
+    this.distilled.dispose();
     this.studentSr.dispose();
     this.contrastStudentSr.dispose();
     this.evaluators.forEach((e) => e.dispose());
   }
+}
+
+/** h [M, D] of the grid → PCA, |Spearman(σ, PC1)| and η² */
+function embeddingReadout(h: Float32Array, sigma: Float32Array, dim: number): EmbeddingReadout {
+  const rows = sigma.length;
+  const projection = pca2(h, rows, dim);
+  const pc1 = Float32Array.from({ length: rows }, (_, i) => projection.points[i * 2]);
+  return {
+    points: projection.points,
+    rho: Math.abs(spearman(sigma, pc1)),
+    sigmaShare: sigmaShare(h, sigma, dim),
+  };
 }

@@ -10,11 +10,14 @@ import { LightBsrTrainer } from './lightbsr';
  * determined by σ (η² 1.00) though not ordered along PC1 (|ρ| 0.04–0.86); the distilled
  * student orders blur (|ρ| 0.90–0.93) about as well as the same student trained by
  * contrast alone (0.91–0.94: distillation leads at 100–200 steps, not at 400); SR on the
- * student gains ≥ 0.3 dB over no condition (+0.49 to +0.64 dB).
+ * student gains ≥ 0.3 dB over no condition (+0.49 to +0.64 dB). This test, seed 1, on
+ * the prepared batch path: teacher |ρ| 0.26 (η² 1.00); distilled 0.86/0.92/0.92/0.94 vs
+ * contrast-only 0.81/0.87/0.92/0.94 at 100–400 steps; SR +0.33 dB after 200 steps (27.72 → 28.05).
  */
 const teacherSteps = 400;
 const studentSteps = 400;
-const srSteps = 150;
+// 150 SR steps read +0.301 dB on this seed, too close to 0.3; 200 read +0.333
+const srSteps = 200;
 
 describe('LightBSR pipeline, default config (wasm backend)', () => {
   it('teacher → distilled student → SR', async () => {
@@ -33,7 +36,7 @@ describe('LightBSR pipeline, default config (wasm backend)', () => {
       if (i % 100 === 0) {
         const e = await trainer.evaluate();
         log.push(
-          `${i}: distilled ${e.student.rho.toFixed(3)} contrast-only ${e.contrastStudent.rho.toFixed(3)} KL ${trainer.lastDistillation?.kl.toFixed(3)} L1 ${trainer.lastDistillation?.l1.toFixed(3)} MSE ${trainer.lastDistillation?.mse.toFixed(3)}`,
+          `${i}: distilled ${e.student.rho.toFixed(3)} contrast-only ${e.contrastStudent.rho.toFixed(3)} KL ${trainer.distilled.last?.kl.toFixed(3)} L1 ${trainer.distilled.last?.l1.toFixed(3)} MSE ${trainer.distilled.last?.mse.toFixed(3)}`,
         );
       }
     }

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BlindSrConfig } from './config';
-import { sampleDegradation, type Degradation } from './degrade';
+import { batchSamples } from './batch';
+import { patchSize } from './config';
+import type { Degradation } from './degrade';
 import { momentumUpdate } from '../nn/train-step';
 import {
   encoderTrainables,
@@ -15,11 +17,13 @@ import {
 import { FlatAdam } from '../nn/optimizer';
 import { NegativeQueue } from '../queue';
 import type { Random } from '../random';
-import { cutPatches, samplePatches } from './patches';
 import type { HrSampler } from './sampler';
+import type { BlindSrSample } from './types';
 import { keyMomentumUpdate, queueContrastStep, type QueueContrastModels } from './queue-contrast';
 
 const embeddingDim = 64;
+/** samples a step keeps for stage mode */
+const shownSamples = 4;
 
 /** What an encoder sees of a patch batch: the patches alone, or with the prior map. */
 export type EncoderInput = (patches: tf.Tensor4D, degradations: Degradation[]) => tf.Tensor4D;
@@ -37,6 +41,9 @@ export class MocoContrast {
   private readonly optimizer: FlatAdam;
   private readonly queue: NegativeQueue;
   steps = 0;
+  /** the last step's batch as stage mode shows it, and its degradations (query side) */
+  lastSamples: BlindSrSample[] = [];
+  lastDegradations: Degradation[] = [];
 
   constructor(
     encoderConfig: ConvEncoderConfig,
@@ -84,25 +91,31 @@ export class MocoContrast {
   async step(random: Random): Promise<number> {
     const b = this.config.batchSize;
     const byDegradation = this.config.pairing === 'degradation';
-    const { images } = this.sampler.sampleHr(byDegradation ? 2 * b : b, random);
-    const degradations = Array.from({ length: b }, () =>
-      sampleDegradation(this.sampler.ranges, random),
-    );
-    const patches = images.map(() => samplePatches(random));
-    const low = this.sampler.degrade(
-      images,
-      byDegradation ? [...degradations, ...degradations] : degradations,
+    // positives: quadrant 0 of image i and of image b + i (same degradation, other
+    // content), or two quadrants of image i (the DASR trainer's batch)
+    const batch = await this.sampler.batch(
+      {
+        images: byDegradation ? 2 * b : b,
+        pairing: this.config.pairing,
+        patches: byDegradation ? 1 : 2,
+        wholeLow: 'shown',
+        shown: shownSamples,
+        hrPatches: false,
+      },
       random,
     );
+    const degradations = batch.degradations.slice(0, b);
+    const stride = patchSize * patchSize * 3;
+    const patchBatch = (data: Float32Array) => tf.tensor4d(data, [b, patchSize, patchSize, 3]);
     const [queryInput, keyInput] = tf.tidy((): [tf.Tensor4D, tf.Tensor4D] => {
-      const [first, second] = cutPatches(low, patches);
-      // positives: image i and image b + i (same degradation), or two quadrants of image i
       const [query, key] = byDegradation
-        ? [first.slice([0, 0, 0, 0], [b, -1, -1, -1]), first.slice([b, 0, 0, 0], [b, -1, -1, -1])]
-        : [first, second];
+        ? [
+            patchBatch(batch.lowPatches[0].subarray(0, b * stride)),
+            patchBatch(batch.lowPatches[0].subarray(b * stride)),
+          ]
+        : [patchBatch(batch.lowPatches[0]), patchBatch(batch.lowPatches[1])];
       return [this.input(query, degradations), this.input(key, degradations)];
     });
-    low.dispose();
     const loss = await queueContrastStep(
       this.models,
       queryInput,
@@ -110,9 +123,11 @@ export class MocoContrast {
       degradations,
       this.config,
       this.sampler.ranges,
-      (degradation) => ({ degradation, source: -1, step: this.steps + 1 }),
+      (degradation, i) => ({ degradation, source: batch.sources[i], step: this.steps + 1 }),
     );
     tf.dispose([queryInput, keyInput]);
+    this.lastSamples = batchSamples(batch);
+    this.lastDegradations = degradations.slice(0, shownSamples);
     this.steps += 1;
     return loss;
   }

@@ -8,6 +8,7 @@ import { ColorLegend } from '../common/ColorLegend';
 import { viridisCss } from '../common/colors';
 import { Panel } from '../common/Panel';
 import { fitDomain } from '../embedding/scatter';
+import { LightBsrStageView } from './LightBsrStageView';
 import './lightbsr.css';
 
 const size = 180;
@@ -137,6 +138,7 @@ export function LightBsrPanel() {
     : [];
   return (
     <Panel id="lightbsr" title={t('panel.lightbsr.title')}>
+      <LightBsrStageView />
       <p className="caption">{t('panel.lightbsr.caption')}</p>
       <p className="caption" data-testid="lightbsr-measured">
         {t('panel.lightbsr.measured')}

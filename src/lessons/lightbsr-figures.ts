@@ -1,0 +1,27 @@
+/**
+ * The figures the lesson "LightBSR: teacher and student" quotes, measured on the wasm
+ * engine (claims.wasm.test.ts asserts each on the page's seed; lightbsr.wasm.test.ts the
+ * longer run). Thresholds, not readings: the student's run shows its own.
+ */
+export const lightbsrFigures = {
+  /** the teacher before any training: η² of its h over the blur grid at least this */
+  teacherShareUntrained: 0.9,
+  /** |ρ| at least this reads "ordered along one axis" (the target for the teacher) */
+  rhoOrdered: 0.9,
+  /** teacher contrast steps of the lesson */
+  stepsTeacher: 100,
+  /** distillation steps of the lesson's first comparison */
+  stepsDistillEarly: 50,
+  /** the distilled student's |ρ| above the contrast-only student's by at least this: a lead */
+  distillLead: 0.1,
+  /** more distillation steps, after which less than half the lead is left */
+  stepsDistillLate: 150,
+  /** the student's parameters, a share of the teacher's, below this */
+  studentParamsShare: 0.4,
+  /** each stage of the full-length run (lightbsr.wasm.test.ts and the PyTorch twin) */
+  stepsStageLong: 400,
+  /** stage 3 steps of the lesson */
+  stepsSr: 150,
+  /** stage 3: dB the distilled student's h adds over no condition, at least */
+  srGainStudent: 0.2,
+} as const;
