@@ -36,7 +36,7 @@ export const enLessonsLightBsr = {
   'lesson.lightbsr.4.lasts': 'yes: it stays at least half as large',
   'lesson.lightbsr.4.closes': 'no: it shrinks to less than half',
   'lesson.lightbsr.4.why.closes':
-    'In this run the contrast-only student caught up. On this data distillation buys speed, not a better end point: after a few hundred steps contrast alone orders blur about as well. The issue hoped for a lasting lead of 0.05; neither the browser nor the PyTorch twin measured one at {stepsStageLong} steps.',
+    'In this run the contrast-only student caught up. On this data distillation buys speed, not a better end point: after a few hundred steps contrast alone orders blur about as well. A lasting lead (say 0.05 in $|\\rho|$) is what one would hope for; neither this lab nor its PyTorch twin measured one at {stepsStageLong} steps.',
   'lesson.lightbsr.4.why.lasts':
     'In this run the lead held. In longer runs it usually closes: on this data contrast alone orders blur about as well after a few hundred steps.',
   'lesson.lightbsr.5':

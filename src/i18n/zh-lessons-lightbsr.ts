@@ -35,7 +35,7 @@ export const zhLessonsLightBsr: Record<keyof typeof enLessonsLightBsr, string> =
   'lesson.lightbsr.4.lasts': '在：至少保持一半',
   'lesson.lightbsr.4.closes': '不在：缩小到不足一半',
   'lesson.lightbsr.4.why.closes':
-    '在这次运行中只用对比的学生追上来了。在这些数据上，蒸馏换来的是速度，而不是更好的终点：几百步之后，仅靠对比也能把模糊排得差不多好。该议题曾希望有持续 0.05 的领先；浏览器和 PyTorch 孪生实现在 {stepsStageLong} 步时都没有测到。',
+    '在这次运行中只用对比的学生追上来了。在这些数据上，蒸馏换来的是速度，而不是更好的终点：几百步之后，仅靠对比也能把模糊排得差不多好。人们会期望一个持续的领先（比如 $|\\rho|$ 高 0.05）；本实验和它的 PyTorch 孪生实现在 {stepsStageLong} 步时都没有测到。',
   'lesson.lightbsr.4.why.lasts':
     '在这次运行中领先保持住了。在更长的运行中它通常会消失：在这些数据上，几百步之后仅靠对比也能把模糊排得差不多好。',
   'lesson.lightbsr.5':
