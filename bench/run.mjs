@@ -13,6 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/browser.mjs';
 import { labNames, pytorchBest, summarise } from './summary.mjs';
+import { medianTimeline, startupTimeline, timelineLines } from './startup-timeline.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -216,7 +217,8 @@ for (let i = 0; i < loads && backends.includes('wasm'); i++) {
     await page.waitForFunction(() => window.__load.firstStepAt !== null, null, {
       timeout: 60_000,
     });
-    pageLoads.push(await page.evaluate(() => ({ ...window.__load })));
+    const load = await page.evaluate(() => ({ ...window.__load }));
+    pageLoads.push({ ...load, timeline: await startupTimeline(page) });
   } catch (error) {
     console.log(`page load ${i + 1}: ${String(error?.message ?? error).slice(0, 200)}`);
   }
@@ -228,8 +230,15 @@ const pageLoad = pageLoads.length
       medianReadyMs: median(pageLoads.map((l) => l.playAt)),
       medianFirstStepMs: median(pageLoads.map((l) => l.firstStepAt)),
       firstStepMs: pageLoads.map((l) => Math.round(l.firstStepAt)),
+      criticalPath: medianTimeline(pageLoads.map((l) => l.timeline)),
     }
   : null;
+if (pageLoad) {
+  console.log(
+    `page load critical path (median ms after navigation start, ${pageLoad.loads} loads):`,
+  );
+  for (const line of timelineLines(pageLoad.criticalPath, pageLoad.loads)) console.log(`  ${line}`);
+}
 server.kill();
 
 // 1 thread: the same default steps on tfjs-wasm in node (single-threaded there)

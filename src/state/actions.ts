@@ -6,6 +6,7 @@ import { loadHrPool, loadSimclrDataset } from '../data/load';
 import { packDataset } from '../data/payload';
 import { wasmThreadsFor, type BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
+import { markStartup } from '../worker/startup-marks';
 import type { StageUpdate, WorkerEvent } from '../worker/protocol';
 import { blindSrNeedsRebuild, needsRebuild, type AppConfig, type LabId } from './config';
 import { emptyHistory } from './history';
@@ -117,6 +118,7 @@ function configureLab(): void {
 async function sendDataset(): Promise<void> {
   const { config } = useStore.getState();
   let dataset: Dataset;
+  markStartup('page:dataset-loading');
   try {
     dataset =
       config.lab === 'simclr'
@@ -128,6 +130,7 @@ async function sendDataset(): Promise<void> {
     });
     return;
   }
+  markStartup('page:dataset-ready');
   useStore.setState({ dataset });
   client?.sendData(packDataset(dataset));
 }
@@ -164,6 +167,7 @@ export async function startTraining(
 }
 
 export function play(): void {
+  markStartup('page:play-clicked');
   client?.send({ type: 'play' });
 }
 

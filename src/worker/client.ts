@@ -9,6 +9,7 @@ import type {
 import type { BackendName } from './backend-choice';
 import type { LabId } from '../core/app-types';
 import { payloadTransferables, type DatasetPayload } from '../data/payload';
+import { acceptStartupMarks, markFirstStep, markStartup } from './startup-marks';
 
 /**
  * The page's typed handle on the training worker. Events go to one listener (the store);
@@ -52,7 +53,11 @@ export class TrainingClient {
     worker.onmessage = (event: MessageEvent<WorkerToPage>) => {
       this.lastBeat = performance.now();
       const message = event.data;
-      if ('id' in message) this.settle(message);
+      // the page load's critical path: the first message of each kind (booting, ready, ...)
+      markStartup(`page:got-${message.type}`);
+      if (message.type === 'loss') markFirstStep();
+      if (message.type === 'startupMarks') acceptStartupMarks(message.marks);
+      else if ('id' in message) this.settle(message);
       else this.listener(message);
     };
     worker.onerror = (event: ErrorEvent) => {
@@ -63,6 +68,7 @@ export class TrainingClient {
       this.fail('a message from the training worker could not be read');
     };
     this.worker = worker;
+    markStartup('page:worker-created');
     this.lastBeat = performance.now();
     this.watchdog = setInterval(() => {
       if (this.worker && performance.now() - this.lastBeat > heartbeatTimeout) {

@@ -13,6 +13,7 @@ import type {
 } from './protocol';
 import { answerRequest, RequestError } from './requests';
 import { nextTick, SerialQueue } from './serial';
+import { markStartup } from './startup-marks';
 
 /**
  * The training state and its rules, free of `self` and the DOM: it runs on whatever tfjs
@@ -116,6 +117,7 @@ export class TrainingLoop {
     switch (message.type) {
       case 'setData':
         this.dataset = unpackDataset(message.dataset);
+        markStartup('worker:data-received');
         this.queueRebuild();
         return;
       case 'configure':
@@ -127,6 +129,7 @@ export class TrainingLoop {
         this.runner?.update(message);
         return;
       case 'play':
+        markStartup('worker:play-received');
         if (this.failed || !this.runner) return;
         this.until = message.until ?? null;
         if (this.until !== null && this.step >= this.until) {
@@ -244,16 +247,24 @@ export class TrainingLoop {
     this.runner = null;
     const { dataset, labConfig } = this;
     this.runner = await createRunner(labConfig, dataset);
+    markStartup('worker:model-built');
     this.presentation.restart(labConfig.lab === 'simclr');
     this.postStatus();
     await this.snapshot(true);
+    markStartup('worker:first-snapshot-sent');
     // the Blind-SR page becomes ready with its first evaluation
-    if (labConfig.lab === 'blindsr') return this.evaluate();
+    if (labConfig.lab === 'blindsr') {
+      await this.evaluate();
+      markStartup('worker:first-evaluation-sent');
+      return;
+    }
     // the SimCLR page enables Play on the snapshot above; while it draws it, the step's
     // code warms up (a Play pressed at once waits for it); Play goes before evaluating
     const built = this.runner;
     this.queue(async () => {
-      if (this.runner === built) built.warmUp?.();
+      if (this.runner !== built) return;
+      built.warmUp?.();
+      markStartup('worker:warm-up-done');
     });
     this.evaluationTimer = setTimeout(() => {
       this.evaluationTimer = null;
