@@ -1,6 +1,9 @@
-// The page load's critical path for the bench (run.mjs, --loads): the start-up marks of
-// one load (src/worker/startup-marks.ts: the page's own, and the training worker's, which
-// the page has already moved onto its clock) and their medians over several loads.
+// Page load → first step for the bench (run.mjs --loads, pageload.mjs): one load in a
+// fresh browser, its critical path (the start-up marks of src/worker/startup-marks.ts: the
+// page's own and the training worker's, which the page has moved onto its clock) and their
+// medians over several loads.
+import { chromium } from '@playwright/test';
+import { chromiumArgs, findChromium } from '../e2e/browser.mjs';
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -58,4 +61,59 @@ export function timelineLines(timeline, loads) {
     previous = at;
     return line;
   });
+}
+
+/**
+ * One load of `url` in a fresh browser (no code cache, no HTTP cache, no service worker),
+ * Play pressed in the frame it is enabled (a student who does not wait). → { playAt,
+ * firstStepAt, timeline } in ms after navigation start
+ */
+export async function measurePageLoad(url) {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.addInitScript(() => {
+      window.__PLAYGROUND_TEST_HOOKS__ = true;
+      const load = { firstStepAt: null };
+      window.__load = load;
+      const attach = setInterval(() => {
+        if (!window.__playground) return;
+        clearInterval(attach);
+        window.__playground.store.subscribe((s, p) => {
+          if (s.run.step !== p.run.step && s.run.lastStep) load.firstStepAt ??= performance.now();
+        });
+      }, 1);
+    });
+    await page.goto(url);
+    await page.waitForFunction(
+      () => {
+        const play = document.querySelector('[data-testid=play]');
+        if (play?.disabled !== false) return false;
+        window.__load.playAt = performance.now();
+        play.click();
+        return true;
+      },
+      null,
+      { timeout: 120_000, polling: 'raf' },
+    );
+    await page.waitForFunction(() => window.__load.firstStepAt !== null, null, {
+      timeout: 60_000,
+    });
+    const load = await page.evaluate(() => ({ ...window.__load }));
+    return { ...load, timeline: await startupTimeline(page) };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Medians of several loads (null when none finished). */
+export function pageLoadSummary(loads) {
+  if (!loads.length) return null;
+  return {
+    loads: loads.length,
+    medianReadyMs: median(loads.map((l) => l.playAt)),
+    medianFirstStepMs: median(loads.map((l) => l.firstStepAt)),
+    firstStepMs: loads.map((l) => Math.round(l.firstStepAt)),
+    criticalPath: medianTimeline(loads.map((l) => l.timeline)),
+  };
 }

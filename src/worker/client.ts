@@ -9,6 +9,7 @@ import type {
 import type { BackendName } from './backend-choice';
 import type { LabId } from '../core/app-types';
 import { payloadTransferables, type DatasetPayload } from '../data/payload';
+import { adoptEarlyWorker, spawnTrainingWorker } from './spawn';
 import { acceptStartupMarks, markFirstStep, markStartup } from './startup-marks';
 
 /**
@@ -46,10 +47,8 @@ export class TrainingClient {
 
   start({ forcedBackend, testHooks, lab }: StartOptions): void {
     this.stop();
-    const worker = new Worker(new URL('./train.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'training',
-    });
+    const early = adoptEarlyWorker();
+    const worker = early?.worker ?? spawnTrainingWorker();
     worker.onmessage = (event: MessageEvent<WorkerToPage>) => {
       this.lastBeat = performance.now();
       const message = event.data;
@@ -68,7 +67,6 @@ export class TrainingClient {
       this.fail('a message from the training worker could not be read');
     };
     this.worker = worker;
-    markStartup('page:worker-created');
     this.lastBeat = performance.now();
     this.watchdog = setInterval(() => {
       if (this.worker && performance.now() - this.lastBeat > heartbeatTimeout) {
@@ -79,6 +77,7 @@ export class TrainingClient {
       }
     }, 2000);
     this.send({ type: 'init', forcedBackend, testHooks, lab });
+    for (const event of early?.messages ?? []) worker.onmessage(event);
   }
 
   send(message: PageToWorker): void {

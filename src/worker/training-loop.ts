@@ -27,7 +27,7 @@ export interface TrainingLoopOptions {
   post: Post;
   /** ms between snapshots while playing (~10 per second) */
   snapshotInterval?: number;
-  /** ms the step-0 SimCLR evaluation (~0.6 s on wasm) waits: a Play pressed at once goes first */
+  /** ms after the page drew the first snapshot before the step-0 SimCLR evaluation (~0.6 s on wasm) */
   initialEvaluationDelay?: number;
 }
 
@@ -49,6 +49,8 @@ export class TrainingLoop {
   private lost = false;
   private rebuildQueued = false;
   private evaluationTimer: ReturnType<typeof setTimeout> | null = null;
+  /** the SimCLR model whose step-0 evaluation waits for the page's first ack */
+  private initialEvaluationOf: LabRunner | null = null;
   private readonly serial = new SerialQueue();
 
   constructor(options: TrainingLoopOptions) {
@@ -166,6 +168,7 @@ export class TrainingLoop {
         this.queueRebuild();
         return;
       case 'ack':
+        this.scheduleInitialEvaluation();
         if (this.presentation.acknowledged() && !this.running)
           this.queue(() => this.snapshot(true));
         return;
@@ -243,11 +246,14 @@ export class TrainingLoop {
     if (!this.dataset || !this.labConfig || !this.backendReady) return;
     await this.backendReady;
     if (this.evaluationTimer) clearTimeout(this.evaluationTimer);
+    this.initialEvaluationOf = null;
     this.runner?.dispose();
     this.runner = null;
     const { dataset, labConfig } = this;
     this.runner = await createRunner(labConfig, dataset);
     markStartup('worker:model-built');
+    // armed before the snapshot goes: the page's ack of it may come at once
+    if (labConfig.lab === 'simclr') this.initialEvaluationOf = this.runner;
     this.presentation.restart(labConfig.lab === 'simclr');
     this.postStatus();
     await this.snapshot(true);
@@ -266,6 +272,18 @@ export class TrainingLoop {
       built.warmUp?.();
       markStartup('worker:warm-up-done');
     });
+  }
+
+  /**
+   * The step-0 evaluation, once the page has drawn the first snapshot (its ack: Play is
+   * enabled by then) and `initialEvaluationDelay` has passed: a timer from the snapshot's
+   * send ran out while a busy page was still rendering, and the evaluation then held back
+   * a Play pressed the moment it was enabled.
+   */
+  private scheduleInitialEvaluation(): void {
+    const built = this.initialEvaluationOf;
+    this.initialEvaluationOf = null;
+    if (!built) return;
     this.evaluationTimer = setTimeout(() => {
       this.evaluationTimer = null;
       if (!this.running && this.runner === built && !this.presentation.evaluated)
