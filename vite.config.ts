@@ -36,7 +36,27 @@ export default defineConfig({
     // (factory.toString()). The compressor folds that function's
     // `typeof _scriptDir !== "undefined"` guard away, and every pthread then dies with
     // "e is not defined" (only one thread survives). Mangle, but do not compress.
-    rolldownOptions: { output: { minify: { compress: false, mangle: true } } },
+    rolldownOptions: {
+      output: {
+        minify: { compress: false, mangle: true },
+        // the body (worker-main.ts), the wasm backend and the tfjs code they share in one
+        // chunk beside the tiny entry: split, each chunk's imports were found only once it
+        // had arrived (entry → body → tfjs-core → runtime, a fetch and a parse each). The
+        // other backends stay apart, loaded only when tried.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'worker-body',
+              test: (id: string) =>
+                !id.includes('train.worker') &&
+                /[\\/]src[\\/]|tfjs-core|tfjs-backend-wasm|tfjs-backend-cpu.*(_impl|shared)|simd-kernels|rolldown\/runtime/.test(
+                  id,
+                ),
+            },
+          ],
+        },
+      },
+    },
   },
   server: { headers: isolationHeaders },
   preview: {

@@ -13,6 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/browser.mjs';
 import { labNames, pytorchBest, summarise } from './summary.mjs';
+import { measurePageLoad, pageLoadSummary, timelineLines } from './startup-timeline.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -186,50 +187,19 @@ await browser.close();
 const loads = Number(option('loads', '5'));
 const pageLoads = [];
 for (let i = 0; i < loads && backends.includes('wasm'); i++) {
-  const fresh = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
-  const page = await fresh.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.addInitScript(() => {
-    window.__PLAYGROUND_TEST_HOOKS__ = true;
-    const load = { firstStepAt: null };
-    window.__load = load;
-    const attach = setInterval(() => {
-      if (!window.__playground) return;
-      clearInterval(attach);
-      window.__playground.store.subscribe((s, p) => {
-        if (s.run.step !== p.run.step && s.run.lastStep) load.firstStepAt ??= performance.now();
-      });
-    }, 1);
-  });
   try {
-    await page.goto(`http://127.0.0.1:${port}/?backend=wasm`);
-    await page.waitForFunction(
-      () => {
-        const play = document.querySelector('[data-testid=play]');
-        if (play?.disabled !== false) return false;
-        window.__load.playAt = performance.now();
-        play.click();
-        return true;
-      },
-      null,
-      { timeout: 120_000, polling: 'raf' },
-    );
-    await page.waitForFunction(() => window.__load.firstStepAt !== null, null, {
-      timeout: 60_000,
-    });
-    pageLoads.push(await page.evaluate(() => ({ ...window.__load })));
+    pageLoads.push(await measurePageLoad(`http://127.0.0.1:${port}/?backend=wasm`));
   } catch (error) {
     console.log(`page load ${i + 1}: ${String(error?.message ?? error).slice(0, 200)}`);
   }
-  await fresh.close();
 }
-const pageLoad = pageLoads.length
-  ? {
-      loads: pageLoads.length,
-      medianReadyMs: median(pageLoads.map((l) => l.playAt)),
-      medianFirstStepMs: median(pageLoads.map((l) => l.firstStepAt)),
-      firstStepMs: pageLoads.map((l) => Math.round(l.firstStepAt)),
-    }
-  : null;
+const pageLoad = pageLoadSummary(pageLoads);
+if (pageLoad) {
+  console.log(
+    `page load critical path (median ms after navigation start, ${pageLoad.loads} loads):`,
+  );
+  for (const line of timelineLines(pageLoad.criticalPath, pageLoad.loads)) console.log(`  ${line}`);
+}
 server.kill();
 
 // 1 thread: the same default steps on tfjs-wasm in node (single-threaded there)

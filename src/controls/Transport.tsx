@@ -1,4 +1,6 @@
+import { useLayoutEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { markStartup } from '../worker/startup-marks';
 import { useT } from '../state/useT';
 import { pause, play, reset, step } from '../state/actions';
 import { useStore } from '../state/store';
@@ -22,6 +24,10 @@ export function Transport() {
         s.run.error === null,
     })),
   );
+  // the commit that enables Play (the page load's critical path, startup-marks.ts)
+  useLayoutEffect(() => {
+    if (ready) markStartup('page:play-enabled');
+  }, [ready]);
   return (
     <div className="transport" role="toolbar" aria-label={t('transport.label')}>
       {running ? (

@@ -8,6 +8,7 @@ import { wasmThreadsFor, type BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
 import type { LiveChange, StageUpdate, WorkerEvent } from '../worker/protocol';
 import { labSchemas, type AppConfig, type LabConfigs, type LabId } from './config';
+import { markStartup } from '../worker/startup-marks';
 import { testHooksEnabled } from './test-hooks';
 import {
   emptyRunOutputs,
@@ -111,6 +112,7 @@ function configureLab(): void {
 async function sendDataset(): Promise<void> {
   const { config } = useStore.getState();
   let dataset: Dataset;
+  markStartup('page:dataset-loading');
   try {
     dataset =
       config.lab === 'simclr'
@@ -122,6 +124,7 @@ async function sendDataset(): Promise<void> {
     });
     return;
   }
+  markStartup('page:dataset-ready');
   useStore.setState({ dataset });
   client?.sendData(packDataset(dataset));
 }
@@ -158,6 +161,7 @@ export async function startTraining(
 }
 
 export function play(): void {
+  markStartup('page:play-clicked');
   client?.send({ type: 'play' });
 }
 

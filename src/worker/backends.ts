@@ -4,6 +4,7 @@ import type { BackendInfo } from './protocol';
 import type { LabId } from '../core/app-types';
 import { simdKernelBuild } from '../core/nn/simd-kernels';
 import { errorMessage, WasmFileError } from './failures';
+import { markStartup } from './startup-marks';
 
 /** What this browser offers, asked directly (tfjs would hide a software adapter). */
 export async function probeCapabilities(): Promise<Capabilities> {
@@ -49,6 +50,7 @@ async function startBackend(
   if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
   if (name !== 'wasm') return activate(name, null);
   const { wasm, chosenBinary, refetchBinary } = await import('./wasm-backend');
+  markStartup('worker:wasm-code-loaded');
   const threads = wasmThreadsFor(navigator.hardwareConcurrency || 1, lab);
   // one thread: the plain SIMD build (no pool of eight idle pthread workers to start)
   if (threads === 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);

@@ -9,6 +9,8 @@ import type {
 import type { BackendName } from './backend-choice';
 import type { LabId } from '../core/app-types';
 import { payloadTransferables, type DatasetPayload } from '../data/payload';
+import { adoptEarlyWorker, spawnTrainingWorker } from './spawn';
+import { acceptStartupMarks, markFirstStep, markStartup } from './startup-marks';
 
 /**
  * The page's typed handle on the training worker. Events go to one listener (the store);
@@ -45,14 +47,16 @@ export class TrainingClient {
 
   start({ forcedBackend, testHooks, lab }: StartOptions): void {
     this.stop();
-    const worker = new Worker(new URL('./train.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'training',
-    });
+    const early = adoptEarlyWorker();
+    const worker = early?.worker ?? spawnTrainingWorker();
     worker.onmessage = (event: MessageEvent<WorkerToPage>) => {
       this.lastBeat = performance.now();
       const message = event.data;
-      if ('id' in message) this.settle(message);
+      // the page load's critical path: the first message of each kind (booting, ready, ...)
+      markStartup(`page:got-${message.type}`);
+      if (message.type === 'loss') markFirstStep();
+      if (message.type === 'startupMarks') acceptStartupMarks(message.marks);
+      else if ('id' in message) this.settle(message);
       else this.listener(message);
     };
     worker.onerror = (event: ErrorEvent) => {
@@ -73,6 +77,7 @@ export class TrainingClient {
       }
     }, 2000);
     this.send({ type: 'init', forcedBackend, testHooks, lab });
+    for (const event of early?.messages ?? []) worker.onmessage(event);
   }
 
   send(message: PageToWorker): void {

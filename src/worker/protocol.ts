@@ -7,6 +7,7 @@ import type { DatasetPayload } from '../data/payload';
 import type { WeightsFile } from '../core/weights';
 import type { LabId } from '../core/app-types';
 import type { BackendName, BackendReason } from './backend-choice';
+import type { StartupMarks } from './startup-marks';
 
 /** Every message between the page and the training worker. */
 
@@ -157,6 +158,8 @@ export type WorkerEvent =
   | { type: 'lightbsrBatch'; batch: LightBsrStageBatch }
   | { type: 'embedding'; embedding: EmbeddingSnapshot }
   | { type: 'error'; code: WorkerErrorCode; message: string }
-  | { type: 'heartbeat'; step: number; numTensors: number; bytes: number };
+  | { type: 'heartbeat'; step: number; numTensors: number; bytes: number }
+  /** the worker's start-up marks, once its first step is done (startup-marks.ts) */
+  | { type: 'startupMarks'; marks: StartupMarks };
 
 export type WorkerToPage = WorkerEvent | WorkerReply;

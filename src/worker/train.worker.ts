@@ -9,6 +9,8 @@ import type { PageToWorker, WorkerToPage } from './protocol';
  */
 declare const self: DedicatedWorkerGlobalScope;
 
+// inline, not startup-marks.ts: an import here could become a chunk fetched before this runs
+performance.mark('startup:worker:entry');
 const early: MessageEvent<PageToWorker>[] = [];
 self.onmessage = (event: MessageEvent<PageToWorker>) => early.push(event);
 self.postMessage({ type: 'booting' } satisfies WorkerToPage);

@@ -14,6 +14,7 @@ import type {
 import { replyInTurn, type RequestHost } from './requests';
 import { PlayLoop } from './play-loop';
 import { SerialQueue } from './serial';
+import { markStartup } from './startup-marks';
 
 /**
  * The training state and its rules, free of `self` and the DOM: it runs on whatever tfjs
@@ -27,7 +28,7 @@ export interface TrainingLoopOptions {
   post: Post;
   /** ms between snapshots while playing (~10 per second) */
   snapshotInterval?: number;
-  /** ms the step-0 SimCLR evaluation (~0.6 s on wasm) waits: a Play pressed at once goes first */
+  /** ms after the page drew the first snapshot before the step-0 SimCLR evaluation (~0.6 s on wasm) */
   initialEvaluationDelay?: number;
 }
 
@@ -45,6 +46,8 @@ export class TrainingLoop {
   private lost = false;
   private rebuildQueued = false;
   private evaluationTimer: ReturnType<typeof setTimeout> | null = null;
+  /** the SimCLR model whose step-0 evaluation waits for the page's first ack */
+  private initialEvaluationOf: LabRunner | null = null;
   private readonly serial = new SerialQueue();
   private readonly player = new PlayLoop({
     serial: this.serial,
@@ -124,6 +127,7 @@ export class TrainingLoop {
     switch (message.type) {
       case 'setData':
         this.dataset = unpackDataset(message.dataset);
+        markStartup('worker:data-received');
         this.queueRebuild();
         return;
       case 'configure':
@@ -135,6 +139,7 @@ export class TrainingLoop {
         this.runner?.update(message);
         return;
       case 'play':
+        markStartup('worker:play-received');
         if (this.failed || !this.runner) return;
         this.player.until = message.until ?? null;
         if (this.player.budgetSpent) {
@@ -170,6 +175,7 @@ export class TrainingLoop {
         this.queueRebuild();
         return;
       case 'ack':
+        this.scheduleInitialEvaluation();
         if (this.presentation.acknowledged() && !this.running)
           this.queue(() => this.snapshot(true));
         return;
@@ -234,21 +240,44 @@ export class TrainingLoop {
     if (!this.dataset || !this.labConfig || !this.backendReady) return;
     await this.backendReady;
     if (this.evaluationTimer) clearTimeout(this.evaluationTimer);
+    this.initialEvaluationOf = null;
     this.runner?.dispose();
     this.runner = null;
     const { dataset, labConfig } = this;
     this.runner = await createRunner(labConfig, dataset);
+    markStartup('worker:model-built');
+    // armed before the snapshot goes: the page's ack of it may come at once
+    if (labConfig.lab === 'simclr') this.initialEvaluationOf = this.runner;
     this.presentation.restart(labConfig.lab === 'simclr');
     this.postStatus();
     await this.snapshot(true);
+    markStartup('worker:first-snapshot-sent');
     // the Blind-SR page becomes ready with its first evaluation
-    if (labConfig.lab === 'blindsr') return this.evaluate();
+    if (labConfig.lab === 'blindsr') {
+      await this.evaluate();
+      markStartup('worker:first-evaluation-sent');
+      return;
+    }
     // the SimCLR page enables Play on the snapshot above; while it draws it, the step's
     // code warms up (a Play pressed at once waits for it); Play goes before evaluating
     const built = this.runner;
     this.queue(async () => {
-      if (this.runner === built) built.warmUp?.();
+      if (this.runner !== built) return;
+      built.warmUp?.();
+      markStartup('worker:warm-up-done');
     });
+  }
+
+  /**
+   * The step-0 evaluation, once the page has drawn the first snapshot (its ack: Play is
+   * enabled by then) and `initialEvaluationDelay` has passed: a timer from the snapshot's
+   * send ran out while a busy page was still rendering, and the evaluation then held back
+   * a Play pressed the moment it was enabled.
+   */
+  private scheduleInitialEvaluation(): void {
+    const built = this.initialEvaluationOf;
+    this.initialEvaluationOf = null;
+    if (!built) return;
     this.evaluationTimer = setTimeout(() => {
       this.evaluationTimer = null;
       if (!this.running && this.runner === built && !this.presentation.evaluated)

@@ -3,6 +3,7 @@ import '../core/tf-ops';
 import * as tf from '@tensorflow/tfjs-core';
 import { chooseAndStartBackend } from './backends';
 import type { DebugMessage, PageToWorker, WorkerToPage } from './protocol';
+import { collectStartupMarks, markStartup } from './startup-marks';
 import { TrainingLoop } from './training-loop';
 
 /**
@@ -15,9 +16,20 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const heartbeatInterval = 1000; // ms
 
+markStartup('worker:tfjs-imported');
+let firstStepDone = false;
 const loop = new TrainingLoop({
-  post: (message: WorkerToPage, transfer: Transferable[] = []) =>
-    self.postMessage(message, transfer),
+  post: (message: WorkerToPage, transfer: Transferable[] = []) => {
+    self.postMessage(message, transfer);
+    // the start-up is over with the first step: its marks go to the page's timeline
+    if (message.type !== 'loss' || firstStepDone) return;
+    firstStepDone = true;
+    markStartup('worker:first-step-done');
+    self.postMessage({
+      type: 'startupMarks',
+      marks: collectStartupMarks('worker'),
+    } satisfies WorkerToPage);
+  },
 });
 /** set by `init`: the page was built for development or opened with the test flag */
 let testHooks = false;
@@ -46,6 +58,7 @@ function init(message: Extract<PageToWorker, { type: 'init' }>): void {
     chooseAndStartBackend(message.forcedBackend, message.lab).then(
       (backend) => {
         backendStarted = true;
+        markStartup('worker:backend-ready');
         self.postMessage({ type: 'ready', backend } satisfies WorkerToPage);
         watchDevice();
       },

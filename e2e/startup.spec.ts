@@ -1,0 +1,60 @@
+import { expect, test } from './fixtures';
+
+/**
+ * The page load's critical path (src/worker/startup-marks.ts): every point of it is marked
+ * in page and worker, the worker's marks reach the page's timeline on its clock, and a Play
+ * pressed in the frame it is enabled is the worker's next job — the step-0 evaluation and
+ * the warm-up never hold it back. Order and steps only: wall time is the bench's.
+ */
+test('Play pressed the frame it is enabled trains step 1 first; the start-up marks are in order', async ({
+  page,
+}) => {
+  await page.goto('./?backend=wasm');
+  await page.waitForFunction(
+    () => {
+      const play = document.querySelector<HTMLButtonElement>('[data-testid=play]');
+      if (play?.disabled !== false) return false;
+      play.click();
+      return true;
+    },
+    null,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  await expect(page.getByTestId('step-count')).not.toHaveText('0');
+  await page.getByTestId('pause').click();
+  await page.waitForFunction(
+    () => performance.getEntriesByName('startup:page:got-startupMarks').length > 0,
+  );
+  const at = await page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((mark) => mark.name.startsWith('startup:'))
+        .map((mark) => [mark.name.slice('startup:'.length), mark.startTime]),
+    ),
+  );
+  const path = [
+    'page:script-start',
+    'page:worker-created',
+    'worker:entry',
+    'worker:tfjs-imported',
+    'worker:backend-ready',
+    'worker:model-built',
+    'worker:first-snapshot-sent',
+    'page:got-snapshot',
+    'page:play-enabled',
+    'page:play-clicked',
+    'worker:play-received',
+    'worker:first-step-done',
+    'page:first-step-received',
+  ];
+  for (const point of path) expect(at[point], point).toBeGreaterThan(0);
+  // each point after the one before (the worker's moved onto the page's clock)
+  const times = path.map((point) => at[point]);
+  expect(times).toEqual([...times].sort((a, b) => a - b));
+  // the worker was created before the page's modules had all been evaluated
+  expect(at['page:worker-created']).toBeLessThan(at['page:store-ready']);
+  // the step-0 evaluation (its embedding) came after the first step, if at all
+  if (at['page:got-embedding'])
+    expect(at['page:got-embedding']).toBeGreaterThan(at['page:got-loss']);
+});
