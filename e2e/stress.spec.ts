@@ -9,9 +9,9 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
  * for a binary the build does not contain. Half the loads go through `vite preview`, half
  * through the plain static server (the service worker gives isolation and caches there).
  *
- * STRESS_LOADS sets how many (12 in the e2e suite; `npm run stress` runs 100).
+ * STRESS_LOADS sets how many (8 in the e2e suite; `npm run stress` runs 100).
  */
-const loads = Number(process.env.STRESS_LOADS ?? 12);
+const loads = Number(process.env.STRESS_LOADS ?? 8);
 const servers = {
   preview: `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`,
   static: `http://127.0.0.1:${process.env.E2E_STATIC_PORT ?? 4180}/course/playground/`,
