@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BlindSrConfig } from './config';
 import { batchSamples } from './batch';
-import { patchSize } from './config';
 import type { Degradation } from './degrade';
 import { momentumUpdate } from '../nn/train-step';
 import {
@@ -90,32 +89,15 @@ export class MocoContrast {
   /** One contrastive step; returns the InfoNCE value. */
   async step(random: Random): Promise<number> {
     const b = this.config.batchSize;
-    const byDegradation = this.config.pairing === 'degradation';
-    // positives: quadrant 0 of image i and of image b + i (same degradation, other
-    // content), or two quadrants of image i (the DASR trainer's batch)
-    const batch = await this.sampler.batch(
-      {
-        images: byDegradation ? 2 * b : b,
-        pairing: this.config.pairing,
-        patches: byDegradation ? 1 : 2,
-        wholeLow: 'shown',
-        shown: shownSamples,
-        hrPatches: false,
-      },
-      random,
-    );
+    const { batch, query, key } = await this.sampler.contrastPairs(shownSamples, random);
     const degradations = batch.degradations.slice(0, b);
-    const stride = patchSize * patchSize * 3;
-    const patchBatch = (data: Float32Array) => tf.tensor4d(data, [b, patchSize, patchSize, 3]);
-    const [queryInput, keyInput] = tf.tidy((): [tf.Tensor4D, tf.Tensor4D] => {
-      const [query, key] = byDegradation
-        ? [
-            patchBatch(batch.lowPatches[0].subarray(0, b * stride)),
-            patchBatch(batch.lowPatches[0].subarray(b * stride)),
-          ]
-        : [patchBatch(batch.lowPatches[0]), patchBatch(batch.lowPatches[1])];
-      return [this.input(query, degradations), this.input(key, degradations)];
-    });
+    const [queryInput, keyInput] = tf.tidy((): [tf.Tensor4D, tf.Tensor4D] => [
+      this.input(query, degradations),
+      this.input(key, degradations),
+    ]);
+    // an encoder that takes the patches as they are gets them back: those stay
+    if (query !== queryInput) query.dispose();
+    if (key !== keyInput) key.dispose();
     const loss = await queueContrastStep(
       this.models,
       queryInput,

@@ -1,5 +1,5 @@
-import type * as tf from '@tensorflow/tfjs-core';
-import { kernelSizeFor, lowSize, type BlindSrConfig } from './config';
+import * as tf from '@tensorflow/tfjs-core';
+import { kernelSizeFor, lowSize, patchSize, type BlindSrConfig } from './config';
 import { drawCrop, prepareBlindSrBatch, type BlindSrBatch, type BlindSrBatchSpec } from './batch';
 import type { Degradation, DegradationRanges } from './degrade';
 import { degradePixels } from './degrade-separable';
@@ -36,6 +36,37 @@ export class HrSampler {
       this.hrPool,
       random,
     );
+  }
+
+  /**
+   * A contrastive step's batch and its query and key patches [batchSize, 24, 24, 3]. Positives:
+   * paired by degradation, quadrant 0 of image i and of image batchSize + i (other content,
+   * same degradation); else two quadrants of image i (DASR). `shown` samples for the panels.
+   */
+  async contrastPairs(
+    shown: number,
+    random: Random,
+  ): Promise<{ batch: BlindSrBatch; query: tf.Tensor4D; key: tf.Tensor4D }> {
+    const b = this.config.batchSize;
+    const byDegradation = this.config.pairing === 'degradation';
+    const batch = await this.batch(
+      {
+        images: byDegradation ? 2 * b : b,
+        pairing: this.config.pairing,
+        patches: byDegradation ? 1 : 2,
+        wholeLow: 'shown',
+        shown,
+        hrPatches: false,
+      },
+      random,
+    );
+    const stride = patchSize * patchSize * 3;
+    const patches = (data: Float32Array) => tf.tensor4d(data, [b, patchSize, patchSize, 3]);
+    const [first, second] = batch.lowPatches;
+    const [query, key] = byDegradation
+      ? [patches(first.subarray(0, b * stride)), patches(first.subarray(b * stride))]
+      : [patches(first), patches(second)];
+    return { batch, query, key };
   }
 
   /** Random HR crops of the pool, side 48·scale (the draws of a batch's crops). */

@@ -131,29 +131,12 @@ export class BlindSrTrainer {
   private async contrastStep(partOfStage2 = false): Promise<BlindSrStepResult> {
     const start = performance.now();
     const b = this.config.batchSize;
-    const pairedByDegradation = this.config.pairing === 'degradation';
-    // positives: paired, quadrant 0 of image i and of image b + i (different content,
-    // same degradation); else two quadrants of one image
-    const batch = await this.sampler.batch(
-      {
-        images: pairedByDegradation ? 2 * b : b,
-        pairing: this.config.pairing,
-        patches: pairedByDegradation ? 1 : 2,
-        wholeLow: 'shown',
-        shown: shownSamples,
-        hrPatches: false,
-      },
-      this.random,
-    );
+    const {
+      batch,
+      query: queryPatches,
+      key: keyPatches,
+    } = await this.sampler.contrastPairs(shownSamples, this.random);
     const degradations = batch.degradations.slice(0, b);
-    const stride = patchSize * patchSize * 3;
-    const patchBatch = (data: Float32Array) => tf.tensor4d(data, [b, patchSize, patchSize, 3]);
-    const [queryPatches, keyPatches] = pairedByDegradation
-      ? [
-          patchBatch(batch.lowPatches[0].subarray(0, b * stride)),
-          patchBatch(batch.lowPatches[0].subarray(b * stride)),
-        ]
-      : [patchBatch(batch.lowPatches[0]), patchBatch(batch.lowPatches[1])];
     const augmentMilliseconds = performance.now() - start;
 
     const loss = await queueContrastStep(
