@@ -31,6 +31,8 @@ export const chartColors = {
   accent: '#d55e00',
   /** a bar of a per-layer readout */
   bar: '#0072b2',
+  /** LightBSR's distillation terms */
+  distillation: { kl: '#1f77b4', l1: '#d62728', mse: '#2ca02c' },
 } as const;
 
 /** The masked colour as RGBA bytes, for bulk pixels. */
@@ -43,4 +45,8 @@ export const chartSizes = {
   embedding: { side: 320, padding: 8, radius: 3.2, hoveredRadius: 6, heldOutLine: 1.5 },
   /** Blind-SR's embedding: the σ × content grid, marker shape by content */
   degradationEmbedding: { side: 300, padding: 10, radius: 5, square: 4.5, outline: 0.6 },
+  /** LightBSR's three small embeddings side by side (teacher, two students) */
+  modelEmbedding: { side: 180, padding: 8, radius: 4, outline: 0.5 },
+  /** LightBSR's distillation terms */
+  distillationCurves: { width: 320, height: 120 },
 } as const;
