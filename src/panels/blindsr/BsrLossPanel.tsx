@@ -47,6 +47,7 @@ export function BsrLossPanel() {
   const t = useT();
   const history = useStore((s) => s.history);
   const queueSize = useStore((s) => s.config.blindsr.queueSize);
+  const lightbsr = useStore((s) => s.config.blindsr.pipeline === 'lightbsr');
   const chance = Math.log(queueSize + 1);
   const pinLegend = usePinLegend();
   const lossGhosts = usePinGhosts([{ metric: 'loss', name: t('panel.bsrLoss.contrast') }]);
@@ -106,10 +107,12 @@ export function BsrLossPanel() {
           ]}
           references={[{ value: chance, label: `log(K+1) = ${chance.toFixed(2)}`, color: '#888' }]}
         />
-        {/* LightBSR reports |ρ| per model in its own panel: no empty chart here */}
-        {curves.map((curve) => (
-          <OneCurve key={curve.id} {...curve} />
-        ))}
+        {/* LightBSR reports |ρ| per model in its own panel: no |ρ| chart here */}
+        {curves
+          .filter((curve) => !(lightbsr && curve.id === 'spearman'))
+          .map((curve) => (
+            <OneCurve key={curve.id} {...curve} />
+          ))}
       </StageGate>
     </Panel>
   );
