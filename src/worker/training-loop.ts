@@ -14,6 +14,7 @@ import type {
 import { replyInTurn, type RequestHost } from './requests';
 import { PlayLoop } from './play-loop';
 import { SerialQueue } from './serial';
+import { InitialEvaluation } from './initial-evaluation';
 import { markStartup } from './startup-marks';
 
 /**
@@ -34,7 +35,6 @@ export interface TrainingLoopOptions {
 
 export class TrainingLoop {
   private readonly post: Post;
-  private readonly initialEvaluationDelay: number;
   private backendReady: Promise<void> | null = null;
   private dataset: Dataset | null = null;
   private labConfig: LabConfig | null = null;
@@ -45,9 +45,7 @@ export class TrainingLoop {
   /** the WebGPU device is gone: every later tfjs error is a consequence, not news */
   private lost = false;
   private rebuildQueued = false;
-  private evaluationTimer: ReturnType<typeof setTimeout> | null = null;
-  /** the SimCLR model whose step-0 evaluation waits for the page's first ack */
-  private initialEvaluationOf: LabRunner | null = null;
+  private readonly initialEvaluation: InitialEvaluation;
   private readonly serial = new SerialQueue();
   private readonly player = new PlayLoop({
     serial: this.serial,
@@ -67,7 +65,13 @@ export class TrainingLoop {
       ({ message, transfer }) => this.post(message, transfer),
       options.snapshotInterval ?? 100,
     );
-    this.initialEvaluationDelay = options.initialEvaluationDelay ?? 250;
+    this.initialEvaluation = new InitialEvaluation(
+      options.initialEvaluationDelay ?? 250,
+      (built) => {
+        if (!this.running && this.runner === built && !this.presentation.evaluated)
+          this.queue(() => this.evaluate());
+      },
+    );
   }
 
   get step(): number {
@@ -117,8 +121,7 @@ export class TrainingLoop {
 
   dispose(): void {
     this.running = false;
-    if (this.evaluationTimer) clearTimeout(this.evaluationTimer);
-    this.evaluationTimer = null;
+    this.initialEvaluation.cancel();
     this.runner?.dispose();
     this.runner = null;
   }
@@ -175,7 +178,7 @@ export class TrainingLoop {
         this.queueRebuild();
         return;
       case 'ack':
-        this.scheduleInitialEvaluation();
+        this.initialEvaluation.acknowledged();
         if (this.presentation.acknowledged() && !this.running)
           this.queue(() => this.snapshot(true));
         return;
@@ -239,15 +242,14 @@ export class TrainingLoop {
   private async rebuild(): Promise<void> {
     if (!this.dataset || !this.labConfig || !this.backendReady) return;
     await this.backendReady;
-    if (this.evaluationTimer) clearTimeout(this.evaluationTimer);
-    this.initialEvaluationOf = null;
+    this.initialEvaluation.cancel();
     this.runner?.dispose();
     this.runner = null;
     const { dataset, labConfig } = this;
     this.runner = await createRunner(labConfig, dataset);
     markStartup('worker:model-built');
     // armed before the snapshot goes: the page's ack of it may come at once
-    if (labConfig.lab === 'simclr') this.initialEvaluationOf = this.runner;
+    this.initialEvaluation.arm(labConfig.lab === 'simclr' ? this.runner : null);
     this.presentation.restart(labConfig.lab === 'simclr');
     this.postStatus();
     await this.snapshot(true);
@@ -266,23 +268,6 @@ export class TrainingLoop {
       built.warmUp?.();
       markStartup('worker:warm-up-done');
     });
-  }
-
-  /**
-   * The step-0 evaluation, once the page has drawn the first snapshot (its ack: Play is
-   * enabled by then) and `initialEvaluationDelay` has passed: a timer from the snapshot's
-   * send ran out while a busy page was still rendering, and the evaluation then held back
-   * a Play pressed the moment it was enabled.
-   */
-  private scheduleInitialEvaluation(): void {
-    const built = this.initialEvaluationOf;
-    this.initialEvaluationOf = null;
-    if (!built) return;
-    this.evaluationTimer = setTimeout(() => {
-      this.evaluationTimer = null;
-      if (!this.running && this.runner === built && !this.presentation.evaluated)
-        this.queue(() => this.evaluate());
-    }, this.initialEvaluationDelay);
   }
 
   private async snapshot(force = false): Promise<void> {
