@@ -37,6 +37,8 @@ test('LightBSR pipeline: teacher, distilled student and SR train in turn; both e
   await expect(page.getByTestId('model-params').first()).toContainText(/ms\/step/);
   // |ρ| per model is in this panel; the training curves show no |ρ| chart of their own
   await expect(page.getByTestId('spearman-chart')).toHaveCount(0);
+  // the queue's rise-then-fall caption is the DASR pipeline's measurement
+  await expect(page.getByText('The loss first rises')).toHaveCount(0);
 
   // stage 2: distillation — the curves and the student's |ρ| appear
   await stage.selectOption('2');

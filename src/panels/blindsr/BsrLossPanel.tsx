@@ -83,7 +83,8 @@ export function BsrLossPanel() {
   ];
   return (
     <Panel id="bsr-loss" title={t('panel.bsrLoss.title')}>
-      <p className="caption">{t('panel.bsrLoss.risesFirst')}</p>
+      {/* measured on the DASR pipeline; LightBSR's teacher sees the kernel and starts low */}
+      {lightbsr ? null : <p className="caption">{t('panel.bsrLoss.risesFirst')}</p>}
       <StageGate stage="update">
         <Legend
           items={[
