@@ -2,13 +2,15 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { deployPlugin } from './scripts/vite-plugin-deploy.ts';
 import { simdKernels } from './scripts/kernels.mjs';
+import { earlyWorkerPlugin, earlyWorkerScriptSource } from './scripts/vite-plugin-early-worker.ts';
 
 // Cross-origin isolation lets the wasm backend use SharedArrayBuffer threads.
 // The CSP allows only our own origin; 'wasm-unsafe-eval' is what WebAssembly
-// compilation needs, blob: is where tfjs-wasm starts its pthread workers.
+// compilation needs, blob: is where tfjs-wasm starts its pthread workers; the one inline
+// script (it starts the training worker as the HTML is parsed) is allowed by its hash.
 const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval' blob:",
+  `script-src 'self' 'wasm-unsafe-eval' blob: ${earlyWorkerScriptSource}`,
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' blob: data:",
@@ -28,7 +30,7 @@ const isolationHeaders = {
 export default defineConfig({
   // relative URLs: the build works from any folder of any static host (/course/playground/)
   base: './',
-  plugins: [react(), deployPlugin({ contentSecurityPolicy }), simdKernels()],
+  plugins: [react(), deployPlugin({ contentSecurityPolicy }), earlyWorkerPlugin(), simdKernels()],
   worker: {
     format: 'es',
     plugins: () => [simdKernels()],

@@ -2,7 +2,12 @@
 // in fresh browsers, so both see the same machine. Prints each build's median and its
 // critical path (bench/startup-timeline.mjs) and the load average.
 // Usage: node bench/pageload.mjs [--dist dist,dist-before] [--loads 7] [--query backend=wasm]
+//   [--settle 2000 | --settle 0,2000]
 // (build a variant with `npx vite build --outDir dist-before` first; ports from BENCH_PORT up)
+// --settle: ms between the fresh browser's launch and the navigation. A browser just launched
+// is still starting itself (its own UI renderer, ~0.5 s of CPU on this machine's 2 cores)
+// while the page loads; a student's browser is running already. Several values run each
+// build with each, interleaved.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { measurePageLoad, pageLoadSummary, timelineLines } from './startup-timeline.mjs';
@@ -15,6 +20,7 @@ const option = (name, fallback) => {
 const dists = option('dist', 'dist').split(',');
 const loads = Number(option('loads', '7'));
 const query = option('query', 'backend=wasm');
+const settles = option('settle', '2000').split(',').map(Number);
 const firstPort = Number(process.env.BENCH_PORT ?? 4180);
 
 const servers = dists.map((dist, i) => {
@@ -28,8 +34,16 @@ const servers = dists.map((dist, i) => {
     ]),
     { stdio: 'ignore' },
   );
-  return { dist, port, server, loads: [] };
+  return { dist, port, server };
 });
+const variants = servers.flatMap(({ dist, port }) =>
+  settles.map((settleMs) => ({
+    name: settles.length > 1 ? `${dist} (settle ${settleMs} ms)` : dist,
+    port,
+    settleMs,
+    loads: [],
+  })),
+);
 try {
   for (const { port } of servers)
     for (let tries = 0; ; tries++) {
@@ -43,17 +57,18 @@ try {
     }
   const loadBefore = loadavg()[0];
   for (let i = 0; i < loads; i++)
-    for (const variant of servers) {
+    for (const variant of variants) {
+      const url = `http://127.0.0.1:${variant.port}/?${query}`;
       try {
-        variant.loads.push(await measurePageLoad(`http://127.0.0.1:${variant.port}/?${query}`));
+        variant.loads.push(await measurePageLoad(url, { settleMs: variant.settleMs }));
       } catch (error) {
         console.log(
-          `${variant.dist} load ${i + 1}: ${String(error?.message ?? error).slice(0, 200)}`,
+          `${variant.name} load ${i + 1}: ${String(error?.message ?? error).slice(0, 200)}`,
         );
       }
     }
   const loadAfter = loadavg()[0];
-  for (const { dist, loads: done } of servers) {
+  for (const { name: dist, loads: done } of variants) {
     const summary = pageLoadSummary(done);
     if (!summary) continue;
     console.log(

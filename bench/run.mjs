@@ -183,12 +183,14 @@ await browser.close();
 /**
  * Page load → first step of the default SimCLR page, over `loads` fresh browsers (a cold
  * start each: no code cache, no HTTP cache): one load varies by ±20 % on a shared machine.
+ * `--settle` ms pass between a browser's launch and the navigation (bench/pageload.mjs).
  */
 const loads = Number(option('loads', '5'));
+const settleMs = Number(option('settle', '2000'));
 const pageLoads = [];
 for (let i = 0; i < loads && backends.includes('wasm'); i++) {
   try {
-    pageLoads.push(await measurePageLoad(`http://127.0.0.1:${port}/?backend=wasm`));
+    pageLoads.push(await measurePageLoad(`http://127.0.0.1:${port}/?backend=wasm`, { settleMs }));
   } catch (error) {
     console.log(`page load ${i + 1}: ${String(error?.message ?? error).slice(0, 200)}`);
   }

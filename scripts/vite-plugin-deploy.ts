@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { transformWithOxc, type Plugin } from 'vite';
 
 /**
@@ -27,7 +27,7 @@ export function deployPlugin(options: { contentSecurityPolicy: string }): Plugin
     name: 'contrastive-playground:deploy',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir);
       workerSource = join(config.root, workerSource);
     },
     transformIndexHtml: {

@@ -1,6 +1,6 @@
 import type { Dataset, DatasetId } from './dataset';
 import { loadPhotos, photoCrops, photoSize } from './photos';
-import { makeShapesDataset } from './shapes';
+import { makeRecipeDataset, sourceSize, type DataRecipe } from './recipes';
 import { makeTextures } from './textures';
 import { listUploads, uploadToImage } from './uploads';
 import type { RgbImage } from '../core/image';
@@ -21,9 +21,6 @@ async function uploadedImages(): Promise<{ images: RgbImage[]; names: string[] }
   };
 }
 
-/** Side of the stored SimCLR source images: views are cropped from these. */
-export const sourceSize = 40;
-
 /** The images the SimCLR lab trains on. */
 export async function loadSimclrDataset(id: DatasetId, seed: number): Promise<Dataset> {
   if (id === 'photos') return photoCrops(await loadPhotos(), seed, sourceSize);
@@ -31,7 +28,7 @@ export async function loadSimclrDataset(id: DatasetId, seed: number): Promise<Da
     const { images, names } = await uploadedImages();
     return { ...photoCrops(images, seed, sourceSize), id: 'uploads', classNames: names };
   }
-  return makeShapesDataset(seed, sourceSize);
+  return makeRecipeDataset({ id: 'shapes', seed });
 }
 
 export type HrSource = 'textures' | 'photos' | 'uploads';
@@ -45,4 +42,9 @@ export async function loadHrPool(source: HrSource, seed: number): Promise<Datase
         ? (await uploadedImages()).images
         : makeTextures(seed, photoSize, 12);
   return { id: source, images, labels: null, classNames: [], heldOut: null };
+}
+
+/** The SimCLR data set as a recipe when it is the built-in shapes (recipes.ts), else null. */
+export function simclrRecipe(id: DatasetId, seed: number): DataRecipe | null {
+  return id === 'shapes' ? { id, seed } : null;
 }

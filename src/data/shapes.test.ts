@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeShapesDataset, shapeClasses } from './shapes';
+import { Random } from '../core/random';
+import { makeShapesDataset, renderShape, sampleShapeSpec, shapeClasses } from './shapes';
 
 describe('shapes data set', () => {
   it('is deterministic per seed and different across seeds', () => {
@@ -28,5 +29,34 @@ describe('shapes data set', () => {
         expect(v).toBeLessThanOrEqual(1);
       }
     }
+  });
+
+  it('draws an image when its pixels are first read, as drawing them all at once did', () => {
+    const data = makeShapesDataset(5, 12, 3, 2);
+    const image = data.images[4];
+    expect(typeof Object.getOwnPropertyDescriptor(image, 'pixels')?.get).toBe('function');
+    expect(image.pixels).toBe(image.pixels);
+    // the eager order: every spec of the training split, its shuffle, then the held-out split
+    const random = new Random(5);
+    const eager = (count: number) => {
+      const items = shapeClasses.flatMap((shape, label) =>
+        Array.from({ length: count }, () => ({
+          pixels: renderShape(sampleShapeSpec(shape, random), 12).pixels,
+          label,
+        })),
+      );
+      return random.shuffle(items);
+    };
+    const train = eager(3);
+    const heldOut = eager(2);
+    expect(data.images.map((im) => Array.from(im.pixels))).toEqual(
+      train.map((it) => Array.from(it.pixels)),
+    );
+    expect(data.heldOut!.images.map((im) => Array.from(im.pixels))).toEqual(
+      heldOut.map((it) => Array.from(it.pixels)),
+    );
+    // and a copy by spread or structured clone reads them
+    expect(Array.from({ ...data.images[0] }.pixels)).toEqual(Array.from(train[0].pixels));
+    expect(Array.from(structuredClone(data.images[1]).pixels)).toEqual(Array.from(train[1].pixels));
   });
 });

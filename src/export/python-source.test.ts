@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blindsrSettings, defaultBlindSrConfig } from '../core/blindsr/config';
 import { defaultSimclrConfig, simclrSettings } from '../core/simclr/config';
-import { sourceSize } from '../data/load';
+import { sourceSize } from '../data/recipes';
 import { blindsrPytorchScript } from './blindsr-pytorch';
 import {
   blindsrModules,

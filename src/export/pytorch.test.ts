@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSimclrConfig, simclrMethods, type SimclrConfig } from '../core/simclr/config';
-import { sourceSize } from '../data/load';
+import { sourceSize } from '../data/recipes';
 import { makeShapesDataset, shapeGenerator } from '../data/shapes';
 import { pytorchScript, type ExportData } from './pytorch';
 import { blindsrPytorchFileName, blindsrPytorchScript, type BlindSrPool } from './blindsr-pytorch';

@@ -2,8 +2,9 @@ import type { BlindSrConfig } from '../core/blindsr/config';
 import { liveChangeOf, mergeChange, needsRebuildWith } from '../core/settings';
 import type { SimclrConfig } from '../core/simclr/config';
 import type { Dataset } from '../data/dataset';
-import { loadHrPool, loadSimclrDataset } from '../data/load';
+import { loadHrPool, loadSimclrDataset, simclrRecipe } from '../data/load';
 import { packDataset } from '../data/payload';
+import { makeRecipeDataset } from '../data/recipes';
 import { wasmThreadsFor, type BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
 import type { LiveChange, StageUpdate, WorkerEvent } from '../worker/protocol';
@@ -108,11 +109,22 @@ function configureLab(): void {
   );
 }
 
-/** Loads the current lab's images and hands them to the worker (which rebuilds). */
+/**
+ * Hands the current lab's images to the worker (which rebuilds): the built-in shapes as
+ * their recipe (page and worker each draw their copy, image by image as it is read), the
+ * others as the images loaded here.
+ */
 async function sendDataset(): Promise<void> {
   const { config } = useStore.getState();
   let dataset: Dataset;
   markStartup('page:dataset-loading');
+  const recipe = config.lab === 'simclr' ? simclrRecipe(config.dataset, config.simclr.seed) : null;
+  if (recipe) {
+    useStore.setState({ dataset: makeRecipeDataset(recipe) });
+    markStartup('page:dataset-ready');
+    client?.send({ type: 'makeData', recipe });
+    return;
+  }
   try {
     dataset =
       config.lab === 'simclr'

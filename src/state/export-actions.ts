@@ -1,4 +1,4 @@
-import { sourceSize } from '../data/load';
+import { sourceSize } from '../data/recipes';
 import { photoSize } from '../data/photos';
 import { blindsrPytorchFileName, blindsrPytorchScript } from '../export/blindsr-pytorch';
 import { pytorchFileName, pytorchScript } from '../export/pytorch';

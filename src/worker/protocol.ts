@@ -4,6 +4,7 @@ import type { LightBsrReport, LightBsrStageBatch } from '../core/blindsr/lightbs
 import type { LiveSimclrChange } from '../core/simclr/config';
 import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/simclr/trainer';
 import type { DatasetPayload } from '../data/payload';
+import type { DataRecipe } from '../data/recipes';
 import type { WeightsFile } from '../core/weights';
 import type { LabId } from '../core/app-types';
 import type { BackendName, BackendReason } from './backend-choice';
@@ -70,6 +71,8 @@ export type DebugMessage =
 /** What the training loop handles (the worker adapter owns init and the debug hooks). */
 export type LoopMessage =
   | { type: 'setData'; dataset: DatasetPayload }
+  /** the built-in shapes: the worker draws its own copy from the recipe */
+  | { type: 'makeData'; recipe: DataRecipe }
   /** rebuilds the model: batch size, image size, architecture, seed */
   | ({ type: 'configure' } & LabConfig)
   /** takes effect from the next step, no rebuild */

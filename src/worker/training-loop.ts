@@ -1,5 +1,6 @@
 import type { Dataset } from '../data/dataset';
 import { unpackDataset } from '../data/payload';
+import { makeRecipeDataset } from '../data/recipes';
 import { errorMessage, failureCode } from './failures';
 import { createRunner, sanitizeLab, withLiveChange, type LabRunner } from './labs';
 import { Presentation } from './presentation';
@@ -129,7 +130,11 @@ export class TrainingLoop {
   handle(message: LoopMessage): void {
     switch (message.type) {
       case 'setData':
-        this.dataset = unpackDataset(message.dataset);
+      case 'makeData':
+        this.dataset =
+          message.type === 'setData'
+            ? unpackDataset(message.dataset)
+            : makeRecipeDataset(message.recipe);
         markStartup('worker:data-received');
         this.queueRebuild();
         return;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultBlindSrConfig } from '../core/blindsr/config';
 import { defaultSimclrConfig, type SimclrConfig } from '../core/simclr/config';
 import { packDataset } from '../data/payload';
+import { sourceSize } from '../data/recipes';
 import { makeShapesDataset } from '../data/shapes';
 import { makeTextures } from '../data/textures';
 import type { LoopMessage, WorkerToPage } from './protocol';
@@ -102,6 +103,27 @@ afterEach(async () => {
 });
 
 describe('TrainingLoop, SimCLR', () => {
+  it('trains on the shapes from their recipe exactly as on the shapes the page drew', async () => {
+    const seed = 4;
+    const config = { ...smallSimclr, seed };
+    const run = async (data: LoopMessage) => {
+      const page = track(new FakePage());
+      const snapshot = page.next('snapshot');
+      page.send({ type: 'configure', lab: 'simclr', config });
+      page.send(data);
+      await snapshot;
+      return { page, first: page.last('snapshot').snapshot, loss: (await page.step()).loss };
+    };
+    const drawn = await run({
+      type: 'setData',
+      dataset: packDataset(makeShapesDataset(seed, sourceSize)),
+    });
+    const recipe = await run({ type: 'makeData', recipe: { id: 'shapes', seed } });
+    expect(Array.from(recipe.first.views)).toEqual(Array.from(drawn.first.views));
+    expect(Array.from(recipe.first.similarity)).toEqual(Array.from(drawn.first.similarity));
+    expect(recipe.loss).toBe(drawn.loss);
+  });
+
   it('builds, steps, plays, pauses, resets and frees every tensor', async () => {
     const base = tf.memory().numTensors;
     const page = track(await simclrPage());
