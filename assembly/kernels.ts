@@ -15,3 +15,4 @@ export { adamStep, momentumStep } from './optim';
 export { filmLeakyForward, filmLeakyBackward } from './film';
 export { convInputGradient } from './input-gradient';
 export { blurResizeRegion } from './degrade';
+export { cropBilinear } from './crop';

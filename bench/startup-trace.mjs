@@ -3,6 +3,7 @@
 // sampled functions of the training worker by script). For finding what is on the
 // critical path that the start-up marks (bench/startup-timeline.mjs) only bracket.
 // Usage: node bench/startup-trace.mjs [--url http://127.0.0.1:4180/?backend=wasm] [--out trace.json]
+//   [--play-ms 5000] (then the profile is mostly of training steps)
 import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/browser.mjs';
@@ -14,6 +15,8 @@ const option = (name, fallback) => {
 };
 const url = option('url', 'http://127.0.0.1:4180/?backend=wasm');
 const out = option('out', '');
+// after the first step, keep training (and tracing) this long: a profile of the steps
+const playMs = Number(option('play-ms', '0'));
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -44,6 +47,7 @@ await page.waitForFunction(
   null,
   { timeout: 60_000 },
 );
+if (playMs > 0) await new Promise((resolve) => setTimeout(resolve, playMs));
 const trace = JSON.parse((await browser.stopTracing()).toString());
 await browser.close();
 if (out) writeFileSync(out, JSON.stringify(trace));

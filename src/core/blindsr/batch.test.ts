@@ -1,13 +1,20 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { makeTextures } from '../../data/textures';
-import { cropResize, sampleBilinear, makeImage, stackImages } from '../image';
+import { cropResize, cropResizeInto, sampleBilinear, makeImage, stackImages } from '../image';
 import { Random } from '../random';
-import { batchSamples, drawCrop, prepareBlindSrBatch, type BlindSrBatchSpec } from './batch';
+import {
+  batchSamples,
+  cropHr,
+  drawCrop,
+  prepareBlindSrBatch,
+  type BlindSrBatchSpec,
+} from './batch';
 import { kernelSizeFor, lowSize, patchSize } from './config';
 import { degradeBatch, sampleDegradation, type DegradationRanges } from './degrade';
 import { cutPatches, samplePatches } from './patches';
 import { wasmDegradation, wasmDegradationReady } from './degrade-wasm';
+import { cropHrWasm } from './crop-wasm';
 
 const pool = makeTextures(4, 128, 5);
 const isotropic: DegradationRanges = {
@@ -181,5 +188,38 @@ describe('prepareBlindSrBatch', () => {
     );
     expect(maxDifference(simd.lowPatches[0], plain.lowPatches[0])).toBeLessThan(1e-6);
     expect(maxDifference(simd.low[5]!, plain.low[5]!)).toBeLessThan(1e-6);
+  });
+
+  it('the wasm crops are the JS crops to the last bit, and cropHr draws the same either way', () => {
+    expect(wasmDegradationReady()).toBe(true);
+    const random = new Random(8);
+    const boxes = [
+      // the batch's: one source pixel per output pixel at a sub-pixel offset
+      ...Array.from({ length: 6 }, () => {
+        const side = 48 / 128;
+        return { x: random.uniform(0, 1 - side), y: random.uniform(0, 1 - side), side, out: 48 };
+      }),
+      // shrinking, enlarging, and a box at the border (clamped samples)
+      { x: 0.1, y: 0.2, side: 0.7, out: 33 },
+      { x: 0.3, y: 0.05, side: 0.2, out: 50 },
+      { x: 0.9, y: 0.9, side: 0.1, out: 7 },
+    ];
+    boxes.forEach(({ x, y, side, out }, i) => {
+      const source = i % pool.length;
+      const box = { x, y, width: side, height: side };
+      const js = new Float32Array(out * out * 3);
+      cropResizeInto(pool[source], box, out, js, 0);
+      const wasm = cropHrWasm(pool, [{ source, box }], out);
+      expect(wasm && Array.from(wasm)).toEqual(Array.from(js));
+    });
+    const withWasm = cropHr(pool, 5, 48, new Random(3));
+    wasmDegradation.enabled = false;
+    try {
+      const withJs = cropHr(pool, 5, 48, new Random(3));
+      expect(withWasm.sources).toEqual(withJs.sources);
+      expect(Array.from(withWasm.pixels)).toEqual(Array.from(withJs.pixels));
+    } finally {
+      wasmDegradation.enabled = true;
+    }
   });
 });

@@ -12,6 +12,7 @@ import { addNoise, axisWeightsFor, blurResizeRegion, type LowRegion } from './de
 import { samplePatches } from './patches';
 import { blurResizeWasm, type BlurResizeJob } from './degrade-wasm';
 import { cropResize, cropResizeInto, type RgbImage } from '../image';
+import { cropHrWasm } from './crop-wasm';
 import type { Random } from '../random';
 import type { BlindSrSample } from './types';
 
@@ -91,13 +92,14 @@ export function cropHr(
   size: number,
   random: Random,
 ): { pixels: Float32Array; sources: number[] } {
+  const draws = Array.from({ length: count }, () => drawBox(pool, size, random));
+  const sources = draws.map((draw) => draw.source);
+  const cropped = cropHrWasm(pool, draws, size);
+  if (cropped) return { pixels: cropped, sources };
   const pixels = new Float32Array(count * size * size * 3);
-  const sources: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const { source, box } = drawBox(pool, size, random);
-    cropResizeInto(pool[source], box, size, pixels, i * size * size * 3);
-    sources.push(source);
-  }
+  draws.forEach(({ source, box }, i) =>
+    cropResizeInto(pool[source], box, size, pixels, i * size * size * 3),
+  );
   return { pixels, sources };
 }
 

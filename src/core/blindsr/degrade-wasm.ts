@@ -40,25 +40,48 @@ interface Kernel {
 }
 
 /** undefined: not tried yet; null: this engine has no wasm SIMD (the JS loops run) */
+let compiled: WebAssembly.Module | null | undefined;
+
+/**
+ * The kernels (assembly/kernels.ts, plain-memory build) on a WebAssembly.Memory of their
+ * own, one per caller (each lays its memory out as it likes); null where the engine has no
+ * wasm SIMD. The module is compiled once.
+ */
+export function ownMemoryKernels(
+  initialPages: number,
+): { memory: WebAssembly.Memory; exports: WebAssembly.Exports } | null {
+  if (compiled === undefined) {
+    compiled = null;
+    try {
+      const text = atob(plain);
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+    } catch {
+      compiled = null;
+    }
+  }
+  if (!compiled) return null;
+  try {
+    const memory = new WebAssembly.Memory({ initial: initialPages });
+    const { exports } = new WebAssembly.Instance(compiled, { env: { memory } });
+    return { memory, exports };
+  } catch {
+    return null;
+  }
+}
+
+/** undefined: not tried yet; null: this engine has no wasm SIMD (the JS loops run) */
 let kernel: Kernel | null | undefined;
 export const wasmDegradation = { enabled: true };
 
 function instantiate(): Kernel | null {
   if (kernel !== undefined) return kernel;
-  kernel = null;
-  try {
-    const text = atob(plain);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    if (!WebAssembly.validate(bytes)) return null;
-    const memory = new WebAssembly.Memory({ initial: 80 });
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-      env: { memory },
-    });
-    kernel = { memory, blurResizeRegion: exports.blurResizeRegion as Kernel['blurResizeRegion'] };
-  } catch {
-    kernel = null;
-  }
+  const instance = ownMemoryKernels(80);
+  kernel = instance && {
+    memory: instance.memory,
+    blurResizeRegion: instance.exports.blurResizeRegion as Kernel['blurResizeRegion'],
+  };
   return kernel;
 }
 
