@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { ExportMenu } from './ExportMenu';
 import { InstructorPanel, useVisible } from '../controls/InstructorPanel';
 import { ShortcutsDialog } from '../controls/ShortcutsDialog';
@@ -98,6 +98,18 @@ function LabTabs() {
   );
 }
 
+/**
+ * False for the page's first render, true from a transition right after it: what renders
+ * behind it (the panels, the settings: most of the page) renders interruptibly, so the
+ * worker's first messages — the snapshot that enables Play — are not held behind it. On a
+ * fresh load the whole first render kept the page's thread for ~0.6 s (2 cores, cold code).
+ */
+function useAfterFirstRender(): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => startTransition(() => setAfter(true)), []);
+  return after;
+}
+
 /** The lab's panels, from the registry, in page order. */
 function PanelGrid() {
   const panels = useStore(useShallow(visiblePanels));
@@ -118,6 +130,7 @@ export function App() {
   const focused = useStore(focusedPanel);
   const [instructor, setInstructor] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const rest = useAfterFirstRender();
   const presentation = useStore((s) => s.config.presentation);
   useEffect(() => {
     // rem-based sizes follow the root font size: one switch scales the whole page
@@ -208,7 +221,7 @@ export function App() {
               <MetricsBar />
             </StageGate>
           ) : null}
-          <PanelGrid />
+          {rest ? <PanelGrid /> : null}
         </main>
         <div className="settings" data-open={settingsOpen ? 'true' : 'false'}>
           <button
@@ -220,7 +233,7 @@ export function App() {
           >
             {settingsOpen ? '▾' : '▸'} {t('controls.title')}
           </button>
-          {lab === 'simclr' ? <SimclrControls /> : <BlindSrControls />}
+          {rest ? lab === 'simclr' ? <SimclrControls /> : <BlindSrControls /> : null}
         </div>
       </div>
     </div>
