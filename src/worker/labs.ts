@@ -53,6 +53,8 @@ interface LabTrainer<C> {
   trainStep(): ReturnType<LabRunner['trainStep']>;
   update(change: Partial<C>): void;
   variables(): Variable[];
+  /** drops work done ahead on the current weights (SimCLR's prepared step 1) */
+  discardPrepared?(): void;
   dispose(): void;
 }
 
@@ -92,6 +94,7 @@ abstract class TrainerRunner<C, T extends LabTrainer<C>> {
   poison(): void {
     const first = this.trainer.variables()[0];
     if (first) tf.tidy(() => first.assign(tf.fill(first.shape, NaN)));
+    this.trainer.discardPrepared?.();
   }
 
   dispose(): void {

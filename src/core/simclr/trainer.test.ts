@@ -6,7 +6,8 @@ import { tinySimclrConfig as tiny } from '../test-configs';
 
 describe('SimclrTrainer', () => {
   for (const method of ['simclr', 'moco'] as const)
-    it(`warmUp (${method}) changes nothing: same steps after it, no tensor left`, async () => {
+    it(`warmUp (${method}) prepares step 1: the same steps after it, nothing left`, async () => {
+      const start = tf.memory().numTensors;
       const data = makeShapesDataset(3, 20, 8, 2);
       const config = { ...tiny, method, queueSize: 16 };
       const plain = new SimclrTrainer(config, data);
@@ -15,14 +16,41 @@ describe('SimclrTrainer', () => {
       await warmed.preview();
       const before = tf.memory().numTensors;
       warmed.warmUp();
-      expect(tf.memory().numTensors).toBe(before);
+      // its gradients wait for Play
+      expect(tf.memory().numTensors).toBeGreaterThan(before);
       for (let i = 0; i < 3; i++)
         expect((await warmed.trainStep()).loss).toBe((await plain.trainStep()).loss);
       const weights = (t: SimclrTrainer) => t.variables().map((v) => Array.from(v.dataSync()));
       expect(weights(warmed)).toEqual(weights(plain));
       plain.dispose();
       warmed.dispose();
+      expect(tf.memory().numTensors).toBe(start);
     });
+
+  it('drops the prepared step 1 when a setting changes first, or when it is disposed', async () => {
+    const start = tf.memory().numTensors;
+    const data = makeShapesDataset(4, 20, 8, 2);
+    const plain = new SimclrTrainer(tiny, data);
+    const warmed = new SimclrTrainer(tiny, data);
+    await plain.preview();
+    await warmed.preview();
+    const before = tf.memory().numTensors;
+    warmed.warmUp();
+    warmed.update({ temperature: 0.9 });
+    expect(tf.memory().numTensors).toBe(before);
+    plain.update({ temperature: 0.9 });
+    // step 1 at the new τ, as if the warm-up had never run
+    expect((await warmed.trainStep()).loss).toBe((await plain.trainStep()).loss);
+    warmed.warmUp(); // nothing pending any more: nothing prepared
+    plain.dispose();
+    warmed.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+    const third = new SimclrTrainer(tiny, data);
+    await third.preview();
+    third.warmUp();
+    third.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
 
   it('keeps the tensor count flat: the same after step 5 and step 50', async () => {
     const data = makeShapesDataset(3, 20, 8, 2);

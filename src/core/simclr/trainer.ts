@@ -23,7 +23,6 @@ import { positiveTop1OnDevice } from '../nn/losses';
 import { encoderVariables } from '../nn/models';
 import { NegativeQueue } from '../queue';
 import { FlatAdam } from '../nn/optimizer';
-import { gradientStep } from '../nn/train-step';
 import { evaluateEmbedding, pixelKnnAccuracy } from './eval';
 import {
   familyTrainables,
@@ -35,6 +34,7 @@ import {
   type FamilyNetworks,
 } from './family';
 import { ViewBatches, type ViewBatch } from './view-batches';
+import { disposePreparedStep, type PreparedStep } from './prepared-step';
 import { Random } from '../random';
 import { queueReadout, readBatchGeometry } from './batch-readout';
 
@@ -64,6 +64,8 @@ export class SimclrTrainer {
   private recentTop1: number[] = [];
   /** a batch shown by preview() and not trained yet: the next step trains on it */
   private pending: ViewBatch | null = null;
+  /** its gradients, computed by warmUp() before the first Play */
+  private prepared: PreparedStep | null = null;
 
   constructor(config: SimclrConfig, data: SimclrData) {
     if (data.images.length < 2) throw new Error('SimCLR needs at least 2 images');
@@ -112,6 +114,7 @@ export class SimclrTrainer {
 
   /** τ, learning rate, negatives, augmentations, m and stop-gradient change from the next step on. */
   update(change: LiveSimclrChange): void {
+    this.discardPrepared();
     Object.assign(this.config, change);
   }
 
@@ -126,18 +129,14 @@ export class SimclrTrainer {
     const { indices, views, params } = batch;
     const n = indices.length;
     const augmentMilliseconds = performance.now() - start;
-    const stats: BatchStats = [];
-    const { x, targets } = this.batchTensors(batch);
-    const value = gradientStep(
-      () => {
-        const { z, loss } = this.methodLoss(x, n, targets, stats);
-        this.lastZ?.dispose();
-        this.lastZ = tf.keep(z);
-        return loss;
-      },
-      this.trainables,
-      (grads) => this.optimizer.apply(this.trainables.map((v) => grads[v.name])),
-    );
+    // step 1's gradients may be ready: computed on this batch by warmUp, before Play
+    const prepared = this.prepared?.batch === batch ? this.prepared : null;
+    this.discardPrepared(prepared);
+    const { value, grads, z, stats, targets } = prepared ?? this.batchGradients(batch);
+    this.lastZ?.dispose();
+    this.lastZ = z;
+    this.optimizer.apply(this.trainables.map((v) => grads[v.name]));
+    tf.dispose(Object.values(grads));
     updateRunningStats(stats);
     momentumUpdate(this.networks, this.config.momentum);
     if (this.queue && targets) {
@@ -149,7 +148,7 @@ export class SimclrTrainer {
       );
       keys.dispose();
     }
-    tf.dispose([x, ...(targets ? [targets] : [])]);
+    targets?.dispose();
     // loss and top-1 of every trained batch in one read-back (one batch of 16 is noisy)
     const readings = tf.tidy(() =>
       tf.stack([value, positiveTop1OnDevice(this.lastZ as tf.Tensor2D)]),
@@ -172,19 +171,38 @@ export class SimclrTrainer {
   }
 
   /**
-   * One throwaway gradient of the pending batch — nothing applied, no random number drawn,
-   * no statistic kept — so that the first real step runs on warm code (JIT, wasm tiers):
-   * done while the page draws the first matrix, off the path from page load to first step.
+   * Step 1's gradients, on the pending batch, while the page draws the first matrix (no
+   * random number drawn, nothing applied): a Play pressed then trains step 1 by applying
+   * them — the same step as computing them then — and the code is warm for step 2. Dropped
+   * when the batch, a setting or the weights change before.
    */
   warmUp(): void {
-    if (!this.pending) return;
-    const n = this.pending.indices.length;
+    if (!this.pending || this.prepared) return;
+    this.prepared = this.batchGradients(this.pending);
+  }
+
+  /** The prepared step 1 is stale (a new batch or setting, other weights), unless it is `kept`. */
+  discardPrepared(kept: PreparedStep | null = null): void {
+    const prepared = this.prepared;
+    this.prepared = null;
+    if (prepared && prepared !== kept) disposePreparedStep(prepared);
+  }
+
+  /** A batch's loss, its gradients at the current weights, z and BN statistics; none applied. */
+  private batchGradients(batch: ViewBatch): PreparedStep {
+    const n = batch.indices.length;
     const stats: BatchStats = [];
-    const { x, targets } = this.batchTensors(this.pending);
-    tf.tidy(() => {
-      tf.variableGrads(() => this.methodLoss(x, n, targets, stats).loss, this.trainables);
-    });
-    tf.dispose([x, ...(targets ? [targets] : []), ...stats.flatMap((s) => [s.mean, s.variance])]);
+    const { x, targets } = this.batchTensors(batch);
+    const kept: { z?: tf.Tensor2D } = {};
+    const { value, grads } = tf.tidy(() =>
+      tf.variableGrads(() => {
+        const result = this.methodLoss(x, n, targets, stats);
+        kept.z = tf.keep(result.z) as tf.Tensor2D;
+        return result.loss;
+      }, this.trainables),
+    );
+    x.dispose();
+    return { batch, value, grads, z: kept.z as tf.Tensor2D, stats, targets };
   }
 
   /** A batch's 2N views as one tensor, and the momentum encoder's targets (MoCo, BYOL). */
@@ -207,6 +225,7 @@ export class SimclrTrainer {
    * stages before "update"). Batch statistics in BN, as the step will see.
    */
   async preview(): Promise<void> {
+    this.discardPrepared();
     this.pending = this.newBatch();
     const batch = this.pending;
     const { indices, views, params } = batch;
@@ -272,6 +291,7 @@ export class SimclrTrainer {
   }
 
   dispose(): void {
+    this.discardPrepared();
     this.lastZ?.dispose();
     this.lastZ = null;
     tf.dispose(this.variables());
