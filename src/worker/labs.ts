@@ -37,7 +37,7 @@ export interface LabRunner {
   update(change: LiveChange): void;
   /** show the next batch without training on it (stage mode) */
   preview(): Promise<void>;
-  /** a throwaway gradient so the first step runs warm (optional) */
+  /** step 1's gradients, computed ahead while the page draws (optional; Play applies them) */
   warmUp?(): void;
   /** every variable, in a fixed order (weights export / import) */
   variables(): Variable[];

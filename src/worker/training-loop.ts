@@ -265,8 +265,9 @@ export class TrainingLoop {
       markStartup('worker:first-evaluation-sent');
       return;
     }
-    // the SimCLR page enables Play on the snapshot above; while it draws it, the step's
-    // code warms up (a Play pressed at once waits for it); Play goes before evaluating
+    // the SimCLR page enables Play on the snapshot above; while it draws it, step 1's
+    // gradients are computed (warmUp: a Play pressed at once waits for them and applies
+    // them); Play goes before evaluating
     const built = this.runner;
     this.queue(async () => {
       if (this.runner !== built) return;
