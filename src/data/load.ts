@@ -21,20 +21,17 @@ async function uploadedImages(): Promise<{ images: RgbImage[]; names: string[] }
   };
 }
 
-/** The images the SimCLR lab trains on. */
-export async function loadSimclrDataset(id: DatasetId, seed: number): Promise<Dataset> {
+/** The photo-based images the SimCLR lab trains on (the shapes come from their recipe). */
+async function loadSimclrPhotos(id: 'photos' | 'uploads', seed: number): Promise<Dataset> {
   if (id === 'photos') return photoCrops(await loadPhotos(), seed, sourceSize);
-  if (id === 'uploads') {
-    const { images, names } = await uploadedImages();
-    return { ...photoCrops(images, seed, sourceSize), id: 'uploads', classNames: names };
-  }
-  return makeRecipeDataset({ id: 'shapes', seed });
+  const { images, names } = await uploadedImages();
+  return { ...photoCrops(images, seed, sourceSize), id: 'uploads', classNames: names };
 }
 
 export type HrSource = 'textures' | 'photos' | 'uploads';
 
 /** The HR images the Blind-SR lab degrades (192², crops are taken per step). */
-export async function loadHrPool(source: HrSource, seed: number): Promise<Dataset> {
+async function loadHrPool(source: HrSource, seed: number): Promise<Dataset> {
   const images =
     source === 'photos'
       ? await loadPhotos()
@@ -44,7 +41,21 @@ export async function loadHrPool(source: HrSource, seed: number): Promise<Datase
   return { id: source, images, labels: null, classNames: [], heldOut: null };
 }
 
-/** The SimCLR data set as a recipe when it is the built-in shapes (recipes.ts), else null. */
-export function simclrRecipe(id: DatasetId, seed: number): DataRecipe | null {
-  return id === 'shapes' ? { id, seed } : null;
+export type LabDataRequest =
+  | { lab: 'simclr'; source: DatasetId; seed: number }
+  | { lab: 'blindsr'; source: HrSource; seed: number };
+
+/**
+ * A lab's images, and the recipe they were made from when they are the built-in shapes:
+ * those the worker makes itself (recipes.ts); the others it is sent.
+ */
+export async function loadLabData(
+  request: LabDataRequest,
+): Promise<{ dataset: Dataset; recipe: DataRecipe | null }> {
+  const { lab, source, seed } = request;
+  if (lab === 'blindsr') return { dataset: await loadHrPool(source, seed), recipe: null };
+  if (source === 'photos' || source === 'uploads')
+    return { dataset: await loadSimclrPhotos(source, seed), recipe: null };
+  const recipe: DataRecipe = { id: 'shapes', seed };
+  return { dataset: makeRecipeDataset(recipe), recipe };
 }

@@ -1,10 +1,8 @@
 import type { BlindSrConfig } from '../core/blindsr/config';
 import { liveChangeOf, mergeChange, needsRebuildWith } from '../core/settings';
 import type { SimclrConfig } from '../core/simclr/config';
-import type { Dataset } from '../data/dataset';
-import { loadHrPool, loadSimclrDataset, simclrRecipe } from '../data/load';
+import { loadLabData } from '../data/load';
 import { packDataset } from '../data/payload';
-import { makeRecipeDataset } from '../data/recipes';
 import { wasmThreadsFor, type BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
 import type { LiveChange, StageUpdate, WorkerEvent } from '../worker/protocol';
@@ -111,25 +109,19 @@ function configureLab(): void {
 
 /**
  * Hands the current lab's images to the worker (which rebuilds): the built-in shapes as
- * their recipe (page and worker each draw their copy, image by image as it is read), the
+ * their recipe (page and worker each make their copy, image by image as it is read), the
  * others as the images loaded here.
  */
 async function sendDataset(): Promise<void> {
   const { config } = useStore.getState();
-  let dataset: Dataset;
   markStartup('page:dataset-loading');
-  const recipe = config.lab === 'simclr' ? simclrRecipe(config.dataset, config.simclr.seed) : null;
-  if (recipe) {
-    useStore.setState({ dataset: makeRecipeDataset(recipe) });
-    markStartup('page:dataset-ready');
-    client?.send({ type: 'makeData', recipe });
-    return;
-  }
+  let data: Awaited<ReturnType<typeof loadLabData>>;
   try {
-    dataset =
+    data = await loadLabData(
       config.lab === 'simclr'
-        ? await loadSimclrDataset(config.dataset, config.simclr.seed)
-        : await loadHrPool(config.hrSource, config.blindsr.seed);
+        ? { lab: 'simclr', source: config.dataset, seed: config.simclr.seed }
+        : { lab: 'blindsr', source: config.hrSource, seed: config.blindsr.seed },
+    );
   } catch (error) {
     setRun({
       error: { code: 'data', message: error instanceof Error ? error.message : String(error) },
@@ -137,8 +129,9 @@ async function sendDataset(): Promise<void> {
     return;
   }
   markStartup('page:dataset-ready');
-  useStore.setState({ dataset });
-  client?.sendData(packDataset(dataset));
+  useStore.setState({ dataset: data.dataset });
+  if (data.recipe) client?.send({ type: 'makeData', recipe: data.recipe });
+  else client?.sendData(packDataset(data.dataset));
 }
 
 let workerThreadStarted: () => void = () => undefined;
@@ -166,8 +159,8 @@ export async function startTraining(
     lab: useStore.getState().config.lab,
   });
   configureLab();
-  // the browser starts the worker's thread only while this one is free: draw the built-in
-  // images once it exists, while it loads tfjs and starts its backend (page load → first step)
+  // the browser starts the worker's thread only while this one is free: load the images
+  // once it exists, while it loads tfjs and starts its backend (page load → first step)
   await workerStarted(250);
   await sendDataset();
 }

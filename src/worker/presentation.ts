@@ -65,4 +65,13 @@ export class Presentation {
     this.lastEvaluatedStep = runner.step;
     this.send(await runner.evaluate());
   }
+
+  /** The page gets the model's batch as it is now and, if `evaluated`, a fresh evaluation. */
+  async present(runner: LabRunner, { evaluated }: { evaluated: boolean }): Promise<void> {
+    this.changed();
+    await this.snapshot(runner, true);
+    if (!evaluated) return;
+    this.forgetEvaluation();
+    await this.evaluate(runner);
+  }
 }

@@ -28,9 +28,10 @@ declare global {
 
 /**
  * Starts the first training worker from the page's first module, before the rest of the
- * page's code is evaluated (or takes the one the built index.html started even earlier): the worker's thread, its fetches of tfjs and the wasm backend
- * then overlap the page's start instead of following it. The first TrainingClient adopts
- * it (`adoptEarlyWorker`); its messages until then are kept.
+ * page's code is evaluated (or takes the one the built index.html started even earlier):
+ * the worker's thread, its fetches of tfjs and the wasm backend then overlap the page's
+ * start instead of following it. The first TrainingClient adopts it (`adoptEarlyWorker`);
+ * its messages until then are kept.
  */
 export function spawnEarlyWorker(): void {
   if (early) return;

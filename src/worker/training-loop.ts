@@ -305,12 +305,7 @@ export class TrainingLoop {
     this.postStatus();
   }
 
-  /** The page gets the model's batch as it is now and, if `evaluated`, a fresh evaluation. */
-  private async present({ evaluated }: { evaluated: boolean }): Promise<void> {
-    this.presentation.changed();
-    await this.snapshot(true);
-    if (!evaluated) return;
-    this.presentation.forgetEvaluation();
-    await this.evaluate();
+  private async present(evaluated: { evaluated: boolean }): Promise<void> {
+    if (this.runner) await this.presentation.present(this.runner, evaluated);
   }
 }

@@ -6,76 +6,13 @@ import { packDataset } from '../data/payload';
 import { sourceSize } from '../data/recipes';
 import { makeShapesDataset } from '../data/shapes';
 import { makeTextures } from '../data/textures';
-import type { LoopMessage, WorkerToPage } from './protocol';
-import { TrainingLoop } from './training-loop';
+import { FakePage } from './fake-page';
+import type { LoopMessage } from './protocol';
 
 /**
- * The worker's loop driven as the page drives it, on the cpu backend: every assertion is
- * on the messages it posts (step counts, finite losses, snapshot shapes), never on time.
- * The page side is played by `FakePage`: it records messages and acknowledges snapshots.
+ * The worker's loop driven as the page drives it, on the wasm backend: every assertion is on
+ * the messages it posts (step counts, finite losses, snapshot shapes), never on time.
  */
-type Message<T extends WorkerToPage['type']> = Extract<WorkerToPage, { type: T }>;
-
-class FakePage {
-  readonly messages: WorkerToPage[] = [];
-  readonly loop: TrainingLoop;
-  private waiters: { test: (m: WorkerToPage) => boolean; resolve(m: WorkerToPage): void }[] = [];
-
-  constructor() {
-    this.loop = new TrainingLoop({
-      post: (message) => this.receive(message),
-      snapshotInterval: 0,
-      initialEvaluationDelay: 0,
-    });
-    this.loop.startAfter(Promise.resolve());
-  }
-
-  send(message: LoopMessage): void {
-    this.loop.handle(message);
-  }
-
-  /** The first message of this type (and test) posted from now on. */
-  next<T extends WorkerToPage['type']>(
-    type: T,
-    test: (m: Message<T>) => boolean = () => true,
-  ): Promise<Message<T>> {
-    return new Promise((resolve) =>
-      this.waiters.push({
-        test: (m) => m.type === type && test(m as Message<T>),
-        resolve: (m) => resolve(m as Message<T>),
-      }),
-    );
-  }
-
-  all<T extends WorkerToPage['type']>(type: T): Message<T>[] {
-    return this.messages.filter((m): m is Message<T> => m.type === type);
-  }
-
-  last<T extends WorkerToPage['type']>(type: T): Message<T> {
-    const found = this.all(type);
-    expect(found.length, `a ${type} message`).toBeGreaterThan(0);
-    return found[found.length - 1];
-  }
-
-  /** One step by the Step button; resolves with its loss. */
-  async step(): Promise<Message<'loss'>> {
-    const loss = this.next('loss');
-    this.send({ type: 'step' });
-    await this.loop.idle();
-    return loss;
-  }
-
-  private receive(message: WorkerToPage): void {
-    this.messages.push(message);
-    // the page acknowledges a snapshot once it has drawn it
-    if (message.type === 'snapshot' || message.type === 'blindsrSnapshot')
-      queueMicrotask(() => this.loop.handle({ type: 'ack' }));
-    const matched = this.waiters.filter((w) => w.test(message));
-    this.waiters = this.waiters.filter((w) => !matched.includes(w));
-    matched.forEach((w) => w.resolve(message));
-  }
-}
-
 const smallSimclr: SimclrConfig = { ...defaultSimclrConfig, batchSize: 4, seed: 3 };
 const shapes = () => packDataset(makeShapesDataset(2, 16, 2, 1));
 
