@@ -1,11 +1,8 @@
-import type { Dataset } from '../data/dataset';
-import { unpackDataset } from '../data/payload';
-import { makeRecipeDataset } from '../data/recipes';
 import { errorMessage, failureCode } from './failures';
-import { createRunner, sanitizeLab, withLiveChange, type LabRunner } from './labs';
+import { createRunner, type LabRunner } from './labs';
+import { ModelInputs } from './model-inputs';
 import { Presentation } from './presentation';
 import type {
-  LabConfig,
   LoopMessage,
   RequestOf,
   RequestType,
@@ -37,16 +34,17 @@ export interface TrainingLoopOptions {
 export class TrainingLoop {
   private readonly post: Post;
   private backendReady: Promise<void> | null = null;
-  private dataset: Dataset | null = null;
-  private labConfig: LabConfig | null = null;
   private runner: LabRunner | null = null;
   private readonly presentation: Presentation;
   private running = false;
   private failed = false;
   /** the WebGPU device is gone: every later tfjs error is a consequence, not news */
   private lost = false;
-  private rebuildQueued = false;
   private readonly initialEvaluation: InitialEvaluation;
+  private readonly inputs = new ModelInputs(
+    (operation) => this.queue(operation),
+    () => this.rebuild(),
+  );
   private readonly serial = new SerialQueue();
   private readonly player = new PlayLoop({
     serial: this.serial,
@@ -131,19 +129,11 @@ export class TrainingLoop {
     switch (message.type) {
       case 'setData':
       case 'makeData':
-        this.dataset =
-          message.type === 'setData'
-            ? unpackDataset(message.dataset)
-            : makeRecipeDataset(message.recipe);
-        markStartup('worker:data-received');
-        this.queueRebuild();
-        return;
       case 'configure':
-        this.labConfig = sanitizeLab(message);
-        this.queueRebuild();
+        this.inputs.take(message);
         return;
       case 'update':
-        this.labConfig = withLiveChange(this.labConfig, message);
+        this.inputs.take(message);
         this.runner?.update(message);
         return;
       case 'play':
@@ -180,7 +170,7 @@ export class TrainingLoop {
       case 'reset':
         this.running = false;
         this.failed = false;
-        this.queueRebuild();
+        this.inputs.queueRebuild();
         return;
       case 'ack':
         this.initialEvaluation.acknowledged();
@@ -200,7 +190,7 @@ export class TrainingLoop {
   private request(message: RequestOf<RequestType>): void {
     const host: RequestHost = {
       runner: this.runner,
-      lab: this.labConfig?.lab ?? null,
+      lab: this.inputs.labConfig?.lab ?? null,
       step: async () => {
         this.running = false;
         await this.trainOnce();
@@ -230,27 +220,16 @@ export class TrainingLoop {
     this.serial.run(operation).catch((error) => this.fail(error));
   }
 
-  /**
-   * One rebuild for a burst of changes (a lab switch sends configure and data): a rebuild
-   * still waiting in the queue reads the latest of both when it runs.
-   */
-  private queueRebuild(): void {
-    if (this.rebuildQueued) return;
-    this.rebuildQueued = true;
-    this.queue(() => {
-      this.rebuildQueued = false;
-      return this.rebuild();
-    });
-  }
-
   /** A new model for the current lab, configuration and data; the old one is freed first. */
   private async rebuild(): Promise<void> {
-    if (!this.dataset || !this.labConfig || !this.backendReady) return;
+    if (!this.inputs.dataset || !this.inputs.labConfig || !this.backendReady) return;
     await this.backendReady;
     this.initialEvaluation.cancel();
     this.runner?.dispose();
     this.runner = null;
-    const { dataset, labConfig } = this;
+    // the latest of both: either may have changed while the backend started
+    const { dataset, labConfig } = this.inputs;
+    if (!dataset || !labConfig) return;
     this.runner = await createRunner(labConfig, dataset);
     markStartup('worker:model-built');
     // armed before the snapshot goes: the page's ack of it may come at once
