@@ -24,9 +24,10 @@ const tfjsChained = new Set(
     .filter((file) => file.endsWith('.js') && !file.startsWith('register_all'))
     .map((file) => camel(file.replace(/\.js$/, ''))),
 );
-// receivers that are never tensors (a method name alone says nothing: `.step(` is a
-// trainer's and a tensor's)
+// receivers that are never tensors (`this.` is always one of ours; a method name alone says
+// nothing: `.step(` is a trainer's and a tensor's)
 const notTensors = new Set([
+  'this',
   'tf',
   'fused',
   'Math',
