@@ -17,10 +17,16 @@ import {
   prepareBlindSrBatch,
   type BlindSrBatchSpec,
 } from '../src/core/blindsr/batch';
-import { addNoise, axisWeightsFor, blurResizeRegion } from '../src/core/blindsr/degrade-separable';
+import {
+  addNoise,
+  axisWeightsFor,
+  blurResizeRegion,
+  cropAxis,
+  throughCrop,
+} from '../src/core/blindsr/degrade-separable';
 import { sampleDegradation, type DegradationRanges } from '../src/core/blindsr/degrade';
 import { samplePatches } from '../src/core/blindsr/patches';
-import { blurResizeWasm } from '../src/core/blindsr/degrade-wasm';
+import { blurResizeFromPool } from '../src/core/blindsr/pool-wasm';
 import { Random } from '../src/core/random';
 
 const steps = Number(process.env.PROFILE_STEPS ?? 30);
@@ -38,7 +44,7 @@ function profile(label: string, spec: BlindSrBatchSpec, parts: Record<string, ()
     }
   console.log(`DATAPREP ${label} (${spec.images} HR crops of ${lowSize * spec.scale}²), CPU ms`);
   for (const [name, values] of Object.entries(times))
-    console.log(`  ${name.padEnd(44)} ${median(values).toFixed(2).padStart(7)} ms`);
+    console.log(`  ${name.padEnd(50)} ${median(values).toFixed(2).padStart(7)} ms`);
 }
 
 it('Blind-SR data preparation, per part', async () => {
@@ -75,8 +81,7 @@ it('Blind-SR data preparation, per part', async () => {
   ] as const) {
     const random = new Random(1);
     const hrSize = lowSize * spec.scale;
-    const hrStride = hrSize * hrSize * 3;
-    let crops = new Float32Array(0);
+    const kept = spec.hrPatches ? spec.images : spec.shown;
     let degradations = Array.from({ length: spec.images }, () => sampleDegradation(ranges, random));
     const paired = spec.pairing === 'degradation';
     let weights = axisWeightsFor(degradations, hrSize, lowSize, kernelSizeFor(spec.scale));
@@ -86,11 +91,32 @@ it('Blind-SR data preparation, per part', async () => {
       spec.wholeLow === 'all' || i < spec.shown || (paired && i >= b && i < b + spec.shown)
         ? whole
         : { top: 0, left: patchSize, height: patchSize, width: patchSize };
+    const size = pool[0].size;
+    const box = { x: 0.13, y: 0.41, width: hrSize / size, height: hrSize / size };
+    const throughEach = () =>
+      weights.map((w, i) => {
+        const { top, left, height, width } = regionOf(i);
+        return {
+          rows: throughCrop(
+            w!.rows,
+            cropAxis(box.y, box.height, size, hrSize),
+            size,
+            top,
+            top + height,
+          ),
+          columns: throughCrop(
+            w!.columns,
+            cropAxis(box.x, box.width, size, hrSize),
+            size,
+            left,
+            left + width,
+          ),
+        };
+      });
+    let through = throughEach();
     let batch = await prepareBlindSrBatch(spec, pool, random);
     profile(label, spec, {
-      'HR crops (bilinear)': () => {
-        crops = cropHr(pool, spec.images, hrSize, random).pixels;
-      },
+      [`HR crops kept (${kept}: panels, HR patches)`]: () => cropHr(pool, kept, hrSize, random),
       'degradation and quadrant draws': () => {
         const drawn = Array.from({ length: paired ? spec.images / 2 : spec.images }, () =>
           sampleDegradation(ranges, random),
@@ -101,15 +127,17 @@ it('Blind-SR data preparation, per part', async () => {
       'blur ∘ bicubic weights (sparse, per axis)': () => {
         weights = axisWeightsFor(degradations, hrSize, lowSize, kernelSizeFor(spec.scale));
       },
-      'blur + bicubic ↓, needed LR pixels (JS)': () =>
-        weights.forEach((w, i) =>
-          blurResizeRegion(crops, i * hrStride, hrSize, w!.rows, w!.columns, regionOf(i), out, 0),
+      'the weights through each crop (on the pool)': () => {
+        through = throughEach();
+      },
+      'blur + bicubic ↓ from the pool, LR pixels (JS)': () =>
+        through.forEach((t, i) =>
+          blurResizeRegion(pool[0].pixels, 0, size, t.rows, t.columns, regionOf(i), out, 0),
         ),
-      'blur + bicubic ↓, needed LR pixels (wasm)': () =>
-        blurResizeWasm(
-          crops,
-          hrSize,
-          weights.map((w, i) => ({ image: i, ...w!, region: regionOf(i), out, outOffset: 0 })),
+      'blur + bicubic ↓ from the pool, LR pixels (wasm)': () =>
+        blurResizeFromPool(
+          pool,
+          through.map((t, i) => ({ image: 0, ...t, region: regionOf(i), out, outOffset: 0 })),
         ),
       'noise + clamp': () =>
         degradations.forEach((d, i) =>

@@ -54,7 +54,7 @@ export const enLessonsLightBsr = {
   'lesson.lightbsr.6.gains': 'yes: {srGainStudent} dB or more over no condition',
   'lesson.lightbsr.6.nothing': 'less than {srGainStudent} dB',
   'lesson.lightbsr.6.why':
-    'Read from the LR image alone, the student’s $h$ tells the upsampler how much to sharpen: what the teacher knew from the kernel, the student now reads from the image. Compare the contrast-only student’s gain beside it.',
+    'Read from the LR image alone, the student’s $h$ tells the upsampler how much to sharpen: what the teacher knew from the kernel, the student now reads from the image. Compare the contrast-only student’s gain beside it. Both waver from one evaluation to the next: over four seeds here the student’s gain after {budget} steps was 0.09 to 0.41 dB, the contrast-only student’s 0.34 to 0.44.',
   'lessons.metric.teacherShare': 'teacher: η² of h over blur levels',
   'lessons.metric.teacherRho': 'teacher: |ρ| of PC 1 against σ',
   'lessons.metric.studentRho': 'distilled student: |ρ|',

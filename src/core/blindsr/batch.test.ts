@@ -14,7 +14,8 @@ import { kernelSizeFor, lowSize, patchSize } from './config';
 import { degradeBatch, sampleDegradation, type DegradationRanges } from './degrade';
 import { cutPatches, samplePatches } from './patches';
 import { wasmDegradation, wasmDegradationReady } from './degrade-wasm';
-import { cropHrWasm } from './crop-wasm';
+import { blurResizeFromPool, cropHrWasm } from './pool-wasm';
+import { axisWeightsFor, blurResizeRegion, cropAxis, throughCrop } from './degrade-separable';
 
 const pool = makeTextures(4, 128, 5);
 const isotropic: DegradationRanges = {
@@ -101,7 +102,83 @@ describe('cropResize', () => {
   });
 });
 
+describe('throughCrop', () => {
+  it('the weights through a crop give its LR pixels from the pool image (1:1, shrinking, enlarging, clamped)', () => {
+    const hrSize = 96;
+    const [weights] = axisWeightsFor(
+      [
+        // axis-aligned anisotropic: separable, rows and columns differ
+        {
+          kind: 'anisotropic',
+          sigma: Math.sqrt(2.5 * 1.2),
+          lambda1: 2.5,
+          lambda2: 1.2,
+          theta: 0,
+          noise: 0,
+        },
+      ],
+      hrSize,
+      lowSize,
+      kernelSizeFor(2),
+    );
+    const image = pool[1];
+    const boxes = [
+      { x: 0.213, y: 0.377, width: 0.75, height: 0.75 }, // one source pixel per HR pixel
+      { x: 0.05, y: 0.1, width: 0.9, height: 0.9 }, // shrinking
+      { x: 0.3, y: 0.2, width: 0.4, height: 0.4 }, // enlarging
+      { x: 0.8, y: 0.85, width: 0.3, height: 0.3 }, // past the border: clamped samples
+    ];
+    const region = { top: 3, left: 20, height: 24, width: 24 };
+    for (const box of boxes) {
+      const crop = new Float32Array(hrSize * hrSize * 3);
+      cropResizeInto(image, box, hrSize, crop, 0);
+      const viaCrop = new Float32Array(24 * 24 * 3);
+      blurResizeRegion(crop, 0, hrSize, weights!.rows, weights!.columns, region, viaCrop, 0);
+      const rows = throughCrop(
+        weights!.rows,
+        cropAxis(box.y, box.height, image.size, hrSize),
+        image.size,
+        3,
+        27,
+      );
+      const columns = throughCrop(
+        weights!.columns,
+        cropAxis(box.x, box.width, image.size, hrSize),
+        image.size,
+        20,
+        44,
+      );
+      // LR rows outside [from, to) have no entries
+      expect(rows.start[3]).toBe(0);
+      expect(rows.start[48]).toBe(rows.start[27]);
+      const direct = new Float32Array(24 * 24 * 3);
+      blurResizeRegion(image.pixels, 0, image.size, rows, columns, region, direct, 0);
+      expect(maxDifference(direct, viaCrop)).toBeLessThan(1e-6);
+      const simd = new Float32Array(24 * 24 * 3);
+      expect(
+        blurResizeFromPool(pool, [{ image: 1, rows, columns, region, out: simd, outOffset: 0 }]),
+      ).toBe(true);
+      expect(maxDifference(simd, viaCrop)).toBeLessThan(1e-6);
+    }
+  });
+});
+
 describe('prepareBlindSrBatch', () => {
+  it("keeps only the HR crops something reads: the panels' samples, HR patches", async () => {
+    const batch = await prepareBlindSrBatch(stage1, pool, new Random(11));
+    expect(batch.hr.map((h) => h !== null)).toEqual([true, true, false, false, false, false]);
+    const reference = tensorReference(stage1, 11);
+    expect(batch.sources).toHaveLength(6);
+    const withPatches = await prepareBlindSrBatch(
+      { ...stage1, hrPatches: true },
+      pool,
+      new Random(11),
+    );
+    expect(withPatches.hr.every((h) => h !== null)).toBe(true);
+    expect(withPatches.lowPatches[0]).toEqual(batch.lowPatches[0]);
+    expect(maxDifference(batch.lowPatches[0], reference.patches[0])).toBeLessThan(2e-5);
+  });
+
   it('paired, patches only: the quadrants of blur → bicubic ↓ → noise on tensors, same draws', async () => {
     const batch = await prepareBlindSrBatch(stage1, pool, new Random(11));
     const reference = tensorReference(stage1, 11);
@@ -172,7 +249,7 @@ describe('prepareBlindSrBatch', () => {
     const [first] = samples;
     expect(first.patches).toEqual([batch.patches[0][0], batch.patches[3][0]]);
     expect(first.partnerLow).toEqual(batch.low[3]);
-    expect(first.hr).toEqual(batch.hr.subarray(0, 96 * 96 * 3));
+    expect(first.hr).toEqual(batch.hr[0]);
     // the key patch the step trains on is the partner's LR quadrant
     const { x, y } = batch.patches[3][0];
     expect(batch.lowPatches[0][3 * stride]).toBe(first.partnerLow![(y * lowSize + x) * 3]);

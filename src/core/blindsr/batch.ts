@@ -8,11 +8,18 @@ import {
   type Degradation,
   type DegradationRanges,
 } from './degrade';
-import { addNoise, axisWeightsFor, blurResizeRegion, type LowRegion } from './degrade-separable';
+import {
+  addNoise,
+  axisWeightsFor,
+  blurResizeRegion,
+  cropAxis,
+  throughCrop,
+  type LowRegion,
+} from './degrade-separable';
 import { samplePatches } from './patches';
-import { blurResizeWasm, type BlurResizeJob } from './degrade-wasm';
+import type { BlurResizeJob } from './degrade-wasm';
 import { cropResize, cropResizeInto, type RgbImage } from '../image';
-import { cropHrWasm } from './crop-wasm';
+import { blurResizeFromPool, cropHrWasm, type CropDraw } from './pool-wasm';
 import type { Random } from '../random';
 import type { BlindSrSample } from './types';
 
@@ -48,8 +55,13 @@ export interface BlindSrBatch {
   hrSize: number;
   /** pool index of each crop */
   sources: number[];
-  /** HR crops [images, hrSize, hrSize, 3] */
-  hr: Float32Array;
+  /**
+   * HR crop [hrSize, hrSize, 3] of each image that needs one — the panels' samples, kernels
+   * that are not separable, HR patches — else null: the LR pixels of an image with a
+   * separable kernel are computed from its pool image directly (crop ∘ blur ∘ bicubic ↓ as
+   * one sparse matrix per axis)
+   */
+  hr: (Float32Array | null)[];
   /** per image; paired, image i + images/2 holds image i's */
   degradations: Degradation[];
   /** two different LR quadrants per image (empty when spec.patches is 0) */
@@ -85,6 +97,17 @@ export function drawCrop(
   return { image: cropResize(pool[source], box, size), source };
 }
 
+/** The crops of `draws`, side `size`, in a row. → pixels [draws, size, size, 3] */
+function cropDraws(pool: RgbImage[], draws: CropDraw[], size: number): Float32Array {
+  const cropped = cropHrWasm(pool, draws, size);
+  if (cropped) return cropped;
+  const pixels = new Float32Array(draws.length * size * size * 3);
+  draws.forEach(({ source, box }, i) =>
+    cropResizeInto(pool[source], box, size, pixels, i * size * size * 3),
+  );
+  return pixels;
+}
+
 /** `count` crops in a row. → pixels [count, size, size, 3] */
 export function cropHr(
   pool: RgbImage[],
@@ -93,14 +116,7 @@ export function cropHr(
   random: Random,
 ): { pixels: Float32Array; sources: number[] } {
   const draws = Array.from({ length: count }, () => drawBox(pool, size, random));
-  const sources = draws.map((draw) => draw.source);
-  const cropped = cropHrWasm(pool, draws, size);
-  if (cropped) return { pixels: cropped, sources };
-  const pixels = new Float32Array(count * size * size * 3);
-  draws.forEach(({ source, box }, i) =>
-    cropResizeInto(pool[source], box, size, pixels, i * size * size * 3),
-  );
-  return { pixels, sources };
+  return { pixels: cropDraws(pool, draws, size), sources: draws.map((draw) => draw.source) };
 }
 
 const quadrant = (corner: { x: number; y: number }): LowRegion => ({
@@ -127,35 +143,44 @@ function copyPatch(
 }
 
 /**
- * Blur + bicubic ↓ on tfjs, no noise, for the images whose kernel is not separable.
- * → whole LR [48, 48, 3] per listed image
+ * Blur + bicubic ↓ on tfjs, no noise, for HR crops whose kernel is not separable.
+ * → whole LR [48, 48, 3] per crop
  */
 async function blurResizeOnTensors(
-  hr: Float32Array,
+  crops: Float32Array[],
   hrSize: number,
   scale: number,
-  which: number[],
   degradations: Degradation[],
 ): Promise<Float32Array[]> {
   const stride = hrSize * hrSize * 3;
   const kernelSize = kernelSizeFor(scale);
-  const selected = new Float32Array(which.length * stride);
-  which.forEach((i, j) => selected.set(hr.subarray(i * stride, (i + 1) * stride), j * stride));
+  const selected = new Float32Array(crops.length * stride);
+  crops.forEach((crop, j) => selected.set(crop, j * stride));
   const low = tf.tidy(() => {
-    const images = tf.tensor4d(selected, [which.length, hrSize, hrSize, 3]);
-    const kernels = which.map((i) => blurKernel(degradations[i], kernelSize));
+    const images = tf.tensor4d(selected, [crops.length, hrSize, hrSize, 3]);
+    const kernels = degradations.map((d) => blurKernel(d, kernelSize));
     return bicubicResize(blurBatch(images, kernels, kernelSize), lowSize);
   });
   const data = (await low.data()) as Float32Array;
   low.dispose();
   const lowStride = lowSize * lowSize * 3;
-  return which.map((_, j) => data.slice(j * lowStride, (j + 1) * lowStride));
+  return crops.map((_, j) => data.slice(j * lowStride, (j + 1) * lowStride));
 }
+
+/** The LR rows or columns [from, to) that regions cover. */
+const spanOf = (regions: LowRegion[], axis: 'top' | 'left') => {
+  const extent = axis === 'top' ? 'height' : 'width';
+  return {
+    from: Math.min(...regions.map((r) => r[axis])),
+    to: Math.max(...regions.map((r) => r[axis] + r[extent])),
+  };
+};
 
 /**
  * Draws and degrades one batch. The seeded stream is read in one order — crops,
  * degradations, quadrants, then each image's noise in image order — whatever the spec
- * computes, so a seed gives the same run.
+ * computes, so a seed gives the same run. Only the HR crops something reads are made
+ * (batch.hr); every separable kernel's LR pixels come from the pool image directly.
  */
 export async function prepareBlindSrBatch(
   spec: BlindSrBatchSpec,
@@ -163,7 +188,8 @@ export async function prepareBlindSrBatch(
   random: Random,
 ): Promise<BlindSrBatch> {
   const hrSize = lowSize * spec.scale;
-  const { pixels: hr, sources } = cropHr(pool, spec.images, hrSize, random);
+  const draws = Array.from({ length: spec.images }, () => drawBox(pool, hrSize, random));
+  const sources = draws.map((draw) => draw.source);
   const paired = spec.pairing === 'degradation';
   const drawn = Array.from({ length: paired ? spec.images / 2 : spec.images }, () =>
     sampleDegradation(spec.ranges, random),
@@ -177,12 +203,24 @@ export async function prepareBlindSrBatch(
     (partnerOffset > 0 && i >= partnerOffset && i < partnerOffset + spec.shown);
 
   const weights = axisWeightsFor(degradations, hrSize, lowSize, kernelSizeFor(spec.scale));
+  const hrWanted = (i: number) => spec.hrPatches || i < spec.shown || weights[i] === null;
+  const cropped = draws.flatMap((draw, i) => (hrWanted(i) ? [draw] : []));
+  const hrStride = hrSize * hrSize * 3;
+  const crops = cropDraws(pool, cropped, hrSize);
+  let next = 0;
+  const hr = draws.map((_, i) =>
+    hrWanted(i) ? crops.subarray(next * hrStride, ++next * hrStride) : null,
+  );
   const notSeparable = weights.flatMap((w, i) => (w === null ? [i] : []));
   const onTensors = notSeparable.length
-    ? await blurResizeOnTensors(hr, hrSize, spec.scale, notSeparable, degradations)
+    ? await blurResizeOnTensors(
+        notSeparable.map((i) => hr[i]!),
+        hrSize,
+        spec.scale,
+        notSeparable.map((i) => degradations[i]),
+      )
     : [];
 
-  const hrStride = hrSize * hrSize * 3;
   const patchStride = patchSize * patchSize * 3;
   const low: (Float32Array | null)[] = [];
   const lowPatches = Array.from(
@@ -194,32 +232,57 @@ export async function prepareBlindSrBatch(
   const jobs: BlurResizeJob[] = [];
   const regionsOf = Array.from({ length: spec.images }, (_, i) => {
     const w = weights[i];
+    let regions: LowRegion[];
+    let outs: { data: Float32Array; offset: number }[];
     if (wholeWanted(i) || !w) {
       const image = w ? new Float32Array(lowSize * lowSize * 3) : onTensors.shift()!;
       low.push(wholeWanted(i) ? image : null);
-      if (w) jobs.push({ image: i, ...w, region: whole, out: image, outOffset: 0 });
-      return { regions: [whole], outs: [{ data: image, offset: 0 }] };
+      regions = [whole];
+      outs = [{ data: image, offset: 0 }];
+    } else {
+      low.push(null);
+      regions = lowPatches.map((_, k) => quadrant(patches[i][k]));
+      outs = lowPatches.map((data) => ({ data, offset: i * patchStride }));
     }
-    low.push(null);
-    const regions = lowPatches.map((_, k) => quadrant(patches[i][k]));
-    const outs = lowPatches.map((data) => ({ data, offset: i * patchStride }));
-    regions.forEach((region, k) =>
-      jobs.push({ image: i, ...w, region, out: outs[k].data, outOffset: outs[k].offset }),
-    );
+    if (w) {
+      // the crop's axes folded into the weights: LR pixels straight from the pool image
+      const { source, box } = draws[i];
+      const size = pool[source].size;
+      const rows = spanOf(regions, 'top');
+      const columns = spanOf(regions, 'left');
+      const through = {
+        rows: throughCrop(
+          w.rows,
+          cropAxis(box.y, box.height, size, hrSize),
+          size,
+          rows.from,
+          rows.to,
+        ),
+        columns: throughCrop(
+          w.columns,
+          cropAxis(box.x, box.width, size, hrSize),
+          size,
+          columns.from,
+          columns.to,
+        ),
+      };
+      regions.forEach((region, k) =>
+        jobs.push({
+          image: source,
+          ...through,
+          region,
+          out: outs[k].data,
+          outOffset: outs[k].offset,
+        }),
+      );
+    }
     return { regions, outs };
   });
-  if (!blurResizeWasm(hr, hrSize, jobs))
-    for (const job of jobs)
-      blurResizeRegion(
-        hr,
-        job.image * hrStride,
-        hrSize,
-        job.rows,
-        job.columns,
-        job.region,
-        job.out,
-        job.outOffset,
-      );
+  if (!blurResizeFromPool(pool, jobs))
+    for (const job of jobs) {
+      const { pixels, size } = pool[job.image];
+      blurResizeRegion(pixels, 0, size, job.rows, job.columns, job.region, job.out, job.outOffset);
+    }
   regionsOf.forEach(({ regions, outs }, i) => {
     addNoise(degradations[i], lowSize, regions, outs, random);
     // a whole image gives its quadrants after its noise
@@ -235,7 +298,7 @@ export async function prepareBlindSrBatch(
     hrPatches = new Float32Array(spec.images * side * side * 3);
     for (let i = 0; i < spec.images; i++) {
       const corner = { x: patches[i][0].x * spec.scale, y: patches[i][0].y * spec.scale };
-      copyPatch(hr, i * hrStride, hrSize, corner, side, hrPatches, i * side * side * 3);
+      copyPatch(hr[i]!, 0, hrSize, corner, side, hrPatches, i * side * side * 3);
     }
   }
   return { spec, hrSize, sources, hr, degradations, patches, low, lowPatches, hrPatches };
@@ -261,11 +324,10 @@ export function batchSamples(batch: BlindSrBatch): BlindSrSample[] {
   const { spec, hrSize } = batch;
   const partnerOffset = spec.pairing === 'degradation' ? spec.images / 2 : 0;
   const kernelSize = kernelSizeFor(spec.scale);
-  const stride = hrSize * hrSize * 3;
   const count = Math.min(spec.shown, partnerOffset || spec.images);
   return Array.from({ length: count }, (_, i) => ({
     hrSize,
-    hr: batch.hr.slice(i * stride, (i + 1) * stride),
+    hr: batch.hr[i]!.slice(),
     low: batch.low[i]!.slice(),
     kernel: blurKernel(batch.degradations[i], kernelSize),
     kernelSize,

@@ -72,6 +72,96 @@ export function blurResizeAxis(
   return { start, index: Int32Array.from(index), weight: Float64Array.from(weight) };
 }
 
+/**
+ * Where one axis of a bilinear crop reads its source, with cropResizeInto's arithmetic:
+ * output index h is (1 − fraction[h]) · source[low[h]] + fraction[h] · source[high[h]].
+ * position and extent are the box's, in fractions of the source's side.
+ */
+export interface CropAxis {
+  low: Int32Array;
+  high: Int32Array;
+  fraction: Float64Array;
+}
+
+export function cropAxis(
+  position: number,
+  extent: number,
+  sourceSize: number,
+  outSize: number,
+): CropAxis {
+  const scale = (extent * sourceSize) / outSize;
+  const low = new Int32Array(outSize);
+  const high = new Int32Array(outSize);
+  const fraction = new Float64Array(outSize);
+  for (let h = 0; h < outSize; h++) {
+    const c = Math.min(
+      Math.max(position * sourceSize + (h + 0.5) * scale - 0.5, 0),
+      sourceSize - 1,
+    );
+    low[h] = Math.floor(c);
+    high[h] = Math.min(low[h] + 1, sourceSize - 1);
+    fraction[h] = c - low[h];
+  }
+  return { low, high, fraction };
+}
+
+/** Scratch of throughCrop: one entry per source index, and the entries so far. */
+let denseSource = new Float64Array(0);
+let entryIndex = new Int32Array(0);
+let entryWeight = new Float64Array(0);
+
+/**
+ * Blur-resize weights [LR, HR] after a crop's axis [HR, source]: the weights [LR, source]
+ * that give the LR pixels from the source image itself, with no HR crop in between (the
+ * same sums but for the crop's rounding to f32). Only LR indices [from, to) get entries;
+ * the others are empty.
+ */
+export function throughCrop(
+  weights: AxisWeights,
+  crop: CropAxis,
+  sourceSize: number,
+  from: number,
+  to: number,
+): AxisWeights {
+  const outSize = weights.start.length - 1;
+  if (denseSource.length < sourceSize) denseSource = new Float64Array(sourceSize);
+  const dense = denseSource;
+  const start = new Int32Array(outSize + 1);
+  let count = 0;
+  for (let o = 0; o < outSize; o++) {
+    if (o >= from && o < to) {
+      let lowest = sourceSize;
+      let highest = -1;
+      for (let k = weights.start[o]; k < weights.start[o + 1]; k++) {
+        const h = weights.index[k];
+        const w = weights.weight[k];
+        const f = crop.fraction[h];
+        dense[crop.low[h]] += w * (1 - f);
+        dense[crop.high[h]] += w * f;
+        if (crop.low[h] < lowest) lowest = crop.low[h];
+        if (crop.high[h] > highest) highest = crop.high[h];
+      }
+      if (entryIndex.length < count + highest - lowest + 1) {
+        const grown = 2 * (count + highest - lowest + 1);
+        const index = new Int32Array(grown);
+        const weight = new Float64Array(grown);
+        index.set(entryIndex.subarray(0, count));
+        weight.set(entryWeight.subarray(0, count));
+        entryIndex = index;
+        entryWeight = weight;
+      }
+      for (let j = lowest; j <= highest; j++)
+        if (dense[j] !== 0) {
+          entryIndex[count] = j;
+          entryWeight[count++] = dense[j];
+          dense[j] = 0;
+        }
+    }
+    start[o + 1] = count;
+  }
+  return { start, index: entryIndex.slice(0, count), weight: entryWeight.slice(0, count) };
+}
+
 /** Scratch for the pass along H, grown on demand (one step degrades many images). */
 let alongHeight = new Float64Array(0);
 

@@ -90,56 +90,61 @@ export function wasmDegradationReady(): boolean {
   return instantiate() !== null;
 }
 
-const align = (bytes: number) => (bytes + 15) & ~15;
+export const align = (bytes: number) => (bytes + 15) & ~15;
+
+/** Grows a kernel's memory to at least `bytes` (views of its buffer made before are detached). */
+export function reserve(memory: WebAssembly.Memory, bytes: number): void {
+  const missing = bytes - memory.buffer.byteLength;
+  if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+}
+
+/** A job whose source image [size, size, 3] is already in the kernel's memory at byte `at`. */
+export interface PlacedJob extends Omit<BlurResizeJob, 'image'> {
+  at: number;
+  size: number;
+}
 
 /**
- * Runs the jobs on the HR batch [images, size, size, 3]; false when wasm SIMD is not there
- * (or switched off), and the caller runs the JS loops.
+ * Runs blurResizeRegion for each job on images already in the kernel's memory; memory from
+ * byte `free` on is scratch: each distinct axis's start | index | weight, the pass along H,
+ * the region's output (copied to job.out).
  */
-export function blurResizeWasm(hr: Float32Array, size: number, jobs: BlurResizeJob[]): boolean {
-  const k = wasmDegradation.enabled ? instantiate() : null;
-  if (!k || jobs.length === 0) return k !== null;
-  // layout: each distinct axis's start | index | weight, the HR batch, the pass scratch, out
+export function runPlacedJobs(
+  k: { memory: WebAssembly.Memory; blurResizeRegion(...args: number[]): void },
+  free: number,
+  jobs: PlacedJob[],
+): void {
   const axes = new Map<AxisWeights, number>();
-  let bytes = 0;
+  let bytes = free;
   for (const job of jobs)
     for (const axis of [job.rows, job.columns])
       if (!axes.has(axis)) {
         axes.set(axis, bytes);
         bytes += align(axis.start.length * 4) + 2 * align(axis.index.length * 4);
       }
-  const hrAt = bytes;
-  bytes += align(hr.length * 4);
   const alongAt = bytes;
-  const maxHeight = Math.max(...jobs.map((j) => j.region.height));
+  const maxAlong = Math.max(...jobs.map((j) => j.region.height * j.size * 12));
   const maxPixels = Math.max(...jobs.map((j) => j.region.height * j.region.width * 3));
-  bytes += align(maxHeight * size * 12 + 16);
+  bytes += align(maxAlong + 16);
   const outAt = bytes;
   bytes += align(maxPixels * 4);
-  const missing = bytes - k.memory.buffer.byteLength;
-  if (missing > 0) k.memory.grow(Math.ceil(missing / 65536));
+  reserve(k.memory, bytes);
   const buffer = k.memory.buffer;
+  const pointers = new Map<AxisWeights, number[]>();
   for (const [axis, at] of axes) {
     new Int32Array(buffer, at, axis.start.length).set(axis.start);
     const indexAt = at + align(axis.start.length * 4);
     new Int32Array(buffer, indexAt, axis.index.length).set(axis.index);
-    new Float32Array(buffer, indexAt + align(axis.index.length * 4), axis.weight.length).set(
-      axis.weight,
-    );
+    const weightAt = indexAt + align(axis.index.length * 4);
+    new Float32Array(buffer, weightAt, axis.weight.length).set(axis.weight);
+    pointers.set(axis, [at, indexAt, weightAt]);
   }
-  new Float32Array(buffer, hrAt, hr.length).set(hr);
-  const pointers = (axis: AxisWeights) => {
-    const at = axes.get(axis)!;
-    const indexAt = at + align(axis.start.length * 4);
-    return [at, indexAt, indexAt + align(axis.index.length * 4)];
-  };
-  const imageBytes = size * size * 12;
-  for (const { image, rows, columns, region, out, outOffset } of jobs) {
+  for (const { at, size, rows, columns, region, out, outOffset } of jobs) {
     k.blurResizeRegion(
-      hrAt + image * imageBytes,
+      at,
       size,
-      ...pointers(rows),
-      ...pointers(columns),
+      ...pointers.get(rows)!,
+      ...pointers.get(columns)!,
       region.top,
       region.left,
       region.height,
@@ -150,5 +155,22 @@ export function blurResizeWasm(hr: Float32Array, size: number, jobs: BlurResizeJ
     const count = region.height * region.width * 3;
     out.set(new Float32Array(buffer, outAt, count), outOffset);
   }
+}
+
+/**
+ * Runs the jobs on the HR batch [images, size, size, 3]; false when wasm SIMD is not there
+ * (or switched off), and the caller runs the JS loops.
+ */
+export function blurResizeWasm(hr: Float32Array, size: number, jobs: BlurResizeJob[]): boolean {
+  const k = wasmDegradation.enabled ? instantiate() : null;
+  if (!k || jobs.length === 0) return k !== null;
+  reserve(k.memory, align(hr.length * 4));
+  new Float32Array(k.memory.buffer, 0, hr.length).set(hr);
+  const imageBytes = size * size * 12;
+  runPlacedJobs(
+    k,
+    align(hr.length * 4),
+    jobs.map(({ image, ...job }) => ({ ...job, at: image * imageBytes, size })),
+  );
   return true;
 }
