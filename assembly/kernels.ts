@@ -16,3 +16,4 @@ export { filmLeakyForward, filmLeakyBackward } from './film';
 export { convInputGradient } from './input-gradient';
 export { blurResizeRegion } from './degrade';
 export { cropBilinear } from './crop';
+export { blurResizeWeights, throughCropWeights } from './weights';

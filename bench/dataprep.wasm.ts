@@ -19,14 +19,12 @@ import {
 } from '../src/core/blindsr/batch';
 import {
   addNoise,
-  axisWeightsFor,
-  blurResizeRegion,
-  cropAxis,
-  throughCrop,
+  degradeFromPoolJs,
+  separableFactorsFor,
 } from '../src/core/blindsr/degrade-separable';
 import { sampleDegradation, type DegradationRanges } from '../src/core/blindsr/degrade';
 import { samplePatches } from '../src/core/blindsr/patches';
-import { blurResizeFromPool } from '../src/core/blindsr/pool-wasm';
+import { degradeFromPool } from '../src/core/blindsr/pool-wasm';
 import { Random } from '../src/core/random';
 
 const steps = Number(process.env.PROFILE_STEPS ?? 30);
@@ -81,10 +79,10 @@ it('Blind-SR data preparation, per part', async () => {
   ] as const) {
     const random = new Random(1);
     const hrSize = lowSize * spec.scale;
-    const kept = spec.hrPatches ? spec.images : spec.shown;
+    const kept = spec.hrPatches ? spec.images : 0;
     let degradations = Array.from({ length: spec.images }, () => sampleDegradation(ranges, random));
     const paired = spec.pairing === 'degradation';
-    let weights = axisWeightsFor(degradations, hrSize, lowSize, kernelSizeFor(spec.scale));
+    let factors = separableFactorsFor(degradations, hrSize, kernelSizeFor(spec.scale));
     const out = new Float32Array(spec.images * lowSize * lowSize * 3);
     const whole = { top: 0, left: 0, height: lowSize, width: lowSize };
     const regionOf = (i: number) =>
@@ -93,30 +91,16 @@ it('Blind-SR data preparation, per part', async () => {
         : { top: 0, left: patchSize, height: patchSize, width: patchSize };
     const size = pool[0].size;
     const box = { x: 0.13, y: 0.41, width: hrSize / size, height: hrSize / size };
-    const throughEach = () =>
-      weights.map((w, i) => {
-        const { top, left, height, width } = regionOf(i);
-        return {
-          rows: throughCrop(
-            w!.rows,
-            cropAxis(box.y, box.height, size, hrSize),
-            size,
-            top,
-            top + height,
-          ),
-          columns: throughCrop(
-            w!.columns,
-            cropAxis(box.x, box.width, size, hrSize),
-            size,
-            left,
-            left + width,
-          ),
-        };
-      });
-    let through = throughEach();
+    const images = () =>
+      factors.map((blur, i) => ({
+        draw: { source: i % pool.length, box },
+        blur: blur!,
+        regions: [regionOf(i)],
+        outs: [{ data: out, offset: 0 }],
+      }));
     let batch = await prepareBlindSrBatch(spec, pool, random);
     profile(label, spec, {
-      [`HR crops kept (${kept}: panels, HR patches)`]: () => cropHr(pool, kept, hrSize, random),
+      [`HR crops kept (${kept}: HR patches)`]: () => cropHr(pool, kept, hrSize, random),
       'degradation and quadrant draws': () => {
         const drawn = Array.from({ length: paired ? spec.images / 2 : spec.images }, () =>
           sampleDegradation(ranges, random),
@@ -124,21 +108,13 @@ it('Blind-SR data preparation, per part', async () => {
         degradations = paired ? [...drawn, ...drawn] : drawn;
         degradations.forEach(() => samplePatches(random));
       },
-      'blur ∘ bicubic weights (sparse, per axis)': () => {
-        weights = axisWeightsFor(degradations, hrSize, lowSize, kernelSizeFor(spec.scale));
+      "the blurs' 1-D factors": () => {
+        factors = separableFactorsFor(degradations, hrSize, kernelSizeFor(spec.scale));
       },
-      'the weights through each crop (on the pool)': () => {
-        through = throughEach();
-      },
-      'blur + bicubic ↓ from the pool, LR pixels (JS)': () =>
-        through.forEach((t, i) =>
-          blurResizeRegion(pool[0].pixels, 0, size, t.rows, t.columns, regionOf(i), out, 0),
-        ),
-      'blur + bicubic ↓ from the pool, LR pixels (wasm)': () =>
-        blurResizeFromPool(
-          pool,
-          through.map((t, i) => ({ image: 0, ...t, region: regionOf(i), out, outOffset: 0 })),
-        ),
+      'LR regions from the pool: weights, crop, blur ↓ (JS)': () =>
+        degradeFromPoolJs(pool, hrSize, lowSize, images()),
+      'LR regions from the pool: weights, crop, blur ↓ (wasm)': () =>
+        degradeFromPool(pool, hrSize, lowSize, images()),
       'noise + clamp': () =>
         degradations.forEach((d, i) =>
           addNoise(d, lowSize, [regionOf(i)], [{ data: out, offset: 0 }], random),

@@ -6,16 +6,30 @@ import { Random } from '../random';
 import {
   batchSamples,
   cropHr,
+  hrCrop,
+  samplesWhenRead,
   drawCrop,
   prepareBlindSrBatch,
   type BlindSrBatchSpec,
 } from './batch';
 import { kernelSizeFor, lowSize, patchSize } from './config';
-import { degradeBatch, sampleDegradation, type DegradationRanges } from './degrade';
+import {
+  degradeBatch,
+  sampleDegradation,
+  type Degradation,
+  type DegradationRanges,
+} from './degrade';
 import { cutPatches, samplePatches } from './patches';
 import { wasmDegradation, wasmDegradationReady } from './degrade-wasm';
-import { blurResizeFromPool, cropHrWasm } from './pool-wasm';
-import { axisWeightsFor, blurResizeRegion, cropAxis, throughCrop } from './degrade-separable';
+import { cropHrWasm, degradeFromPool } from './pool-wasm';
+import {
+  axisWeightsFor,
+  blurResizeRegion,
+  cropAxis,
+  degradeFromPoolJs,
+  separableFactorsFor,
+  throughCrop,
+} from './degrade-separable';
 
 const pool = makeTextures(4, 128, 5);
 const isotropic: DegradationRanges = {
@@ -105,22 +119,17 @@ describe('cropResize', () => {
 describe('throughCrop', () => {
   it('the weights through a crop give its LR pixels from the pool image (1:1, shrinking, enlarging, clamped)', () => {
     const hrSize = 96;
-    const [weights] = axisWeightsFor(
-      [
-        // axis-aligned anisotropic: separable, rows and columns differ
-        {
-          kind: 'anisotropic',
-          sigma: Math.sqrt(2.5 * 1.2),
-          lambda1: 2.5,
-          lambda2: 1.2,
-          theta: 0,
-          noise: 0,
-        },
-      ],
-      hrSize,
-      lowSize,
-      kernelSizeFor(2),
-    );
+    // axis-aligned anisotropic: separable, rows and columns differ
+    const anisotropic: Degradation = {
+      kind: 'anisotropic',
+      sigma: Math.sqrt(2.5 * 1.2),
+      lambda1: 2.5,
+      lambda2: 1.2,
+      theta: 0,
+      noise: 0,
+    };
+    const [weights] = axisWeightsFor([anisotropic], hrSize, lowSize, kernelSizeFor(2));
+    const [blur] = separableFactorsFor([anisotropic], hrSize, kernelSizeFor(2));
     const image = pool[1];
     const boxes = [
       { x: 0.213, y: 0.377, width: 0.75, height: 0.75 }, // one source pixel per HR pixel
@@ -154,21 +163,30 @@ describe('throughCrop', () => {
       const direct = new Float32Array(24 * 24 * 3);
       blurResizeRegion(image.pixels, 0, image.size, rows, columns, region, direct, 0);
       expect(maxDifference(direct, viaCrop)).toBeLessThan(1e-6);
+      // the same weights built in wasm (assembly/weights.ts), the f32 SIMD kernel on them
       const simd = new Float32Array(24 * 24 * 3);
-      expect(
-        blurResizeFromPool(pool, [{ image: 1, rows, columns, region, out: simd, outOffset: 0 }]),
-      ).toBe(true);
+      const job = {
+        draw: { source: 1, box },
+        blur: blur!,
+        regions: [region],
+        outs: [{ data: simd, offset: 0 }],
+      };
+      expect(degradeFromPool(pool, hrSize, lowSize, [job])).toBe(true);
       expect(maxDifference(simd, viaCrop)).toBeLessThan(1e-6);
+      const js = new Float32Array(24 * 24 * 3);
+      degradeFromPoolJs(pool, hrSize, lowSize, [{ ...job, outs: [{ data: js, offset: 0 }] }]);
+      expect(js).toEqual(direct);
     }
   });
 });
 
 describe('prepareBlindSrBatch', () => {
-  it("keeps only the HR crops something reads: the panels' samples, HR patches", async () => {
+  it('crops HR only where a step reads it (HR patches, kernels that are not separable); the panels crop theirs when asked', async () => {
     const batch = await prepareBlindSrBatch(stage1, pool, new Random(11));
-    expect(batch.hr.map((h) => h !== null)).toEqual([true, true, false, false, false, false]);
-    const reference = tensorReference(stage1, 11);
-    expect(batch.sources).toHaveLength(6);
+    expect(batch.hr.every((h) => h === null)).toBe(true);
+    const { source, box } = batch.draws[1];
+    expect(source).toBe(batch.sources[1]);
+    expect(hrCrop(batch, 1)).toEqual(cropResize(pool[source], box, 96).pixels);
     const withPatches = await prepareBlindSrBatch(
       { ...stage1, hrPatches: true },
       pool,
@@ -176,7 +194,15 @@ describe('prepareBlindSrBatch', () => {
     );
     expect(withPatches.hr.every((h) => h !== null)).toBe(true);
     expect(withPatches.lowPatches[0]).toEqual(batch.lowPatches[0]);
+    const reference = tensorReference(stage1, 11);
     expect(maxDifference(batch.lowPatches[0], reference.patches[0])).toBeLessThan(2e-5);
+  });
+
+  it("the panels' samples are made once, when first read", async () => {
+    const batch = await prepareBlindSrBatch(stage1, pool, new Random(12));
+    const samples = samplesWhenRead(batch);
+    expect(samples()).toBe(samples());
+    expect(samples()[0].hr).toEqual(hrCrop(batch, 0));
   });
 
   it('paired, patches only: the quadrants of blur → bicubic ↓ → noise on tensors, same draws', async () => {
@@ -249,7 +275,7 @@ describe('prepareBlindSrBatch', () => {
     const [first] = samples;
     expect(first.patches).toEqual([batch.patches[0][0], batch.patches[3][0]]);
     expect(first.partnerLow).toEqual(batch.low[3]);
-    expect(first.hr).toEqual(batch.hr[0]);
+    expect(first.hr).toEqual(hrCrop(batch, 0));
     // the key patch the step trains on is the partner's LR quadrant
     const { x, y } = batch.patches[3][0];
     expect(batch.lowPatches[0][3 * stride]).toBe(first.partnerLow![(y * lowSize + x) * 3]);

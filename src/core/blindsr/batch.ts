@@ -10,16 +10,14 @@ import {
 } from './degrade';
 import {
   addNoise,
-  axisWeightsFor,
-  blurResizeRegion,
-  cropAxis,
-  throughCrop,
+  degradeFromPoolJs,
+  separableFactorsFor,
   type LowRegion,
+  type PoolImageJob,
 } from './degrade-separable';
 import { samplePatches } from './patches';
-import type { BlurResizeJob } from './degrade-wasm';
 import { cropResize, cropResizeInto, type RgbImage } from '../image';
-import { blurResizeFromPool, cropHrWasm, type CropDraw } from './pool-wasm';
+import { cropHrWasm, degradeFromPool, type CropDraw } from './pool-wasm';
 import type { Random } from '../random';
 import type { BlindSrSample } from './types';
 
@@ -55,11 +53,14 @@ export interface BlindSrBatch {
   hrSize: number;
   /** pool index of each crop */
   sources: number[];
+  /** the pool, and where each crop is in it */
+  pool: RgbImage[];
+  draws: CropDraw[];
   /**
-   * HR crop [hrSize, hrSize, 3] of each image that needs one — the panels' samples, kernels
-   * that are not separable, HR patches — else null: the LR pixels of an image with a
-   * separable kernel are computed from its pool image directly (crop ∘ blur ∘ bicubic ↓ as
-   * one sparse matrix per axis)
+   * HR crop [hrSize, hrSize, 3] of each image whose step needs one — kernels that are not
+   * separable, HR patches — else null: the LR pixels of an image with a separable kernel are
+   * computed from its pool image directly (crop ∘ blur ∘ bicubic ↓ as one sparse matrix per
+   * axis), and the panels' samples crop theirs when asked for (hrCrop)
    */
   hr: (Float32Array | null)[];
   /** per image; paired, image i + images/2 holds image i's */
@@ -167,15 +168,6 @@ async function blurResizeOnTensors(
   return crops.map((_, j) => data.slice(j * lowStride, (j + 1) * lowStride));
 }
 
-/** The LR rows or columns [from, to) that regions cover. */
-const spanOf = (regions: LowRegion[], axis: 'top' | 'left') => {
-  const extent = axis === 'top' ? 'height' : 'width';
-  return {
-    from: Math.min(...regions.map((r) => r[axis])),
-    to: Math.max(...regions.map((r) => r[axis] + r[extent])),
-  };
-};
-
 /**
  * Draws and degrades one batch. The seeded stream is read in one order — crops,
  * degradations, quadrants, then each image's noise in image order — whatever the spec
@@ -202,8 +194,8 @@ export async function prepareBlindSrBatch(
     i < spec.shown ||
     (partnerOffset > 0 && i >= partnerOffset && i < partnerOffset + spec.shown);
 
-  const weights = axisWeightsFor(degradations, hrSize, lowSize, kernelSizeFor(spec.scale));
-  const hrWanted = (i: number) => spec.hrPatches || i < spec.shown || weights[i] === null;
+  const factors = separableFactorsFor(degradations, hrSize, kernelSizeFor(spec.scale));
+  const hrWanted = (i: number) => spec.hrPatches || factors[i] === null;
   const cropped = draws.flatMap((draw, i) => (hrWanted(i) ? [draw] : []));
   const hrStride = hrSize * hrSize * 3;
   const crops = cropDraws(pool, cropped, hrSize);
@@ -211,7 +203,7 @@ export async function prepareBlindSrBatch(
   const hr = draws.map((_, i) =>
     hrWanted(i) ? crops.subarray(next * hrStride, ++next * hrStride) : null,
   );
-  const notSeparable = weights.flatMap((w, i) => (w === null ? [i] : []));
+  const notSeparable = factors.flatMap((f, i) => (f === null ? [i] : []));
   const onTensors = notSeparable.length
     ? await blurResizeOnTensors(
         notSeparable.map((i) => hr[i]!),
@@ -229,13 +221,13 @@ export async function prepareBlindSrBatch(
   );
   const whole: LowRegion = { top: 0, left: 0, height: lowSize, width: lowSize };
   // per image: its regions and where each goes (a whole image, or only its quadrants)
-  const jobs: BlurResizeJob[] = [];
+  const onPool: PoolImageJob[] = [];
   const regionsOf = Array.from({ length: spec.images }, (_, i) => {
-    const w = weights[i];
+    const blur = factors[i];
     let regions: LowRegion[];
     let outs: { data: Float32Array; offset: number }[];
-    if (wholeWanted(i) || !w) {
-      const image = w ? new Float32Array(lowSize * lowSize * 3) : onTensors.shift()!;
+    if (wholeWanted(i) || !blur) {
+      const image = blur ? new Float32Array(lowSize * lowSize * 3) : onTensors.shift()!;
       low.push(wholeWanted(i) ? image : null);
       regions = [whole];
       outs = [{ data: image, offset: 0 }];
@@ -244,45 +236,12 @@ export async function prepareBlindSrBatch(
       regions = lowPatches.map((_, k) => quadrant(patches[i][k]));
       outs = lowPatches.map((data) => ({ data, offset: i * patchStride }));
     }
-    if (w) {
-      // the crop's axes folded into the weights: LR pixels straight from the pool image
-      const { source, box } = draws[i];
-      const size = pool[source].size;
-      const rows = spanOf(regions, 'top');
-      const columns = spanOf(regions, 'left');
-      const through = {
-        rows: throughCrop(
-          w.rows,
-          cropAxis(box.y, box.height, size, hrSize),
-          size,
-          rows.from,
-          rows.to,
-        ),
-        columns: throughCrop(
-          w.columns,
-          cropAxis(box.x, box.width, size, hrSize),
-          size,
-          columns.from,
-          columns.to,
-        ),
-      };
-      regions.forEach((region, k) =>
-        jobs.push({
-          image: source,
-          ...through,
-          region,
-          out: outs[k].data,
-          outOffset: outs[k].offset,
-        }),
-      );
-    }
+    // a separable kernel: LR pixels straight from the pool image, the crop's axes folded in
+    if (blur) onPool.push({ draw: draws[i], blur, regions, outs });
     return { regions, outs };
   });
-  if (!blurResizeFromPool(pool, jobs))
-    for (const job of jobs) {
-      const { pixels, size } = pool[job.image];
-      blurResizeRegion(pixels, 0, size, job.rows, job.columns, job.region, job.out, job.outOffset);
-    }
+  if (!degradeFromPool(pool, hrSize, lowSize, onPool))
+    degradeFromPoolJs(pool, hrSize, lowSize, onPool);
   regionsOf.forEach(({ regions, outs }, i) => {
     addNoise(degradations[i], lowSize, regions, outs, random);
     // a whole image gives its quadrants after its noise
@@ -301,7 +260,19 @@ export async function prepareBlindSrBatch(
       copyPatch(hr[i]!, 0, hrSize, corner, side, hrPatches, i * side * side * 3);
     }
   }
-  return { spec, hrSize, sources, hr, degradations, patches, low, lowPatches, hrPatches };
+  return {
+    spec,
+    hrSize,
+    sources,
+    pool,
+    draws,
+    hr,
+    degradations,
+    patches,
+    low,
+    lowPatches,
+    hrPatches,
+  };
 }
 
 /** The whole LR images of a batch stacked, [images, 48, 48, 3] (spec.wholeLow 'all'). */
@@ -313,6 +284,20 @@ export function stackedLow(batch: BlindSrBatch): Float32Array {
     out.set(image, i * stride);
   });
   return out;
+}
+
+/** Image i's HR crop [hrSize, hrSize, 3]: the batch's, or made now from its draw. */
+export function hrCrop(batch: BlindSrBatch, i: number): Float32Array {
+  return batch.hr[i]?.slice() ?? cropDraws(batch.pool, [batch.draws[i]], batch.hrSize);
+}
+
+/**
+ * batchSamples(batch) made when first read — a snapshot for the page, a few times a second —
+ * not at every step.
+ */
+export function samplesWhenRead(batch: BlindSrBatch): () => BlindSrSample[] {
+  let samples: BlindSrSample[] | null = null;
+  return () => (samples ??= batchSamples(batch));
 }
 
 /**
@@ -327,7 +312,7 @@ export function batchSamples(batch: BlindSrBatch): BlindSrSample[] {
   const count = Math.min(spec.shown, partnerOffset || spec.images);
   return Array.from({ length: count }, (_, i) => ({
     hrSize,
-    hr: batch.hr[i]!.slice(),
+    hr: hrCrop(batch, i),
     low: batch.low[i]!.slice(),
     kernel: blurKernel(batch.degradations[i], kernelSize),
     kernelSize,

@@ -36,40 +36,102 @@ export function separableBlur(
   return { x: factor(a), y: factor(d) };
 }
 
+/** A bicubic matrix [outSize, inSize] with each row's nonzero columns [first, last]. */
+export interface BicubicRows {
+  matrix: Float32Array;
+  first: Int32Array;
+  last: Int32Array;
+}
+
+const bicubicCache = new Map<string, BicubicRows>();
+
+/** bicubicMatrix(inSize, outSize) and its rows' nonzero ranges, made once per pair of sizes. */
+export function bicubicRows(inSize: number, outSize: number): BicubicRows {
+  const key = `${inSize}→${outSize}`;
+  let rows = bicubicCache.get(key);
+  if (!rows) {
+    const matrix = bicubicMatrix(inSize, outSize);
+    const first = new Int32Array(outSize).fill(inSize);
+    const last = new Int32Array(outSize).fill(-1);
+    for (let o = 0; o < outSize; o++)
+      for (let i = 0; i < inSize; i++)
+        if (matrix[o * inSize + i] !== 0) {
+          first[o] = Math.min(first[o], i);
+          last[o] = i;
+        }
+    rows = { matrix, first, last };
+    bicubicCache.set(key, rows);
+  }
+  return rows;
+}
+
+/** Scratch of blurResizeAxis and throughCrop: one dense row, and the entries so far. */
+let denseRow = new Float64Array(0);
+let entryIndex = new Int32Array(0);
+let entryWeight = new Float64Array(0);
+
+/** Room for `needed` entries in the scratch, the first `kept` kept. */
+function entryRoom(kept: number, needed: number): void {
+  if (entryIndex.length >= needed) return;
+  const index = new Int32Array(2 * needed);
+  const weight = new Float64Array(2 * needed);
+  index.set(entryIndex.subarray(0, kept));
+  weight.set(entryWeight.subarray(0, kept));
+  entryIndex = index;
+  entryWeight = weight;
+}
+
+/**
+ * Appends the nonzeros of denseRow[lowest … highest] to the entries from `count` on, and
+ * clears them. → the new count
+ */
+function emitRow(count: number, lowest: number, highest: number): number {
+  entryRoom(count, count + highest - lowest + 1);
+  const dense = denseRow;
+  for (let j = lowest; j <= highest; j++)
+    if (dense[j] !== 0) {
+      entryIndex[count] = j;
+      entryWeight[count++] = dense[j];
+      dense[j] = 0;
+    }
+  return count;
+}
+
+const entries = (start: Int32Array, count: number): AxisWeights => ({
+  start,
+  index: entryIndex.slice(0, count),
+  weight: entryWeight.slice(0, count),
+});
+
 /**
  * The reflection-padded 1-D blur (mirrorPad 'reflect', as blurBatch) followed by the
  * bicubic matrix [outSize, inSize], as one sparse matrix.
  */
-export function blurResizeAxis(
-  blur: Float64Array,
-  bicubic: Float32Array,
-  inSize: number,
-  outSize: number,
-): AxisWeights {
+export function blurResizeAxis(blur: Float64Array, inSize: number, outSize: number): AxisWeights {
+  const bicubic = bicubicRows(inSize, outSize);
   const half = Math.floor(blur.length / 2);
-  const dense = new Float64Array(inSize);
+  if (denseRow.length < inSize) denseRow = new Float64Array(inSize);
+  const dense = denseRow;
   const start = new Int32Array(outSize + 1);
-  const index: number[] = [];
-  const weight: number[] = [];
+  let count = 0;
   for (let o = 0; o < outSize; o++) {
-    dense.fill(0);
-    for (let i = 0; i < inSize; i++) {
-      const r = bicubic[o * inSize + i];
+    let lowest = inSize;
+    let highest = -1;
+    for (let i = bicubic.first[o]; i <= bicubic.last[o]; i++) {
+      const r = bicubic.matrix[o * inSize + i];
       if (r === 0) continue;
       for (let t = 0; t < blur.length; t++) {
         let j = i + t - half;
         j = j < 0 ? -j : j >= inSize ? 2 * (inSize - 1) - j : j;
         dense[j] += r * blur[t];
+        if (j < lowest) lowest = j;
+        if (j > highest) highest = j;
       }
     }
-    for (let j = 0; j < inSize; j++)
-      if (dense[j] !== 0) {
-        index.push(j);
-        weight.push(dense[j]);
-      }
-    start[o + 1] = index.length;
+    count = emitRow(count, lowest, highest);
+    start[o + 1] = count;
   }
-  return { start, index: Int32Array.from(index), weight: Float64Array.from(weight) };
+  return entries(start, count);
 }
 
 /**
@@ -105,11 +167,6 @@ export function cropAxis(
   return { low, high, fraction };
 }
 
-/** Scratch of throughCrop: one entry per source index, and the entries so far. */
-let denseSource = new Float64Array(0);
-let entryIndex = new Int32Array(0);
-let entryWeight = new Float64Array(0);
-
 /**
  * Blur-resize weights [LR, HR] after a crop's axis [HR, source]: the weights [LR, source]
  * that give the LR pixels from the source image itself, with no HR crop in between (the
@@ -124,8 +181,8 @@ export function throughCrop(
   to: number,
 ): AxisWeights {
   const outSize = weights.start.length - 1;
-  if (denseSource.length < sourceSize) denseSource = new Float64Array(sourceSize);
-  const dense = denseSource;
+  if (denseRow.length < sourceSize) denseRow = new Float64Array(sourceSize);
+  const dense = denseRow;
   const start = new Int32Array(outSize + 1);
   let count = 0;
   for (let o = 0; o < outSize; o++) {
@@ -141,25 +198,72 @@ export function throughCrop(
         if (crop.low[h] < lowest) lowest = crop.low[h];
         if (crop.high[h] > highest) highest = crop.high[h];
       }
-      if (entryIndex.length < count + highest - lowest + 1) {
-        const grown = 2 * (count + highest - lowest + 1);
-        const index = new Int32Array(grown);
-        const weight = new Float64Array(grown);
-        index.set(entryIndex.subarray(0, count));
-        weight.set(entryWeight.subarray(0, count));
-        entryIndex = index;
-        entryWeight = weight;
-      }
-      for (let j = lowest; j <= highest; j++)
-        if (dense[j] !== 0) {
-          entryIndex[count] = j;
-          entryWeight[count++] = dense[j];
-          dense[j] = 0;
-        }
+      count = emitRow(count, lowest, highest);
     }
     start[o + 1] = count;
   }
-  return { start, index: entryIndex.slice(0, count), weight: entryWeight.slice(0, count) };
+  return entries(start, count);
+}
+
+/** The LR rows and columns that regions cover: [rowFrom, rowTo) and [columnFrom, columnTo). */
+export function regionSpan(regions: LowRegion[]) {
+  return {
+    rowFrom: Math.min(...regions.map((r) => r.top)),
+    rowTo: Math.max(...regions.map((r) => r.top + r.height)),
+    columnFrom: Math.min(...regions.map((r) => r.left)),
+    columnTo: Math.max(...regions.map((r) => r.left + r.width)),
+  };
+}
+
+/** One image of a batch whose LR regions come straight from its pool image. */
+export interface PoolImageJob {
+  /** the crop: its pool image and box */
+  draw: { source: number; box: { x: number; y: number; width: number; height: number } };
+  /** its blur's 1-D factors (separableFactorsFor); images sharing an array share its weights */
+  blur: { rows: Float64Array; columns: Float64Array };
+  regions: LowRegion[];
+  outs: { data: Float32Array; offset: number }[];
+}
+
+/**
+ * The LR regions of HR crops `hrSize`² of the pool — blur ∘ bicubic ↓ to `lowSize`², before
+ * noise — from the pool images, in JS: each distinct factor's weights (blurResizeAxis), each
+ * crop's axes folded in (throughCrop, only the rows and columns its regions need), then
+ * blurResizeRegion. pool-wasm.ts' degradeFromPool is the same in wasm.
+ */
+export function degradeFromPoolJs(
+  pool: { size: number; pixels: Float32Array }[],
+  hrSize: number,
+  lowSize: number,
+  images: PoolImageJob[],
+): void {
+  const built = new Map<Float64Array, AxisWeights>();
+  const weightsOf = (factor: Float64Array) => {
+    if (!built.has(factor)) built.set(factor, blurResizeAxis(factor, hrSize, lowSize));
+    return built.get(factor)!;
+  };
+  for (const { draw, blur, regions, outs } of images) {
+    const { source, box } = draw;
+    const { size, pixels } = pool[source];
+    const { rowFrom, rowTo, columnFrom, columnTo } = regionSpan(regions);
+    const rows = throughCrop(
+      weightsOf(blur.rows),
+      cropAxis(box.y, box.height, size, hrSize),
+      size,
+      rowFrom,
+      rowTo,
+    );
+    const columns = throughCrop(
+      weightsOf(blur.columns),
+      cropAxis(box.x, box.width, size, hrSize),
+      size,
+      columnFrom,
+      columnTo,
+    );
+    regions.forEach((region, r) =>
+      blurResizeRegion(pixels, 0, size, rows, columns, region, outs[r].data, outs[r].offset),
+    );
+  }
 }
 
 /** Scratch for the pass along H, grown on demand (one step degrades many images). */
@@ -225,6 +329,27 @@ export function blurResizeRegion(
 }
 
 /**
+ * Each degradation's 1-D blur factors along H (`rows`) and W (`columns`), made once per
+ * distinct degradation (paired images share theirs; an isotropic kernel's two axes are one
+ * array); null for a kernel that is not separable (or larger than the image reflects).
+ */
+export function separableFactorsFor(
+  degradations: Degradation[],
+  size: number,
+  kernelSize: number,
+): ({ rows: Float64Array; columns: Float64Array } | null)[] {
+  const built = new Map<Degradation, { rows: Float64Array; columns: Float64Array } | null>();
+  return degradations.map((d) => {
+    if (built.has(d)) return built.get(d)!;
+    const factors = kernelSize > 2 * size - 1 ? null : separableBlur(d, kernelSize);
+    const same = factors?.x.every((v, t) => v === factors.y[t]);
+    const axes = factors && { rows: factors.y, columns: same ? factors.y : factors.x };
+    built.set(d, axes);
+    return axes;
+  });
+}
+
+/**
  * The blur-resize weights of each degradation, built once per distinct degradation (paired
  * images share theirs; an isotropic kernel's two axes are one); null for a kernel that is
  * not separable.
@@ -235,19 +360,17 @@ export function axisWeightsFor(
   lowSize: number,
   kernelSize: number,
 ): ({ rows: AxisWeights; columns: AxisWeights } | null)[] {
-  const bicubic = bicubicMatrix(size, lowSize);
-  const built = new Map<Degradation, { rows: AxisWeights; columns: AxisWeights } | null>();
-  return degradations.map((d) => {
-    if (built.has(d)) return built.get(d)!;
-    const factors = kernelSize > 2 * size - 1 ? null : separableBlur(d, kernelSize);
-    let weights = null;
-    if (factors) {
-      const rows = blurResizeAxis(factors.y, bicubic, size, lowSize);
-      const same = factors.x.every((v, t) => v === factors.y[t]);
-      weights = { rows, columns: same ? rows : blurResizeAxis(factors.x, bicubic, size, lowSize) };
-    }
-    built.set(d, weights);
-    return weights;
+  const built = new Map<Float64Array, AxisWeights>();
+  const weightsOf = (factor: Float64Array) => {
+    if (!built.has(factor)) built.set(factor, blurResizeAxis(factor, size, lowSize));
+    return built.get(factor)!;
+  };
+  const shared = new Map<object, { rows: AxisWeights; columns: AxisWeights }>();
+  return separableFactorsFor(degradations, size, kernelSize).map((factors) => {
+    if (!factors) return null;
+    if (!shared.has(factors))
+      shared.set(factors, { rows: weightsOf(factors.rows), columns: weightsOf(factors.columns) });
+    return shared.get(factors)!;
   });
 }
 

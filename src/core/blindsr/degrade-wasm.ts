@@ -104,47 +104,41 @@ export interface PlacedJob extends Omit<BlurResizeJob, 'image'> {
   size: number;
 }
 
+type RegionKernel = { memory: WebAssembly.Memory; blurResizeRegion(...args: number[]): void };
+
+/** A region of an image in the kernel's memory whose weights are there too: byte offsets. */
+export interface PointerJob {
+  at: number;
+  size: number;
+  /** start, index, weight (f32) of each axis */
+  rows: number[];
+  columns: number[];
+  region: LowRegion;
+  out: Float32Array;
+  outOffset: number;
+}
+
 /**
- * Runs blurResizeRegion for each job on images already in the kernel's memory; memory from
- * byte `free` on is scratch: each distinct axis's start | index | weight, the pass along H,
- * the region's output (copied to job.out).
+ * Runs blurResizeRegion for each job; memory from byte `free` on is scratch (the pass
+ * along H, the region's output, copied to job.out).
  */
-export function runPlacedJobs(
-  k: { memory: WebAssembly.Memory; blurResizeRegion(...args: number[]): void },
-  free: number,
-  jobs: PlacedJob[],
-): void {
-  const axes = new Map<AxisWeights, number>();
-  let bytes = free;
-  for (const job of jobs)
-    for (const axis of [job.rows, job.columns])
-      if (!axes.has(axis)) {
-        axes.set(axis, bytes);
-        bytes += align(axis.start.length * 4) + 2 * align(axis.index.length * 4);
-      }
-  const alongAt = bytes;
+export function runRegions(k: RegionKernel, free: number, jobs: PointerJob[]): void {
+  const alongAt = free;
   const maxAlong = Math.max(...jobs.map((j) => j.region.height * j.size * 12));
   const maxPixels = Math.max(...jobs.map((j) => j.region.height * j.region.width * 3));
-  bytes += align(maxAlong + 16);
-  const outAt = bytes;
-  bytes += align(maxPixels * 4);
-  reserve(k.memory, bytes);
+  const outAt = alongAt + align(maxAlong + 16);
+  reserve(k.memory, outAt + align(maxPixels * 4));
   const buffer = k.memory.buffer;
-  const pointers = new Map<AxisWeights, number[]>();
-  for (const [axis, at] of axes) {
-    new Int32Array(buffer, at, axis.start.length).set(axis.start);
-    const indexAt = at + align(axis.start.length * 4);
-    new Int32Array(buffer, indexAt, axis.index.length).set(axis.index);
-    const weightAt = indexAt + align(axis.index.length * 4);
-    new Float32Array(buffer, weightAt, axis.weight.length).set(axis.weight);
-    pointers.set(axis, [at, indexAt, weightAt]);
-  }
   for (const { at, size, rows, columns, region, out, outOffset } of jobs) {
     k.blurResizeRegion(
       at,
       size,
-      ...pointers.get(rows)!,
-      ...pointers.get(columns)!,
+      rows[0],
+      rows[1],
+      rows[2],
+      columns[0],
+      columns[1],
+      columns[2],
       region.top,
       region.left,
       region.height,
@@ -155,6 +149,44 @@ export function runPlacedJobs(
     const count = region.height * region.width * 3;
     out.set(new Float32Array(buffer, outAt, count), outOffset);
   }
+}
+
+/**
+ * Runs blurResizeRegion for each job on images already in the kernel's memory; memory from
+ * byte `free` on is scratch: each distinct axis's start | index | weight, then runRegions'.
+ */
+export function runPlacedJobs(k: RegionKernel, free: number, jobs: PlacedJob[]): void {
+  const axes = new Map<AxisWeights, number>();
+  let bytes = free;
+  for (const job of jobs)
+    for (const axis of [job.rows, job.columns])
+      if (!axes.has(axis)) {
+        axes.set(axis, bytes);
+        bytes += align(axis.start.length * 4) + 2 * align(axis.index.length * 4);
+      }
+  reserve(k.memory, bytes);
+  const buffer = k.memory.buffer;
+  // one view of each type over the axes' bytes, written at element offsets
+  const ints = new Int32Array(buffer, free, (bytes - free) >> 2);
+  const floats = new Float32Array(buffer, free, (bytes - free) >> 2);
+  const pointers = new Map<AxisWeights, number[]>();
+  for (const [axis, at] of axes) {
+    const indexAt = at + align(axis.start.length * 4);
+    const weightAt = indexAt + align(axis.index.length * 4);
+    ints.set(axis.start, (at - free) >> 2);
+    ints.set(axis.index, (indexAt - free) >> 2);
+    floats.set(axis.weight, (weightAt - free) >> 2);
+    pointers.set(axis, [at, indexAt, weightAt]);
+  }
+  runRegions(
+    k,
+    bytes,
+    jobs.map((job) => ({
+      ...job,
+      rows: pointers.get(job.rows)!,
+      columns: pointers.get(job.columns)!,
+    })),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { batchSamples } from './batch';
+import { samplesWhenRead } from './batch';
 import { patchSize } from './config';
 import type { Degradation } from './degrade';
 import { distillationTerms } from './distill';
@@ -31,7 +31,12 @@ export class DistilledStudent {
   steps = 0;
   last: DistillationValues | null = null;
   /** stage mode: the last batch's samples and the teacher's h of each, [shown, D] */
-  lastSamples: BlindSrSample[] = [];
+  private samplesOfLast: () => BlindSrSample[] = () => [];
+
+  /** The panels' samples of the last step's batch (made when read). */
+  get lastSamples(): BlindSrSample[] {
+    return this.samplesOfLast();
+  }
   lastTargets: Float32Array | null = null;
 
   /** starts from `init`'s weights (one init for the distilled and the contrast-only student) */
@@ -85,7 +90,7 @@ export class DistilledStudent {
     );
     tf.dispose([value, ...kept, targets, targetMaps, patches]);
     this.last = { kl: kl[0], l1: l1[0], mse: mse[0] };
-    this.lastSamples = batchSamples(batch);
+    this.samplesOfLast = samplesWhenRead(batch);
     this.lastTargets = target as Float32Array;
     this.steps += 1;
     return total[0];

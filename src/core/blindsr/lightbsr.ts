@@ -54,7 +54,7 @@ export class LightBsrTrainer {
   private readonly evaluators: [BlindSrEvaluator, BlindSrEvaluator];
   private stepCount = 0;
   /** stage 3's last batch (stage mode) */
-  private lastSrSamples: BlindSrSample[] = [];
+  private lastSrSamples: () => BlindSrSample[] = () => [];
   /** the stage the last step trained in */
   private lastStepStage: LightBsrStage | null = null;
   private readonly milliseconds = { teacher: 0, student: 0, contrastStudent: 0 };
@@ -206,7 +206,7 @@ export class LightBsrTrainer {
   stageBatch(preview: BlindSrSample[]): LightBsrStageBatch {
     const trained = this.lastStepStage === this.stage;
     const base = { step: this.stepCount, stage: this.stage, side: null, sideDim: 0 };
-    if (this.stage === 3) return { ...base, samples: trained ? this.lastSrSamples : preview };
+    if (this.stage === 3) return { ...base, samples: trained ? this.lastSrSamples() : preview };
     if (this.stage === 2)
       return trained && this.distilled.lastTargets
         ? {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BlindSrConfig } from './config';
-import { batchSamples } from './batch';
+import { samplesWhenRead } from './batch';
 import type { Degradation } from './degrade';
 import { momentumUpdate } from '../nn/train-step';
 import {
@@ -41,7 +41,12 @@ export class MocoContrast {
   private readonly queue: NegativeQueue;
   steps = 0;
   /** the last step's batch as stage mode shows it, and its degradations (query side) */
-  lastSamples: BlindSrSample[] = [];
+  private samplesOfLast: () => BlindSrSample[] = () => [];
+
+  /** The panels' samples of the last step's batch (made when read). */
+  get lastSamples(): BlindSrSample[] {
+    return this.samplesOfLast();
+  }
   lastDegradations: Degradation[] = [];
 
   constructor(
@@ -108,7 +113,7 @@ export class MocoContrast {
       (degradation, i) => ({ degradation, source: batch.sources[i], step: this.steps + 1 }),
     );
     tf.dispose([queryInput, keyInput]);
-    this.lastSamples = batchSamples(batch);
+    this.samplesOfLast = samplesWhenRead(batch);
     this.lastDegradations = degradations.slice(0, shownSamples);
     this.steps += 1;
     return loss;

@@ -3,10 +3,11 @@ import {
   align,
   ownMemoryKernels,
   reserve,
-  runPlacedJobs,
+  runRegions,
   wasmDegradation,
-  type BlurResizeJob,
+  type PointerJob,
 } from './degrade-wasm';
+import { bicubicRows, regionSpan, type PoolImageJob } from './degrade-separable';
 
 /**
  * The kernels that read the Blind-SR pool (assembly/crop.ts, assembly/degrade.ts) on a
@@ -17,6 +18,8 @@ interface PoolKernel {
   memory: WebAssembly.Memory;
   cropBilinear(...args: number[]): void;
   blurResizeRegion(...args: number[]): void;
+  blurResizeWeights(...args: number[]): number;
+  throughCropWeights(...args: number[]): number;
   /** the pool now in memory, its images' byte offsets, and where free memory starts */
   pool: RgbImage[] | null;
   offsets: number[];
@@ -32,6 +35,8 @@ function instantiate(): PoolKernel | null {
     memory: instance.memory,
     cropBilinear: instance.exports.cropBilinear as PoolKernel['cropBilinear'],
     blurResizeRegion: instance.exports.blurResizeRegion as PoolKernel['blurResizeRegion'],
+    blurResizeWeights: instance.exports.blurResizeWeights as PoolKernel['blurResizeWeights'],
+    throughCropWeights: instance.exports.throughCropWeights as PoolKernel['throughCropWeights'],
     pool: null,
     offsets: [],
     free: 0,
@@ -97,16 +102,118 @@ export function cropHrWasm(
 }
 
 /**
- * blurResizeRegion on pool images (job.image is a pool index, the weights index its pixels);
- * false without wasm SIMD, and the caller runs the JS loops.
+ * The LR regions of HR crops `hrSize`² of the pool — blur ∘ bicubic ↓ to `lowSize`², before
+ * noise — computed from the pool images in the kernel's memory: each distinct blur factor's
+ * weights (assembly/weights.ts blurResizeWeights), each crop's axes folded in
+ * (throughCropWeights, only the LR rows and columns its regions need), then blurResizeRegion.
+ * The same weights to the bit as degrade-separable.ts' blurResizeAxis and throughCrop; false
+ * without wasm SIMD, and the caller runs those.
  */
-export function blurResizeFromPool(pool: RgbImage[], jobs: BlurResizeJob[]): boolean {
+export function degradeFromPool(
+  pool: RgbImage[],
+  hrSize: number,
+  lowSize: number,
+  images: PoolImageJob[],
+): boolean {
   const k = withPool(pool);
-  if (!k || jobs.length === 0) return k !== null;
-  runPlacedJobs(
-    k,
-    k.free,
-    jobs.map(({ image, ...job }) => ({ ...job, at: k.offsets[image], size: pool[image].size })),
-  );
+  if (!k || images.length === 0) return k !== null;
+  const bicubic = bicubicRows(hrSize, lowSize);
+  let widest = 0;
+  for (let o = 0; o < lowSize; o++)
+    widest = Math.max(widest, bicubic.last[o] - bicubic.first[o] + 1);
+  const factors = [...new Set(images.flatMap(({ blur }) => [blur.rows, blur.columns]))];
+  const taps = Math.max(...factors.map((f) => f.length));
+  const largest = Math.max(hrSize, ...images.map(({ draw }) => pool[draw.source].size));
+  // scratch: the bicubic matrix, its rows' ranges, a dense row, a blur factor
+  const bicubicAt = k.free;
+  const firstAt = bicubicAt + align(bicubic.matrix.length * 4);
+  const lastAt = firstAt + align(lowSize * 4);
+  const denseAt = lastAt + align(lowSize * 4);
+  const blurAt = denseAt + align(largest * 8);
+  let at = blurAt + align(taps * 8);
+  // each factor's weights [lowSize, hrSize]: ≤ widest + taps − 1 entries a row
+  const perRow = widest + taps;
+  const weightBytes = align((lowSize + 1) * 4) + align(lowSize * perRow * 4) + lowSize * perRow * 8;
+  reserve(k.memory, at + factors.length * weightBytes);
+  const buffer = k.memory.buffer;
+  new Float32Array(buffer, bicubicAt, bicubic.matrix.length).set(bicubic.matrix);
+  new Int32Array(buffer, firstAt, lowSize).set(bicubic.first);
+  new Int32Array(buffer, lastAt, lowSize).set(bicubic.last);
+  new Float64Array(buffer, denseAt, largest).fill(0);
+  const hrWeights = new Map<Float64Array, number[]>();
+  for (const factor of factors) {
+    new Float64Array(buffer, blurAt, factor.length).set(factor);
+    const start = at;
+    const index = start + align((lowSize + 1) * 4);
+    const weight = index + align(lowSize * perRow * 4);
+    k.blurResizeWeights(
+      blurAt,
+      factor.length,
+      bicubicAt,
+      firstAt,
+      lastAt,
+      hrSize,
+      lowSize,
+      denseAt,
+      start,
+      index,
+      weight,
+    );
+    hrWeights.set(factor, [start, index, weight]);
+    at += weightBytes;
+  }
+  // each image's axes through its crop: a row reaches ≤ perRow HR pixels, each ≤ 2 + scale sources
+  const jobs: PointerJob[] = [];
+  for (const { draw, blur, regions, outs } of images) {
+    const { source, box } = draw;
+    const size = pool[source].size;
+    const axis = (
+      factor: Float64Array,
+      position: number,
+      extent: number,
+      from: number,
+      to: number,
+    ) => {
+      const sources = Math.ceil(perRow * ((extent * size) / hrSize)) + 2;
+      const start = at;
+      const index = start + align((lowSize + 1) * 4);
+      const weight = index + align((to - from) * sources * 4);
+      at = weight + align((to - from) * sources * 4);
+      reserve(k.memory, at);
+      const [hrStart, hrIndex, hrWeight] = hrWeights.get(factor)!;
+      k.throughCropWeights(
+        hrStart,
+        hrIndex,
+        hrWeight,
+        lowSize,
+        position,
+        extent,
+        size,
+        hrSize,
+        from,
+        to,
+        denseAt,
+        start,
+        index,
+        weight,
+      );
+      return [start, index, weight];
+    };
+    const { rowFrom, rowTo, columnFrom, columnTo } = regionSpan(regions);
+    const rows = axis(blur.rows, box.y, box.height, rowFrom, rowTo);
+    const columns = axis(blur.columns, box.x, box.width, columnFrom, columnTo);
+    regions.forEach((region, r) =>
+      jobs.push({
+        at: k.offsets[source],
+        size,
+        rows,
+        columns,
+        region,
+        out: outs[r].data,
+        outOffset: outs[r].offset,
+      }),
+    );
+  }
+  runRegions(k, at, jobs);
   return true;
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { lowSize, patchSize, srBatch, type BlindSrConfig } from './config';
-import { batchSamples, stackedLow } from './batch';
+import { samplesWhenRead, stackedLow } from './batch';
 import { sampleDegradation, type Degradation } from './degrade';
 import { encode, encoderTrainables, type ConvEncoder } from '../nn/models';
 import { FlatAdam } from '../nn/optimizer';
@@ -20,7 +20,8 @@ const shownSamples = 4;
 export interface SrStepResult {
   /** L1 of the upsampler on the learned representation */
   loss: number;
-  samples: BlindSrSample[];
+  /** the panels' samples (made when read) */
+  samples: () => BlindSrSample[];
   augmentMilliseconds: number;
 }
 
@@ -166,7 +167,7 @@ export class SrStage {
       },
     );
     const loss = (await (learnedLoss as unknown as tf.Scalar).data())[0];
-    const samples = batchSamples(batch);
+    const samples = samplesWhenRead(batch);
     disposeSrInputs(inputs);
     tf.dispose([
       value,

@@ -16,7 +16,7 @@ import { FlatAdam } from '../nn/optimizer';
 import { NegativeQueue } from '../queue';
 import { Random } from '../random';
 import { BlindSrEvaluator } from './eval';
-import { batchSamples } from './batch';
+import { samplesWhenRead } from './batch';
 import type { BlindSrEvaluation, BlindSrSample, BlindSrSnapshot, BlindSrStepResult } from './types';
 
 export type { BlindSrEvaluation, BlindSrSample, BlindSrSnapshot, BlindSrStepResult } from './types';
@@ -50,7 +50,7 @@ export class BlindSrTrainer {
   /** stage-1 steps so far: the representation statistics are stale when this moves */
   private contrastSteps = 0;
   private lastLoss = NaN;
-  private lastSamples: BlindSrSample[] = [];
+  private lastSamples: () => BlindSrSample[] = () => [];
   private lastQueryDegradation: Degradation | null = null;
   private readonly evaluator: BlindSrEvaluator;
 
@@ -156,7 +156,7 @@ export class BlindSrTrainer {
       this.lastLoss = loss;
     }
     this.lastQueryDegradation = degradations[0];
-    this.lastSamples = batchSamples(batch);
+    this.lastSamples = samplesWhenRead(batch);
     return this.stepResult(loss, start, augmentMilliseconds);
   }
 
@@ -198,7 +198,7 @@ export class BlindSrTrainer {
       step: this.stepCount,
       stage: this.config.stage,
       loss: this.lastLoss,
-      samples: this.lastSamples,
+      samples: this.lastSamples(),
       patchSize,
       queue: {
         capacity: q.capacity,
