@@ -246,20 +246,15 @@ export function degradeFromPoolJs(
     const { source, box } = draw;
     const { size, pixels } = pool[source];
     const { rowFrom, rowTo, columnFrom, columnTo } = regionSpan(regions);
-    const rows = throughCrop(
-      weightsOf(blur.rows),
-      cropAxis(box.y, box.height, size, hrSize),
-      size,
-      rowFrom,
-      rowTo,
-    );
-    const columns = throughCrop(
-      weightsOf(blur.columns),
-      cropAxis(box.x, box.width, size, hrSize),
-      size,
-      columnFrom,
-      columnTo,
-    );
+    const axis = (
+      factor: Float64Array,
+      position: number,
+      extent: number,
+      from: number,
+      to: number,
+    ) => throughCrop(weightsOf(factor), cropAxis(position, extent, size, hrSize), size, from, to);
+    const rows = axis(blur.rows, box.y, box.height, rowFrom, rowTo);
+    const columns = axis(blur.columns, box.x, box.width, columnFrom, columnTo);
     regions.forEach((region, r) =>
       blurResizeRegion(pixels, 0, size, rows, columns, region, outs[r].data, outs[r].offset),
     );
