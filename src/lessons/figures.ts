@@ -3,7 +3,7 @@ import { moreFigures } from './more-figures';
 
 /**
  * Every number a lesson's text quotes, once: the catalogues fill `{name}` from this table
- * and the claim tests (claims.wasm.test.ts) assert the same values on the wasm engine, so
+ * and the claim tests (claims-*.wasm.test.ts) assert the same values on the wasm engine, so
  * no figure is typed twice. Thresholds, not readings: the student's own run fills in the
  * readings (`lesson-observed`).
  */

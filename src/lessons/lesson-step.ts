@@ -28,7 +28,7 @@ export interface LessonPreset {
  * The action applies `preset`, starts from a fresh model (or, `continues`, from the model
  * the previous step left) and trains `budget` steps. The observation shows `observe` read
  * from the run at the start and the end; `judge` turns the two readouts into the answer the
- * run supports. `expected` is what this playground measures: `claims.wasm.test.ts` runs
+ * run supports. `expected` is what this playground measures: `claims-*.wasm.test.ts` runs
  * the step on the wasm engine and asserts that `judge` returns it.
  */
 export interface LessonStep {

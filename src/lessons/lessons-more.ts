@@ -10,7 +10,7 @@ const moco = (change: Partial<SimclrConfig>) => ({
 /**
  * Batch size and negatives, h vs z, augmentation strength, false negatives, MoCo's
  * momentum, reading the metrics: every expected answer measured on the wasm engine
- * (new-claims.wasm.test.ts), seeds 1–3.
+ * (asserted on the page's seed by claims-simclr.wasm.test.ts; measured over seeds 1–3).
  */
 export const moreLessons: Lesson[] = [
   {

@@ -1,6 +1,6 @@
 /**
  * The figures the lesson "LightBSR: teacher and student" quotes, measured on the wasm
- * engine (claims.wasm.test.ts asserts each on the page's seed; lightbsr.wasm.test.ts the
+ * engine (claims-*.wasm.test.ts asserts each on the page's seed; lightbsr.wasm.test.ts the
  * longer run). Thresholds, not readings: the student's run shows its own.
  */
 export const lightbsrFigures = {

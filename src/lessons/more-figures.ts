@@ -1,6 +1,6 @@
 /**
  * The figures six of the SimCLR lessons quote (batch, projection, augment, falseneg, momentum,
- * metrics), measured on the wasm engine over seeds 1–3 (claims.wasm.test.ts asserts
+ * metrics), measured on the wasm engine over seeds 1–3 (claims-*.wasm.test.ts asserts
  * each on the page's seed). Thresholds, not readings: the student's run shows its own.
  */
 export const moreFigures = {

@@ -5,7 +5,7 @@ import type { EmbeddingSnapshot, SimclrSnapshot } from '../core/simclr/types';
 /**
  * What a lesson step reads of a run, at its start and at its end: the same plain data the
  * page's store holds and the trainers hand out, so the page and the claim tests
- * (claims.wasm.test.ts) judge a step by one function.
+ * (claims-*.wasm.test.ts) judge a step by one function.
  */
 export interface LessonReadout {
   /** training steps of the model so far */
