@@ -11,12 +11,9 @@ import {
   patchSize,
   srBatch,
 } from '../src/core/blindsr/config';
-import {
-  batchSamples,
-  cropHr,
-  prepareBlindSrBatch,
-  type BlindSrBatchSpec,
-} from '../src/core/blindsr/batch';
+import { prepareBlindSrBatch, type BlindSrBatchSpec } from '../src/core/blindsr/batch';
+import { batchSamples } from '../src/core/blindsr/batch-samples';
+import { cropHr } from '../src/core/blindsr/crops';
 import {
   addNoise,
   degradeFromPoolJs,

@@ -51,39 +51,32 @@ function build(lesson: Lesson, index: number, data: ClaimData): Run {
 
 async function readout(run: Run): Promise<LessonReadout> {
   const { trainer } = run;
+  // what no lab fills in; each lab below sets its own fields
+  const none = {
+    step: trainer.step,
+    recentLoss: meanOfLast(run.losses),
+    snapshot: null,
+    embedding: null,
+    datasetSize: null,
+    blindsr: null,
+    evaluation: null,
+    lightbsr: null,
+  };
   if (trainer instanceof SimclrTrainer) {
     if (trainer.step === 0) await trainer.preview();
     return {
-      step: trainer.step,
+      ...none,
       snapshot: await trainer.snapshot(),
       embedding: await trainer.evaluate(),
-      recentLoss: meanOfLast(run.losses),
       datasetSize: run.datasetSize,
-      blindsr: null,
-      evaluation: null,
-      lightbsr: null,
     };
   }
   if (trainer instanceof LightBsrTrainer)
-    return {
-      step: trainer.step,
-      snapshot: null,
-      embedding: null,
-      recentLoss: meanOfLast(run.losses),
-      datasetSize: null,
-      blindsr: null,
-      evaluation: null,
-      lightbsr: trainer.report(await trainer.evaluate()),
-    };
+    return { ...none, lightbsr: trainer.report(await trainer.evaluate()) };
   return {
-    step: trainer.step,
-    snapshot: null,
-    embedding: null,
-    recentLoss: meanOfLast(run.losses),
-    datasetSize: null,
+    ...none,
     blindsr: trainer.snapshot(),
     evaluation: await trainer.evaluate(trainer.config.stage === 2),
-    lightbsr: null,
   };
 }
 

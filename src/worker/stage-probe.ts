@@ -5,7 +5,7 @@ import type { SimclrStageView, SimclrTrainer, ViewsOfBatch } from '../core/simcl
 import type { BlindSrConfig } from '../core/blindsr/config';
 import type { HrSampler } from '../core/blindsr/sampler';
 import type { BlindSrSample } from '../core/blindsr/types';
-import { batchSamples } from '../core/blindsr/batch';
+import { batchSamples } from '../core/blindsr/batch-samples';
 import { Random } from '../core/random';
 import type { StageProbe } from './protocol';
 

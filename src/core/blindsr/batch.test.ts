@@ -1,35 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { makeTextures } from '../../data/textures';
-import { cropResize, cropResizeInto, sampleBilinear, makeImage, stackImages } from '../image';
+import { cropResize, stackImages } from '../image';
 import { Random } from '../random';
-import {
-  batchSamples,
-  cropHr,
-  hrCrop,
-  samplesWhenRead,
-  drawCrop,
-  prepareBlindSrBatch,
-  type BlindSrBatchSpec,
-} from './batch';
+import { prepareBlindSrBatch, type BlindSrBatchSpec } from './batch';
+import { batchSamples, hrCrop, samplesWhenRead } from './batch-samples';
+import { drawCrop } from './crops';
 import { kernelSizeFor, lowSize, patchSize } from './config';
-import {
-  degradeBatch,
-  sampleDegradation,
-  type Degradation,
-  type DegradationRanges,
-} from './degrade';
+import { degradeBatch, sampleDegradation, type DegradationRanges } from './degrade';
 import { cutPatches, samplePatches } from './patches';
 import { wasmDegradation, wasmDegradationReady } from './degrade-wasm';
-import { cropHrWasm, degradeFromPool } from './pool-wasm';
-import {
-  axisWeightsFor,
-  blurResizeRegion,
-  cropAxis,
-  degradeFromPoolJs,
-  separableFactorsFor,
-  throughCrop,
-} from './degrade-separable';
 
 const pool = makeTextures(4, 128, 5);
 const isotropic: DegradationRanges = {
@@ -83,102 +63,6 @@ const maxDifference = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
   return max;
 };
-
-describe('cropResize', () => {
-  it('is sampleBilinear at every output pixel, to the last bit (crops, upsampling, clamped borders)', () => {
-    const random = new Random(3);
-    const image = pool[0];
-    const boxes = [
-      { x: 0.25, y: 0.1, width: 0.75, height: 0.75 },
-      { x: random.next() * 0.5, y: random.next() * 0.5, width: 0.5, height: 0.5 },
-      { x: 0.9, y: 0.95, width: 0.3, height: 0.2 },
-    ];
-    for (const [box, outSize] of [
-      [boxes[0], 96],
-      [boxes[1], 96],
-      [boxes[2], 40],
-    ] as const) {
-      const fast = cropResize(image, box, outSize);
-      const slow = makeImage(outSize);
-      const scaleX = (box.width * image.size) / outSize;
-      const scaleY = (box.height * image.size) / outSize;
-      for (let oy = 0; oy < outSize; oy++)
-        for (let ox = 0; ox < outSize; ox++)
-          sampleBilinear(
-            image,
-            box.x * image.size + (ox + 0.5) * scaleX - 0.5,
-            box.y * image.size + (oy + 0.5) * scaleY - 0.5,
-            slow.pixels,
-            (oy * outSize + ox) * 3,
-          );
-      expect(fast.pixels).toEqual(slow.pixels);
-    }
-  });
-});
-
-describe('throughCrop', () => {
-  it('the weights through a crop give its LR pixels from the pool image (1:1, shrinking, enlarging, clamped)', () => {
-    const hrSize = 96;
-    // axis-aligned anisotropic: separable, rows and columns differ
-    const anisotropic: Degradation = {
-      kind: 'anisotropic',
-      sigma: Math.sqrt(2.5 * 1.2),
-      lambda1: 2.5,
-      lambda2: 1.2,
-      theta: 0,
-      noise: 0,
-    };
-    const [weights] = axisWeightsFor([anisotropic], hrSize, lowSize, kernelSizeFor(2));
-    const [blur] = separableFactorsFor([anisotropic], hrSize, kernelSizeFor(2));
-    const image = pool[1];
-    const boxes = [
-      { x: 0.213, y: 0.377, width: 0.75, height: 0.75 }, // one source pixel per HR pixel
-      { x: 0.05, y: 0.1, width: 0.9, height: 0.9 }, // shrinking
-      { x: 0.3, y: 0.2, width: 0.4, height: 0.4 }, // enlarging
-      { x: 0.8, y: 0.85, width: 0.3, height: 0.3 }, // past the border: clamped samples
-    ];
-    const region = { top: 3, left: 20, height: 24, width: 24 };
-    for (const box of boxes) {
-      const crop = new Float32Array(hrSize * hrSize * 3);
-      cropResizeInto(image, box, hrSize, crop, 0);
-      const viaCrop = new Float32Array(24 * 24 * 3);
-      blurResizeRegion(crop, 0, hrSize, weights!.rows, weights!.columns, region, viaCrop, 0);
-      const rows = throughCrop(
-        weights!.rows,
-        cropAxis(box.y, box.height, image.size, hrSize),
-        image.size,
-        3,
-        27,
-      );
-      const columns = throughCrop(
-        weights!.columns,
-        cropAxis(box.x, box.width, image.size, hrSize),
-        image.size,
-        20,
-        44,
-      );
-      // LR rows outside [from, to) have no entries
-      expect(rows.start[3]).toBe(0);
-      expect(rows.start[48]).toBe(rows.start[27]);
-      const direct = new Float32Array(24 * 24 * 3);
-      blurResizeRegion(image.pixels, 0, image.size, rows, columns, region, direct, 0);
-      expect(maxDifference(direct, viaCrop)).toBeLessThan(1e-6);
-      // the same weights built in wasm (assembly/weights.ts), the f32 SIMD kernel on them
-      const simd = new Float32Array(24 * 24 * 3);
-      const job = {
-        draw: { source: 1, box },
-        blur: blur!,
-        regions: [region],
-        outs: [{ data: simd, offset: 0 }],
-      };
-      expect(degradeFromPool(pool, hrSize, lowSize, [job])).toBe(true);
-      expect(maxDifference(simd, viaCrop)).toBeLessThan(1e-6);
-      const js = new Float32Array(24 * 24 * 3);
-      degradeFromPoolJs(pool, hrSize, lowSize, [{ ...job, outs: [{ data: js, offset: 0 }] }]);
-      expect(js).toEqual(direct);
-    }
-  });
-});
 
 describe('prepareBlindSrBatch', () => {
   it('crops HR only where a step reads it (HR patches, kernels that are not separable); the panels crop theirs when asked', async () => {
@@ -291,38 +175,5 @@ describe('prepareBlindSrBatch', () => {
     );
     expect(maxDifference(simd.lowPatches[0], plain.lowPatches[0])).toBeLessThan(1e-6);
     expect(maxDifference(simd.low[5]!, plain.low[5]!)).toBeLessThan(1e-6);
-  });
-
-  it('the wasm crops are the JS crops to the last bit, and cropHr draws the same either way', () => {
-    expect(wasmDegradationReady()).toBe(true);
-    const random = new Random(8);
-    const boxes = [
-      // the batch's: one source pixel per output pixel at a sub-pixel offset
-      ...Array.from({ length: 6 }, () => {
-        const side = 48 / 128;
-        return { x: random.uniform(0, 1 - side), y: random.uniform(0, 1 - side), side, out: 48 };
-      }),
-      // shrinking, enlarging, and a box at the border (clamped samples)
-      { x: 0.1, y: 0.2, side: 0.7, out: 33 },
-      { x: 0.3, y: 0.05, side: 0.2, out: 50 },
-      { x: 0.9, y: 0.9, side: 0.1, out: 7 },
-    ];
-    boxes.forEach(({ x, y, side, out }, i) => {
-      const source = i % pool.length;
-      const box = { x, y, width: side, height: side };
-      const js = new Float32Array(out * out * 3);
-      cropResizeInto(pool[source], box, out, js, 0);
-      const wasm = cropHrWasm(pool, [{ source, box }], out);
-      expect(wasm && Array.from(wasm)).toEqual(Array.from(js));
-    });
-    const withWasm = cropHr(pool, 5, 48, new Random(3));
-    wasmDegradation.enabled = false;
-    try {
-      const withJs = cropHr(pool, 5, 48, new Random(3));
-      expect(withWasm.sources).toEqual(withJs.sources);
-      expect(Array.from(withWasm.pixels)).toEqual(Array.from(withJs.pixels));
-    } finally {
-      wasmDegradation.enabled = true;
-    }
   });
 });

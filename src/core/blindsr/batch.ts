@@ -13,11 +13,12 @@ import {
   degradeFromPoolJs,
   separableFactorsFor,
   type LowRegion,
-  type PoolImageJob,
 } from './degrade-separable';
+import type { PoolImageJob } from './sparse-weights';
 import { samplePatches } from './patches';
-import { cropResize, cropResizeInto, type RgbImage } from '../image';
-import { cropHrWasm, degradeFromPool, type CropDraw } from './pool-wasm';
+import type { RgbImage } from '../image';
+import { cropDraws, drawBox } from './crops';
+import { degradeFromPool, type CropDraw } from './pool-wasm';
 import type { Random } from '../random';
 import type { BlindSrSample } from './types';
 
@@ -73,51 +74,6 @@ export interface BlindSrBatch {
   lowPatches: Float32Array[];
   /** [images, 24·s, 24·s, 3] under quadrant 0, when spec.hrPatches */
   hrPatches: Float32Array | null;
-}
-
-/** Where one random HR crop comes from: a pool image (an int), a place in it (two uniforms). */
-function drawBox(pool: RgbImage[], size: number, random: Random) {
-  const source = random.int(pool.length);
-  const side = Math.min(1, size / pool[source].size);
-  const box = {
-    x: random.uniform(0, 1 - side),
-    y: random.uniform(0, 1 - side),
-    width: side,
-    height: side,
-  };
-  return { source, box };
-}
-
-/** One random HR crop, side `size`. */
-export function drawCrop(
-  pool: RgbImage[],
-  size: number,
-  random: Random,
-): { image: RgbImage; source: number } {
-  const { source, box } = drawBox(pool, size, random);
-  return { image: cropResize(pool[source], box, size), source };
-}
-
-/** The crops of `draws`, side `size`, in a row. → pixels [draws, size, size, 3] */
-function cropDraws(pool: RgbImage[], draws: CropDraw[], size: number): Float32Array {
-  const cropped = cropHrWasm(pool, draws, size);
-  if (cropped) return cropped;
-  const pixels = new Float32Array(draws.length * size * size * 3);
-  draws.forEach(({ source, box }, i) =>
-    cropResizeInto(pool[source], box, size, pixels, i * size * size * 3),
-  );
-  return pixels;
-}
-
-/** `count` crops in a row. → pixels [count, size, size, 3] */
-export function cropHr(
-  pool: RgbImage[],
-  count: number,
-  size: number,
-  random: Random,
-): { pixels: Float32Array; sources: number[] } {
-  const draws = Array.from({ length: count }, () => drawBox(pool, size, random));
-  return { pixels: cropDraws(pool, draws, size), sources: draws.map((draw) => draw.source) };
 }
 
 const quadrant = (corner: { x: number; y: number }): LowRegion => ({
@@ -284,43 +240,4 @@ export function stackedLow(batch: BlindSrBatch): Float32Array {
     out.set(image, i * stride);
   });
   return out;
-}
-
-/** Image i's HR crop [hrSize, hrSize, 3]: the batch's, or made now from its draw. */
-export function hrCrop(batch: BlindSrBatch, i: number): Float32Array {
-  return batch.hr[i]?.slice() ?? cropDraws(batch.pool, [batch.draws[i]], batch.hrSize);
-}
-
-/**
- * batchSamples(batch) made when first read — a snapshot for the page, a few times a second —
- * not at every step.
- */
-export function samplesWhenRead(batch: BlindSrBatch): () => BlindSrSample[] {
-  let samples: BlindSrSample[] | null = null;
-  return () => (samples ??= batchSamples(batch));
-}
-
-/**
- * The samples the panels show: HR crop, LR image, kernel and quadrants of the first
- * `spec.shown` images; paired, the query patch is quadrant 0 of image i and its key the
- * first quadrant of image i + images/2.
- */
-export function batchSamples(batch: BlindSrBatch): BlindSrSample[] {
-  const { spec, hrSize } = batch;
-  const partnerOffset = spec.pairing === 'degradation' ? spec.images / 2 : 0;
-  const kernelSize = kernelSizeFor(spec.scale);
-  const count = Math.min(spec.shown, partnerOffset || spec.images);
-  return Array.from({ length: count }, (_, i) => ({
-    hrSize,
-    hr: hrCrop(batch, i),
-    low: batch.low[i]!.slice(),
-    kernel: blurKernel(batch.degradations[i], kernelSize),
-    kernelSize,
-    degradation: batch.degradations[i],
-    patches:
-      partnerOffset > 0
-        ? [batch.patches[i][0], batch.patches[i + partnerOffset][0]]
-        : batch.patches[i],
-    partnerLow: partnerOffset > 0 ? batch.low[i + partnerOffset]!.slice() : null,
-  }));
 }

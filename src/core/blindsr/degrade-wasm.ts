@@ -99,7 +99,7 @@ export function reserve(memory: WebAssembly.Memory, bytes: number): void {
 }
 
 /** A job whose source image [size, size, 3] is already in the kernel's memory at byte `at`. */
-export interface PlacedJob extends Omit<BlurResizeJob, 'image'> {
+interface PlacedJob extends Omit<BlurResizeJob, 'image'> {
   at: number;
   size: number;
 }
@@ -155,7 +155,7 @@ export function runRegions(k: RegionKernel, free: number, jobs: PointerJob[]): v
  * Runs blurResizeRegion for each job on images already in the kernel's memory; memory from
  * byte `free` on is scratch: each distinct axis's start | index | weight, then runRegions'.
  */
-export function runPlacedJobs(k: RegionKernel, free: number, jobs: PlacedJob[]): void {
+function runPlacedJobs(k: RegionKernel, free: number, jobs: PlacedJob[]): void {
   const axes = new Map<AxisWeights, number>();
   let bytes = free;
   for (const job of jobs)

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { samplesWhenRead } from './batch';
+import { samplesWhenRead } from './batch-samples';
 import { patchSize } from './config';
 import type { Degradation } from './degrade';
 import { distillationTerms } from './distill';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BlindSrConfig } from './config';
-import { samplesWhenRead } from './batch';
+import { samplesWhenRead } from './batch-samples';
 import type { Degradation } from './degrade';
 import { momentumUpdate } from '../nn/train-step';
 import {

@@ -7,7 +7,7 @@ import {
   wasmDegradation,
   type PointerJob,
 } from './degrade-wasm';
-import { bicubicRows, regionSpan, type PoolImageJob } from './degrade-separable';
+import { bicubicRows, jobAxes, type PoolImageJob } from './sparse-weights';
 
 /**
  * The kernels that read the Blind-SR pool (assembly/crop.ts, assembly/degrade.ts) on a
@@ -106,7 +106,7 @@ export function cropHrWasm(
  * noise — computed from the pool images in the kernel's memory: each distinct blur factor's
  * weights (assembly/weights.ts blurResizeWeights), each crop's axes folded in
  * (throughCropWeights, only the LR rows and columns its regions need), then blurResizeRegion.
- * The same weights to the bit as degrade-separable.ts' blurResizeAxis and throughCrop; false
+ * The same weights to the bit as sparse-weights.ts' blurResizeAxis and throughCrop; false
  * without wasm SIMD, and the caller runs those.
  */
 export function degradeFromPool(
@@ -164,16 +164,10 @@ export function degradeFromPool(
   }
   // each image's axes through its crop: a row reaches ≤ perRow HR pixels, each ≤ 2 + scale sources
   const jobs: PointerJob[] = [];
-  for (const { draw, blur, regions, outs } of images) {
-    const { source, box } = draw;
+  for (const job of images) {
+    const { source } = job.draw;
     const size = pool[source].size;
-    const axis = (
-      factor: Float64Array,
-      position: number,
-      extent: number,
-      from: number,
-      to: number,
-    ) => {
+    const { rows, columns } = jobAxes(job, (factor, position, extent, from, to) => {
       const sources = Math.ceil(perRow * ((extent * size) / hrSize)) + 2;
       const start = at;
       const index = start + align((lowSize + 1) * 4);
@@ -198,19 +192,16 @@ export function degradeFromPool(
         weight,
       );
       return [start, index, weight];
-    };
-    const { rowFrom, rowTo, columnFrom, columnTo } = regionSpan(regions);
-    const rows = axis(blur.rows, box.y, box.height, rowFrom, rowTo);
-    const columns = axis(blur.columns, box.x, box.width, columnFrom, columnTo);
-    regions.forEach((region, r) =>
+    });
+    job.regions.forEach((region, r) =>
       jobs.push({
         at: k.offsets[source],
         size,
         rows,
         columns,
         region,
-        out: outs[r].data,
-        outOffset: outs[r].offset,
+        out: job.outs[r].data,
+        outOffset: job.outs[r].offset,
       }),
     );
   }

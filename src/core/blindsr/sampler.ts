@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { kernelSizeFor, lowSize, patchSize, type BlindSrConfig } from './config';
-import { drawCrop, prepareBlindSrBatch, type BlindSrBatch, type BlindSrBatchSpec } from './batch';
+import { prepareBlindSrBatch, type BlindSrBatch, type BlindSrBatchSpec } from './batch';
+import { drawCrop } from './crops';
 import type { Degradation, DegradationRanges } from './degrade';
 import { degradePixels } from './degrade-separable';
 import { stackImages, type RgbImage } from '../image';

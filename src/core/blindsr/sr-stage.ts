@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { lowSize, patchSize, srBatch, type BlindSrConfig } from './config';
-import { samplesWhenRead, stackedLow } from './batch';
+import { stackedLow } from './batch';
+import { samplesWhenRead } from './batch-samples';
 import { sampleDegradation, type Degradation } from './degrade';
 import { encode, encoderTrainables, type ConvEncoder } from '../nn/models';
 import { FlatAdam } from '../nn/optimizer';

@@ -16,7 +16,7 @@ import { FlatAdam } from '../nn/optimizer';
 import { NegativeQueue } from '../queue';
 import { Random } from '../random';
 import { BlindSrEvaluator } from './eval';
-import { samplesWhenRead } from './batch';
+import { samplesWhenRead } from './batch-samples';
 import type { BlindSrEvaluation, BlindSrSample, BlindSrSnapshot, BlindSrStepResult } from './types';
 
 export type { BlindSrEvaluation, BlindSrSample, BlindSrSnapshot, BlindSrStepResult } from './types';
