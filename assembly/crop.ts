@@ -7,9 +7,10 @@
 // one speed from the first batch. Its own memory, like blurResizeRegion.
 
 /**
- * One crop: box (x, y) in fractions of the side, `scaleX`/`scaleY` source pixels per output
- * pixel; `columns` is scratch of outSize × 16 bytes (each column's left and right byte
- * offsets and its fraction).
+ * Rows [top, top + height) and columns [left, left + width) of one crop of side outSize,
+ * written as [height, width, 3] (each pixel as in the whole crop): box (x, y) in fractions of
+ * the side, `scaleX`/`scaleY` source pixels per output pixel; `columns` is scratch of
+ * outSize × 16 bytes (each column's left and right byte offsets and its fraction).
  */
 export function cropBilinear(
   pixels: usize,
@@ -18,13 +19,17 @@ export function cropBilinear(
   y: f64,
   scaleX: f64,
   scaleY: f64,
-  outSize: i32,
+  top: i32,
+  left: i32,
+  height: i32,
+  width: i32,
   columns: usize,
   out: usize,
 ): void {
   const last = <f64>(size - 1);
   const sizeF = <f64>size;
-  for (let ox = 0; ox < outSize; ox++) {
+  const lastColumn = left + width;
+  for (let ox = left; ox < lastColumn; ox++) {
     const cx = min(max(x * sizeF + (<f64>ox + 0.5) * scaleX - 0.5, 0.0), last);
     const whole = floor(cx);
     const at = columns + ((<usize>ox) << 4);
@@ -34,14 +39,14 @@ export function cropBilinear(
   }
   const rowBytes = <usize>size * 12;
   let target = out;
-  for (let oy = 0; oy < outSize; oy++) {
+  for (let oy = top; oy < top + height; oy++) {
     const cy = min(max(y * sizeF + (<f64>oy + 0.5) * scaleY - 0.5, 0.0), last);
     const y0 = floor(cy);
     const top = pixels + <usize>(<i32>y0) * rowBytes;
     const bottom = pixels + <usize>min(<i32>y0 + 1, size - 1) * rowBytes;
     const fy = cy - y0;
     const gy = 1.0 - fy;
-    for (let ox = 0; ox < outSize; ox++) {
+    for (let ox = left; ox < lastColumn; ox++) {
       const at = columns + ((<usize>ox) << 4);
       const left = <usize>load<i32>(at);
       const right = <usize>load<i32>(at, 4);

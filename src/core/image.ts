@@ -50,13 +50,26 @@ export function cropResize(
   return out;
 }
 
-/** cropResize written into `target` at `offset` ([outSize, outSize, 3]): no image allocated. */
+/** Rows [top, top + height) and columns [left, left + width) of an image. */
+export interface PixelRegion {
+  top: number;
+  left: number;
+  height: number;
+  width: number;
+}
+
+/**
+ * cropResize written into `target` at `offset` ([outSize, outSize, 3]): no image allocated.
+ * With `region`, only those pixels of the crop ([height, width, 3] at `offset`), each the
+ * same to the last bit as in the whole crop.
+ */
 export function cropResizeInto(
   image: RgbImage,
   box: { x: number; y: number; width: number; height: number },
   outSize: number,
   target: Float32Array,
   offset: number,
+  region: PixelRegion = { top: 0, left: 0, height: outSize, width: outSize },
 ): void {
   const { size, pixels } = image;
   const scaleX = (box.width * size) / outSize;
@@ -65,21 +78,22 @@ export function cropResizeInto(
   const left = new Int32Array(outSize);
   const right = new Int32Array(outSize);
   const fractionX = new Float64Array(outSize);
-  for (let ox = 0; ox < outSize; ox++) {
+  const lastColumn = region.left + region.width;
+  for (let ox = region.left; ox < lastColumn; ox++) {
     const cx = Math.min(Math.max(box.x * size + (ox + 0.5) * scaleX - 0.5, 0), size - 1);
     left[ox] = Math.floor(cx) * 3;
     right[ox] = Math.min(Math.floor(cx) + 1, size - 1) * 3;
     fractionX[ox] = cx - Math.floor(cx);
   }
   let at = offset;
-  for (let oy = 0; oy < outSize; oy++) {
+  for (let oy = region.top; oy < region.top + region.height; oy++) {
     const cy = Math.min(Math.max(box.y * size + (oy + 0.5) * scaleY - 0.5, 0), size - 1);
     const y0 = Math.floor(cy);
     const top = y0 * size * 3;
     const bottom = Math.min(y0 + 1, size - 1) * size * 3;
     const fy = cy - y0;
     const gy = 1 - fy;
-    for (let ox = 0; ox < outSize; ox++) {
+    for (let ox = region.left; ox < lastColumn; ox++) {
       const fx = fractionX[ox];
       const gx = 1 - fx;
       const a = top + left[ox];

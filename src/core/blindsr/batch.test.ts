@@ -65,7 +65,7 @@ const maxDifference = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 };
 
 describe('prepareBlindSrBatch', () => {
-  it('crops HR only where a step reads it (HR patches, kernels that are not separable); the panels crop theirs when asked', async () => {
+  it('crops whole HR images only for kernels that are not separable; HR patches alone; the panels crop theirs when asked', async () => {
     const batch = await prepareBlindSrBatch(stage1, pool, new Random(11));
     expect(batch.hr.every((h) => h === null)).toBe(true);
     const { source, box } = batch.draws[1];
@@ -76,8 +76,19 @@ describe('prepareBlindSrBatch', () => {
       pool,
       new Random(11),
     );
-    expect(withPatches.hr.every((h) => h !== null)).toBe(true);
+    expect(withPatches.hr.every((h) => h === null)).toBe(true);
     expect(withPatches.lowPatches[0]).toEqual(batch.lowPatches[0]);
+    // each HR patch: its pixels of the whole crop, to the bit
+    const side = patchSize * stage1.scale;
+    withPatches.patches.forEach(([corner], i) => {
+      const whole = hrCrop(withPatches, i);
+      const rows = Array.from({ length: side }, (_, y) => {
+        const at = ((corner.y * stage1.scale + y) * 96 + corner.x * stage1.scale) * 3;
+        return Array.from(whole.subarray(at, at + side * 3));
+      }).flat();
+      const count = side * side * 3;
+      expect(Array.from(withPatches.hrPatches!.subarray(i * count, (i + 1) * count))).toEqual(rows);
+    });
     const reference = tensorReference(stage1, 11);
     expect(maxDifference(batch.lowPatches[0], reference.patches[0])).toBeLessThan(2e-5);
   });

@@ -58,10 +58,10 @@ export interface BlindSrBatch {
   pool: RgbImage[];
   draws: CropDraw[];
   /**
-   * HR crop [hrSize, hrSize, 3] of each image whose step needs one — kernels that are not
-   * separable, HR patches — else null: the LR pixels of an image with a separable kernel are
-   * computed from its pool image directly (crop ∘ blur ∘ bicubic ↓ as one sparse matrix per
-   * axis), and the panels' samples crop theirs when asked for (hrCrop)
+   * HR crop [hrSize, hrSize, 3] of each image whose kernel is not separable, else null: the
+   * LR pixels of an image with a separable kernel are computed from its pool image directly
+   * (crop ∘ blur ∘ bicubic ↓ as one sparse matrix per axis), HR patches are cropped alone,
+   * and the panels' samples crop theirs when asked for (hrCrop)
    */
   hr: (Float32Array | null)[];
   /** per image; paired, image i + images/2 holds image i's */
@@ -151,7 +151,8 @@ export async function prepareBlindSrBatch(
     (partnerOffset > 0 && i >= partnerOffset && i < partnerOffset + spec.shown);
 
   const factors = separableFactorsFor(degradations, hrSize, kernelSizeFor(spec.scale));
-  const hrWanted = (i: number) => spec.hrPatches || factors[i] === null;
+  // whole HR crops only for kernels that are not separable (the tensor path)
+  const hrWanted = (i: number) => factors[i] === null;
   const cropped = draws.flatMap((draw, i) => (hrWanted(i) ? [draw] : []));
   const hrStride = hrSize * hrSize * 3;
   const crops = cropDraws(pool, cropped, hrSize);
@@ -207,15 +208,21 @@ export async function prepareBlindSrBatch(
       );
   });
 
-  let hrPatches: Float32Array | null = null;
-  if (spec.hrPatches) {
-    const side = patchSize * spec.scale;
-    hrPatches = new Float32Array(spec.images * side * side * 3);
-    for (let i = 0; i < spec.images; i++) {
-      const corner = { x: patches[i][0].x * spec.scale, y: patches[i][0].y * spec.scale };
-      copyPatch(hr[i]!, 0, hrSize, corner, side, hrPatches, i * side * side * 3);
-    }
-  }
+  // HR patches: only the patch's pixels of each crop, as in the whole crop to the bit
+  const hrSide = patchSize * spec.scale;
+  const hrPatches = spec.hrPatches
+    ? cropDraws(
+        pool,
+        draws,
+        hrSize,
+        patches.map(([corner]) => ({
+          top: corner.y * spec.scale,
+          left: corner.x * spec.scale,
+          height: hrSide,
+          width: hrSide,
+        })),
+      )
+    : null;
   return {
     spec,
     hrSize,

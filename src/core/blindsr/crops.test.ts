@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTextures } from '../../data/textures';
 import { cropResize, cropResizeInto, sampleBilinear, makeImage } from '../image';
 import { Random } from '../random';
-import { cropHr } from './crops';
+import { cropDraws, cropHr } from './crops';
 import { wasmDegradation, wasmDegradationReady } from './degrade-wasm';
 import { cropHrWasm } from './pool-wasm';
 
@@ -71,6 +71,47 @@ describe('cropHr', () => {
       expect(Array.from(withWasm.pixels)).toEqual(Array.from(withJs.pixels));
     } finally {
       wasmDegradation.enabled = true;
+    }
+  });
+});
+
+describe('cropDraws with regions', () => {
+  it("a region of a crop is the whole crop's region to the last bit, on wasm and in JS", () => {
+    const random = new Random(12);
+    const size = 96;
+    const side = size / 128;
+    const draws = Array.from({ length: 4 }, (_, i) => ({
+      source: i % pool.length,
+      box: {
+        x: random.uniform(0, 1 - side),
+        y: random.uniform(0, 1 - side),
+        width: side,
+        height: side,
+      },
+    }));
+    // a corner, the middle, a strip at the far edge, one pixel
+    const regions = [
+      { top: 0, left: 0, height: 48, width: 48 },
+      { top: 30, left: 17, height: 48, width: 48 },
+      { top: 90, left: 0, height: 6, width: 96 },
+      { top: 95, left: 95, height: 1, width: 1 },
+    ];
+    const expected = draws.flatMap((draw, i) => {
+      const whole = cropDraws(pool, [draw], size);
+      const { top, left, height, width } = regions[i];
+      return Array.from({ length: height }, (_, y) =>
+        Array.from(
+          whole.subarray(((top + y) * size + left) * 3, ((top + y) * size + left + width) * 3),
+        ),
+      ).flat();
+    });
+    for (const wasm of [true, false]) {
+      wasmDegradation.enabled = wasm;
+      try {
+        expect(Array.from(cropDraws(pool, draws, size, regions))).toEqual(expected);
+      } finally {
+        wasmDegradation.enabled = true;
+      }
     }
   });
 });

@@ -1,4 +1,4 @@
-import { cropResize, cropResizeInto, type RgbImage } from '../image';
+import { cropResize, cropResizeInto, type PixelRegion, type RgbImage } from '../image';
 import { cropHrWasm, type CropDraw } from './pool-wasm';
 import type { Random } from '../random';
 
@@ -27,14 +27,29 @@ export function drawCrop(
   return { image: cropResize(pool[source], box, size), source };
 }
 
-/** The crops of `draws`, side `size`, in a row. → pixels [draws, size, size, 3] */
-export function cropDraws(pool: RgbImage[], draws: CropDraw[], size: number): Float32Array {
-  const cropped = cropHrWasm(pool, draws, size);
+/**
+ * The crops of `draws`, side `size`, in a row. → pixels [draws, size, size, 3]; with
+ * `regions`, region i of crop i (the same pixels as in the whole crop), one after the other.
+ */
+export function cropDraws(
+  pool: RgbImage[],
+  draws: CropDraw[],
+  size: number,
+  regions?: PixelRegion[],
+): Float32Array {
+  const cropped = cropHrWasm(pool, draws, size, regions);
   if (cropped) return cropped;
-  const pixels = new Float32Array(draws.length * size * size * 3);
-  draws.forEach(({ source, box }, i) =>
-    cropResizeInto(pool[source], box, size, pixels, i * size * size * 3),
+  const whole = { top: 0, left: 0, height: size, width: size };
+  const regionOf = (i: number) => regions?.[i] ?? whole;
+  const pixels = new Float32Array(
+    draws.reduce((sum, _, i) => sum + regionOf(i).height * regionOf(i).width * 3, 0),
   );
+  let at = 0;
+  draws.forEach(({ source, box }, i) => {
+    const region = regionOf(i);
+    cropResizeInto(pool[source], box, size, pixels, at, region);
+    at += region.height * region.width * 3;
+  });
   return pixels;
 }
 

@@ -1,7 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { blurCovariance, degradeBatch, type Degradation } from './degrade';
 import type { Random } from '../random';
-import { blurResizeWasm, type AxisWeights, type LowRegion } from './degrade-wasm';
+import {
+  blurResizeWasm,
+  type AxisWeights,
+  type BlurResizeJob,
+  type LowRegion,
+} from './degrade-wasm';
 import {
   blurResizeAxis,
   cropAxis,
@@ -260,20 +265,25 @@ export function degradePixels(
     out: low,
     outOffset: i * stride,
   }));
-  if (!blurResizeWasm(pixels, size, jobs))
-    for (const job of jobs)
-      blurResizeRegion(
-        pixels,
-        job.image * size * size * 3,
-        size,
-        job.rows,
-        job.columns,
-        whole,
-        low,
-        job.outOffset,
-      );
+  runBlurResizeJobs(pixels, size, jobs);
   degradations.forEach((d, i) =>
     addNoise(d, lowSize, [whole], [{ data: low, offset: i * stride }], random),
   );
   return tf.tensor4d(low, [count, lowSize, lowSize, 3]);
+}
+
+/** The jobs on images [B, size, size, 3]: the wasm kernel, or the JS loops without wasm SIMD. */
+export function runBlurResizeJobs(pixels: Float32Array, size: number, jobs: BlurResizeJob[]): void {
+  if (blurResizeWasm(pixels, size, jobs)) return;
+  for (const job of jobs)
+    blurResizeRegion(
+      pixels,
+      job.image * size * size * 3,
+      size,
+      job.rows,
+      job.columns,
+      job.region,
+      job.out,
+      job.outOffset,
+    );
 }

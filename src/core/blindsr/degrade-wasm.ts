@@ -1,4 +1,5 @@
 import { plain } from 'virtual:simd-kernels';
+import type { PixelRegion } from '../image';
 
 /**
  * blurResizeRegion of assembly/degrade.ts, on a WebAssembly.Memory of its own (not tfjs'),
@@ -17,12 +18,7 @@ export interface AxisWeights {
 }
 
 /** A rectangle of LR pixels: rows [top, top + height), columns [left, left + width). */
-export interface LowRegion {
-  top: number;
-  left: number;
-  height: number;
-  width: number;
-}
+export type LowRegion = PixelRegion;
 
 /** One LR region of one HR image of the batch, written to out at outOffset as [h, w, 3]. */
 export interface BlurResizeJob {

@@ -15,7 +15,7 @@ import { encode } from '../nn/models';
 import { concatRows, cutPatches } from './patches';
 import { pca2 } from '../pca';
 import type { Random } from '../random';
-import { disposeSrInputs, prepareSrInputs } from './srnet';
+import { disposeSrInputs, prepareSrInputs } from './sr-inputs';
 
 /** What the evaluator reads of the model (the trainer's parts, without the trainer). */
 export interface EvaluatedModel {
@@ -164,7 +164,8 @@ export class BlindSrEvaluator {
       ];
     });
     const patchHr = patchSize * sampler.config.scale;
-    const inputs = prepareSrInputs(low, sampler.config.scale);
+    const lowData = (await low.data()) as Float32Array;
+    const inputs = prepareSrInputs(lowData, low.shape[0], patchSize, sampler.config.scale);
     const conditions = sr.conditions(lowFull, this.srHeldOut.degradations);
     const outputs = tf.tidy(() =>
       [inputs.upsampled, ...sr.upsamplers.outputs(inputs, conditions)].map((t) =>
@@ -173,8 +174,8 @@ export class BlindSrEvaluator {
     );
     disposeSrInputs(inputs);
     tf.dispose(Object.values(conditions));
-    const [hrData, lowData, ...methodData] = (await Promise.all(
-      [hr, low, ...outputs].map((t) => t.data()),
+    const [hrData, ...methodData] = (await Promise.all(
+      [hr, ...outputs].map((t) => t.data()),
     )) as Float32Array[];
     tf.dispose([...outputs, low, hr]);
     const size = patchHr * patchHr * 3;

@@ -1,4 +1,4 @@
-import type { RgbImage } from '../image';
+import type { PixelRegion, RgbImage } from '../image';
 import {
   align,
   ownMemoryKernels,
@@ -71,21 +71,30 @@ export interface CropDraw {
 
 /**
  * `draws` as crops of side `outSize`, → [draws, outSize, outSize, 3], the same to the last
- * bit as cropResizeInto's JS loop (the same f64 sums); null without wasm SIMD.
+ * bit as cropResizeInto's JS loop (the same f64 sums); null without wasm SIMD. With
+ * `regions`, only region i of crop i, the regions' pixels one after the other.
  */
 export function cropHrWasm(
   pool: RgbImage[],
   draws: CropDraw[],
   outSize: number,
+  regions?: PixelRegion[],
 ): Float32Array | null {
   const k = withPool(pool);
   if (!k) return null;
   const columns = k.free;
   const outAt = columns + align(outSize * 16);
-  const stride = outSize * outSize * 3;
-  reserve(k.memory, outAt + draws.length * stride * 4);
+  const whole = { top: 0, left: 0, height: outSize, width: outSize };
+  const counts = draws.map((_, i) => {
+    const { height, width } = regions?.[i] ?? whole;
+    return height * width * 3;
+  });
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  reserve(k.memory, outAt + total * 4);
+  let at = outAt;
   draws.forEach(({ source, box }, i) => {
     const size = pool[source].size;
+    const region = regions?.[i] ?? whole;
     k.cropBilinear(
       k.offsets[source],
       size,
@@ -93,12 +102,16 @@ export function cropHrWasm(
       box.y,
       (box.width * size) / outSize,
       (box.height * size) / outSize,
-      outSize,
+      region.top,
+      region.left,
+      region.height,
+      region.width,
       columns,
-      outAt + i * stride * 4,
+      at,
     );
+    at += counts[i] * 4;
   });
-  return new Float32Array(k.memory.buffer, outAt, draws.length * stride).slice();
+  return new Float32Array(k.memory.buffer, outAt, total).slice();
 }
 
 /**

@@ -76,10 +76,16 @@ const entries = (start: Int32Array, count: number): AxisWeights => ({
 });
 
 /**
- * The reflection-padded 1-D blur (mirrorPad 'reflect', as blurBatch) followed by the
- * bicubic matrix [outSize, inSize], as one sparse matrix.
+ * The 1-D blur, padded by reflection (mirrorPad 'reflect', as blurBatch; 'symmetric' repeats
+ * the edge pixel), followed by the bicubic matrix [outSize, inSize], as one sparse matrix.
  */
-export function blurResizeAxis(blur: Float64Array, inSize: number, outSize: number): AxisWeights {
+export function blurResizeAxis(
+  blur: Float64Array,
+  inSize: number,
+  outSize: number,
+  padding: 'reflect' | 'symmetric' = 'reflect',
+): AxisWeights {
+  const edge = padding === 'symmetric' ? 1 : 0;
   const bicubic = bicubicRows(inSize, outSize);
   const half = Math.floor(blur.length / 2);
   if (denseRow.length < inSize) denseRow = new Float64Array(inSize);
@@ -94,7 +100,7 @@ export function blurResizeAxis(blur: Float64Array, inSize: number, outSize: numb
       if (r === 0) continue;
       for (let t = 0; t < blur.length; t++) {
         let j = i + t - half;
-        j = j < 0 ? -j : j >= inSize ? 2 * (inSize - 1) - j : j;
+        j = j < 0 ? -j - edge : j >= inSize ? 2 * (inSize - 1) - j + edge : j;
         dense[j] += r * blur[t];
         if (j < lowest) lowest = j;
         if (j > highest) highest = j;

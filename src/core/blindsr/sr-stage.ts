@@ -9,7 +9,7 @@ import { gradientStep } from '../nn/train-step';
 import { Random } from '../random';
 import { degradationFeatures, oracleDim } from './oracle';
 import type { HrSampler } from './sampler';
-import { disposeSrInputs, prepareSrInputs } from './srnet';
+import { disposeSrInputs, prepareSrInputs } from './sr-inputs';
 import type { BlindSrSample } from './types';
 import { Upsamplers, type Conditions } from './upsamplers';
 
@@ -141,9 +141,8 @@ export class SrStage {
     // the upsampler works on one LR quadrant and its HR crop; the representation sees the whole LR image
     const hrPatchSize = patchSize * this.config.scale;
     const low = tf.tensor4d(stackedLow(batch), [srBatch, lowSize, lowSize, 3]);
-    const lowPatch = tf.tensor4d(batch.lowPatches[0], [srBatch, patchSize, patchSize, 3]);
     const hrPatch = tf.tensor4d(batch.hrPatches!, [srBatch, hrPatchSize, hrPatchSize, 3]);
-    const inputs = prepareSrInputs(lowPatch, this.config.scale);
+    const inputs = prepareSrInputs(batch.lowPatches[0], srBatch, patchSize, this.config.scale);
     const augmentMilliseconds = performance.now() - start;
     const conditions = this.conditions(low, degradations);
     const encoderVariablesTrained = joint ? encoderTrainables(this.encoder) : [];
@@ -174,7 +173,6 @@ export class SrStage {
       value,
       learnedLoss as unknown as tf.Scalar,
       low,
-      lowPatch,
       hrPatch,
       ...Object.values(conditions),
     ]);

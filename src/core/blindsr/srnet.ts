@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { filmLeakyRelu } from '../nn/film';
-import { bicubicResize } from './degrade';
 import {
   applyConv,
   applyDense,
@@ -11,6 +10,7 @@ import {
   type DenseParams,
 } from '../nn/layers';
 import type { Random } from '../random';
+import { sharpenSigmas, type SrInputs } from './sr-inputs';
 
 /**
  * A small degradation-conditioned upsampler, the browser-sized stand-in for DASR's
@@ -37,9 +37,6 @@ export interface SrNet {
   conditionDim: number;
 }
 
-/** σ of the Gaussians of the unsharp-mask bands, in LR pixels; their kernel side. */
-export const sharpenSigmas = [0.5, 1, 2];
-const sharpenSize = 9;
 const hiddenDim = 32;
 
 /**
@@ -95,69 +92,6 @@ export function pixelShuffle(x: tf.Tensor4D, scale: number): tf.Tensor4D {
     .reshape([b, h * scale, w * scale, c]) as tf.Tensor4D;
 }
 
-/** The unsharp-mask band kernels δ − G_s/ΣG_s as a depthwise filter [k, k, 3, bands]. */
-function bandFilter(): tf.Tensor4D {
-  const k = sharpenSize;
-  const bands = sharpenSigmas.length;
-  const values = new Float32Array(k * k * 3 * bands);
-  const centre = (k - 1) / 2;
-  sharpenSigmas.forEach((sigma, j) => {
-    const gaussian = new Float32Array(k * k);
-    let sum = 0;
-    for (let y = 0; y < k; y++)
-      for (let x = 0; x < k; x++) {
-        gaussian[y * k + x] = Math.exp(-((x - centre) ** 2 + (y - centre) ** 2) / (2 * sigma ** 2));
-        sum += gaussian[y * k + x];
-      }
-    for (let t = 0; t < k * k; t++) {
-      const value = (t === (k * k - 1) / 2 ? 1 : 0) - gaussian[t] / sum;
-      for (let c = 0; c < 3; c++) values[(t * 3 + c) * bands + j] = value;
-    }
-  });
-  return tf.tensor4d(values, [k, k, 3, bands]);
-}
-
-/** What every upsampler needs of an LR batch, computed once and shared (no gradient). */
-export interface SrInputs {
-  /** [B, h, w, 3] */
-  low: tf.Tensor4D;
-  /** bicubic up-sampling [B, H, W, 3] */
-  upsampled: tf.Tensor4D;
-  /** up-sampled unsharp-mask bands, [B, H·W·3, bands] (colour-major rows) */
-  bands: tf.Tensor3D;
-}
-
-/** low: [B, h, w, 3] → the shared inputs at scale s. Symmetric padding at the borders. */
-export function prepareSrInputs(low: tf.Tensor4D, scale: number): SrInputs {
-  return tf.tidy(() => {
-    const [b, h] = low.shape;
-    const pad = (sharpenSize - 1) / 2;
-    const padded = tf.mirrorPad(
-      low,
-      [
-        [0, 0],
-        [pad, pad],
-        [pad, pad],
-        [0, 0],
-      ],
-      'symmetric',
-    );
-    // channel c·bands + j: colour c filtered by band j
-    const filtered = tf.depthwiseConv2d(padded, bandFilter(), 1, 'valid') as tf.Tensor4D;
-    const high = h * scale;
-    const bands = bicubicResize(filtered, high).reshape([
-      b,
-      high * high * 3,
-      sharpenSigmas.length,
-    ]) as tf.Tensor3D;
-    return { low: low.clone(), upsampled: bicubicResize(low, high), bands };
-  });
-}
-
-export function disposeSrInputs(inputs: SrInputs): void {
-  tf.dispose([inputs.low, inputs.upsampled, inputs.bands]);
-}
-
 /** condition: [B, conditionDim] (zeros for the unconditioned baseline). → [B, h·s, w·s, 3] */
 export function superResolve(net: SrNet, inputs: SrInputs, condition: tf.Tensor2D): tf.Tensor4D {
   const { low, upsampled, bands } = inputs;
@@ -170,8 +104,8 @@ export function superResolve(net: SrNet, inputs: SrInputs, condition: tf.Tensor2
     x = x.add(applyConv(block.second, y)) as tf.Tensor4D;
   }
   const residual = pixelShuffle(applyConv(net.tail, x), net.scale);
-  // Σ_j a_j · up(band_j * low): one batched product [B, H·W·3, bands] × [B, bands, 1]
-  const amounts = applyDense(net.sharpen, z).reshape([b, sharpenSigmas.length, 1]) as tf.Tensor3D;
-  const sharpening = tf.matMul(bands, amounts).reshape([b, h, w, 3]);
+  // Σ_j a_j · up(band_j * low): one batched product [B, 1, bands] × [B, bands, H·W·3]
+  const amounts = applyDense(net.sharpen, z).reshape([b, 1, sharpenSigmas.length]) as tf.Tensor3D;
+  const sharpening = tf.matMul(amounts, bands).reshape([b, h, w, 3]);
   return upsampled.add(residual).add(sharpening) as tf.Tensor4D;
 }

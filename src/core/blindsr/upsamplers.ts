@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { FlatAdam, type LearningRate } from '../nn/optimizer';
 import { Random } from '../random';
-import { makeSrNet, srNetVariables, superResolve, type SrInputs, type SrNet } from './srnet';
+import { makeSrNet, srNetVariables, superResolve, type SrNet } from './srnet';
+import type { SrInputs } from './sr-inputs';
 
 const srChannels = 24;
 const srBlocks = 2;
