@@ -3,12 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Random } from '../random';
 import { bicubicResize } from './degrade';
 import { wasmDegradation } from './degrade-wasm';
-import {
-  gaussianFactor,
-  prepareSrInputs,
-  sharpenSigmas,
-  sharpenSize,
-} from './sr-inputs';
+import { gaussianFactor, prepareSrInputs, sharpenSigmas, sharpenSize } from './sr-inputs';
 
 /**
  * The definition on tensors: each colour filtered by δ − G_s/ΣG_s (the 2-D Gaussian, 9 × 9,
@@ -119,5 +114,18 @@ describe('the upsampler inputs', () => {
     );
     expect(Math.max(...inputs.bands.dataSync().map(Math.abs))).toBeLessThan(1e-6);
     tf.dispose(Object.values(inputs));
+  });
+
+  it('inputs still held keep their values when the next are made (the pixels array is reused only once they are disposed)', () => {
+    const ones = new Float32Array(24 * 24 * 3).fill(1);
+    const first = prepareSrInputs(ones, 1, 24, 2);
+    const second = prepareSrInputs(new Float32Array(24 * 24 * 3).fill(0.25), 1, 24, 2);
+    expect(Math.min(...first.upsampled.dataSync())).toBeGreaterThan(0.999);
+    expect(Math.max(...second.upsampled.dataSync())).toBeLessThan(0.251);
+    tf.dispose([...Object.values(first), ...Object.values(second)]);
+    // both disposed: the next call reuses the array, and is right too
+    const third = prepareSrInputs(ones, 1, 24, 2);
+    expect(Math.min(...third.upsampled.dataSync())).toBeGreaterThan(0.999);
+    tf.dispose(Object.values(third));
   });
 });
