@@ -35,6 +35,8 @@ test.describe('SimCLR lab', () => {
     await expect(page.locator('[data-view="13"]')).toHaveAttribute('data-highlighted', 'true');
     await expect(page.locator('[data-view="5"]')).toHaveAttribute('data-highlighted', 'false');
     await expect(page.getByTestId('crop-box')).toHaveCount(1);
+    // every image of the batch is drawn beside its views (a render of their own, after Play)
+    await expect(page.locator('.view-original canvas')).toHaveCount(8);
     await expect(page.getByTestId('view-params')).toContainText('crop');
     await page.mouse.click(box.x + cell * 13.5, box.y + cell * 2.5);
     await expect(page.getByTestId('softmax-bars')).toBeVisible();

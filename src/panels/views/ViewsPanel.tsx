@@ -1,10 +1,11 @@
 import { Panel } from '../common/Panel';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { StageGate } from '../../controls/StageGate';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../state/useT';
 import { setView, useStore } from '../../state/store';
 import { PixelCanvas } from '../../ui/PixelCanvas';
+import type { RgbImage } from '../../core/image';
 import { viewLabel } from '../similarity/heatmap';
 import { describeView } from './describe-view';
 import './views.css';
@@ -79,7 +80,6 @@ export function ViewsPanel() {
       <StageGate stage="augment">
         <div className="view-grid" aria-describedby="views-keys">
           {Array.from({ length: n }, (_, k) => {
-            const image = dataset.images[snapshot.imageIndices[k]];
             const boxes = [k, k + n]
               .filter((v) => v === activeView)
               .map((v) => snapshot.viewParams[v].crop);
@@ -90,14 +90,11 @@ export function ViewsPanel() {
                 key={k}
               >
                 <div className="view-original">
-                  {image ? (
-                    <PixelCanvas
-                      pixels={image.pixels}
-                      size={image.size}
-                      className="thumb"
-                      label={t('panel.views.image', { n: k + 1 })}
-                    />
-                  ) : null}
+                  <OriginalThumb
+                    images={dataset.images}
+                    index={snapshot.imageIndices[k]}
+                    label={t('panel.views.image', { n: k + 1 })}
+                  />
                   {boxes.map((box, i) => (
                     <div
                       key={i}
@@ -143,4 +140,25 @@ export function ViewsPanel() {
       </StageGate>
     </Panel>
   );
+}
+
+/**
+ * A batch image as the dataset has it. A built-in shape is drawn on first reading, several ms
+ * of cold code each, so the thumbnail follows its index deferred: the views and the Play
+ * button a snapshot brings commit first, the originals in a render of their own after.
+ */
+function OriginalThumb({
+  images,
+  index,
+  label,
+}: {
+  images: readonly RgbImage[];
+  index: number;
+  label: string;
+}) {
+  const shown = useDeferredValue<number | null>(index, null);
+  const image = shown === null ? undefined : images[shown];
+  return image ? (
+    <PixelCanvas pixels={image.pixels} size={image.size} className="thumb" label={label} />
+  ) : null;
 }
