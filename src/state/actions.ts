@@ -16,7 +16,8 @@ import {
   recordLightBsrReport,
   recordBlindSrSnapshot,
   recordEmbedding,
-  recordLoss,
+  recordLosses,
+  type LossEntry,
   recordSnapshot,
   resetPacing,
   setRun,
@@ -37,7 +38,38 @@ function acknowledgeAfterPaint(): void {
   requestAnimationFrame(() => client?.send({ type: 'ack' }));
 }
 
+/**
+ * Steps reach the store together, at most once every `lossBatchInterval` ms: SimCLR reports
+ * ~60 steps a second, and re-rendering the curves, the counters and the transport at each
+ * took the page's thread from the worker on a two-core machine. The first step after a
+ * pause shows at once; any other message first flushes the steps before it (order kept).
+ */
+const lossBatchInterval = 50;
+const pendingLosses: LossEntry[] = [];
+let lossTimer: ReturnType<typeof setTimeout> | null = null;
+
+function flushLosses(): void {
+  if (lossTimer !== null) clearTimeout(lossTimer);
+  lossTimer = null;
+  recordLosses(pendingLosses.splice(0));
+}
+
+function queueLoss(entry: LossEntry): void {
+  pendingLosses.push(entry);
+  if (lossTimer === null) openLossWindow();
+}
+
+/** Shows the steps waiting now; those of the next interval wait for its end. */
+function openLossWindow(): void {
+  recordLosses(pendingLosses.splice(0));
+  lossTimer = setTimeout(() => {
+    lossTimer = null;
+    if (pendingLosses.length > 0) openLossWindow();
+  }, lossBatchInterval);
+}
+
 function onWorkerMessage(message: WorkerEvent): void {
+  if (message.type !== 'loss') flushLosses();
   switch (message.type) {
     case 'booting':
       workerThreadStarted();
@@ -50,13 +82,14 @@ function onWorkerMessage(message: WorkerEvent): void {
       if (message.step === 0) resetPacing();
       return;
     case 'loss':
-      recordLoss(
-        message.step,
-        message.loss,
-        message.milliseconds,
-        message.augmentMilliseconds,
-        message.stage,
-      );
+      queueLoss({
+        step: message.step,
+        loss: message.loss,
+        milliseconds: message.milliseconds,
+        augmentMilliseconds: message.augmentMilliseconds,
+        stage: message.stage,
+        receivedAt: performance.now(),
+      });
       return;
     case 'snapshot':
       recordSnapshot(message.snapshot);
@@ -91,6 +124,8 @@ function onWorkerMessage(message: WorkerEvent): void {
 }
 
 function clearRun(keepBackend: boolean): void {
+  // the old run's last steps land before the reset, not after it
+  flushLosses();
   const backend = keepBackend ? useStore.getState().run.backend : null;
   useStore.setState({ run: { ...initialRun, backend }, ...emptyRunOutputs });
   resetPacing();

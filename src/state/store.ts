@@ -140,31 +140,46 @@ export function setRun(change: Partial<RunState>): void {
   useStore.setState((s) => ({ run: { ...s.run, ...change } }));
 }
 
-export function recordLoss(
-  step: number,
-  loss: number,
-  milliseconds: number,
-  augmentMilliseconds: number,
+/** One training step as the worker reported it, and when the page received it. */
+export interface LossEntry {
+  step: number;
+  loss: number;
+  milliseconds: number;
+  augmentMilliseconds: number;
   /** Blind-SR: the stage the step ran in */
-  stage?: 1 | 2 | 3,
-): void {
+  stage?: 1 | 2 | 3;
+  /** performance.now() when the message arrived: the steps/s meter's clock */
+  receivedAt: number;
+}
+
+/** Steps in the order they ran, applied in one store update. */
+export function recordLosses(entries: LossEntry[]): void {
+  if (entries.length === 0) return;
   useStore.setState((s) => {
-    const now = performance.now();
-    const previous = lastLossAt;
-    lastLossAt = now;
-    const interval = previous === null ? milliseconds : now - previous;
-    const msPerStep = s.run.msPerStep === null ? interval : s.run.msPerStep * 0.8 + interval * 0.2;
+    let { msPerStep, firstStepAt } = s.run;
+    let history = s.history;
+    for (const { step, loss, milliseconds, stage, receivedAt } of entries) {
+      const interval = lastLossAt === null ? milliseconds : receivedAt - lastLossAt;
+      lastLossAt = receivedAt;
+      msPerStep = msPerStep === null ? interval : msPerStep * 0.8 + interval * 0.2;
+      firstStepAt ??= receivedAt;
+      if (Number.isFinite(loss)) history = appendLoss({ ...s, history }, step, loss, stage);
+    }
+    const last = entries[entries.length - 1];
     return {
       run: {
         ...s.run,
-        step,
-        loss,
+        step: last.step,
+        loss: last.loss,
         msPerStep,
-        stepsPerSecond: 1000 / msPerStep,
-        firstStepAt: s.run.firstStepAt ?? now,
-        lastStep: { milliseconds, augmentMilliseconds },
+        stepsPerSecond: msPerStep === null ? null : 1000 / msPerStep,
+        firstStepAt,
+        lastStep: {
+          milliseconds: last.milliseconds,
+          augmentMilliseconds: last.augmentMilliseconds,
+        },
       },
-      history: Number.isFinite(loss) ? appendLoss(s, step, loss, stage) : s.history,
+      history,
     };
   });
 }
