@@ -1,5 +1,5 @@
 import { axisBottom, axisLeft, extent, line, scaleLinear, select } from 'd3';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { HistoryPoint } from '../../state/history';
 import type { Ghost } from '../common/usePinGhosts';
 import { GhostLines } from './GhostLines';
@@ -48,18 +48,32 @@ export function LineChart({
   );
   const low = yDomain?.[0] ?? Math.min(...values, 0);
   const high = yDomain?.[1] ?? Math.max(...values, 1);
-  const x = scaleLinear()
-    .domain([minStep ?? 0, Math.max(maxStep ?? 1, (minStep ?? 0) + 1)])
-    .range([margin.left, width - margin.right]);
-  const y = scaleLinear()
-    .domain([low, high])
-    .nice()
-    .range([height - margin.bottom, margin.top]);
+  const first = minStep ?? 0;
+  const last = Math.max(maxStep ?? 1, first + 1);
+  const x = useMemo(
+    () =>
+      scaleLinear()
+        .domain([first, last])
+        .range([margin.left, width - margin.right]),
+    [first, last, width],
+  );
+  const y = useMemo(
+    () =>
+      scaleLinear()
+        .domain([low, high])
+        .nice()
+        .range([height - margin.bottom, margin.top]),
+    [low, high, height],
+  );
 
+  // the axes again only when their scale changed: a chart whose data did not change is
+  // re-rendered with its panel at every step
   useEffect(() => {
     if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(5).tickSizeOuter(0));
+  }, [x]);
+  useEffect(() => {
     if (yAxisRef.current) select(yAxisRef.current).call(axisLeft(y).ticks(4));
-  });
+  }, [y]);
 
   const path = line<HistoryPoint>()
     .defined((p) => Number.isFinite(p.value))
