@@ -56,6 +56,19 @@ test.describe('SimCLR lab', () => {
     const restarted = await stepCount(page);
     await expect.poll(() => stepCount(page)).toBeGreaterThan(restarted + 2);
     await expect(page).toHaveURL(/n=24/);
+    // the new run's curve starts at its own step 1: the old model's last steps, still in
+    // flight when the batch size changed, are not drawn into it
+    const lossSteps = await page.evaluate(() =>
+      (
+        window as unknown as {
+          __playground: { store: { getState(): { history: { loss: { step: number }[] } } } };
+        }
+      ).__playground.store
+        .getState()
+        .history.loss.map((p) => p.step),
+    );
+    expect(lossSteps.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(lossSteps.every((step, i) => i === 0 || step > lossSteps[i - 1])).toBe(true);
     await screenshot(page, 'simclr-mid-training');
     await page.getByTestId('pause').click();
   });

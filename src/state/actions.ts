@@ -68,7 +68,17 @@ function openLossWindow(): void {
   }, lossBatchInterval);
 }
 
+/**
+ * After the page cleared a run (a rebuild, a reset, new data), the old model's steps still in
+ * flight are not the new run's: they are dropped until the worker reports its new model
+ * (status at step 0, which a rebuild posts before any step). They used to open the new
+ * curve with the old run's last steps.
+ */
+let awaitingNewRun = false;
+
 function onWorkerMessage(message: WorkerEvent): void {
+  if (message.type === 'loss' && awaitingNewRun) return;
+  if (message.type === 'status' && message.step === 0) awaitingNewRun = false;
   if (message.type !== 'loss') flushLosses();
   switch (message.type) {
     case 'booting':
@@ -124,8 +134,9 @@ function onWorkerMessage(message: WorkerEvent): void {
 }
 
 function clearRun(keepBackend: boolean): void {
-  // the old run's last steps land before the reset, not after it
+  // the old run's last steps land before the reset, none after it
   flushLosses();
+  awaitingNewRun = true;
   const backend = keepBackend ? useStore.getState().run.backend : null;
   useStore.setState({ run: { ...initialRun, backend }, ...emptyRunOutputs });
   resetPacing();
