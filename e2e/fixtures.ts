@@ -53,6 +53,21 @@ export async function stepCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('step-count').textContent());
 }
 
+/** The store's loss history through the test hooks: each step and its loss, in order. */
+export async function lossHistory(page: Page): Promise<{ step: number; value: number }[]> {
+  return page.evaluate(() =>
+    (
+      window as unknown as {
+        __playground: {
+          store: { getState(): { history: { loss: { step: number; value: number }[] } } };
+        };
+      }
+    ).__playground.store
+      .getState()
+      .history.loss.map(({ step, value }) => ({ step, value })),
+  );
+}
+
 /** Waits until the worker is up, the data is in and the first matrix is drawn. */
 export async function waitForReady(page: Page): Promise<void> {
   await expect(page.getByTestId('backend')).not.toHaveAttribute('data-backend', '', {

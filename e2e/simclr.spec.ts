@@ -1,4 +1,12 @@
-import { canvasSignature, expect, screenshot, stepCount, test, waitForReady } from './fixtures';
+import {
+  canvasSignature,
+  expect,
+  lossHistory,
+  screenshot,
+  stepCount,
+  test,
+  waitForReady,
+} from './fixtures';
 
 test.describe('SimCLR lab', () => {
   test('τ recomputes the matrix and loss at once, without a step', async ({ page }) => {
@@ -58,15 +66,7 @@ test.describe('SimCLR lab', () => {
     await expect(page).toHaveURL(/n=24/);
     // the new run's curve starts at its own step 1: the old model's last steps, still in
     // flight when the batch size changed, are not drawn into it
-    const lossSteps = await page.evaluate(() =>
-      (
-        window as unknown as {
-          __playground: { store: { getState(): { history: { loss: { step: number }[] } } } };
-        }
-      ).__playground.store
-        .getState()
-        .history.loss.map((p) => p.step),
-    );
+    const lossSteps = (await lossHistory(page)).map((p) => p.step);
     expect(lossSteps.slice(0, 3)).toEqual([1, 2, 3]);
     expect(lossSteps.every((step, i) => i === 0 || step > lossSteps[i - 1])).toBe(true);
     await screenshot(page, 'simclr-mid-training');

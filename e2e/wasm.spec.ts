@@ -1,4 +1,4 @@
-import { expect, stepCount, test, waitForReady } from './fixtures';
+import { expect, lossHistory, stepCount, test, waitForReady } from './fixtures';
 
 test('the wasm path trains the default SimCLR config, one core left to the page, with the loss falling', async ({
   page,
@@ -16,15 +16,7 @@ test('the wasm path trains the default SimCLR config, one core left to the page,
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(80);
   await page.getByTestId('pause').click();
-  const losses = await page.evaluate(() =>
-    (
-      window as unknown as {
-        __playground: { store: { getState(): { history: { loss: { value: number }[] } } } };
-      }
-    ).__playground.store
-      .getState()
-      .history.loss.map((p) => p.value),
-  );
+  const losses = (await lossHistory(page)).map((p) => p.value);
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   const first = mean(losses.slice(0, 10));
   const last = mean(losses.slice(-10));
