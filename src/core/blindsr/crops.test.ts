@@ -60,7 +60,9 @@ describe('cropHr', () => {
       const box = { x, y, width: side, height: side };
       const js = new Float32Array(out * out * 3);
       cropResizeInto(pool[source], box, out, js, 0);
-      const wasm = cropHrWasm(pool, [{ source, box }], out);
+      const wasm = cropHrWasm(pool, [{ source, box }], out, [
+        { top: 0, left: 0, height: out, width: out },
+      ]);
       expect(wasm && Array.from(wasm)).toEqual(Array.from(js));
     });
     const withWasm = cropHr(pool, 5, 48, new Random(3));

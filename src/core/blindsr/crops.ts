@@ -37,18 +37,15 @@ export function cropDraws(
   size: number,
   regions?: PixelRegion[],
 ): Float32Array {
-  const cropped = cropHrWasm(pool, draws, size, regions);
-  if (cropped) return cropped;
   const whole = { top: 0, left: 0, height: size, width: size };
-  const regionOf = (i: number) => regions?.[i] ?? whole;
-  const pixels = new Float32Array(
-    draws.reduce((sum, _, i) => sum + regionOf(i).height * regionOf(i).width * 3, 0),
-  );
+  const wanted = draws.map((_, i) => regions?.[i] ?? whole);
+  const cropped = cropHrWasm(pool, draws, size, wanted);
+  if (cropped) return cropped;
+  const pixels = new Float32Array(wanted.reduce((sum, r) => sum + r.height * r.width * 3, 0));
   let at = 0;
   draws.forEach(({ source, box }, i) => {
-    const region = regionOf(i);
-    cropResizeInto(pool[source], box, size, pixels, at, region);
-    at += region.height * region.width * 3;
+    cropResizeInto(pool[source], box, size, pixels, at, wanted[i]);
+    at += wanted[i].height * wanted[i].width * 3;
   });
   return pixels;
 }

@@ -70,31 +70,27 @@ export interface CropDraw {
 }
 
 /**
- * `draws` as crops of side `outSize`, → [draws, outSize, outSize, 3], the same to the last
- * bit as cropResizeInto's JS loop (the same f64 sums); null without wasm SIMD. With
- * `regions`, only region i of crop i, the regions' pixels one after the other.
+ * Region i of the crop of draws[i] (side `outSize`) for every draw, one after the other
+ * ([height, width, 3] each), the same to the last bit as cropResizeInto's JS loop (the same
+ * f64 sums); null without wasm SIMD.
  */
 export function cropHrWasm(
   pool: RgbImage[],
   draws: CropDraw[],
   outSize: number,
-  regions?: PixelRegion[],
+  regions: PixelRegion[],
 ): Float32Array | null {
   const k = withPool(pool);
   if (!k) return null;
   const columns = k.free;
   const outAt = columns + align(outSize * 16);
-  const whole = { top: 0, left: 0, height: outSize, width: outSize };
-  const counts = draws.map((_, i) => {
-    const { height, width } = regions?.[i] ?? whole;
-    return height * width * 3;
-  });
+  const counts = regions.map(({ height, width }) => height * width * 3);
   const total = counts.reduce((sum, count) => sum + count, 0);
   reserve(k.memory, outAt + total * 4);
   let at = outAt;
   draws.forEach(({ source, box }, i) => {
     const size = pool[source].size;
-    const region = regions?.[i] ?? whole;
+    const region = regions[i];
     k.cropBilinear(
       k.offsets[source],
       size,
