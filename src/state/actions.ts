@@ -5,138 +5,24 @@ import { loadLabData } from '../data/load';
 import { packDataset } from '../data/payload';
 import { wasmThreadsFor, type BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
-import type { LiveChange, StageUpdate, WorkerEvent } from '../worker/protocol';
+import type { LiveChange, StageUpdate } from '../worker/protocol';
 import { labSchemas, type AppConfig, type LabConfigs, type LabId } from './config';
 import { markStartup } from '../worker/startup-marks';
 import { testHooksEnabled } from './test-hooks';
-import {
-  emptyRunOutputs,
-  initialRun,
-  recordBlindSrEvaluation,
-  recordLightBsrReport,
-  recordBlindSrSnapshot,
-  recordEmbedding,
-  recordLosses,
-  type LossEntry,
-  recordSnapshot,
-  resetPacing,
-  setRun,
-  useStore,
-} from './store';
+import { emptyRunOutputs, initialRun, resetPacing, setRun, useStore } from './store';
+import { onWorkerMessage, runCleared } from './worker-events';
 
 /**
  * The one path from controls to the worker: control → store → client → worker.
- * Messages from the worker land in the store; panels only read the store.
+ * Messages from the worker land in the store (worker-events.ts); panels only read the store.
  */
 let client: TrainingClient | null = null;
 
 /** The running worker's client (debug-hooks.ts), null before `startTraining`. */
 export const currentClient = (): TrainingClient | null => client;
 
-function acknowledgeAfterPaint(): void {
-  // the next snapshot only after the panels had a frame to draw this one (latest-wins)
-  requestAnimationFrame(() => client?.send({ type: 'ack' }));
-}
-
-/**
- * Steps reach the store together, at most once every `lossBatchInterval` ms: SimCLR reports
- * ~60 steps a second, and re-rendering the curves, the counters and the transport at each
- * took the page's thread from the worker on a two-core machine. The first step after a
- * pause shows at once; any other message first flushes the steps before it (order kept).
- */
-const lossBatchInterval = 50;
-const pendingLosses: LossEntry[] = [];
-let lossTimer: ReturnType<typeof setTimeout> | null = null;
-
-function flushLosses(): void {
-  if (lossTimer !== null) clearTimeout(lossTimer);
-  lossTimer = null;
-  recordLosses(pendingLosses.splice(0));
-}
-
-function queueLoss(entry: LossEntry): void {
-  pendingLosses.push(entry);
-  if (lossTimer === null) openLossWindow();
-}
-
-/** Shows the steps waiting now; those of the next interval wait for its end. */
-function openLossWindow(): void {
-  recordLosses(pendingLosses.splice(0));
-  lossTimer = setTimeout(() => {
-    lossTimer = null;
-    if (pendingLosses.length > 0) openLossWindow();
-  }, lossBatchInterval);
-}
-
-/**
- * After the page cleared a run (a rebuild, a reset, new data), the old model's steps still in
- * flight are not the new run's: they are dropped until the worker reports its new model
- * (status at step 0, which a rebuild posts before any step). They used to open the new
- * curve with the old run's last steps.
- */
-let awaitingNewRun = false;
-
-function onWorkerMessage(message: WorkerEvent): void {
-  if (message.type === 'loss' && awaitingNewRun) return;
-  if (message.type === 'status' && message.step === 0) awaitingNewRun = false;
-  if (message.type !== 'loss') flushLosses();
-  switch (message.type) {
-    case 'booting':
-      workerThreadStarted();
-      return;
-    case 'ready':
-      setRun({ backend: message.backend });
-      return;
-    case 'status':
-      setRun({ running: message.running, step: message.step });
-      if (message.step === 0) resetPacing();
-      return;
-    case 'loss':
-      queueLoss({
-        step: message.step,
-        loss: message.loss,
-        milliseconds: message.milliseconds,
-        augmentMilliseconds: message.augmentMilliseconds,
-        stage: message.stage,
-        receivedAt: performance.now(),
-      });
-      return;
-    case 'snapshot':
-      recordSnapshot(message.snapshot);
-      acknowledgeAfterPaint();
-      return;
-    case 'blindsrSnapshot':
-      recordBlindSrSnapshot(message.snapshot);
-      acknowledgeAfterPaint();
-      return;
-    case 'embedding':
-      recordEmbedding(message.embedding);
-      return;
-    case 'blindsrEvaluation':
-      recordBlindSrEvaluation(message.evaluation);
-      return;
-    case 'lightbsrEvaluation':
-      recordLightBsrReport(message.report);
-      return;
-    case 'lightbsrBatch':
-      useStore.setState({ lightbsrBatch: message.batch });
-      acknowledgeAfterPaint();
-      return;
-    case 'error':
-      // after a lost GPU device, later failures are its consequences: keep the cause shown
-      if (useStore.getState().run.error?.code === 'deviceLost') return;
-      setRun({ error: { code: message.code, message: message.message }, running: false });
-      return;
-    case 'heartbeat':
-      setRun({ memory: { numTensors: message.numTensors, bytes: message.bytes } });
-      return;
-  }
-}
-
 function clearRun(keepBackend: boolean): void {
-  // the old run's last steps land before the reset, none after it
-  flushLosses();
-  awaitingNewRun = true;
+  runCleared();
   const backend = keepBackend ? useStore.getState().run.backend : null;
   useStore.setState({ run: { ...initialRun, backend }, ...emptyRunOutputs });
   resetPacing();
@@ -198,7 +84,12 @@ export async function startTraining(
 ): Promise<void> {
   client?.stop();
   clearRun(false);
-  client = new TrainingClient(onWorkerMessage);
+  client = new TrainingClient((message) =>
+    onWorkerMessage(message, {
+      ack: () => client?.send({ type: 'ack' }),
+      threadStarted: () => workerThreadStarted(),
+    }),
+  );
   client.start({
     forcedBackend: backend,
     testHooks: testHooksEnabled(),
