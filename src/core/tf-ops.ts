@@ -29,7 +29,6 @@ import * as logGrad from '@tensorflow/tfjs-core/dist/gradients/Log_grad';
 import * as logSoftmaxGrad from '@tensorflow/tfjs-core/dist/gradients/LogSoftmax_grad';
 import * as maxGrad from '@tensorflow/tfjs-core/dist/gradients/Max_grad';
 import * as maximumGrad from '@tensorflow/tfjs-core/dist/gradients/Maximum_grad';
-import * as meanGrad from '@tensorflow/tfjs-core/dist/gradients/Mean_grad';
 import * as minimumGrad from '@tensorflow/tfjs-core/dist/gradients/Minimum_grad';
 import * as multiplyGrad from '@tensorflow/tfjs-core/dist/gradients/Multiply_grad';
 import * as negGrad from '@tensorflow/tfjs-core/dist/gradients/Neg_grad';
@@ -48,7 +47,6 @@ import * as squareGrad from '@tensorflow/tfjs-core/dist/gradients/Square_grad';
 import * as squaredDifferenceGrad from '@tensorflow/tfjs-core/dist/gradients/SquaredDifference_grad';
 import * as stepGrad from '@tensorflow/tfjs-core/dist/gradients/Step_grad';
 import * as subGrad from '@tensorflow/tfjs-core/dist/gradients/Sub_grad';
-import * as sumGrad from '@tensorflow/tfjs-core/dist/gradients/Sum_grad';
 import * as tileGrad from '@tensorflow/tfjs-core/dist/gradients/Tile_grad';
 import * as transposeGrad from '@tensorflow/tfjs-core/dist/gradients/Transpose_grad';
 import * as unpackGrad from '@tensorflow/tfjs-core/dist/gradients/Unpack_grad';
@@ -81,6 +79,7 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/sub';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/sum';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/tile';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/transpose';
+import { meanGradient, sumGradient } from './reduce-gradients';
 
 const gradients: Record<string, GradConfig>[] = [
   absGrad,
@@ -100,7 +99,6 @@ const gradients: Record<string, GradConfig>[] = [
   logSoftmaxGrad,
   maxGrad,
   maximumGrad,
-  meanGrad,
   minimumGrad,
   multiplyGrad,
   negGrad,
@@ -119,9 +117,11 @@ const gradients: Record<string, GradConfig>[] = [
   squaredDifferenceGrad,
   stepGrad,
   subGrad,
-  sumGrad,
   tileGrad,
   transposeGrad,
   unpackGrad,
 ];
 for (const config of gradients.flatMap((module) => Object.values(module))) registerGradient(config);
+// ours (reduce-gradients.ts): tiled dy, not dy · ones(x.shape); registered in the unit tests too
+registerGradient(sumGradient);
+registerGradient(meanGradient);

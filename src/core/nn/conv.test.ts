@@ -73,3 +73,35 @@ describe('conv2d with a bias inside the op', () => {
     tf.dispose([x, w, bias, weights, ...ours, ...ref]);
   });
 });
+
+describe('conv2d of a first layer (no input gradient)', () => {
+  it("gives tfjs' filter and bias gradients, x no input of the op", () => {
+    const x = tf.randomNormal([2, 7, 6, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
+    const w = tf.randomNormal([3, 3, 3, 5], 0, 1, 'float32', 2) as tf.Tensor4D;
+    const bias = tf.randomNormal([5], 0, 1, 'float32', 4) as tf.Tensor1D;
+    const weights = tf.randomNormal([2, 4, 3, 5], 0, 1, 'float32', 3);
+    type Loss = (...inputs: tf.Tensor[]) => tf.Tensor;
+    const ref = tf.grads(((f: tf.Tensor4D, b: tf.Tensor1D) =>
+      tf.conv2d(x, f, 2, 'same').add(b).mul(weights).sum()) as Loss)([w, bias]);
+    const withBias = tf.grads(((f: tf.Tensor4D, b: tf.Tensor1D) =>
+      conv2d(x, f, 2, 'same', false, b).mul(weights).sum()) as Loss)([w, bias]);
+    const [noBias] = tf.grads(((f: tf.Tensor4D) =>
+      conv2d(x, f, 2, 'same', false).mul(weights).sum()) as Loss)([w]);
+    for (const [ours, theirs] of [
+      [withBias[0], ref[0]],
+      [withBias[1], ref[1]],
+      [noBias, ref[0]],
+    ]) {
+      expect(ours.shape).toEqual(theirs.shape);
+      expect(maxAbsDiff(ours, theirs)).toBeLessThan(1e-4);
+    }
+    // x is data here: no path from it to the output, so tfjs finds nothing to differentiate
+    expect(() =>
+      tf.grad((input: tf.Tensor) => conv2d(input as tf.Tensor4D, w, 2, 'same', false).sum())(x),
+    ).toThrow();
+    expect(
+      maxAbsDiff(conv2d(x, w, 2, 'same', false, bias), tf.conv2d(x, w, 2, 'same').add(bias)),
+    ).toBeLessThan(1e-5);
+    tf.dispose([x, w, bias, weights, ...ref, ...withBias, noBias]);
+  });
+});

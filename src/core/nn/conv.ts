@@ -113,7 +113,9 @@ export function convFilterGradientByConv(
 /**
  * y = conv(x, filter) (+ bias). x: [B, H, W, Ci], filter: [KH, KW, Ci, Co], bias: [Co]
  * → [B, OH, OW, Co]
- * `inputGradient`: false for a first layer, whose input is data (saves a whole conv).
+ * `inputGradient`: false for a first layer, whose input is data (saves a whole conv). x is
+ * then no input of the op at all: tfjs' customGrad computes every input's gradient, used or
+ * not, and a zero gradient the size of the batch was a fresh array made and copied each step.
  * The bias is added inside the op so that its gradient is one channel sum of dy (our
  * kernel on wasm) rather than tfjs' broadcast-add gradient.
  */
@@ -125,46 +127,27 @@ export function conv2d(
   inputGradient = true,
   bias: tf.Tensor1D | null = null,
 ): tf.Tensor4D {
-  const gradients = (dy: tf.Tensor4D, savedX: tf.Tensor4D, savedW: tf.Tensor4D) => [
-    inputGradient
-      ? convInputGradient(dy, savedW, savedX.shape, stride, pad)
-      : tf.zeros(savedX.shape),
-    convFilterGradient(savedX, dy, savedW.shape, stride, pad),
-  ];
-  if (bias) {
-    const withBias = tf.customGrad((input, kernel, shift, save) => {
-      const xs = input as tf.Tensor4D;
-      const ws = kernel as tf.Tensor4D;
-      (save as tf.GradSaveFunc)([xs, ws]);
-      return {
-        // the bias inside the convolution (XNNPACK adds it as it writes the output)
-        value: tf.fused.conv2d({
-          x: xs,
-          filter: ws,
-          strides: stride,
-          pad,
-          bias: shift as tf.Tensor1D,
-        }),
-        gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
-          const [savedX, savedW] = saved as [tf.Tensor4D, tf.Tensor4D];
-          const dBias = simdKernelsActive() ? channelSumKernel(dy) : dy.sum([0, 1, 2]);
-          return [...gradients(dy, savedX, savedW), dBias];
-        },
-      };
-    }) as (x: tf.Tensor, filter: tf.Tensor, bias: tf.Tensor) => tf.Tensor;
-    return withBias(x, filter, bias) as tf.Tensor4D;
-  }
-  const op = tf.customGrad((input, kernel, save) => {
-    const xs = input as tf.Tensor4D;
-    const ws = kernel as tf.Tensor4D;
-    (save as tf.GradSaveFunc)([xs, ws]);
+  // the op's inputs, in the order its gradients are returned
+  const inputs: tf.Tensor[] = [filter, ...(bias ? [bias] : []), ...(inputGradient ? [x] : [])];
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const save = args[args.length - 1] as tf.GradSaveFunc;
+    const ws = args[0] as tf.Tensor4D;
+    const shift = bias ? (args[1] as tf.Tensor1D) : null;
+    const xs = inputGradient ? (args[bias ? 2 : 1] as tf.Tensor4D) : x;
+    save([xs, ws]);
     return {
-      value: tf.conv2d(xs, ws, stride, pad) as tf.Tensor4D,
+      value: shift
+        ? // the bias inside the convolution (XNNPACK adds it as it writes the output)
+          tf.fused.conv2d({ x: xs, filter: ws, strides: stride, pad, bias: shift })
+        : (tf.conv2d(xs, ws, stride, pad) as tf.Tensor4D),
       gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
         const [savedX, savedW] = saved as [tf.Tensor4D, tf.Tensor4D];
-        return gradients(dy, savedX, savedW);
+        const gradients: tf.Tensor[] = [convFilterGradient(savedX, dy, savedW.shape, stride, pad)];
+        if (shift) gradients.push(simdKernelsActive() ? channelSumKernel(dy) : dy.sum([0, 1, 2]));
+        if (inputGradient) gradients.push(convInputGradient(dy, savedW, savedX.shape, stride, pad));
+        return gradients;
       },
     };
   });
-  return op(x, filter) as tf.Tensor4D;
+  return op(...inputs) as tf.Tensor4D;
 }
