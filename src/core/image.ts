@@ -58,6 +58,19 @@ export interface PixelRegion {
   width: number;
 }
 
+let columns = { left: new Int32Array(0), right: new Int32Array(0), fractionX: new Float64Array(0) };
+
+/** cropResizeInto's per-column arrays, kept between calls (a fresh typed array per view cost more than the crop) */
+function columnScratch(size: number): typeof columns {
+  if (columns.left.length < size)
+    columns = {
+      left: new Int32Array(size),
+      right: new Int32Array(size),
+      fractionX: new Float64Array(size),
+    };
+  return columns;
+}
+
 /**
  * cropResize written into `target` at `offset` ([outSize, outSize, 3]): no image allocated.
  * With `region`, only those pixels of the crop ([height, width, 3] at `offset`), each the
@@ -75,9 +88,7 @@ export function cropResizeInto(
   const scaleX = (box.width * size) / outSize;
   const scaleY = (box.height * size) / outSize;
   // sampleBilinear's clamped positions and weights, per column once (every row shares them)
-  const left = new Int32Array(outSize);
-  const right = new Int32Array(outSize);
-  const fractionX = new Float64Array(outSize);
+  const { left, right, fractionX } = columnScratch(outSize);
   const lastColumn = region.left + region.width;
   for (let ox = region.left; ox < lastColumn; ox++) {
     const cx = Math.min(Math.max(box.x * size + (ox + 0.5) * scaleX - 0.5, 0), size - 1);

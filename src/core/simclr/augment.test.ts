@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyView,
+  applyViewInto,
   colorJitter,
   flipHorizontal,
   gaussianBlur,
   gaussianKernel1d,
+  mod,
   sampleViewParams,
   toGrayscale,
 } from './augment';
 import { defaultSimclrConfig } from './config';
 import { Random } from '../random';
-import type { RgbImage } from '../image';
+import { cropResize, type RgbImage } from '../image';
 
 function randomImage(size: number, seed: number): RgbImage {
   const random = new Random(seed);
@@ -129,5 +131,35 @@ describe('augmentations', () => {
     });
     const view = applyView(image, params, 8);
     view.pixels.forEach((v, i) => expect(v).toBeCloseTo(image.pixels[i], 5));
+  });
+
+  it('mod is JavaScript’s % to the bit (the hue rotation’s fast path)', () => {
+    const random = new Random(9);
+    const values = [0, -0, 1, 2, 3, 5.999999999999999, 6, 6.000000000000001, 12, 17.5, 18, -0.5];
+    values.push(-1, -6, -7.25, 1e-300, 1 - 2 ** -53, 2 - 2 ** -52, 1e20, Infinity, -Infinity, NaN);
+    for (let i = 0; i < 2000; i++) values.push(random.uniform(-2, 20));
+    for (const m of [1, 2, 6])
+      for (const a of values) expect(Object.is(mod(a, m), a % m), `${a} mod ${m}`).toBe(true);
+  });
+
+  it('a view written into a batch is crop → flip → jitter → grey → blur, the rest untouched', () => {
+    const image = randomImage(12, 7);
+    const random = new Random(4);
+    const augment = { ...defaultSimclrConfig.augment, blur: true, colorStrength: 1 };
+    for (let trial = 0; trial < 20; trial++) {
+      const params = sampleViewParams(augment, random);
+      const target = new Float32Array(3 * 8 * 8 * 3).fill(-1);
+      applyViewInto(image, params, 8, target, 8 * 8 * 3);
+      let view = cropResize(image, params.crop, 8);
+      if (params.flip) view = flipHorizontal(view);
+      if (params.jitter) view = colorJitter(view, params.jitter);
+      if (params.grayscale) view = toGrayscale(view);
+      if (params.blurSigma !== null) view = gaussianBlur(view, params.blurSigma);
+      expect(Array.from(target.subarray(8 * 8 * 3, 2 * 8 * 8 * 3))).toEqual(
+        Array.from(view.pixels),
+      );
+      expect(target.subarray(0, 8 * 8 * 3).every((v) => v === -1)).toBe(true);
+      expect(target.subarray(2 * 8 * 8 * 3).every((v) => v === -1)).toBe(true);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { cropResize, luma, makeImage, type RgbImage } from '../image';
+import { cropResizeInto, luma, makeImage, type RgbImage } from '../image';
 import type { Random } from '../random';
 
 /**
@@ -85,18 +85,24 @@ export function sampleViewParams(config: AugmentConfig, random: Random): ViewPar
   return { crop, flip, jitter, grayscale, blurSigma };
 }
 
+/** In place: each row of a [size, size, 3] image reversed. */
+function flipInPlace(pixels: Float32Array, size: number): void {
+  for (let y = 0; y < size; y++)
+    for (
+      let left = y * size * 3, right = left + (size - 1) * 3;
+      left < right;
+      left += 3, right -= 3
+    )
+      for (let c = 0; c < 3; c++) {
+        const keep = pixels[left + c];
+        pixels[left + c] = pixels[right + c];
+        pixels[right + c] = keep;
+      }
+}
+
 export function flipHorizontal(image: RgbImage): RgbImage {
-  const { size, pixels } = image;
-  const out = makeImage(size);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const from = (y * size + (size - 1 - x)) * 3;
-      const to = (y * size + x) * 3;
-      out.pixels[to] = pixels[from];
-      out.pixels[to + 1] = pixels[from + 1];
-      out.pixels[to + 2] = pixels[from + 2];
-    }
-  }
+  const out = { size: image.size, pixels: image.pixels.slice() };
+  flipInPlace(out.pixels, out.size);
   return out;
 }
 
@@ -121,6 +127,17 @@ function adjustSaturation(pixels: Float32Array, factor: number): void {
   }
 }
 
+/**
+ * a % m as JavaScript computes it (fmod), without the call where a is in [0, 3m): a − m and
+ * a − 2m are then exact (Sterbenz), so the value is the same to the bit.
+ */
+export function mod(a: number, m: number): number {
+  if (a >= 0 && a < m) return a;
+  if (a >= m && a < 2 * m) return a - m;
+  if (a >= 2 * m && a < 3 * m) return a - 2 * m;
+  return a % m;
+}
+
 /** In place. Rotates hue by `shift` turns (tf.image.adjust_hue works in HSV the same way). */
 function adjustHue(pixels: Float32Array, shift: number): void {
   for (let i = 0; i < pixels.length; i += 3) {
@@ -132,52 +149,61 @@ function adjustHue(pixels: Float32Array, shift: number): void {
     const chroma = max - min;
     if (chroma === 0) continue;
     let hue: number;
-    if (max === r) hue = ((g - b) / chroma + 6) % 6;
+    if (max === r) hue = mod((g - b) / chroma + 6, 6);
     else if (max === g) hue = (b - r) / chroma + 2;
     else hue = (r - g) / chroma + 4;
-    hue = (((hue / 6 + shift) % 1) + 1) % 1;
+    // ((t % 1) + 1) % 1 with t's sign kept by the first %, as in tf.image.adjust_hue
+    const t = hue / 6 + shift;
+    hue = mod((t > -1 && t < 0 ? t : mod(t, 1)) + 1, 1);
     const h6 = hue * 6;
-    const x = chroma * (1 - Math.abs((h6 % 2) - 1));
-    const sector = Math.floor(h6) % 6;
-    const [r1, g1, b1] =
-      sector === 0
-        ? [chroma, x, 0]
-        : sector === 1
-          ? [x, chroma, 0]
-          : sector === 2
-            ? [0, chroma, x]
-            : sector === 3
-              ? [0, x, chroma]
-              : sector === 4
-                ? [x, 0, chroma]
-                : [chroma, 0, x];
+    const x = chroma * (1 - Math.abs(mod(h6, 2) - 1));
+    const sector = mod(Math.floor(h6), 6);
+    let r1 = 0;
+    let g1 = 0;
+    let b1 = 0;
+    // (r1, g1, b1) by sector: (C, X, 0) (X, C, 0) (0, C, X) (0, X, C) (X, 0, C) (C, 0, X)
+    if (sector === 0 || sector === 5) r1 = chroma;
+    else if (sector === 1 || sector === 4) r1 = x;
+    if (sector === 1 || sector === 2) g1 = chroma;
+    else if (sector === 0 || sector === 3) g1 = x;
+    if (sector === 3 || sector === 4) b1 = chroma;
+    else if (sector === 2 || sector === 5) b1 = x;
     pixels[i] = r1 + min;
     pixels[i + 1] = g1 + min;
     pixels[i + 2] = b1 + min;
   }
 }
 
-export function colorJitter(image: RgbImage, jitter: NonNullable<ViewParams['jitter']>): RgbImage {
-  const out: RgbImage = { size: image.size, pixels: image.pixels.slice() };
+/** In place: the jitter's four adjustments in its order. */
+function jitterInPlace(pixels: Float32Array, jitter: NonNullable<ViewParams['jitter']>): void {
   for (const op of jitter.order) {
     if (op === 'brightness')
-      for (let i = 0; i < out.pixels.length; i++)
-        out.pixels[i] = clip01(out.pixels[i] * jitter.brightness);
-    else if (op === 'contrast') adjustContrast(out.pixels, jitter.contrast);
-    else if (op === 'saturation') adjustSaturation(out.pixels, jitter.saturation);
-    else adjustHue(out.pixels, jitter.hue);
+      for (let i = 0; i < pixels.length; i++) pixels[i] = clip01(pixels[i] * jitter.brightness);
+    else if (op === 'contrast') adjustContrast(pixels, jitter.contrast);
+    else if (op === 'saturation') adjustSaturation(pixels, jitter.saturation);
+    else adjustHue(pixels, jitter.hue);
   }
+}
+
+export function colorJitter(image: RgbImage, jitter: NonNullable<ViewParams['jitter']>): RgbImage {
+  const out: RgbImage = { size: image.size, pixels: image.pixels.slice() };
+  jitterInPlace(out.pixels, jitter);
   return out;
 }
 
-export function toGrayscale(image: RgbImage): RgbImage {
-  const out = makeImage(image.size);
-  for (let i = 0; i < out.pixels.length; i += 3) {
-    const grey = luma(image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]);
-    out.pixels[i] = grey;
-    out.pixels[i + 1] = grey;
-    out.pixels[i + 2] = grey;
+/** In place: every pixel its luma in all three channels. */
+function grayscaleInPlace(pixels: Float32Array): void {
+  for (let i = 0; i < pixels.length; i += 3) {
+    const grey = luma(pixels[i], pixels[i + 1], pixels[i + 2]);
+    pixels[i] = grey;
+    pixels[i + 1] = grey;
+    pixels[i + 2] = grey;
   }
+}
+
+export function toGrayscale(image: RgbImage): RgbImage {
+  const out = { size: image.size, pixels: image.pixels.slice() };
+  grayscaleInPlace(out.pixels);
   return out;
 }
 
@@ -218,12 +244,30 @@ export function gaussianBlur(image: RgbImage, sigma: number): RgbImage {
   return { size, pixels: pass(pass(image.pixels, true), false) };
 }
 
-/** One view of one image: crop → flip → colour jitter → grayscale → blur. */
+/**
+ * One view of one image, written into `target` at `offset` ([outSize, outSize, 3]): crop →
+ * flip → colour jitter → grayscale → blur, each in place (a batch's views need no image of
+ * their own: a fresh typed array costs more than these loops on a 16² view).
+ */
+export function applyViewInto(
+  image: RgbImage,
+  params: ViewParams,
+  outSize: number,
+  target: Float32Array,
+  offset: number,
+): void {
+  cropResizeInto(image, params.crop, outSize, target, offset);
+  const pixels = target.subarray(offset, offset + outSize * outSize * 3);
+  if (params.flip) flipInPlace(pixels, outSize);
+  if (params.jitter) jitterInPlace(pixels, params.jitter);
+  if (params.grayscale) grayscaleInPlace(pixels);
+  if (params.blurSigma !== null)
+    pixels.set(gaussianBlur({ size: outSize, pixels }, params.blurSigma).pixels);
+}
+
+/** One view of one image as an image of its own. */
 export function applyView(image: RgbImage, params: ViewParams, outSize: number): RgbImage {
-  let view = cropResize(image, params.crop, outSize);
-  if (params.flip) view = flipHorizontal(view);
-  if (params.jitter) view = colorJitter(view, params.jitter);
-  if (params.grayscale) view = toGrayscale(view);
-  if (params.blurSigma !== null) view = gaussianBlur(view, params.blurSigma);
+  const view = makeImage(outSize);
+  applyViewInto(image, params, outSize, view.pixels, 0);
   return view;
 }

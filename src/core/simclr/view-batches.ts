@@ -1,5 +1,5 @@
-import { applyView, sampleViewParams, type AugmentConfig, type ViewParams } from './augment';
-import { stackImages, type RgbImage } from '../image';
+import { applyViewInto, sampleViewParams, type AugmentConfig, type ViewParams } from './augment';
+import type { RgbImage } from '../image';
 import type { Random } from '../random';
 
 /** One SimCLR batch: N image indices and their two views, [a_0..a_{N−1}, b_0..b_{N−1}]. */
@@ -30,19 +30,17 @@ export class ViewBatches {
       }
       indices[i] = this.order[this.cursor++];
     }
-    const first: RgbImage[] = [];
-    const second: RgbImage[] = [];
-    const paramsA: ViewParams[] = [];
-    const paramsB: ViewParams[] = [];
-    for (const index of indices) {
+    // views written straight into the batch: first views [0, N), second views [N, 2N)
+    const stride = viewSize * viewSize * 3;
+    const views = new Float32Array(2 * n * stride);
+    const params: ViewParams[] = new Array<ViewParams>(2 * n);
+    indices.forEach((index, i) => {
       const image = this.images[index];
-      const a = sampleViewParams(augment, this.random);
-      const b = sampleViewParams(augment, this.random);
-      paramsA.push(a);
-      paramsB.push(b);
-      first.push(applyView(image, a, viewSize));
-      second.push(applyView(image, b, viewSize));
-    }
-    return { indices, views: stackImages([...first, ...second]), params: [...paramsA, ...paramsB] };
+      params[i] = sampleViewParams(augment, this.random);
+      params[n + i] = sampleViewParams(augment, this.random);
+      applyViewInto(image, params[i], viewSize, views, i * stride);
+      applyViewInto(image, params[n + i], viewSize, views, (n + i) * stride);
+    });
+    return { indices, views, params };
   }
 }
