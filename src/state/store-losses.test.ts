@@ -21,7 +21,7 @@ function fresh(): void {
   resetPacing();
 }
 
-describe('steps recorded together (the page applies the worker’s steps at most every 50 ms)', () => {
+describe('steps recorded together (the page applies the worker’s steps at most every 100 ms)', () => {
   it('keep every step in the history and pace the meter by when each arrived', () => {
     fresh();
     recordLosses([entry(1, 100), entry(2, 110), entry(3, 120)]);
