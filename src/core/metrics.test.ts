@@ -24,6 +24,33 @@ describe('metrics', () => {
     expect(knnAccuracy(bank, labels, queries, [0, 1, 1], 2, 1)).toBeCloseTo(2 / 3, 6);
   });
 
+  it('kNN keeps the k nearest of a stable sort: ties to the earlier bank row', () => {
+    // a brute-force oracle: every score, sorted (stable), the first k voting in that order
+    const oracle = (bank: Float32Array, bankLabels: number[], query: Float32Array, k: number) => {
+      const norm = (v: Float32Array) => Math.sqrt(v.reduce((a, x) => a + x * x, 0)) || 1;
+      const rows = bankLabels.map((label, j) => {
+        const row = bank.subarray(j * 3, j * 3 + 3);
+        const s = row.reduce((a, x, d) => a + (x / norm(row)) * (query[d] / norm(query)), 0);
+        return { s, label };
+      });
+      const top = [...rows].sort((x, y) => y.s - x.s).slice(0, k);
+      const votes = (label: number) => top.filter((t) => t.label === label).length;
+      return top.reduce((best, t) => (votes(t.label) > votes(best) ? t.label : best), top[0].label);
+    };
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    // few distinct values: many exact ties among the scores
+    const bank = Float32Array.from({ length: 40 * 3 }, () => Math.round(next() * 3) - 1);
+    const bankLabels = Array.from({ length: 40 }, () => Math.floor(next() * 4));
+    for (const k of [1, 3, 5, 7]) {
+      for (let trial = 0; trial < 30; trial++) {
+        const query = Float32Array.from({ length: 3 }, () => Math.round(next() * 3) - 1 || 1);
+        const expected = oracle(bank, bankLabels, query, k);
+        expect(knnAccuracy(bank, bankLabels, query, [expected], 3, k), `k ${k}`).toBe(1);
+      }
+    }
+  });
+
   it('PSNR of a uniform error of 0.1 is 20 dB', () => {
     expect(psnr(Float32Array.from([0.5, 0.5]), Float32Array.from([0.6, 0.4]))).toBeCloseTo(20, 5);
   });

@@ -95,21 +95,32 @@ export function knnAccuracy(
   const queryRows = queryLabels.length;
   const b = normalizeRows(bank, bankRows, dim);
   const q = normalizeRows(queries, queryRows, dim);
+  // the k best of each query kept in order as the bank is scanned (no array of every score
+  // sorted per query): a score enters only above the k-th, after those it ties with — the
+  // first k of a stable descending sort, the same neighbours
+  const topScores = new Float64Array(k);
+  const topLabels: number[] = new Array<number>(k).fill(-1);
   let correct = 0;
   for (let i = 0; i < queryRows; i++) {
-    const scored: { s: number; label: number }[] = [];
+    let filled = 0;
     for (let j = 0; j < bankRows; j++) {
       let s = 0;
       for (let d = 0; d < dim; d++) s += q[i * dim + d] * b[j * dim + d];
-      scored.push({ s, label: bankLabels[j] });
+      if (filled === k && !(s > topScores[k - 1])) continue;
+      let at = filled < k ? filled++ : k - 1;
+      for (; at > 0 && topScores[at - 1] < s; at--) {
+        topScores[at] = topScores[at - 1];
+        topLabels[at] = topLabels[at - 1];
+      }
+      topScores[at] = s;
+      topLabels[at] = bankLabels[j];
     }
-    scored.sort((x, y) => y.s - x.s);
+    const top = topLabels.slice(0, filled);
     const votes = new Map<number, number>();
-    const top = scored.slice(0, k);
-    for (const { label } of top) votes.set(label, (votes.get(label) ?? 0) + 1);
-    let best = top[0]?.label ?? -1;
+    for (const label of top) votes.set(label, (votes.get(label) ?? 0) + 1);
+    let best = top[0] ?? -1;
     let bestVotes = 0;
-    for (const { label } of top) {
+    for (const label of top) {
       const v = votes.get(label) ?? 0;
       if (v > bestVotes) {
         bestVotes = v;
