@@ -14,7 +14,7 @@ function reference(x: tf.Tensor, dy: tf.Tensor, axis: number | number[] | null, 
 
 const cases: (number | number[] | null)[] = [[1, 2], [0], -1, 2, null, [0, 1, 2, 3]];
 
-describe('Sum and Mean gradients (dy tiled, not multiplied by ones)', () => {
+describe('Sum and Mean gradients (dy times ones the backend fills)', () => {
   it('keptShape sets the reduced axes to 1, negative axes from the end, null all', () => {
     expect(keptShape([2, 3, 4], [1])).toEqual([2, 1, 4]);
     expect(keptShape([2, 3, 4], -1)).toEqual([2, 3, 1]);

@@ -122,6 +122,6 @@ const gradients: Record<string, GradConfig>[] = [
   unpackGrad,
 ];
 for (const config of gradients.flatMap((module) => Object.values(module))) registerGradient(config);
-// ours (reduce-gradients.ts): tiled dy, not dy · ones(x.shape); registered in the unit tests too
+// ours (reduce-gradients.ts): the ones filled by the backend, not made in JS; registered in the unit tests too
 registerGradient(sumGradient);
 registerGradient(meanGradient);
