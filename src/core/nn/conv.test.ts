@@ -6,6 +6,8 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+type Loss = (...inputs: tf.Tensor[]) => tf.Tensor;
+
 function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
   return tf.tidy(() => a.sub(b).abs().max().arraySync() as number);
 }
@@ -42,7 +44,6 @@ describe('conv2d with gradients from forward kernels', () => {
         conv2d(a, b, c.stride, c.pad).mul(weights).sum();
       const lossRef = (a: tf.Tensor4D, b: tf.Tensor4D) =>
         tf.conv2d(a, b, c.stride, c.pad).mul(weights).sum();
-      type Loss = (...inputs: tf.Tensor[]) => tf.Tensor;
       const ours = tf.grads(lossOurs as Loss)([x, w]);
       const ref = tf.grads(lossRef as Loss)([x, w]);
       expect(ours[0].shape).toEqual(x.shape);
@@ -55,13 +56,19 @@ describe('conv2d with gradients from forward kernels', () => {
   }
 });
 
+/** x [2, 7, 6, 3], a 3 × 3 filter to 5 channels, its bias, and weights of the stride-2 output */
+function biasCase() {
+  return {
+    x: tf.randomNormal([2, 7, 6, 3], 0, 1, 'float32', 1) as tf.Tensor4D,
+    w: tf.randomNormal([3, 3, 3, 5], 0, 1, 'float32', 2) as tf.Tensor4D,
+    bias: tf.randomNormal([5], 0, 1, 'float32', 4) as tf.Tensor1D,
+    weights: tf.randomNormal([2, 4, 3, 5], 0, 1, 'float32', 3),
+  };
+}
+
 describe('conv2d with a bias inside the op', () => {
   it("matches tfjs' gradients of conv2d(...).add(bias), bias included", () => {
-    const x = tf.randomNormal([2, 7, 6, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
-    const w = tf.randomNormal([3, 3, 3, 5], 0, 1, 'float32', 2) as tf.Tensor4D;
-    const bias = tf.randomNormal([5], 0, 1, 'float32', 4) as tf.Tensor1D;
-    const weights = tf.randomNormal([2, 4, 3, 5], 0, 1, 'float32', 3);
-    type Loss = (...inputs: tf.Tensor[]) => tf.Tensor;
+    const { x, w, bias, weights } = biasCase();
     const ours = tf.grads(((a: tf.Tensor4D, f: tf.Tensor4D, b: tf.Tensor1D) =>
       conv2d(a, f, 2, 'same', true, b).mul(weights).sum()) as Loss)([x, w, bias]);
     const ref = tf.grads(((a: tf.Tensor4D, f: tf.Tensor4D, b: tf.Tensor1D) =>
@@ -76,11 +83,7 @@ describe('conv2d with a bias inside the op', () => {
 
 describe('conv2d of a first layer (no input gradient)', () => {
   it("gives tfjs' filter and bias gradients, x no input of the op", () => {
-    const x = tf.randomNormal([2, 7, 6, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
-    const w = tf.randomNormal([3, 3, 3, 5], 0, 1, 'float32', 2) as tf.Tensor4D;
-    const bias = tf.randomNormal([5], 0, 1, 'float32', 4) as tf.Tensor1D;
-    const weights = tf.randomNormal([2, 4, 3, 5], 0, 1, 'float32', 3);
-    type Loss = (...inputs: tf.Tensor[]) => tf.Tensor;
+    const { x, w, bias, weights } = biasCase();
     const ref = tf.grads(((f: tf.Tensor4D, b: tf.Tensor1D) =>
       tf.conv2d(x, f, 2, 'same').add(b).mul(weights).sum()) as Loss)([w, bias]);
     const withBias = tf.grads(((f: tf.Tensor4D, b: tf.Tensor1D) =>
