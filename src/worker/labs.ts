@@ -14,6 +14,24 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Variable } from '@tensorflow/tfjs-core';
 
 /**
+ * The buffers of these arrays that can be handed to the page whole: each array alone in its
+ * own (not a view into a larger buffer, not shared memory), each buffer once.
+ */
+export function transferables(arrays: ArrayBufferView[]): ArrayBuffer[] {
+  const whole = (array: ArrayBufferView) =>
+    array.buffer instanceof ArrayBuffer &&
+    array.byteOffset === 0 &&
+    array.byteLength === array.buffer.byteLength &&
+    array.byteLength > 0;
+  // a buffer another array only views part of stays (detached, that view could not be sent)
+  const viewed = new Set(arrays.filter((array) => !whole(array)).map((array) => array.buffer));
+  const buffers = new Set<ArrayBuffer>();
+  for (const array of arrays)
+    if (whole(array) && !viewed.has(array.buffer)) buffers.add(array.buffer as ArrayBuffer);
+  return [...buffers];
+}
+
+/**
  * What the worker's loop needs from a lab: one training step, a snapshot (plain data and
  * its transferable buffers), an evaluation, live changes. One per lab; the loop is shared.
  */
@@ -162,9 +180,21 @@ export class BlindSrRunner
 
   async snapshot(): Promise<Outgoing | null> {
     const snapshot = this.trainer.snapshot();
+    const { queue } = snapshot;
+    const arrays: ArrayBufferView[] = [queue.sigma, queue.noise, queue.enteredAt, queue.weights];
     if (snapshot.samples.length === 0 && this.previewSamples)
+      // kept for the snapshots to come until the first step: copied, not handed over
       snapshot.samples = this.previewSamples;
-    return { message: { type: 'blindsrSnapshot', snapshot }, transfer: [] };
+    else
+      for (const sample of snapshot.samples)
+        arrays.push(
+          sample.hr,
+          sample.low,
+          sample.kernel,
+          ...(sample.partnerLow ? [sample.partnerLow] : []),
+        );
+    // ~0.7 MB a snapshot, 10 a second: transferred, neither thread copies it
+    return { message: { type: 'blindsrSnapshot', snapshot }, transfer: transferables(arrays) };
   }
 
   async evaluate(): Promise<Outgoing> {

@@ -13,12 +13,22 @@ export function hrCrop(batch: BlindSrBatch, i: number): Float32Array {
 
 /**
  * batchSamples(batch) made when first read — a snapshot for the page, a few times a second —
- * not at every step.
+ * not at every step. A snapshot hands the samples' buffers over to the page (transferred, not
+ * copied: labs.ts); read again after that (a paused run's next snapshot), they are made anew.
  */
 export function samplesWhenRead(batch: BlindSrBatch): () => BlindSrSample[] {
   let samples: BlindSrSample[] | null = null;
-  return () => (samples ??= batchSamples(batch));
+  return () => {
+    if (!samples || samples.some(handedOver)) samples = batchSamples(batch);
+    return samples;
+  };
 }
+
+/** A buffer transferred to another thread is detached: no bytes left here. */
+const handedOver = (sample: BlindSrSample) =>
+  [sample.hr, sample.low, sample.kernel, sample.partnerLow].some(
+    (array) => array !== null && array.buffer.byteLength === 0,
+  );
 
 /**
  * The samples the panels show: HR crop, LR image, kernel and quadrants of the first

@@ -98,6 +98,16 @@ describe('prepareBlindSrBatch', () => {
     const samples = samplesWhenRead(batch);
     expect(samples()).toBe(samples());
     expect(samples()[0].hr).toEqual(hrCrop(batch, 0));
+    // handed to the page (transferred: detached here), read again they are made anew
+    const first = samples();
+    const copy = structuredClone(first[0].low);
+    structuredClone(first, { transfer: [first[0].low.buffer, first[1].hr.buffer] });
+    expect(first[0].low.length).toBe(0);
+    const again = samples();
+    expect(again === first).toBe(false); // (not toBe: its message would read the detached arrays)
+    expect(again[0].low).toEqual(copy);
+    expect(again[1].hr).toEqual(hrCrop(batch, 1));
+    expect(samples()).toBe(again);
   });
 
   it('paired, patches only: the quadrants of blur → bicubic ↓ → noise on tensors, same draws', async () => {
