@@ -169,8 +169,11 @@ test('presentation mode: larger text, ticks ≥ 14 px, kept in the link', async 
   await page.goto('/?backend=wasm&n=8');
   await waitForReady(page);
   await page.getByTestId('step').click();
+  // the curve (and so its axes) exists once the step has reached the page
+  await expect(page.getByTestId('step-count')).toHaveText('1');
   await page.getByTestId('presentation').click();
   await expect(page).toHaveURL(/present=1/);
+  await expect(page.locator('.line-chart .tick text').first()).toBeVisible();
   const sizes = await page.evaluate(() =>
     [...document.querySelectorAll('.line-chart .tick text')].map(
       (t) => (t as SVGTextElement).getBoundingClientRect().height,
