@@ -9,6 +9,7 @@
 // Built by scripts/kernels.mjs (npm's assemblyscript), never checked in as a binary.
 
 export { convFilterGradient } from './conv';
+export { convForward } from './conv-forward';
 export { flipFilter, polyphaseFilter, channelSum } from './filters';
 export { batchNormForward, batchNormBackward } from './batchnorm';
 export { adamStep, momentumStep } from './optim';

@@ -1,9 +1,10 @@
 // Not a test: min-of-N timings of single kernels at the default models' shapes (wasm,
-// 1 thread), in GFLOP/s — XNNPACK's forward conv against our filter-gradient kernel.
+// 1 thread), in GFLOP/s — XNNPACK's forward conv against our direct forward conv
+// (src/core/nn/conv.ts forwardConv) and our filter-gradient kernel.
 // Usage: npx vitest run --config bench/vitest.config.ts bench/micro.wasm.ts
 import * as tf from '@tensorflow/tfjs-core';
 import { it } from 'vitest';
-import { conv2d, convInputGradient } from '../src/core/nn/conv';
+import { conv2d, convInputGradient, forwardConv } from '../src/core/nn/conv';
 import { filterGradientKernel } from '../src/core/nn/simd-ops';
 
 function best(f: () => tf.Tensor, n = 30): number {
@@ -37,6 +38,7 @@ it('micro', () => {
     const y = tf.conv2d(x, w, stride, 'same') as tf.Tensor4D;
     const flops = 2 * y.size * k * k * ci;
     const fwd = best(() => tf.conv2d(x, w, stride, 'same'));
+    const direct = best(() => forwardConv(x, w, stride, 'same'));
     const fgrad = best(() =>
       filterGradientKernel(x, y, k, k, stride, stride === 1 ? 1 : 0, stride === 1 ? 1 : 0),
     );
@@ -57,7 +59,7 @@ it('micro', () => {
     );
     const g = (ms: number) => `${ms.toFixed(2)} ms (${(flops / ms / 1e6).toFixed(1)} GF/s)`;
     console.log(
-      `MICRO [${b},${s},${s},${ci}]→${co} k${k} s${stride}: forward ${g(fwd)}, filter grad ${g(fgrad)}, grads ${both.toFixed(2)} ms, input grad ${inputGrad.toFixed(2)}, fwd fresh filter ${fresh.toFixed(2)}, pad ${pad.toFixed(2)}`,
+      `MICRO [${b},${s},${s},${ci}]→${co} k${k} s${stride}: forward ${g(fwd)}, ours ${g(direct)}, filter grad ${g(fgrad)}, grads ${both.toFixed(2)} ms, input grad ${inputGrad.toFixed(2)}, fwd fresh filter ${fresh.toFixed(2)}, pad ${pad.toFixed(2)}`,
     );
     tf.dispose([x, w, y]);
   }

@@ -1,15 +1,51 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { simdKernelsActive } from './simd-kernels';
+import { simdKernelsActive, xnnpackThreads } from './simd-kernels';
 import {
   channelSumKernel,
+  convForwardFits,
+  convForwardKernel,
   filterGradientKernel,
   flipFilterKernel,
   inputGradientKernel,
 } from './simd-ops';
 import { geometry, padOrCrop, type Padding } from './conv-geometry';
 import { polyphaseInputGradient } from './conv-polyphase';
+import type { KernelActivation } from './simd-kernel-names';
 
 export type { Padding } from './conv-geometry';
+
+/**
+ * act(conv(x, filter) + bias), forward only. On tfjs-wasm with XNNPACK on one thread, our
+ * direct kernel (assembly/conv-forward.ts: fused multiply-adds, 4 pixels × 8 channels a
+ * block; 1.25–1.4× XNNPACK's speed at the labs' shapes, docs/PERFORMANCE.md round 11) where
+ * the output channels come by fours; XNNPACK's convolution (tfjs' conv2d, fused.conv2d)
+ * otherwise — with more threads it splits the work — and on every other backend.
+ */
+export function forwardConv(
+  x: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  stride: number,
+  pad: Padding,
+  bias: tf.Tensor1D | null = null,
+  activation: KernelActivation = 'none',
+  slope = 0,
+): tf.Tensor4D {
+  const [kH, kW, , outC] = filter.shape;
+  if (simdKernelsActive() && convForwardFits(outC, slope) && xnnpackThreads() === 1) {
+    const shape = geometry(x.shape[1], x.shape[2], kH, kW, stride, pad);
+    return convForwardKernel(x, filter, bias, { ...shape, stride }, activation, slope);
+  }
+  if (!bias && activation === 'none') return tf.conv2d(x, filter, stride, pad) as tf.Tensor4D;
+  return tf.fused.conv2d({
+    x,
+    filter,
+    strides: stride,
+    pad,
+    bias: bias ?? undefined,
+    activation: activation === 'none' ? 'linear' : activation === 'relu' ? 'relu' : 'leakyrelu',
+    leakyreluAlpha: slope,
+  });
+}
 
 /**
  * A 2-D convolution whose gradients are built from *forward* kernels only
@@ -61,8 +97,8 @@ export function convInputGradient(
       left === padLeft &&
       right === left
     )
-      return tf.conv2d(dy, flipped, 1, 'same') as tf.Tensor4D;
-    return tf.conv2d(padOrCrop(dy, top, bottom, left, right), flipped, 1, 'valid') as tf.Tensor4D;
+      return forwardConv(dy, flipped, 1, 'same');
+    return forwardConv(padOrCrop(dy, top, bottom, left, right), flipped, 1, 'valid');
   });
 }
 
@@ -136,10 +172,8 @@ export function conv2d(
     const xs = inputGradient ? (args[bias ? 2 : 1] as tf.Tensor4D) : x;
     save([xs, ws]);
     return {
-      value: shift
-        ? // the bias inside the convolution (XNNPACK adds it as it writes the output)
-          tf.fused.conv2d({ x: xs, filter: ws, strides: stride, pad, bias: shift })
-        : (tf.conv2d(xs, ws, stride, pad) as tf.Tensor4D),
+      // the bias inside the convolution (added as it writes the output)
+      value: forwardConv(xs, ws, stride, pad, shift),
       gradFunc: (dy: tf.Tensor4D, saved: tf.Tensor[]) => {
         const [savedX, savedW] = saved as [tf.Tensor4D, tf.Tensor4D];
         const gradients: tf.Tensor[] = [convFilterGradient(savedX, dy, savedW.shape, stride, pad)];

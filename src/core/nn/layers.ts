@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { batchNormActivation, type Activation } from './batchnorm';
-import { conv2d, type Padding } from './conv';
+import { conv2d, forwardConv, type Padding } from './conv';
 import { simdKernelsActive } from './simd-kernels';
 import { momentumKernel } from './simd-ops';
 import type { Random } from '../random';
@@ -130,15 +130,15 @@ function convBatchNormFolded(
   return tf.tidy(() => {
     const scale = norm.gamma.mul(norm.runningVariance.add(1e-5).rsqrt());
     const shift = norm.beta.sub(norm.runningMean.mul(scale));
-    return tf.fused.conv2d({
+    return forwardConv(
       x,
-      filter: conv.filter.mul(scale) as tf.Tensor4D,
-      strides: conv.stride,
-      pad: conv.pad,
-      bias: conv.bias ? shift.add(conv.bias.mul(scale)) : shift,
-      activation: activation === 'none' ? 'linear' : activation === 'relu' ? 'relu' : 'leakyrelu',
-      leakyreluAlpha: leakySlope,
-    });
+      conv.filter.mul(scale) as tf.Tensor4D,
+      conv.stride,
+      conv.pad,
+      (conv.bias ? shift.add(conv.bias.mul(scale)) : shift) as tf.Tensor1D,
+      activation,
+      leakySlope,
+    );
   });
 }
 

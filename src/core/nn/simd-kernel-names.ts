@@ -1,4 +1,5 @@
 /** The tfjs kernel names our wasm SIMD kernels register under, and their activation codes. */
+export const convForwardName = 'PlaygroundConv2D';
 export const filterGradientName = 'PlaygroundConvFilterGradient';
 export const inputGradientName = 'PlaygroundConvInputGradient';
 export const batchNormForwardName = 'PlaygroundBatchNormForward';

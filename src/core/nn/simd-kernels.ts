@@ -3,6 +3,7 @@ import {
   batchNormBackwardName,
   batchNormForwardName,
   channelSumName,
+  convForwardName,
   filterGradientName,
   flipFilterName,
   inputGradientName,
@@ -60,6 +61,33 @@ export function registerSimdKernels(): void {
   if (registered) return;
   registered = true;
   registerTrainingKernels();
+  registerWasmKernel(convForwardName, (b, inputs, attrs) => {
+    const { x, filter, bias } = inputs;
+    const { outH, outW, stride, padTop, padLeft, activation, slope } = attrs;
+    const [kH, kW, inC, outC] = filter.shape;
+    const [batch, height, width] = x.shape;
+    const out = b.makeOutput([batch, outH, outW, outC], 'float32');
+    const instance = instanceFor(b);
+    // the filter packed by 8 output channels, then the input inside its zero border
+    const paddedH = Math.max(height + padTop, (outH - 1) * stride + kH);
+    const paddedW = Math.max(width + padLeft, (outW - 1) * stride + kW);
+    const block = scratch(
+      b,
+      instance,
+      Math.ceil(outC / 8) * kH * kW * inC * 8 + batch * paddedH * paddedW * inC,
+    );
+    instance.exports.convForward(
+      offset(b, x),
+      offset(b, filter),
+      bias ? offset(b, bias) : 0,
+      offset(b, out),
+      block,
+      ...convShape(x.shape, [batch, outH, outW, outC], kH, kW, stride, padTop, padLeft),
+      activation,
+      slope,
+    );
+    return out;
+  });
   registerWasmKernel(filterGradientName, (b, inputs, attrs) => {
     const { x, dy } = inputs;
     const { kH, kW, stride, padTop, padLeft } = attrs;
@@ -182,6 +210,14 @@ export function registerSimdKernels(): void {
     );
     return [dx, dGamma, dBeta];
   });
+}
+
+/**
+ * XNNPACK's pool on the current wasm backend (1 where tfjs-wasm does not say). Our kernels
+ * run on one thread: where XNNPACK has more, its convolution is the one to use.
+ */
+export function xnnpackThreads(): number {
+  return (tf.backend() as WasmBackend).wasm?.tfjs?.getThreadsCount?.() ?? 1;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   batchNormBackwardName,
   batchNormForwardName,
   channelSumName,
+  convForwardName,
   filterGradientName,
   flipFilterName,
   inputGradientName,
@@ -23,6 +24,31 @@ import { registerSimdKernels } from './simd-kernels';
 function run(name: string, inputs: tf.NamedTensorMap, attrs: Record<string, number>) {
   registerSimdKernels();
   return tf.engine().runKernel(name, inputs, attrs as unknown as tf.NamedAttrMap);
+}
+
+/**
+ * y = act(conv(x, filter) + bias), direct: x [B, H, W, Ci], filter [KH, KW, Ci, Co] with
+ * Co % 4 = 0 (convForwardFits) → [B, OH, OW, Co]
+ */
+export function convForwardKernel(
+  x: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  bias: tf.Tensor1D | null,
+  geometry: { outH: number; outW: number; stride: number; padTop: number; padLeft: number },
+  activation: KernelActivation = 'none',
+  slope = 0,
+): tf.Tensor4D {
+  const inputs: tf.NamedTensorMap = bias ? { x, filter, bias } : { x, filter };
+  return run(convForwardName, inputs, {
+    ...geometry,
+    activation: activationCode[activation],
+    slope,
+  }) as tf.Tensor4D;
+}
+
+/** What our direct forward conv takes: output channels by fours, a slope in [0, 1]. */
+export function convForwardFits(outChannels: number, slope = 0): boolean {
+  return outChannels % 4 === 0 && slope >= 0 && slope <= 1;
 }
 
 /** dL/dW of a conv, x: [B, H, W, Ci], dy: [B, OH, OW, Co] → [KH, KW, Ci, Co] */

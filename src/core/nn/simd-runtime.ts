@@ -11,6 +11,8 @@ import { plain, plainFma, shared, sharedFma } from 'virtual:simd-kernels';
 /** The parts of tfjs-wasm's BackendWasm these kernels use (its typings are not exported). */
 export interface WasmBackend extends tf.KernelBackend {
   wasm: {
+    /** tfjs-wasm's own C API (XNNPACK's pool) */
+    tfjs?: { getThreadsCount?(): number };
     wasmMemory?: WebAssembly.Memory;
     asm?: { memory?: WebAssembly.Memory };
     _malloc(bytes: number): number;
@@ -22,6 +24,7 @@ export interface WasmBackend extends tf.KernelBackend {
 }
 
 interface Exports {
+  convForward(...args: number[]): void;
   convFilterGradient(...args: number[]): void;
   convInputGradient(...args: number[]): void;
   batchNormForward(...args: number[]): void;

@@ -1,0 +1,151 @@
+// ---------------------------------------------------------------------------------------
+// Convolution, forward (NHWC): y[b, oh, ow, co] = act(bias[co] + Σ_{kh, kw, ci}
+//   x[b, oh·s + kh − padTop, ow·s + kw − padLeft, ci] · w[kh, kw, ci, co])
+// The input is first copied with its zero border (`scratch`), so every output pixel reads
+// whole taps; the filter is packed by blocks of 8 output channels, [Co/8][KH][KW][Ci][8],
+// so one kernel row (KW·Ci taps, contiguous in both) is one straight loop. Register block:
+// 4 output pixels of a row × 8 output channels (8 f32x4 accumulators): per tap two weight
+// vectors and four broadcast loads feed 8 multiply-adds. A row's last block starts at
+// OW − 4 and recomputes pixels already written (the same values), so OW ≥ 4; narrower rows
+// go one pixel at a time. Co % 4 = 0 (the caller checks); a last block of 4 channels is
+// packed with zeros and stores one vector.
+// activation: 0 none, 1 relu, 2 leaky relu (y = max(y, slope·y), 0 ≤ slope ≤ 1).
+
+import { madd } from './simd';
+
+@inline function activate(v: v128, activation: i32, slope: v128): v128 {
+  if (activation == 1) return f32x4.max(v, f32x4.splat(0));
+  if (activation == 2) return f32x4.max(v, f32x4.mul(v, slope));
+  return v;
+}
+
+/**
+ * scratch: blocks·KH·KW·Ci·8 floats of packed filter, then B·paddedH·paddedW·Ci of padded
+ * input, paddedH = max(H + padTop, (OH − 1)·s + KH) and paddedW likewise (simd-kernels.ts).
+ */
+export function convForward(
+  x: usize, w: usize, bias: usize, out: usize, scratch: usize,
+  batch: i32, height: i32, width: i32, inC: i32,
+  outH: i32, outW: i32, outC: i32,
+  kH: i32, kW: i32, stride: i32, padTop: i32, padLeft: i32,
+  activation: i32, slope: f32,
+): void {
+  const slopes = f32x4.splat(slope);
+  const blocks = (outC + 7) / 8;
+  const taps = kH * kW * inC;
+  // the filter by blocks of 8 output channels (zeros past Co)
+  const packed = scratch;
+  for (let block = 0; block < blocks; block++)
+    for (let t = 0; t < taps; t++) {
+      const to = packed + (<usize>((block * taps + t) * 8) << 2);
+      const from = w + (<usize>(t * outC + block * 8) << 2);
+      v128.store(to, v128.load(from));
+      if (block * 8 + 8 <= outC) v128.store(to, v128.load(from, 16), 16);
+      else v128.store(to, f32x4.splat(0), 16);
+    }
+  // the input inside a zero border, rows [paddedH] × columns [paddedW]
+  const paddedH = max(height + padTop, (outH - 1) * stride + kH);
+  const paddedW = max(width + padLeft, (outW - 1) * stride + kW);
+  const padded = packed + (<usize>(blocks * taps * 8) << 2);
+  const pixel = <usize>inC << 2;
+  const paddedRow = <usize>paddedW * pixel;
+  memory.fill(padded, 0, <usize>(batch * paddedH) * paddedRow);
+  for (let b = 0; b < batch; b++)
+    for (let h = 0; h < height; h++)
+      memory.copy(
+        padded + <usize>(b * paddedH + h + padTop) * paddedRow + <usize>padLeft * pixel,
+        x + <usize>(b * height + h) * <usize>width * pixel,
+        <usize>width * pixel,
+      );
+  const rowTaps = kW * inC; // one kernel row: contiguous in the padded input and the pack
+  const step = <usize>(stride * inC) << 2; // from one output pixel's input to the next
+  const outPixel = <usize>outC << 2;
+  for (let b = 0; b < batch; b++)
+    for (let oh = 0; oh < outH; oh++) {
+      const inRow = padded + <usize>(b * paddedH + oh * stride) * paddedRow;
+      const outRow = out + <usize>(b * outH + oh) * <usize>outW * outPixel;
+      if (outW < 4) {
+        for (let ow = 0; ow < outW; ow++)
+          onePixel(inRow + <usize>ow * step, packed, bias, outRow + <usize>ow * outPixel, outC, kH, rowTaps, paddedRow, activation, slopes);
+        continue;
+      }
+      for (let start = 0; start < outW; start += 4) {
+        const ow = start + 4 <= outW ? start : outW - 4;
+        const xPixel = inRow + <usize>ow * step;
+        const o = outRow + <usize>ow * outPixel;
+        for (let block = 0; block < blocks; block++) {
+          let a0 = f32x4.splat(0), a1 = f32x4.splat(0);
+          const co = block * 8;
+          if (bias) {
+            a0 = v128.load(bias + (<usize>co << 2));
+            if (co + 8 <= outC) a1 = v128.load(bias + (<usize>co << 2), 16);
+          }
+          let b0 = a0, b1 = a1, c0 = a0, c1 = a1, d0 = a0, d1 = a1;
+          let wp = packed + (<usize>(block * taps * 8) << 2);
+          for (let kh = 0; kh < kH; kh++) {
+            let xp = xPixel + <usize>kh * paddedRow;
+            for (let t = 0; t < rowTaps; t++) {
+              const w0 = v128.load(wp);
+              const w1 = v128.load(wp, 16);
+              const x0 = v128.load32_splat(xp);
+              const x1 = v128.load32_splat(xp + step);
+              const x2 = v128.load32_splat(xp + 2 * step);
+              const x3 = v128.load32_splat(xp + 3 * step);
+              a0 = madd(x0, w0, a0);
+              a1 = madd(x0, w1, a1);
+              b0 = madd(x1, w0, b0);
+              b1 = madd(x1, w1, b1);
+              c0 = madd(x2, w0, c0);
+              c1 = madd(x2, w1, c1);
+              d0 = madd(x3, w0, d0);
+              d1 = madd(x3, w1, d1);
+              xp += 4;
+              wp += 32;
+            }
+          }
+          const oc = o + (<usize>co << 2);
+          v128.store(oc, activate(a0, activation, slopes));
+          v128.store(oc + outPixel, activate(b0, activation, slopes));
+          v128.store(oc + 2 * outPixel, activate(c0, activation, slopes));
+          v128.store(oc + 3 * outPixel, activate(d0, activation, slopes));
+          if (co + 8 <= outC) {
+            v128.store(oc, activate(a1, activation, slopes), 16);
+            v128.store(oc + outPixel, activate(b1, activation, slopes), 16);
+            v128.store(oc + 2 * outPixel, activate(c1, activation, slopes), 16);
+            v128.store(oc + 3 * outPixel, activate(d1, activation, slopes), 16);
+          }
+        }
+      }
+    }
+}
+
+/** One output pixel, every channel block (rows narrower than a block). */
+function onePixel(
+  xPixel: usize, packed: usize, bias: usize, o: usize,
+  outC: i32, kH: i32, rowTaps: i32, paddedRow: usize, activation: i32, slopes: v128,
+): void {
+  const blocks = (outC + 7) / 8;
+  const taps = kH * rowTaps;
+  for (let block = 0; block < blocks; block++) {
+    const co = block * 8;
+    let a0 = f32x4.splat(0), a1 = f32x4.splat(0);
+    if (bias) {
+      a0 = v128.load(bias + (<usize>co << 2));
+      if (co + 8 <= outC) a1 = v128.load(bias + (<usize>co << 2), 16);
+    }
+    let wp = packed + (<usize>(block * taps * 8) << 2);
+    for (let kh = 0; kh < kH; kh++) {
+      let xp = xPixel + <usize>kh * paddedRow;
+      for (let t = 0; t < rowTaps; t++) {
+        const xs = v128.load32_splat(xp);
+        a0 = madd(xs, v128.load(wp), a0);
+        a1 = madd(xs, v128.load(wp, 16), a1);
+        xp += 4;
+        wp += 32;
+      }
+    }
+    const oc = o + (<usize>co << 2);
+    v128.store(oc, activate(a0, activation, slopes));
+    if (co + 8 <= outC) v128.store(oc, activate(a1, activation, slopes), 16);
+  }
+}
