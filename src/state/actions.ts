@@ -3,7 +3,7 @@ import { liveChangeOf, mergeChange, needsRebuildWith } from '../core/settings';
 import type { SimclrConfig } from '../core/simclr/config';
 import { loadLabData } from '../data/load';
 import { packDataset } from '../data/payload';
-import { wasmThreadsFor, type BackendName } from '../worker/backend-choice';
+import type { BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
 import type { LiveChange, StageUpdate } from '../worker/protocol';
 import { labSchemas, type AppConfig, type LabConfigs, type LabId } from './config';
@@ -93,7 +93,6 @@ export async function startTraining(
   client.start({
     forcedBackend: backend,
     testHooks: testHooksEnabled(),
-    lab: useStore.getState().config.lab,
   });
   configureLab();
   // the browser starts the worker's thread only while this one is free: load the images
@@ -165,20 +164,10 @@ export function reset(): void {
 }
 
 export function switchLab(lab: LabId): void {
-  const { config: before, run } = useStore.getState();
+  const before = useStore.getState().config;
   if (before.lab === lab) return;
   useStore.setState({ config: { ...before, lab } });
-  // wasm runs each lab on its own thread count (backend-choice.ts), fixed when tfjs-wasm
-  // starts: a new worker when the count differs (a second or so), the same one otherwise
-  const cores = navigator.hardwareConcurrency || 1;
-  if (
-    run.backend?.name === 'wasm' &&
-    window.crossOriginIsolated &&
-    wasmThreadsFor(cores, lab) !== wasmThreadsFor(cores, before.lab)
-  ) {
-    void startTraining();
-    return;
-  }
+  // the same worker: every lab trains on the same thread count (backend-choice.ts)
   clearRun(true);
   configureLab();
   void sendDataset();

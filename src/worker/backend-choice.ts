@@ -1,4 +1,3 @@
-import type { LabId } from '../core/app-types';
 /**
  * Which tfjs backend to train on, decided from what the browser reports. Pure, so that
  * the decision is unit-tested with fake adapters (no tfjs, no navigator here).
@@ -65,13 +64,13 @@ export function parseBackendName(value: string | null | undefined): BackendName 
 }
 
 /**
- * XNNPACK threads for a lab's training step, at most 4 (these convolutions are too small
- * to split further). SimCLR leaves one core to the page: its step is many small convs and
- * its page redraws the loss at every step, so the pool's hand-offs would wait for a core
- * the page is using. Blind-SR's convolutions are larger and its page quieter: it takes
- * every core. The timings behind the rule: docs/PERFORMANCE.md, "Threads per lab".
+ * XNNPACK threads for every lab's training step: every core but one, which is the page's,
+ * and at most 4 (these convolutions are too small to split further). Each lab's step is
+ * many small convolutions and its page redraws at every step, so a pool's hand-offs would
+ * wait for a core the page is using; on one thread our direct convolution takes over from
+ * XNNPACK's (nn/conv.ts). On 2 cores, one thread trained SimCLR and both Blind-SR stages
+ * faster than two (docs/PERFORMANCE.md, "Threads per lab" and round 11).
  */
-export function wasmThreadsFor(cores: number, lab: LabId): number {
-  const spare = lab === 'simclr' ? 1 : 0;
-  return Math.min(4, Math.max(1, Math.floor(cores) - spare));
+export function wasmThreadsFor(cores: number): number {
+  return Math.min(4, Math.max(1, Math.floor(cores) - 1));
 }

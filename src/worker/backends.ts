@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { planBackend, wasmThreadsFor, type BackendName, type Capabilities } from './backend-choice';
 import type { BackendInfo } from './protocol';
-import type { LabId } from '../core/app-types';
 import { simdKernelBuild } from '../core/nn/simd-kernels';
 import { errorMessage, WasmFileError } from './failures';
 import { markStartup } from './startup-marks';
@@ -42,7 +41,6 @@ export async function probeCapabilities(): Promise<Capabilities> {
 
 async function startBackend(
   name: BackendName,
-  lab: LabId,
 ): Promise<Pick<BackendInfo, 'threads' | 'simd' | 'kernels'>> {
   // each backend is loaded only when tried: the worker starts with tfjs-core alone
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
@@ -51,7 +49,7 @@ async function startBackend(
   if (name !== 'wasm') return activate(name, null);
   const { wasm, chosenBinary, refetchBinary } = await import('./wasm-backend');
   markStartup('worker:wasm-code-loaded');
-  const threads = wasmThreadsFor(navigator.hardwareConcurrency || 1, lab);
+  const threads = wasmThreadsFor(navigator.hardwareConcurrency || 1);
   // one thread: the plain SIMD build (no pool of eight idle pthread workers to start)
   if (threads === 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   wasm.setThreadsCount(threads);
@@ -110,10 +108,7 @@ async function activate(
 const noCapabilities: Capabilities = { webgpuAdapter: null, webglRenderer: null, wasm: true };
 
 /** Tries the plan's backends in order; reports which one runs, why, and what failed. */
-export async function chooseAndStartBackend(
-  forced: BackendName | null,
-  lab: LabId,
-): Promise<BackendInfo> {
+export async function chooseAndStartBackend(forced: BackendName | null): Promise<BackendInfo> {
   // forced wasm asks no GPU (the adapter line is about GPUs); another forced backend starts
   // without waiting for the probe, which only names its adapter on the badge
   const probing = forced === 'wasm' ? Promise.resolve(noCapabilities) : probeCapabilities();
@@ -121,7 +116,7 @@ export async function chooseAndStartBackend(
   const failures: BackendInfo['failures'] = [];
   for (const name of plan.order) {
     try {
-      const extra = await startBackend(name, lab);
+      const extra = await startBackend(name);
       const capabilities = await probing;
       return {
         name,

@@ -42,7 +42,7 @@ beforeEach(() => {
   vi.stubGlobal('Worker', FakeWorker);
   events = [];
   client = new TrainingClient((message) => events.push(message));
-  client.start({ forcedBackend: 'cpu', testHooks: false, lab: 'simclr' });
+  client.start({ forcedBackend: 'cpu', testHooks: false });
 });
 
 afterEach(() => {
@@ -55,7 +55,6 @@ describe('TrainingClient requests', () => {
     expect(FakeWorker.last.sent[0]).toEqual({
       type: 'init',
       forcedBackend: 'cpu',
-      lab: 'simclr',
       testHooks: false,
     });
   });

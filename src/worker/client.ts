@@ -7,7 +7,6 @@ import type {
   WorkerToPage,
 } from './protocol';
 import type { BackendName } from './backend-choice';
-import type { LabId } from '../core/app-types';
 import { payloadTransferables, type DatasetPayload } from '../data/payload';
 import { adoptEarlyWorker, spawnTrainingWorker } from './spawn';
 import { acceptStartupMarks, markFirstStep, markStartup } from './startup-marks';
@@ -21,8 +20,6 @@ export type WorkerListener = (message: WorkerEvent) => void;
 
 export interface StartOptions {
   forcedBackend: BackendName | null;
-  /** the lab it starts in (its wasm thread count, backend-choice.ts) */
-  lab: LabId;
   /** the worker obeys debug messages (state/test-hooks.ts) */
   testHooks: boolean;
 }
@@ -45,7 +42,7 @@ export class TrainingClient {
 
   constructor(private readonly listener: WorkerListener) {}
 
-  start({ forcedBackend, testHooks, lab }: StartOptions): void {
+  start({ forcedBackend, testHooks }: StartOptions): void {
     this.stop();
     const early = adoptEarlyWorker();
     const worker = early?.worker ?? spawnTrainingWorker();
@@ -76,7 +73,7 @@ export class TrainingClient {
         this.lastBeat = performance.now();
       }
     }, 2000);
-    this.send({ type: 'init', forcedBackend, testHooks, lab });
+    this.send({ type: 'init', forcedBackend, testHooks });
     for (const event of early?.messages ?? []) worker.onmessage(event);
   }
 

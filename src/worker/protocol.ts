@@ -6,7 +6,6 @@ import type { EmbeddingSnapshot, SimclrConfig, SimclrSnapshot } from '../core/si
 import type { DatasetPayload } from '../data/payload';
 import type { DataRecipe } from '../data/recipes';
 import type { WeightsFile } from '../core/weights';
-import type { LabId } from '../core/app-types';
 import type { BackendName, BackendReason } from './backend-choice';
 import type { StartupMarks } from './startup-marks';
 
@@ -90,7 +89,7 @@ export type LoopMessage =
   | (WorkerRequest & { id: number });
 
 export type PageToWorker =
-  | { type: 'init'; forcedBackend: BackendName | null; testHooks: boolean; lab: LabId }
+  | { type: 'init'; forcedBackend: BackendName | null; testHooks: boolean }
   | LoopMessage
   | DebugMessage;
 

@@ -34,7 +34,7 @@ async function bootWorker(testHooks: boolean): Promise<(message: PageToWorker) =
   const send = (message: PageToWorker) =>
     self.onmessage?.({ data: message } as MessageEvent<PageToWorker>);
   // … and keeps what arrives meanwhile: this init is answered once the body takes over
-  send({ type: 'init', forcedBackend: 'cpu', testHooks, lab: 'simclr' });
+  send({ type: 'init', forcedBackend: 'cpu', testHooks });
   return send;
 }
 

@@ -55,7 +55,7 @@ function watchDevice(): void {
 function init(message: Extract<PageToWorker, { type: 'init' }>): void {
   testHooks = message.testHooks;
   loop.startAfter(
-    chooseAndStartBackend(message.forcedBackend, message.lab).then(
+    chooseAndStartBackend(message.forcedBackend).then(
       (backend) => {
         backendStarted = true;
         markStartup('worker:backend-ready');
