@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { forwardConv, type Padding } from './conv';
+import { forwardConv } from './conv';
+import type { ConvCase } from './conv-case';
 import type { KernelActivation } from './simd-kernel-names';
 import { setFmaAllowed, simdKernelBuild, simdKernelsActive } from './simd-kernels';
 
@@ -10,15 +11,7 @@ import { setFmaAllowed, simdKernelBuild, simdKernelsActive } from './simd-kernel
  * borders and after the last whole block, rows whose top or bottom taps fall outside,
  * inputs narrower than the kernel, strides 1–3, 'same' and 'valid', bias and activations.
  */
-interface Case {
-  b: number;
-  h: number;
-  w: number;
-  ci: number;
-  co: number;
-  k: number;
-  stride: number;
-  pad: Padding;
+interface Case extends ConvCase {
   bias?: boolean;
   activation?: KernelActivation;
 }

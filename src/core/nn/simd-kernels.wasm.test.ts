@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { batchNormActivationOps, batchNormActivation, type Activation } from './batchnorm';
-import { conv2d, type Padding } from './conv';
+import { conv2d } from './conv';
+import type { ConvCase } from './conv-case';
 import { setFmaAllowed, simdKernelBuild, simdKernelsActive } from './simd-kernels';
 
 /**
@@ -15,16 +16,7 @@ type Loss = (...inputs: tf.Tensor[]) => tf.Tensor;
 
 const worst = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i])));
 
-const convCases: {
-  b: number;
-  h: number;
-  w: number;
-  ci: number;
-  co: number;
-  k: number;
-  stride: number;
-  pad: Padding;
-}[] = [
+const convCases: ConvCase[] = [
   { b: 4, h: 16, w: 16, ci: 3, co: 16, k: 3, stride: 1, pad: 'same' }, // the RGB first layer
   { b: 3, h: 16, w: 16, ci: 16, co: 32, k: 3, stride: 2, pad: 'same' },
   { b: 2, h: 9, w: 7, ci: 8, co: 8, k: 3, stride: 2, pad: 'same' },
