@@ -17,7 +17,7 @@ export type { Padding } from './conv-geometry';
 /**
  * act(conv(x, filter) + bias), forward only. On tfjs-wasm with XNNPACK on one thread, our
  * direct kernel (assembly/conv-forward.ts: fused multiply-adds, 4 pixels × 8 channels a
- * block; 1.25–1.4× XNNPACK's speed at the labs' shapes, docs/PERFORMANCE.md round 11) where
+ * block; 1.27–1.5× XNNPACK's speed at the labs' shapes, docs/PERFORMANCE.md round 11) where
  * the output channels come by fours; XNNPACK's convolution (tfjs' conv2d, fused.conv2d)
  * otherwise — with more threads it splits the work — and on every other backend.
  */

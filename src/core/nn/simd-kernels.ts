@@ -213,11 +213,11 @@ export function registerSimdKernels(): void {
 }
 
 /**
- * XNNPACK's pool on the current wasm backend (1 where tfjs-wasm does not say). Our kernels
+ * XNNPACK's pool on the current wasm backend (call `simdKernelsActive()` first). Our kernels
  * run on one thread: where XNNPACK has more, its convolution is the one to use.
  */
 export function xnnpackThreads(): number {
-  return (tf.backend() as WasmBackend).wasm?.tfjs?.getThreadsCount?.() ?? 1;
+  return instanceFor(tf.backend() as WasmBackend).xnnpackThreads;
 }
 
 /**

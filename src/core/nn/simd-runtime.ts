@@ -41,6 +41,8 @@ interface Exports {
 export interface Instance {
   /** the build with relaxed SIMD's fused multiply-add */
   fma: boolean;
+  /** XNNPACK's pool on this backend, fixed when tfjs-wasm started (1 where it does not say) */
+  xnnpackThreads: number;
   exports: Exports;
   scratch: number;
   scratchFloats: number;
@@ -79,7 +81,8 @@ export function instanceFor(backend: WasmBackend): Instance {
   const bytes = fma ? withFma : decode(isShared ? shared : plain);
   const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } })
     .exports as unknown as Exports;
-  instance = { exports, scratch: 0, scratchFloats: 0, fma };
+  const xnnpackThreads = backend.wasm.tfjs?.getThreadsCount?.() ?? 1;
+  instance = { exports, scratch: 0, scratchFloats: 0, fma, xnnpackThreads };
   instances.set(backend, instance);
   return instance;
 }
