@@ -56,6 +56,42 @@ export class Random {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
   }
 
+  /**
+   * `out[i] = normal() · scale` for every i, the same numbers as that loop (and the stream
+   * left where it would leave it), in one loop over local state: a fresh page's first model
+   * draws ~67 000 of them in code not yet compiled, where the method calls and the doubles
+   * they box cost 3–4× more time and most of the start-up's garbage collections.
+   */
+  fillNormal(out: Float32Array | Float64Array, scale = 1): void {
+    let { a, b, c, d } = this;
+    const twoPi = 2 * Math.PI;
+    for (let i = 0; i < out.length; i++) {
+      // next() inlined, for u (never 0) and then for the angle
+      let u = 0;
+      let t = 0;
+      while (u === 0) {
+        t = (((a + b) >>> 0) + d) >>> 0;
+        d = (d + 1) >>> 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) >>> 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) >>> 0;
+        u = t / 4294967296;
+      }
+      t = (((a + b) >>> 0) + d) >>> 0;
+      d = (d + 1) >>> 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) >>> 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) >>> 0;
+      out[i] = Math.sqrt(-2 * Math.log(u)) * Math.cos(twoPi * (t / 4294967296)) * scale;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
+
   /** Fisher–Yates, in place. */
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
@@ -63,6 +99,24 @@ export class Random {
       [items[i], items[j]] = [items[j], items[i]];
     }
     return items;
+  }
+
+  /** A stream at the same point as this one: both draw the same numbers from here on. */
+  clone(): Random {
+    const copy = Object.create(Random.prototype) as Random;
+    copy.a = this.a;
+    copy.b = this.b;
+    copy.c = this.c;
+    copy.d = this.d;
+    return copy;
+  }
+
+  /** Puts this stream back to the point `saved` (a clone of it) is at. */
+  rewindTo(saved: Random): void {
+    this.a = saved.a;
+    this.b = saved.b;
+    this.c = saved.c;
+    this.d = saved.d;
   }
 
   /** A fresh seed for a child stream, so that sub-systems don't share draws. */

@@ -35,10 +35,8 @@ export interface DenseParams {
 
 /** He-normal initial values from our seeded stream (tfjs' initialisers take no seed stream). */
 function heNormal(shape: number[], fanIn: number, random: Random, gain = 1): tf.Tensor {
-  const size = shape.reduce((a, b) => a * b, 1);
-  const values = new Float32Array(size);
-  const std = gain * Math.sqrt(2 / fanIn);
-  for (let i = 0; i < size; i++) values[i] = random.normal() * std;
+  const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  random.fillNormal(values, gain * Math.sqrt(2 / fanIn));
   return tf.tensor(values, shape);
 }
 
