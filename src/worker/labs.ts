@@ -4,7 +4,7 @@ import { LightBsrTrainer } from '../core/blindsr/lightbsr';
 import type { RgbImage } from '../core/image';
 import { sanitizeSimclrConfig, simclrSchema, type SimclrConfig } from '../core/simclr/config';
 import { applyLiveChange, type LabSchema } from '../core/settings';
-import { SimclrTrainer } from '../core/simclr/trainer';
+import { SimclrTrainer, startSimclr, type SimclrStart } from '../core/simclr/trainer';
 import type { Dataset } from '../data/dataset';
 import type { BlindSrSample } from '../core/blindsr/types';
 import type { LabId } from '../core/app-types';
@@ -127,11 +127,17 @@ export class SimclrRunner extends TrainerRunner<SimclrConfig, SimclrTrainer> imp
     super(trainer, 'simclr', simclrSchema);
   }
 
-  static async create(config: SimclrConfig, dataset: Dataset): Promise<SimclrRunner> {
-    const trainer = new SimclrTrainer(
-      { ...config, batchSize: Math.min(config.batchSize, dataset.images.length) },
-      dataset,
-    );
+  /** The trainer's settings for this data set: no batch larger than the data set. */
+  static trainerConfig(config: SimclrConfig, dataset: Dataset): SimclrConfig {
+    return { ...config, batchSize: Math.min(config.batchSize, dataset.images.length) };
+  }
+
+  static async create(
+    config: SimclrConfig,
+    dataset: Dataset,
+    start?: SimclrStart,
+  ): Promise<SimclrRunner> {
+    const trainer = new SimclrTrainer(SimclrRunner.trainerConfig(config, dataset), dataset, start);
     await trainer.preview();
     return new SimclrRunner(trainer);
   }
@@ -256,10 +262,37 @@ export function withLiveChange(labConfig: LabConfig | null, change: LiveChange):
 }
 
 /** A model for the lab, configuration and data. */
-export async function createRunner(labConfig: LabConfig, dataset: Dataset): Promise<LabRunner> {
+/**
+ * The part of building a lab's model that needs no tfjs, done ahead (the worker does it while
+ * its backend still starts): SimCLR's seeded streams and first batch. What `createRunner`
+ * builds with it is the same as without.
+ */
+export interface RunnerStart {
+  labConfig: LabConfig;
+  dataset: Dataset;
+  simclr: SimclrStart | null;
+}
+
+export function prepareRunner(labConfig: LabConfig, dataset: Dataset): RunnerStart {
+  const simclr =
+    labConfig.lab === 'simclr' && dataset.images.length >= 2
+      ? startSimclr(SimclrRunner.trainerConfig(labConfig.config, dataset), dataset, {
+          drawFirstBatch: true,
+        })
+      : null;
+  return { labConfig, dataset, simclr };
+}
+
+/** `start`: prepareRunner's, used only if it was prepared from these same inputs. */
+export async function createRunner(
+  labConfig: LabConfig,
+  dataset: Dataset,
+  start?: RunnerStart | null,
+): Promise<LabRunner> {
   if (dataset.images.length < 2) throw new Error('at least 2 images are needed');
+  const prepared = start?.labConfig === labConfig && start.dataset === dataset ? start : null;
   return labConfig.lab === 'simclr'
-    ? SimclrRunner.create(labConfig.config, dataset)
+    ? SimclrRunner.create(labConfig.config, dataset, prepared?.simclr ?? undefined)
     : labConfig.config.pipeline === 'lightbsr'
       ? new LightBsrRunner(labConfig.config, dataset.images)
       : new BlindSrRunner(labConfig.config, dataset.images);

@@ -1,5 +1,5 @@
 import { errorMessage, failureCode } from './failures';
-import { createRunner, type LabRunner } from './labs';
+import { createRunner, prepareRunner, type LabRunner } from './labs';
 import { ModelInputs } from './model-inputs';
 import { Presentation } from './presentation';
 import type {
@@ -223,14 +223,18 @@ export class TrainingLoop {
   /** A new model for the current lab, configuration and data; the old one is freed first. */
   private async rebuild(): Promise<void> {
     if (!this.inputs.dataset || !this.inputs.labConfig || !this.backendReady) return;
+    // what needs no tfjs first: on a fresh page the backend is still compiling meanwhile
+    const start = prepareRunner(this.inputs.labConfig, this.inputs.dataset);
+    markStartup('worker:first-batch-drawn');
     await this.backendReady;
     this.initialEvaluation.cancel();
     this.runner?.dispose();
     this.runner = null;
-    // the latest of both: either may have changed while the backend started
+    // the latest of both: either may have changed while the backend started (then the
+    // start, prepared from others, is not used)
     const { dataset, labConfig } = this.inputs;
     if (!dataset || !labConfig) return;
-    this.runner = await createRunner(labConfig, dataset);
+    this.runner = await createRunner(labConfig, dataset, start);
     markStartup('worker:model-built');
     // armed before the snapshot goes: the page's ack of it may come at once
     this.initialEvaluation.arm(labConfig.lab === 'simclr' ? this.runner : null);

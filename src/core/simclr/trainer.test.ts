@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { makeShapesDataset } from '../../data/shapes';
-import { SimclrTrainer } from './trainer';
+import { SimclrTrainer, startSimclr } from './trainer';
 import { tinySimclrConfig as tiny } from '../test-configs';
 
 describe('SimclrTrainer', () => {
@@ -104,5 +104,37 @@ describe('SimclrTrainer', () => {
     expect(first.length).toBe(3);
     for (const loss of first) expect(Number.isFinite(loss), `loss ${loss}`).toBe(true);
     expect(second).toEqual(first);
+  });
+
+  for (const method of ['simclr', 'moco'] as const)
+    it(`built on a start whose first batch was drawn ahead (${method}), trains the same steps`, async () => {
+      const data = makeShapesDataset(4, 20, 8, 2);
+      const config = { ...tiny, method, queueSize: 16 };
+      const plain = new SimclrTrainer(config, data);
+      const ahead = new SimclrTrainer(
+        config,
+        data,
+        startSimclr(config, data, { drawFirstBatch: true }),
+      );
+      await plain.preview();
+      await ahead.preview();
+      expect(ahead.stageView.pending?.views).toEqual(plain.stageView.pending?.views);
+      for (let i = 0; i < 3; i++)
+        expect((await ahead.trainStep()).loss).toBe((await plain.trainStep()).loss);
+      plain.dispose();
+      ahead.dispose();
+    });
+
+  it('asked for other augmentations than the batch drawn ahead, draws the batch it would have', async () => {
+    const data = makeShapesDataset(6, 20, 8, 2);
+    const plain = new SimclrTrainer(tiny, data);
+    const ahead = new SimclrTrainer(tiny, data, startSimclr(tiny, data, { drawFirstBatch: true }));
+    const change = { augment: { ...tiny.augment, flip: !tiny.augment.flip, cropMinArea: 0.5 } };
+    plain.update(change);
+    ahead.update(change);
+    for (let i = 0; i < 2; i++)
+      expect((await ahead.trainStep()).loss).toBe((await plain.trainStep()).loss);
+    plain.dispose();
+    ahead.dispose();
   });
 });

@@ -41,13 +41,40 @@ import { queueReadout, readBatchGeometry } from './batch-readout';
 /** batches in the smoothed top-1 readout */
 export const recentWindow = 20;
 
+/**
+ * What a trainer draws before it needs tfjs, in its constructor's order: the seeded streams,
+ * the MoCo queue's first keys, the batch sampler. `drawFirstBatch` also draws the first
+ * batch (its images drawn and augmented): the worker does this while the backend still
+ * starts, and the trainer built on it trains the same numbers as one built without.
+ */
+export interface SimclrStart {
+  modelRandom: Random;
+  batches: ViewBatches;
+  queue: NegativeQueue | null;
+}
+
+export function startSimclr(
+  config: SimclrConfig,
+  data: SimclrData,
+  { drawFirstBatch = false } = {},
+): SimclrStart {
+  const random = new Random(config.seed);
+  const modelRandom = random.fork();
+  const batches = new ViewBatches(data.images, random);
+  const queue =
+    config.method === 'moco'
+      ? new NegativeQueue(config.queueSize, config.projectionDim, random.fork())
+      : null;
+  if (drawFirstBatch) batches.drawAhead(config.batchSize, config.augment, config.imageSize);
+  return { modelRandom, batches, queue };
+}
+
 export class SimclrTrainer {
   readonly config: SimclrConfig;
   private readonly data: SimclrData;
-  private readonly random: Random;
   private readonly networks: FamilyNetworks;
   /** MoCo */
-  private readonly queue: NegativeQueue | null = null;
+  private readonly queue: NegativeQueue | null;
   private readonly optimizer: FlatAdam;
   private readonly trainables: tf.Variable[];
   private readonly batches: ViewBatches;
@@ -67,16 +94,15 @@ export class SimclrTrainer {
   /** its gradients, computed by warmUp() before the first Play */
   private prepared: PreparedStep | null = null;
 
-  constructor(config: SimclrConfig, data: SimclrData) {
+  /** `start`: startSimclr's, with the same config and data (drawn by the constructor if not given) */
+  constructor(config: SimclrConfig, data: SimclrData, start?: SimclrStart) {
     if (data.images.length < 2) throw new Error('SimCLR needs at least 2 images');
     this.config = { ...config, augment: { ...config.augment } };
     this.data = data;
-    this.random = new Random(config.seed);
-    const modelRandom = this.random.fork();
-    this.batches = new ViewBatches(data.images, this.random);
+    const { modelRandom, batches, queue } = start ?? startSimclr(config, data);
+    this.batches = batches;
+    this.queue = queue;
     this.networks = makeFamilyNetworks(config, modelRandom);
-    if (config.method === 'moco')
-      this.queue = new NegativeQueue(config.queueSize, config.projectionDim, this.random.fork());
     this.trainables = familyTrainables(this.networks);
     this.optimizer = new FlatAdam(this.trainables, () => this.config.learningRate);
   }
