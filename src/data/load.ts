@@ -56,6 +56,13 @@ export async function loadLabData(
   if (lab === 'blindsr') return { dataset: await loadHrPool(source, seed), recipe: null };
   if (source === 'photos' || source === 'uploads')
     return { dataset: await loadSimclrPhotos(source, seed), recipe: null };
-  const recipe: DataRecipe = { id: 'shapes', seed };
+  const recipe = labDataRecipe(request) as DataRecipe;
   return { dataset: makeRecipeDataset(recipe), recipe };
+}
+
+/** The recipe of the images `loadLabData` gives for this request, null when they are loaded. */
+export function labDataRecipe(request: LabDataRequest): DataRecipe | null {
+  return request.lab === 'simclr' && request.source === 'shapes'
+    ? { id: 'shapes', seed: request.seed }
+    : null;
 }

@@ -1,7 +1,7 @@
 import type { BlindSrConfig } from '../core/blindsr/config';
 import { liveChangeOf, mergeChange, needsRebuildWith } from '../core/settings';
 import type { SimclrConfig } from '../core/simclr/config';
-import { loadLabData } from '../data/load';
+import { labDataRecipe, loadLabData, type LabDataRequest } from '../data/load';
 import { packDataset } from '../data/payload';
 import type { BackendName } from '../worker/backend-choice';
 import { TrainingClient } from '../worker/client';
@@ -41,19 +41,26 @@ function configureLab(): void {
 
 /**
  * Hands the current lab's images to the worker (which rebuilds): the built-in shapes as
- * their recipe (page and worker each make their copy, image by image as it is read), the
- * others as the images loaded here.
+ * their recipe, sent at once (page and worker each make their copy, image by image as it is
+ * read: on a fresh page the worker draws its first batch while its backend compiles), the
+ * others as the images loaded here. `first`: the page's start, where loading waits for the
+ * worker's thread (startTraining).
  */
-async function sendDataset(): Promise<void> {
+async function sendDataset({ first = false } = {}): Promise<void> {
   const { config } = useStore.getState();
+  const request: LabDataRequest =
+    config.lab === 'simclr'
+      ? { lab: 'simclr', source: config.dataset, seed: config.simclr.seed }
+      : { lab: 'blindsr', source: config.hrSource, seed: config.blindsr.seed };
+  const recipe = labDataRecipe(request);
+  if (recipe) client?.send({ type: 'makeData', recipe });
+  // the browser starts the worker's thread only while this one is free: load the images
+  // once it exists, while it loads tfjs and starts its backend (page load → first step)
+  if (first) await workerStarted(250);
   markStartup('page:dataset-loading');
   let data: Awaited<ReturnType<typeof loadLabData>>;
   try {
-    data = await loadLabData(
-      config.lab === 'simclr'
-        ? { lab: 'simclr', source: config.dataset, seed: config.simclr.seed }
-        : { lab: 'blindsr', source: config.hrSource, seed: config.blindsr.seed },
-    );
+    data = await loadLabData(request);
   } catch (error) {
     setRun({
       error: { code: 'data', message: error instanceof Error ? error.message : String(error) },
@@ -62,8 +69,7 @@ async function sendDataset(): Promise<void> {
   }
   markStartup('page:dataset-ready');
   useStore.setState({ dataset: data.dataset });
-  if (data.recipe) client?.send({ type: 'makeData', recipe: data.recipe });
-  else client?.sendData(packDataset(data.dataset));
+  if (!recipe) client?.sendData(packDataset(data.dataset));
 }
 
 let workerThreadStarted: () => void = () => undefined;
@@ -95,10 +101,7 @@ export async function startTraining(
     testHooks: testHooksEnabled(),
   });
   configureLab();
-  // the browser starts the worker's thread only while this one is free: load the images
-  // once it exists, while it loads tfjs and starts its backend (page load → first step)
-  await workerStarted(250);
-  await sendDataset();
+  await sendDataset({ first: true });
 }
 
 export function play(): void {
