@@ -38,6 +38,7 @@ test('Play pressed the frame it is enabled trains step 1 first; the start-up mar
     'worker:entry',
     'worker:tfjs-imported',
     'worker:data-received',
+    'worker:first-batch-drawn',
     'worker:model-built',
     'worker:first-snapshot-sent',
     'page:got-snapshot',

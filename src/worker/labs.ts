@@ -57,6 +57,11 @@ export interface LabRunner {
   preview(): Promise<void>;
   /** step 1's gradients, computed ahead while the page draws (optional; Play applies them) */
   warmUp?(): void;
+  /**
+   * Draws the next slice of the images an evaluation reads (optional: images drawn on first
+   * reading); true once all are drawn.
+   */
+  drawEvaluationImages?(): boolean;
   /** every variable, in a fixed order (weights export / import) */
   variables(): Variable[];
   /** test hook: the first weight becomes NaN */
@@ -144,6 +149,10 @@ export class SimclrRunner extends TrainerRunner<SimclrConfig, SimclrTrainer> imp
 
   warmUp(): void {
     this.trainer.warmUp();
+  }
+
+  drawEvaluationImages(): boolean {
+    return this.trainer.drawEvaluationImages();
   }
 
   preview() {

@@ -150,8 +150,12 @@ export class TrainingLoop {
         return;
       case 'pause':
         this.running = false;
-        // reported once the step in flight has finished: the count shown is then final
-        this.queue(async () => this.postStatus());
+        // reported once the step in flight has finished: the count shown is then final;
+        // paused before the first evaluation (its images still being drawn), it comes now
+        this.queue(async () => {
+          this.postStatus();
+          if (this.runner && !this.presentation.evaluated) await this.evaluate();
+        });
         return;
       case 'step':
         this.running = false;
@@ -278,7 +282,11 @@ export class TrainingLoop {
       return;
     }
     await this.snapshot(!this.running);
-    if (this.presentation.evaluationDue(runner)) await this.evaluate();
+    // while playing, the data set's images are drawn a slice a step (the built-in shapes
+    // are drawn when first read: all at once, the first evaluation held training up for
+    // ~0.5 s after step 1); the first evaluation comes once they are all drawn
+    const drawn = !this.running || (runner.drawEvaluationImages?.() ?? true);
+    if (drawn && this.presentation.evaluationDue(runner)) await this.evaluate();
   }
 
   /** The budget is spent: the page gets the last batch and an evaluation of this step. */

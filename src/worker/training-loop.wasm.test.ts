@@ -107,6 +107,44 @@ describe('TrainingLoop, SimCLR', () => {
     expect(tf.memory().numTensors).toBe(base);
   });
 
+  it('played at once, draws the built-in shapes a slice a step and evaluates once all are drawn', async () => {
+    const page = track(new FakePage());
+    const snapshot = page.next('snapshot');
+    page.send({ type: 'configure', lab: 'simclr', config: smallSimclr });
+    page.send({ type: 'makeData', recipe: { id: 'shapes', seed: 5 } });
+    await snapshot;
+    // Play before the step-0 evaluation (its timer has not run)
+    const evaluated = page.next('embedding');
+    page.send({ type: 'play' });
+    const embedding = (await evaluated).embedding;
+    page.send({ type: 'pause' });
+    await page.loop.idle();
+    // 288 + 96 images, 32 a step: all drawn by step 12, none evaluated before
+    expect(embedding.step).toBe(12);
+    expect(page.all('embedding')).toHaveLength(1);
+    const losses = page.all('loss').map((m) => m.step);
+    expect(losses.slice(0, 12)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+
+  it('paused before its images are all drawn, evaluates at the pause', async () => {
+    const page = track(new FakePage());
+    const snapshot = page.next('snapshot');
+    page.send({ type: 'configure', lab: 'simclr', config: smallSimclr });
+    page.send({ type: 'makeData', recipe: { id: 'shapes', seed: 5 } });
+    await snapshot;
+    const second = page.next('loss', (m) => m.step === 2);
+    page.send({ type: 'play' });
+    await second;
+    const evaluated = page.next('embedding');
+    page.send({ type: 'pause' });
+    const paused = page.last('status');
+    await page.loop.idle();
+    expect(page.all('embedding')).toHaveLength(1);
+    expect((await evaluated).embedding.step).toBe(page.last('status').step);
+    expect(paused.running).toBe(true);
+    expect(page.last('status').step).toBeLessThan(12);
+  });
+
   it('rebuilds on configure: a new batch size, steps from 0', async () => {
     const page = track(await simclrPage());
     await page.step();

@@ -137,4 +137,17 @@ describe('SimclrTrainer', () => {
     plain.dispose();
     ahead.dispose();
   });
+
+  it('draws the images an evaluation reads a slice at a time, then says they are all drawn', () => {
+    // 6 classes × (8 + 2): 48 training and 12 held-out images
+    const data = makeShapesDataset(7, 20, 8, 2);
+    const trainer = new SimclrTrainer(tiny, data);
+    expect([25, 25, 25].map((slice) => trainer.drawEvaluationImages(slice))).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(trainer.drawEvaluationImages()).toBe(true);
+    trainer.dispose();
+  });
 });

@@ -89,6 +89,8 @@ export class SimclrTrainer {
   private pixelKnn: number | null | undefined;
   /** positive top-1 of the last `recentWindow` trained batches */
   private recentTop1: number[] = [];
+  /** the images drawn by drawEvaluationImages so far, in its order */
+  private evaluationImagesDrawn = 0;
   /** a batch shown by preview() and not trained yet: the next step trains on it */
   private pending: ViewBatch | null = null;
   /** its gradients, computed by warmUp() before the first Play */
@@ -293,6 +295,24 @@ export class SimclrTrainer {
       method: this.config.method,
       queue: this.queue ? queueReadout(this.queue) : null,
     };
+  }
+
+  /**
+   * Draws the next `slice` of the images an evaluation reads (training, then held-out): the
+   * built-in shapes are drawn when first read, ~1 ms each in a fresh page's cold code, so the
+   * worker draws them a slice a step while playing instead of all in the first evaluation.
+   * True once all are drawn (the images of other data sets are drawn already: at once).
+   */
+  drawEvaluationImages(slice = 32): boolean {
+    const { images, heldOut } = this.data;
+    const total = images.length + (heldOut?.images.length ?? 0);
+    const end = Math.min(total, this.evaluationImagesDrawn + slice);
+    for (let i = this.evaluationImagesDrawn; i < end; i++) {
+      const image = i < images.length ? images[i] : heldOut?.images[i - images.length];
+      void image?.pixels;
+    }
+    this.evaluationImagesDrawn = end;
+    return end >= total;
   }
 
   /** PCA of h over the data set; kNN accuracy of h and of z on the held-out split. */
