@@ -151,10 +151,11 @@ export class TrainingLoop {
       case 'pause':
         this.running = false;
         // reported once the step in flight has finished: the count shown is then final;
-        // paused before the first evaluation (its images still being drawn), it comes now
+        // paused before the first evaluation (its images still being drawn), it comes first,
+        // so that a run pinned at once keeps its kNN
         this.queue(async () => {
-          this.postStatus();
           if (this.runner && !this.presentation.evaluated) await this.evaluate();
+          this.postStatus();
         });
         return;
       case 'step':
