@@ -66,25 +66,22 @@ export class Random {
     let { a, b, c, d } = this;
     const twoPi = 2 * Math.PI;
     for (let i = 0; i < out.length; i++) {
-      // next() inlined, for u (never 0) and then for the angle
+      // next() inlined: u (drawn again while 0), then the angle's draw
       let u = 0;
-      let t = 0;
-      while (u === 0) {
-        t = (((a + b) >>> 0) + d) >>> 0;
+      let angle = 0;
+      for (let drawn = 0; drawn < 2;) {
+        const t = (((a + b) >>> 0) + d) >>> 0;
         d = (d + 1) >>> 0;
         a = b ^ (b >>> 9);
         b = (c + (c << 3)) >>> 0;
         c = (c << 21) | (c >>> 11);
         c = (c + t) >>> 0;
-        u = t / 4294967296;
+        if (drawn === 1) angle = t / 4294967296;
+        else if (t !== 0) u = t / 4294967296;
+        else continue;
+        drawn++;
       }
-      t = (((a + b) >>> 0) + d) >>> 0;
-      d = (d + 1) >>> 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) >>> 0;
-      c = (c << 21) | (c >>> 11);
-      c = (c + t) >>> 0;
-      out[i] = Math.sqrt(-2 * Math.log(u)) * Math.cos(twoPi * (t / 4294967296)) * scale;
+      out[i] = Math.sqrt(-2 * Math.log(u)) * Math.cos(twoPi * angle) * scale;
     }
     this.a = a;
     this.b = b;

@@ -30,6 +30,16 @@ async function simclrPage(config: SimclrConfig = smallSimclr): Promise<FakePage>
 
 let pages: FakePage[] = [];
 const track = (page: FakePage) => (pages.push(page), page);
+
+/** A SimCLR loop on the built-in shapes (384, drawn when read), its first snapshot posted. */
+async function shapesPage(): Promise<FakePage> {
+  const page = track(new FakePage());
+  const snapshot = page.next('snapshot');
+  page.send({ type: 'configure', lab: 'simclr', config: smallSimclr });
+  page.send({ type: 'makeData', recipe: { id: 'shapes', seed: 5 } });
+  await snapshot;
+  return page;
+}
 afterEach(async () => {
   for (const page of pages) {
     page.send({ type: 'pause' });
@@ -108,11 +118,7 @@ describe('TrainingLoop, SimCLR', () => {
   });
 
   it('played at once, draws the built-in shapes a slice a step and evaluates once all are drawn', async () => {
-    const page = track(new FakePage());
-    const snapshot = page.next('snapshot');
-    page.send({ type: 'configure', lab: 'simclr', config: smallSimclr });
-    page.send({ type: 'makeData', recipe: { id: 'shapes', seed: 5 } });
-    await snapshot;
+    const page = await shapesPage();
     // Play before the step-0 evaluation (its timer has not run)
     const evaluated = page.next('embedding');
     page.send({ type: 'play' });
@@ -127,11 +133,7 @@ describe('TrainingLoop, SimCLR', () => {
   });
 
   it('paused before its images are all drawn, evaluates at the pause', async () => {
-    const page = track(new FakePage());
-    const snapshot = page.next('snapshot');
-    page.send({ type: 'configure', lab: 'simclr', config: smallSimclr });
-    page.send({ type: 'makeData', recipe: { id: 'shapes', seed: 5 } });
-    await snapshot;
+    const page = await shapesPage();
     const second = page.next('loss', (m) => m.step === 2);
     page.send({ type: 'play' });
     await second;
