@@ -1,4 +1,4 @@
-import type { LabRunner } from './labs';
+import type { LabRunner } from './lab-runner';
 
 /**
  * The step-0 SimCLR evaluation (~0.6 s on wasm), held until the page has drawn the first

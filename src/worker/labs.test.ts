@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { makeShapesDataset } from '../data/shapes';
 import { tinySimclrConfig as tiny } from '../core/test-configs';
-import { createRunner, prepareRunner, type LabRunner } from './labs';
+import type { LabRunner } from './lab-runner';
+import { createRunner, prepareRunner } from './labs';
 import type { LabConfig } from './protocol';
 
 /** The first snapshot's loss and views, then three steps' losses. */

@@ -1,4 +1,4 @@
-import type { LabRunner, Outgoing } from './labs';
+import type { LabRunner, Outgoing } from './lab-runner';
 
 /**
  * When the page gets a snapshot and an evaluation of the model. Snapshots are

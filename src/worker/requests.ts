@@ -1,4 +1,5 @@
-import { SimclrRunner, type LabRunner } from './labs';
+import type { LabRunner } from './lab-runner';
+import { SimclrRunner } from './simclr-runner';
 import { errorMessage } from './failures';
 import type { ReplyTo, RequestOf, RequestType, StageUpdate, WorkerToPage } from './protocol';
 import type { SerialQueue } from './serial';

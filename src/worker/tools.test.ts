@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeFloats } from '../core/weights';
-import type { LabRunner } from './labs';
+import type { LabRunner } from './lab-runner';
 import { exportWeights, importWeights } from './tools';
 
 let variables: tf.Variable[] = [];

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkWeightsFile, decodeFloats, encodeFloats, type WeightsFile } from '../core/weights';
-import type { LabRunner } from './labs';
+import type { LabRunner } from './lab-runner';
 import type { ReplyTo } from './protocol';
 
 /** Worker-side tools beside training: weights out and in, a kernel profile. */

@@ -1,5 +1,6 @@
 import { errorMessage, failureCode } from './failures';
-import { createRunner, prepareRunner, type LabRunner } from './labs';
+import type { LabRunner } from './lab-runner';
+import { createRunner, prepareRunner } from './labs';
 import { ModelInputs } from './model-inputs';
 import { Presentation } from './presentation';
 import type {

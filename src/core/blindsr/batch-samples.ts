@@ -14,7 +14,7 @@ export function hrCrop(batch: BlindSrBatch, i: number): Float32Array {
 /**
  * batchSamples(batch) made when first read — a snapshot for the page, a few times a second —
  * not at every step. A snapshot hands the samples' buffers over to the page (transferred, not
- * copied: labs.ts); read again after that (a paused run's next snapshot), they are made anew.
+ * copied: worker/blindsr-runners.ts); read again after that (a paused run's next snapshot), they are made anew.
  */
 export function samplesWhenRead(batch: BlindSrBatch): () => BlindSrSample[] {
   let samples: BlindSrSample[] | null = null;
