@@ -1,6 +1,6 @@
 import { sanitizeBlindSrConfig } from '../core/blindsr/config';
 import { sanitizeSimclrConfig } from '../core/simclr/config';
-import { startSimclr, type SimclrStart } from '../core/simclr/trainer';
+import { startSimclr, type SimclrStart } from '../core/simclr/start';
 import type { Dataset } from '../data/dataset';
 import { BlindSrRunner, LightBsrRunner } from './blindsr-runners';
 import type { LabRunner } from './lab-runner';

@@ -1,5 +1,6 @@
 import { simclrSchema, type SimclrConfig } from '../core/simclr/config';
-import { SimclrTrainer, type SimclrStart } from '../core/simclr/trainer';
+import type { SimclrStart } from '../core/simclr/start';
+import { SimclrTrainer } from '../core/simclr/trainer';
 import type { Dataset } from '../data/dataset';
 import { TrainerRunner, type LabRunner, type Outgoing } from './lab-runner';
 

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { makeShapesDataset } from '../../data/shapes';
-import { SimclrTrainer, startSimclr } from './trainer';
+import { startSimclr } from './start';
+import { SimclrTrainer } from './trainer';
 import { tinySimclrConfig as tiny } from '../test-configs';
 
 describe('SimclrTrainer', () => {

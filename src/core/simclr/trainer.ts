@@ -21,9 +21,10 @@ import type {
 import { updateRunningStats, type BatchStats } from '../nn/layers';
 import { positiveTop1OnDevice } from '../nn/losses';
 import { encoderVariables } from '../nn/models';
-import { NegativeQueue } from '../queue';
+import type { NegativeQueue } from '../queue';
 import { FlatAdam } from '../nn/optimizer';
-import { evaluateEmbedding, pixelKnnAccuracy } from './eval';
+import { EmbeddingEvaluator } from './evaluator';
+import { startSimclr, type SimclrStart } from './start';
 import {
   familyTrainables,
   familyVariables,
@@ -33,45 +34,15 @@ import {
   momentumUpdate,
   type FamilyNetworks,
 } from './family';
-import { ViewBatches, type ViewBatch } from './view-batches';
+import type { ViewBatches, ViewBatch } from './view-batches';
 import { disposePreparedStep, type PreparedStep } from './prepared-step';
-import { Random } from '../random';
 import { queueReadout, readBatchGeometry } from './batch-readout';
 
 /** batches in the smoothed top-1 readout */
 export const recentWindow = 20;
 
-/**
- * What a trainer draws before it needs tfjs, in its constructor's order: the seeded streams,
- * the MoCo queue's first keys, the batch sampler. `drawFirstBatch` also draws the first
- * batch (its images drawn and augmented): the worker does this while the backend still
- * starts, and the trainer built on it trains the same numbers as one built without.
- */
-export interface SimclrStart {
-  modelRandom: Random;
-  batches: ViewBatches;
-  queue: NegativeQueue | null;
-}
-
-export function startSimclr(
-  config: SimclrConfig,
-  data: SimclrData,
-  { drawFirstBatch = false } = {},
-): SimclrStart {
-  const random = new Random(config.seed);
-  const modelRandom = random.fork();
-  const batches = new ViewBatches(data.images, random);
-  const queue =
-    config.method === 'moco'
-      ? new NegativeQueue(config.queueSize, config.projectionDim, random.fork())
-      : null;
-  if (drawFirstBatch) batches.drawAhead(config.batchSize, config.augment, config.imageSize);
-  return { modelRandom, batches, queue };
-}
-
 export class SimclrTrainer {
   readonly config: SimclrConfig;
-  private readonly data: SimclrData;
   private readonly networks: FamilyNetworks;
   /** MoCo */
   private readonly queue: NegativeQueue | null;
@@ -84,13 +55,9 @@ export class SimclrTrainer {
   private lastViews: Float32Array | null = null;
   private lastParams: ViewParams[] = [];
   private lastIndices: Int32Array = new Int32Array(0);
-  private previousAxes: Float32Array | undefined;
-  /** kNN of the raw pixels: fixed for the data set and view size, computed once */
-  private pixelKnn: number | null | undefined;
+  private readonly evaluator: EmbeddingEvaluator;
   /** positive top-1 of the last `recentWindow` trained batches */
   private recentTop1: number[] = [];
-  /** the images drawn by drawEvaluationImages so far, in its order */
-  private evaluationImagesDrawn = 0;
   /** a batch shown by preview() and not trained yet: the next step trains on it */
   private pending: ViewBatch | null = null;
   /** its gradients, computed by warmUp() before the first Play */
@@ -100,11 +67,11 @@ export class SimclrTrainer {
   constructor(config: SimclrConfig, data: SimclrData, start?: SimclrStart) {
     if (data.images.length < 2) throw new Error('SimCLR needs at least 2 images');
     this.config = { ...config, augment: { ...config.augment } };
-    this.data = data;
     const { modelRandom, batches, queue } = start ?? startSimclr(config, data);
     this.batches = batches;
     this.queue = queue;
     this.networks = makeFamilyNetworks(config, modelRandom);
+    this.evaluator = new EmbeddingEvaluator(data, config.imageSize);
     this.trainables = familyTrainables(this.networks);
     this.optimizer = new FlatAdam(this.trainables, () => this.config.learningRate);
   }
@@ -297,38 +264,14 @@ export class SimclrTrainer {
     };
   }
 
-  /**
-   * Draws the next `slice` of the images an evaluation reads (training, then held-out): the
-   * built-in shapes are drawn when first read, ~1 ms each in a fresh page's cold code, so the
-   * worker draws them a slice a step while playing instead of all in the first evaluation.
-   * True once all are drawn (the images of other data sets are drawn already: at once).
-   */
-  drawEvaluationImages(slice = 32): boolean {
-    const { images, heldOut } = this.data;
-    const total = images.length + (heldOut?.images.length ?? 0);
-    const end = Math.min(total, this.evaluationImagesDrawn + slice);
-    for (let i = this.evaluationImagesDrawn; i < end; i++) {
-      const image = i < images.length ? images[i] : heldOut?.images[i - images.length];
-      void image?.pixels;
-    }
-    this.evaluationImagesDrawn = end;
-    return end >= total;
+  /** Draws the next `slice` of the images an evaluation reads; true once all are drawn. */
+  drawEvaluationImages(slice?: number): boolean {
+    return this.evaluator.drawImages(slice);
   }
 
   /** PCA of h over the data set; kNN accuracy of h and of z on the held-out split. */
-  async evaluate(): Promise<EmbeddingSnapshot> {
-    this.pixelKnn ??= pixelKnnAccuracy(this.data, this.config.imageSize);
-    const { embedding, axes } = await evaluateEmbedding(
-      this.networks.encoder,
-      this.networks.head,
-      this.data,
-      this.config.imageSize,
-      this.stepCount,
-      this.previousAxes,
-      this.pixelKnn,
-    );
-    this.previousAxes = axes;
-    return embedding;
+  evaluate(): Promise<EmbeddingSnapshot> {
+    return this.evaluator.evaluate(this.networks.encoder, this.networks.head, this.stepCount);
   }
 
   /** Every variable, for export and the leak check. */
