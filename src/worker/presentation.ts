@@ -42,8 +42,14 @@ export class Presentation {
     this.lastEvaluatedStep = -1;
   }
 
-  evaluationDue(runner: LabRunner): boolean {
-    // never evaluated (Play came before the step-0 evaluation): evaluate now, once
+  /**
+   * An evaluation is due after this step: never evaluated (Play came before the step-0
+   * evaluation), or `evaluateEvery` steps since the last. While playing, the data set's images
+   * are drawn a slice a step first (the built-in shapes are drawn when first read: all at once,
+   * the first evaluation held training up for ~0.5 s after step 1); it waits until all are.
+   */
+  evaluationDue(runner: LabRunner, playing: boolean): boolean {
+    if (playing && !(runner.drawEvaluationImages?.() ?? true)) return false;
     return !this.evaluated || runner.step - this.lastEvaluatedStep >= runner.evaluateEvery;
   }
 

@@ -161,10 +161,7 @@ export class TrainingLoop {
         return;
       case 'step':
         this.running = false;
-        this.queue(async () => {
-          await this.trainOnce();
-          this.postStatus();
-        });
+        this.queue(async () => void (await this.stepOnce()));
         return;
       case 'preview':
         this.queue(async () => {
@@ -197,18 +194,21 @@ export class TrainingLoop {
     const host: RequestHost = {
       runner: this.runner,
       lab: this.inputs.labConfig?.lab ?? null,
-      step: async () => {
-        this.running = false;
-        await this.trainOnce();
-        this.postStatus();
-        return !this.failed;
-      },
+      step: () => this.stepOnce(),
       repaint: async (runner) => {
         await runner.preview();
         await this.present({ evaluated: true });
       },
     };
     replyInTurn(this.serial, message, host, this.post, (error) => this.fail(error));
+  }
+
+  /** One step as the Step button takes it, its status posted; false when training failed. */
+  private async stepOnce(): Promise<boolean> {
+    this.running = false;
+    await this.trainOnce();
+    this.postStatus();
+    return !this.failed;
   }
 
   private stop(code: WorkerErrorCode, message: string): void {
@@ -284,11 +284,7 @@ export class TrainingLoop {
       return;
     }
     await this.snapshot(!this.running);
-    // while playing, the data set's images are drawn a slice a step (the built-in shapes
-    // are drawn when first read: all at once, the first evaluation held training up for
-    // ~0.5 s after step 1); the first evaluation comes once they are all drawn
-    const drawn = !this.running || (runner.drawEvaluationImages?.() ?? true);
-    if (drawn && this.presentation.evaluationDue(runner)) await this.evaluate();
+    if (this.presentation.evaluationDue(runner, this.running)) await this.evaluate();
   }
 
   /** The budget is spent: the page gets the last batch and an evaluation of this step. */
