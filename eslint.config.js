@@ -16,6 +16,7 @@ export default tseslint.config(
       'lint-fixtures',
       // AssemblyScript (v128, decorators on functions): compiled by asc, not tsc
       'assembly',
+      'bench/peak',
     ],
   },
   {

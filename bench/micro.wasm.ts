@@ -1,11 +1,14 @@
 // Not a test: min-of-N timings of single kernels at the default models' shapes (wasm,
 // 1 thread), in GFLOP/s — XNNPACK's forward conv against our direct forward conv
-// (src/core/nn/conv.ts forwardConv) and our filter-gradient kernel.
+// (src/core/nn/conv.ts forwardConv) and our filter-gradient kernel — and each of ours as a
+// share of the core's 128-bit SIMD ceiling (bench/peak.mjs, measured first).
 // Usage: npx vitest run --config bench/vitest.config.ts bench/micro.wasm.ts
 import * as tf from '@tensorflow/tfjs-core';
 import { it } from 'vitest';
 import { conv2d, convInputGradient, forwardConv } from '../src/core/nn/conv';
 import { filterGradientKernel } from '../src/core/nn/simd-ops';
+import { simdKernelBuild } from '../src/core/nn/simd-kernels';
+import { simdPeak } from './peak.mjs';
 
 function best(f: () => tf.Tensor, n = 30): number {
   let min = Infinity;
@@ -31,7 +34,14 @@ const shapes: [number, number, number, number, number, number][] = [
   [32, 4, 64, 64, 3, 1],
 ];
 
-it('micro', () => {
+it('micro', async () => {
+  // the ceiling of the build our kernels run (relaxed SIMD's fused multiply-add, or not)
+  const peaks = (await simdPeak()) as { plain: number; fma: number | null };
+  const build = simdKernelBuild();
+  const ceiling = build === 'fma' && peaks.fma ? peaks.fma : peaks.plain;
+  console.log(
+    `MICRO 128-bit SIMD ceiling, one core: ${peaks.plain.toFixed(1)} GF/s (multiply + add), ${peaks.fma?.toFixed(1) ?? '—'} GF/s (fused); our kernels run the ${build} build`,
+  );
   for (const [b, s, ci, co, k, stride] of shapes) {
     const x = tf.randomNormal([b, s, s, ci]) as tf.Tensor4D;
     const w = tf.randomNormal([k, k, ci, co]) as tf.Tensor4D;
@@ -58,8 +68,9 @@ it('micro', () => {
       ]),
     );
     const g = (ms: number) => `${ms.toFixed(2)} ms (${(flops / ms / 1e6).toFixed(1)} GF/s)`;
+    const share = (ms: number) => `${Math.round((100 * flops) / ms / 1e6 / ceiling)} %`;
     console.log(
-      `MICRO [${b},${s},${s},${ci}]→${co} k${k} s${stride}: forward ${g(fwd)}, ours ${g(direct)}, filter grad ${g(fgrad)}, grads ${both.toFixed(2)} ms, input grad ${inputGrad.toFixed(2)}, fwd fresh filter ${fresh.toFixed(2)}, pad ${pad.toFixed(2)}`,
+      `MICRO [${b},${s},${s},${ci}]→${co} k${k} s${stride}: forward ${g(fwd)}, ours ${g(direct)} = ${share(direct)} of the ceiling, filter grad ${g(fgrad)} = ${share(fgrad)}, grads ${both.toFixed(2)} ms, input grad ${inputGrad.toFixed(2)}, fwd fresh filter ${fresh.toFixed(2)}, pad ${pad.toFixed(2)}`,
     );
     tf.dispose([x, w, y]);
   }

@@ -10,6 +10,7 @@
 // build with each, interleaved.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { machineLineWithRelaxedSimd } from './machine.mjs';
 import { measurePageLoad, pageLoadSummary, timelineLines } from './startup-timeline.mjs';
 
 const args = process.argv.slice(2);
@@ -56,6 +57,7 @@ try {
       }
     }
   const loadBefore = loadavg()[0];
+  const machine = machineLineWithRelaxedSimd();
   for (let i = 0; i < loads; i++)
     for (const variant of variants) {
       const url = `http://127.0.0.1:${variant.port}/?${query}`;
@@ -79,6 +81,7 @@ try {
   console.log(
     `\nload average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (${cpus().length} cores)`,
   );
+  console.log(machine);
 } finally {
   for (const { server } of servers) server.kill();
 }

@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/browser.mjs';
+import { machineLineWithRelaxedSimd } from './machine.mjs';
 import { labNames, pytorchBest, summarise } from './summary.mjs';
 import { measurePageLoad, pageLoadSummary, timelineLines } from './startup-timeline.mjs';
 
@@ -35,6 +36,9 @@ const loadWarning = (load) =>
     ? `WARNING: load average ${load.toFixed(1)} on ${cores} cores — other processes share the CPU; wall-clock figures are inflated (compare the CPU-time ratios at 1 thread, or rerun on a quiet machine).`
     : null;
 if (loadWarning(loadBefore)) console.log(loadWarning(loadBefore));
+// before anything else runs: what a fresh page of memory and a core's SIMD cost here
+const machine = machineLineWithRelaxedSimd();
+console.log(machine);
 
 /** The page for one lab: SimCLR, Blind-SR stage 1 or stage 2 (settings from the URL). */
 const labs = [
@@ -280,6 +284,7 @@ const table = [
     ? `PyTorch ${reference.torch} on the same CPU, 2 threads: SimCLR ${reference.msPerStep.toFixed(1)} ms/step, Blind-SR stage 1 ${references.blindsr1['2']?.msPerStep.toFixed(1)}, stage 2 ${references.blindsr2['2']?.msPerStep.toFixed(1)}.`
     : 'PyTorch reference: not available on this machine.',
   `Load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, ${cores} cores.`,
+  `${machine[0].toUpperCase()}${machine.slice(1)}.`,
   '',
   '| lab | backend | median ms/step (train + data) | first step ms | page load → first step | fps while training | longest task ms | tensors | seen (train + data) vs PyTorch best |',
   '|---|---|---|---|---|---|---|---|---|',
@@ -296,6 +301,7 @@ writeFileSync(
       date: new Date().toISOString(),
       seconds,
       loadAverage: { before: loadBefore, after: loadAfter, cores },
+      machine,
       reference,
       references,
       oneThread,
@@ -315,5 +321,6 @@ console.log(
   `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (${cores} cores)`,
 );
 if (pageLoadLine) console.log(pageLoadLine);
+console.log(machine);
 const warning = loadWarning(Math.max(loadBefore, loadAfter));
 if (warning) console.log(warning);
