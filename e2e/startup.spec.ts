@@ -65,3 +65,41 @@ test('Play pressed the frame it is enabled trains step 1 first; the start-up mar
   if (at['page:got-embedding'])
     expect(at['page:got-embedding']).toBeGreaterThan(at['page:got-loss']);
 });
+
+/**
+ * A first visit to a page its server isolates (the preview project's headers) registers the
+ * service worker only after the first step (app/start.ts): its install fetches and caches the
+ * whole build, and beside the page load it cost the first step ~200 ms. The offline copy is
+ * still made.
+ */
+test('a first isolated visit installs the service worker after the first step, not during the load', async ({
+  page,
+}) => {
+  await page.goto('./?backend=wasm');
+  await expect(page.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
+  const state = () =>
+    page.evaluate(async () => ({
+      isolated: window.crossOriginIsolated,
+      registered: Boolean(await navigator.serviceWorker.getRegistration()),
+      registering: performance.getEntriesByName('startup:page:service-worker-registering').length,
+    }));
+  // ready to train, not yet trained: nothing registered (the fallback is 10 s away)
+  expect(await state()).toEqual({ isolated: true, registered: false, registering: 0 });
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('step-count')).not.toHaveText('0');
+  await page.getByTestId('pause').click();
+  await expect.poll(async () => (await state()).registered, { timeout: 30_000 }).toBe(true);
+  const at = await page.evaluate(() => ({
+    step: performance.getEntriesByName('startup:page:first-step-received')[0]?.startTime,
+    registering: performance.getEntriesByName('startup:page:service-worker-registering')[0]
+      ?.startTime,
+  }));
+  expect(at.registering).toBeGreaterThan(at.step ?? Infinity);
+  // and it caches the build as before: the page is served from it on the next visit
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const cached = await page.evaluate(async () => {
+    const name = (await caches.keys()).find((key) => key.startsWith('contrastive-playground:'));
+    return name ? (await (await caches.open(name)).keys()).length : 0;
+  });
+  expect(cached).toBeGreaterThan(20);
+});
