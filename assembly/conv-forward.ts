@@ -7,7 +7,8 @@
 // 4 output pixels of a row × 8 output channels (8 f32x4 accumulators): per tap two weight
 // vectors and four broadcast loads feed 8 multiply-adds. A row's last block starts at
 // OW − 4 and recomputes pixels already written (the same values), so OW ≥ 4; narrower rows
-// go one pixel at a time. Co % 4 = 0 (the caller checks); a last block of 4 channels is
+// take their four pixels across rows and images (narrowRows). Co % 4 = 0 (the caller
+// checks); a last block of 4 channels is
 // packed with zeros and stores one vector.
 // activation: 0 none, 1 relu, 2 leaky relu (y = max(y, slope·y), 0 ≤ slope ≤ 1).
 
@@ -60,15 +61,15 @@ export function convForward(
   const rowTaps = kW * inC; // one kernel row: contiguous in the padded input and the pack
   const step = <usize>(stride * inC) << 2; // from one output pixel's input to the next
   const outPixel = <usize>outC << 2;
+  if (outW < 4) {
+    narrowRows(padded, packed, bias, out, batch * outH * outW, outH, outW, outC, kH, rowTaps,
+      <usize>paddedH * paddedRow, paddedRow, stride, step, activation, slopes);
+    return;
+  }
   for (let b = 0; b < batch; b++)
     for (let oh = 0; oh < outH; oh++) {
       const inRow = padded + <usize>(b * paddedH + oh * stride) * paddedRow;
       const outRow = out + <usize>(b * outH + oh) * <usize>outW * outPixel;
-      if (outW < 4) {
-        for (let ow = 0; ow < outW; ow++)
-          onePixel(inRow + <usize>ow * step, packed, bias, outRow + <usize>ow * outPixel, outC, kH, rowTaps, paddedRow, activation, slopes);
-        continue;
-      }
       for (let start = 0; start < outW; start += 4) {
         const ow = start + 4 <= outW ? start : outW - 4;
         const xPixel = inRow + <usize>ow * step;
@@ -119,7 +120,92 @@ export function convForward(
     }
 }
 
-/** One output pixel, every channel block (rows narrower than a block). */
+/**
+ * Rows narrower than a block (OW < 4): the same 4 pixels × 8 channels, the four pixels taken
+ * in the order of the output (across rows and images), each from its own place in the padded
+ * input. The last block starts at pixels − 4, as a row's does; fewer than 4 pixels in all go
+ * one at a time.
+ */
+function narrowRows(
+  padded: usize, packed: usize, bias: usize, out: usize, pixels: i32,
+  outH: i32, outW: i32, outC: i32, kH: i32, rowTaps: i32,
+  paddedImage: usize, paddedRow: usize, stride: i32, step: usize, activation: i32, slopes: v128,
+): void {
+  const outPixel = <usize>outC << 2;
+  const perImage = outH * outW;
+  if (pixels < 4) {
+    for (let i = 0; i < pixels; i++)
+      onePixel(inputOf(padded, i, perImage, outW, stride, paddedImage, paddedRow, step), packed, bias,
+        out + <usize>i * outPixel, outC, kH, rowTaps, paddedRow, activation, slopes);
+    return;
+  }
+  const blocks = (outC + 7) / 8;
+  const taps = kH * rowTaps;
+  for (let start = 0; start < pixels; start += 4) {
+    const first = start + 4 <= pixels ? start : pixels - 4;
+    const p0 = inputOf(padded, first, perImage, outW, stride, paddedImage, paddedRow, step);
+    const p1 = inputOf(padded, first + 1, perImage, outW, stride, paddedImage, paddedRow, step);
+    const p2 = inputOf(padded, first + 2, perImage, outW, stride, paddedImage, paddedRow, step);
+    const p3 = inputOf(padded, first + 3, perImage, outW, stride, paddedImage, paddedRow, step);
+    const o = out + <usize>first * outPixel;
+    for (let block = 0; block < blocks; block++) {
+      let a0 = f32x4.splat(0), a1 = f32x4.splat(0);
+      const co = block * 8;
+      if (bias) {
+        a0 = v128.load(bias + (<usize>co << 2));
+        if (co + 8 <= outC) a1 = v128.load(bias + (<usize>co << 2), 16);
+      }
+      let b0 = a0, b1 = a1, c0 = a0, c1 = a1, d0 = a0, d1 = a1;
+      let wp = packed + (<usize>(block * taps * 8) << 2);
+      for (let kh = 0; kh < kH; kh++) {
+        const row = <usize>kh * paddedRow;
+        let x0p = p0 + row, x1p = p1 + row, x2p = p2 + row, x3p = p3 + row;
+        for (let t = 0; t < rowTaps; t++) {
+          const w0 = v128.load(wp);
+          const w1 = v128.load(wp, 16);
+          const x0 = v128.load32_splat(x0p);
+          const x1 = v128.load32_splat(x1p);
+          const x2 = v128.load32_splat(x2p);
+          const x3 = v128.load32_splat(x3p);
+          a0 = madd(x0, w0, a0);
+          a1 = madd(x0, w1, a1);
+          b0 = madd(x1, w0, b0);
+          b1 = madd(x1, w1, b1);
+          c0 = madd(x2, w0, c0);
+          c1 = madd(x2, w1, c1);
+          d0 = madd(x3, w0, d0);
+          d1 = madd(x3, w1, d1);
+          x0p += 4; x1p += 4; x2p += 4; x3p += 4;
+          wp += 32;
+        }
+      }
+      const oc = o + (<usize>co << 2);
+      v128.store(oc, activate(a0, activation, slopes));
+      v128.store(oc + outPixel, activate(b0, activation, slopes));
+      v128.store(oc + 2 * outPixel, activate(c0, activation, slopes));
+      v128.store(oc + 3 * outPixel, activate(d0, activation, slopes));
+      if (co + 8 <= outC) {
+        v128.store(oc, activate(a1, activation, slopes), 16);
+        v128.store(oc + outPixel, activate(b1, activation, slopes), 16);
+        v128.store(oc + 2 * outPixel, activate(c1, activation, slopes), 16);
+        v128.store(oc + 3 * outPixel, activate(d1, activation, slopes), 16);
+      }
+    }
+  }
+}
+
+/** Where output pixel i (in the order of the output) reads its first tap in the padded input. */
+@inline function inputOf(
+  padded: usize, i: i32, perImage: i32, outW: i32, stride: i32,
+  paddedImage: usize, paddedRow: usize, step: usize,
+): usize {
+  const b = i / perImage;
+  const oh = (i % perImage) / outW;
+  const ow = i % outW;
+  return padded + <usize>b * paddedImage + <usize>(oh * stride) * paddedRow + <usize>ow * step;
+}
+
+/** One output pixel, every channel block (fewer than four pixels in all). */
 function onePixel(
   xPixel: usize, packed: usize, bias: usize, o: usize,
   outC: i32, kH: i32, rowTaps: i32, paddedRow: usize, activation: i32, slopes: v128,

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { it } from 'vitest';
 import { conv2d, convInputGradient, forwardConv } from '../src/core/nn/conv';
 import { filterGradientKernel } from '../src/core/nn/simd-ops';
-import { simdKernelBuild } from '../src/core/nn/simd-kernels';
+import { setWinogradEnabled, simdKernelBuild } from '../src/core/nn/simd-kernels';
+import { winogradFits } from '../src/core/nn/simd-ops';
 import { simdPeak } from './peak.mjs';
 
 function best(f: () => tf.Tensor, n = 30): number {
@@ -31,7 +32,8 @@ const shapes: [number, number, number, number, number, number][] = [
   [8, 48, 16, 16, 3, 1],
   [32, 16, 3, 16, 3, 1],
   [32, 8, 32, 64, 3, 2],
-  [32, 4, 64, 64, 3, 1],
+  [32, 4, 64, 64, 3, 2],
+  [16, 6, 64, 64, 3, 1],
 ];
 
 it('micro', async () => {
@@ -48,10 +50,17 @@ it('micro', async () => {
     const y = tf.conv2d(x, w, stride, 'same') as tf.Tensor4D;
     const flops = 2 * y.size * k * k * ci;
     const fwd = best(() => tf.conv2d(x, w, stride, 'same'));
+    setWinogradEnabled(false);
     const direct = best(() => forwardConv(x, w, stride, 'same'));
+    setWinogradEnabled(true);
+    const winograd = winogradFits(b, y.shape[1], y.shape[2], w.shape, stride)
+      ? best(() => forwardConv(x, w, stride, 'same'))
+      : null;
     const fgrad = best(() =>
       filterGradientKernel(x, y, k, k, stride, stride === 1 ? 1 : 0, stride === 1 ? 1 : 0),
     );
+    const fgradWinograd =
+      winograd === null ? null : best(() => filterGradientKernel(x, y, k, k, 1, 1, 1, true));
     const both = best(() =>
       tf.tidy(
         () => tf.grads((a: tf.Tensor) => conv2d(a as tf.Tensor4D, w, stride, 'same').sum())([x])[0],
@@ -70,7 +79,7 @@ it('micro', async () => {
     const g = (ms: number) => `${ms.toFixed(2)} ms (${(flops / ms / 1e6).toFixed(1)} GF/s)`;
     const share = (ms: number) => `${Math.round((100 * flops) / ms / 1e6 / ceiling)} %`;
     console.log(
-      `MICRO [${b},${s},${s},${ci}]→${co} k${k} s${stride}: forward ${g(fwd)}, ours ${g(direct)} = ${share(direct)} of the ceiling, filter grad ${g(fgrad)} = ${share(fgrad)}, grads ${both.toFixed(2)} ms, input grad ${inputGrad.toFixed(2)}, fwd fresh filter ${fresh.toFixed(2)}, pad ${pad.toFixed(2)}`,
+      `MICRO [${b},${s},${s},${ci}]→${co} k${k} s${stride}: forward ${g(fwd)}, ours ${g(direct)} = ${share(direct)} of the ceiling, ${winograd === null ? 'no Winograd' : `Winograd ${winograd.toFixed(2)} ms (${(direct / winograd).toFixed(2)}× direct)`}, filter grad ${g(fgrad)} = ${share(fgrad)}${fgradWinograd === null ? '' : `, Winograd ${fgradWinograd.toFixed(2)} ms (${(fgrad / fgradWinograd).toFixed(2)}×)`}, grads ${both.toFixed(2)} ms, input grad ${inputGrad.toFixed(2)}, fwd fresh filter ${fresh.toFixed(2)}, pad ${pad.toFixed(2)}`,
     );
     tf.dispose([x, w, y]);
   }

@@ -7,9 +7,10 @@ import { setFmaAllowed, simdKernelBuild, simdKernelsActive } from './simd-kernel
 
 /**
  * Our direct forward convolution (assembly/conv-forward.ts) on tfjs-wasm against tfjs' cpu
- * conv2d: the 4-pixel × 8-channel block, the 4-channel block, the one-pixel path at the
- * borders and after the last whole block, rows whose top or bottom taps fall outside,
- * inputs narrower than the kernel, strides 1–3, 'same' and 'valid', bias and activations.
+ * conv2d: the 4-pixel × 8-channel block, the 4-channel block, rows narrower than a block
+ * (their pixels blocked across rows and images), fewer than four pixels in all, rows whose
+ * top or bottom taps fall outside, inputs narrower than the kernel, strides 1–3, 'same' and
+ * 'valid', bias and activations.
  */
 interface Case extends ConvCase {
   bias?: boolean;
@@ -28,6 +29,8 @@ const cases: Case[] = [
   { b: 1, h: 5, w: 3, ci: 4, co: 8, k: 5, stride: 1, pad: 'same' }, // narrower than the kernel
   { b: 2, h: 8, w: 9, ci: 7, co: 16, k: 1, stride: 1, pad: 'valid', bias: true },
   { b: 1, h: 4, w: 4, ci: 2, co: 8, k: 4, stride: 1, pad: 'same' }, // even kernel: pads 1 / 2
+  { b: 3, h: 4, w: 4, ci: 8, co: 12, k: 3, stride: 2, pad: 'same', bias: true }, // 2 × 2 outputs
+  { b: 1, h: 2, w: 3, ci: 4, co: 8, k: 3, stride: 2, pad: 'same' }, // two pixels in all
   {
     b: 2,
     h: 24,

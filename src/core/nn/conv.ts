@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { simdKernelsActive, xnnpackThreads } from './simd-kernels';
+import { simdKernelsActive, winogradEnabled, xnnpackThreads } from './simd-kernels';
 import {
   channelSumKernel,
   convForwardFits,
@@ -7,6 +7,7 @@ import {
   filterGradientKernel,
   flipFilterKernel,
   inputGradientKernel,
+  winogradFits,
 } from './simd-ops';
 import { geometry, padOrCrop, type Padding } from './conv-geometry';
 import { polyphaseInputGradient } from './conv-polyphase';
@@ -16,10 +17,13 @@ export type { Padding } from './conv-geometry';
 
 /**
  * act(conv(x, filter) + bias), forward only. On tfjs-wasm with XNNPACK on one thread, our
- * direct kernel (assembly/conv-forward.ts: fused multiply-adds, 4 pixels × 8 channels a
- * block; 1.27–1.5× XNNPACK's speed at the labs' shapes, docs/PERFORMANCE.md round 11) where
- * the output channels come by fours; XNNPACK's convolution (tfjs' conv2d, fused.conv2d)
- * otherwise — with more threads it splits the work — and on every other backend.
+ * kernels where the output channels come by fours: a 3×3 stride-1 conv over channels by fours
+ * by Winograd's F(2×2, 3×3) (assembly/conv-winograd.ts: 16 multiply-adds per 2×2 output
+ * block and channel pair instead of 36; 1.2–2.3× the direct kernel at the labs' shapes,
+ * docs/PERFORMANCE.md round 14), any other directly (assembly/conv-forward.ts: fused
+ * multiply-adds, 4 pixels × 8 channels a block; 1.27–1.5× XNNPACK's speed, round 11);
+ * XNNPACK's convolution (tfjs' conv2d, fused.conv2d) otherwise — with more threads it splits
+ * the work — and on every other backend.
  */
 export function forwardConv(
   x: tf.Tensor4D,
@@ -33,7 +37,9 @@ export function forwardConv(
   const [kH, kW, , outC] = filter.shape;
   if (simdKernelsActive() && convForwardFits(outC, slope) && xnnpackThreads() === 1) {
     const shape = geometry(x.shape[1], x.shape[2], kH, kW, stride, pad);
-    return convForwardKernel(x, filter, bias, { ...shape, stride }, activation, slope);
+    const winograd =
+      winogradEnabled() && winogradFits(x.shape[0], shape.outH, shape.outW, filter.shape, stride);
+    return convForwardKernel(x, filter, bias, { ...shape, stride }, activation, slope, winograd);
   }
   if (!bias && activation === 'none') return tf.conv2d(x, filter, stride, pad) as tf.Tensor4D;
   return tf.fused.conv2d({
@@ -104,8 +110,9 @@ export function convInputGradient(
 
 /**
  * dL/dW for y = conv(x, W). x: [B, H, W, Ci], dy: [B, OH, OW, Co] → [KH, KW, Ci, Co]
- * On tfjs-wasm: our SIMD kernel (assembly/kernels.ts), one pass, in place; elsewhere (and
- * as its reference in the tests) the batch-as-channels conv below.
+ * On tfjs-wasm: our SIMD kernels, in place — Winograd's F(2×2, 3×3) where the forward conv
+ * takes it (assembly/conv-winograd.ts), one direct pass otherwise (assembly/conv.ts);
+ * elsewhere (and as their reference in the tests) the batch-as-channels conv below.
  */
 export function convFilterGradient(
   x: tf.Tensor4D,
@@ -117,7 +124,9 @@ export function convFilterGradient(
   if (simdKernelsActive()) {
     const [kH, kW] = filterShape;
     const { padTop, padLeft } = geometry(x.shape[1], x.shape[2], kH, kW, stride, pad);
-    return filterGradientKernel(x, dy, kH, kW, stride, padTop, padLeft);
+    const [batch, outH, outW] = dy.shape;
+    const winograd = winogradEnabled() && winogradFits(batch, outH, outW, filterShape, stride);
+    return filterGradientKernel(x, dy, kH, kW, stride, padTop, padLeft, winograd);
   }
   return convFilterGradientByConv(x, dy, filterShape, stride, pad);
 }

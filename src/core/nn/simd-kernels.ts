@@ -33,6 +33,16 @@ export function setSimdKernelsEnabled(on: boolean): void {
   switches.enabled = on;
 }
 
+/** Tests and benchmarks: 3×3 stride-1 forward convs by Winograd (true) or directly (false). */
+export function setWinogradEnabled(on: boolean): void {
+  switches.winograd = on;
+}
+
+/** Whether forwardConv may take the Winograd kernel (simd-ops.ts winogradFits decides where). */
+export function winogradEnabled(): boolean {
+  return switches.winograd;
+}
+
 /** Tests: allow (true) or refuse (false) the relaxed-SIMD build from the next kernel on. */
 export function setFmaAllowed(on: boolean): void {
   switches.fma = on;
@@ -56,6 +66,20 @@ function convShape(
   return [batch, height, width, inC, outH, outW, outC, ...filterAndGeometry];
 }
 
+/** Floats of the zero-bordered input the Winograd kernels read (assembly/conv-winograd.ts). */
+function winogradPadded(
+  input: readonly number[],
+  outH: number,
+  outW: number,
+  padTop: number,
+  padLeft: number,
+): number {
+  const [batch, height, width, inC] = input;
+  const paddedH = Math.max(height + padTop, Math.ceil(outH / 2) * 2 + 2);
+  const paddedW = Math.max(width + padLeft, Math.ceil(outW / 2) * 2 + 2);
+  return batch * paddedH * paddedW * inC;
+}
+
 let registered = false;
 export function registerSimdKernels(): void {
   if (registered) return;
@@ -63,11 +87,28 @@ export function registerSimdKernels(): void {
   registerTrainingKernels();
   registerWasmKernel(convForwardName, (b, inputs, attrs) => {
     const { x, filter, bias } = inputs;
-    const { outH, outW, stride, padTop, padLeft, activation, slope } = attrs;
+    const { outH, outW, stride, padTop, padLeft, activation, slope, winograd } = attrs;
     const [kH, kW, inC, outC] = filter.shape;
     const [batch, height, width] = x.shape;
     const out = b.makeOutput([batch, outH, outW, outC], 'float32');
     const instance = instanceFor(b);
+    if (winograd) {
+      // transformed filter, padded input, four tiles' transformed input, their products
+      const floats =
+        Math.ceil(outC / 8) * 16 * inC * 8 +
+        winogradPadded(x.shape, outH, outW, padTop, padLeft) +
+        64 * inC +
+        512;
+      instance.exports.convWinograd(
+        offset(b, x),
+        offset(b, filter),
+        bias ? offset(b, bias) : 0,
+        offset(b, out),
+        scratch(b, instance, floats),
+        ...[batch, height, width, inC, outH, outW, outC, padTop, padLeft, activation, slope],
+      );
+      return out;
+    }
     // the filter packed by 8 output channels, then the input inside its zero border
     const paddedH = Math.max(height + padTop, (outH - 1) * stride + kH);
     const paddedW = Math.max(width + padLeft, (outW - 1) * stride + kW);
@@ -90,11 +131,29 @@ export function registerSimdKernels(): void {
   });
   registerWasmKernel(filterGradientName, (b, inputs, attrs) => {
     const { x, dy } = inputs;
-    const { kH, kW, stride, padTop, padLeft } = attrs;
+    const { kH, kW, stride, padTop, padLeft, winograd } = attrs;
     const inC = x.shape[3];
-    const outC = dy.shape[3];
+    const [batch, outH, outW, outC] = dy.shape;
     const out = b.makeOutput([kH, kW, inC, outC], 'float32');
-    instanceFor(b).exports.convFilterGradient(
+    const instance = instanceFor(b);
+    if (winograd) {
+      // padded input, a chunk of tiles' transformed input and dy, the transformed gradient
+      const outC8 = Math.ceil(outC / 8) * 8;
+      const chunk = 32; // assembly/conv-winograd.ts
+      const floats =
+        winogradPadded(x.shape, outH, outW, padTop, padLeft) +
+        16 * chunk * (inC + outC8) +
+        16 * inC * outC8;
+      instance.exports.convWinogradFilterGradient(
+        offset(b, x),
+        offset(b, dy),
+        offset(b, out),
+        scratch(b, instance, floats),
+        ...[batch, x.shape[1], x.shape[2], inC, outH, outW, outC, padTop, padLeft],
+      );
+      return out;
+    }
+    instance.exports.convFilterGradient(
       offset(b, x),
       offset(b, dy),
       offset(b, out),

@@ -37,13 +37,31 @@ export function convForwardKernel(
   geometry: { outH: number; outW: number; stride: number; padTop: number; padLeft: number },
   activation: KernelActivation = 'none',
   slope = 0,
+  winograd = false,
 ): tf.Tensor4D {
   const inputs: tf.NamedTensorMap = bias ? { x, filter, bias } : { x, filter };
   return run(convForwardName, inputs, {
     ...geometry,
     activation: activationCode[activation],
     slope,
+    winograd: winograd ? 1 : 0,
   }) as tf.Tensor4D;
+}
+
+/**
+ * What our Winograd forward conv takes (assembly/conv-winograd.ts): a 3×3 kernel, stride 1,
+ * input and output channels by fours, at least four 2×2 output tiles.
+ */
+export function winogradFits(
+  batch: number,
+  outH: number,
+  outW: number,
+  filterShape: readonly number[],
+  stride: number,
+): boolean {
+  const [kH, kW, inC, outC] = filterShape;
+  const tiles = batch * Math.ceil(outH / 2) * Math.ceil(outW / 2);
+  return kH === 3 && kW === 3 && stride === 1 && inC % 4 === 0 && outC % 4 === 0 && tiles >= 4;
 }
 
 /** What our direct forward conv takes: output channels by fours, a slope in [0, 1]. */
@@ -60,8 +78,13 @@ export function filterGradientKernel(
   stride: number,
   padTop: number,
   padLeft: number,
+  winograd = false,
 ): tf.Tensor4D {
-  return run(filterGradientName, { x, dy }, { kH, kW, stride, padTop, padLeft }) as tf.Tensor4D;
+  return run(
+    filterGradientName,
+    { x, dy },
+    { kH, kW, stride, padTop, padLeft, winograd: winograd ? 1 : 0 },
+  ) as tf.Tensor4D;
 }
 
 /** dL/dx of a conv, direct: dy [B, OH, OW, Co], filter [KH, KW, Ci, Co] → [B, H, W, Ci] */

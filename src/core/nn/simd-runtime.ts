@@ -25,6 +25,8 @@ export interface WasmBackend extends tf.KernelBackend {
 
 interface Exports {
   convForward(...args: number[]): void;
+  convWinograd(...args: number[]): void;
+  convWinogradFilterGradient(...args: number[]): void;
   convFilterGradient(...args: number[]): void;
   convInputGradient(...args: number[]): void;
   batchNormForward(...args: number[]): void;
@@ -53,7 +55,7 @@ let instances = new WeakMap<object, Instance>();
  * enabled: setSimdKernelsEnabled (side-by-side benchmarks, tests); disabled: off for good
  * after a failure; fma: may use the relaxed-SIMD build (tests switch it off, then on)
  */
-export const switches = { enabled: true, disabled: false, fma: true };
+export const switches = { enabled: true, disabled: false, fma: true, winograd: true };
 
 /** Forgets the instances: the next kernel call instantiates again (tests of either build). */
 export function resetInstances(): void {
