@@ -168,8 +168,8 @@ export function registerSimdKernels(): void {
     const [kH, kW, inC] = filter.shape;
     const out = b.makeOutput([batch, height, width, inC], 'float32');
     const instance = instanceFor(b);
-    // the filter laid out [KH, KW, Co, Ci], then the pixel's tap list
-    const block = scratch(b, instance, kH * kW * (inC * outC + 2));
+    // the filter laid out [KH, KW, Co, Ci], a pixel's tap list, the pixels waiting for a block
+    const block = scratch(b, instance, kH * kW * (inC * outC + 2) + 16 * 14);
     instance.exports.convInputGradient(
       offset(b, dy),
       offset(b, filter),
