@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import {
   infoNceLoss,
+  logSumExpRows,
   ntXentLoss,
   positiveOnlyLoss,
   positiveTop1OnDevice,
@@ -16,6 +17,44 @@ const scalar = (t: tf.Scalar) => {
   t.dispose();
   return v;
 };
+
+describe('logSumExpRows', () => {
+  it('has the value and the gradient of tf.logSumExp, finite at τ = 0.01 scales', () => {
+    const rows = [
+      [1, 2, 3, -1],
+      [100, -100, 99, 98], // logits of cos/τ at τ = 0.01
+      [0, 0, 0, 0],
+    ];
+    const x = tf.tensor2d(rows);
+    const dy = tf.tensor1d([0.5, -2, 1]);
+    const ours = tf.grad((a: tf.Tensor) =>
+      logSumExpRows(a as tf.Tensor2D)
+        .mul(dy)
+        .sum(),
+    )(x);
+    const theirs = tf.grad((a: tf.Tensor) => tf.logSumExp(a, 1).mul(dy).sum())(x);
+    const value = logSumExpRows(x).arraySync();
+    const expected = rows.map((r) => {
+      const m = Math.max(...r);
+      return m + Math.log(r.reduce((s, v) => s + Math.exp(v - m), 0));
+    });
+    value.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 4));
+    const [a, b] = [ours.arraySync() as number[][], theirs.arraySync() as number[][]];
+    a.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(b[i][j], 5)));
+    // the gradient is dy · softmax: each row sums to its dy
+    a.forEach((row, i) => expect(row.reduce((s, v) => s + v, 0)).toBeCloseTo([0.5, -2, 1][i], 5));
+    tf.dispose([x, dy, ours, theirs]);
+  });
+
+  it('runs no Equal (the max gradient tf.logSumExp computes)', async () => {
+    const x = tf.randomNormal([16, 513]) as tf.Tensor2D;
+    const kernels = async (f: (a: tf.Tensor) => tf.Tensor) =>
+      (await tf.profile(() => tf.grad(f)(x))).kernelNames;
+    expect(await kernels((a) => tf.logSumExp(a, 1).sum())).toContain('Equal');
+    expect(await kernels((a) => logSumExpRows(a as tf.Tensor2D).sum())).not.toContain('Equal');
+    x.dispose();
+  });
+});
 
 describe('ntXentLoss (SimCLR eq. 1, mean over 2N anchors)', () => {
   it('matches a hand computation for N = 2', () => {

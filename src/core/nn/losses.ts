@@ -6,6 +6,28 @@ export function l2Normalize(x: tf.Tensor2D): tf.Tensor2D {
 }
 
 /**
+ * log Σ_j exp(x_ij) of each row, [B, K] → [B], with its gradient written out: dy · softmax(x).
+ * tf.logSumExp subtracts the row's max for stability and differentiates through it too (a
+ * gradient that cancels to zero, computed with an Equal of the whole matrix against the max:
+ * ~1 ms a step on wasm for Blind-SR's [16, 513] logits).
+ */
+const logSumExpOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const x = args[0] as tf.Tensor;
+  const save = args[1] as tf.GradSaveFunc;
+  const value = tf.logSumExp(x, 1);
+  save([x, value]);
+  return {
+    value,
+    gradFunc: (dy: tf.Tensor, [input, lse]: tf.Tensor[]) =>
+      tf.mul(tf.exp(tf.sub(input, tf.reshape(lse, [-1, 1]))), tf.reshape(dy, [-1, 1])),
+  };
+});
+
+export function logSumExpRows(x: tf.Tensor2D): tf.Tensor1D {
+  return logSumExpOp(x) as tf.Tensor1D;
+}
+
+/**
  * SimCLR NT-Xent (Chen et al. 2020, eq. 1), the paper's form: the mean of ℓ(i, j) over
  * all 2N anchors. google-research/simclr's objective.py returns twice this (it adds the
  * two directions); the UI shows this one.
@@ -22,7 +44,7 @@ export function ntXentLoss(z1: tf.Tensor2D, z2: tf.Tensor2D, temperature: number
     const logits = views.matMul(views, false, true).div(temperature); // [2N, 2N]
     // self-similarity is excluded from the denominator (k ≠ i)
     const selfMask = tf.eye(2 * n).mul(-1e9);
-    const logDenominator = tf.logSumExp(logits.add(selfMask), 1); // [2N]
+    const logDenominator = logSumExpRows(logits.add(selfMask) as tf.Tensor2D); // [2N]
     const positive = a.mul(b).sum(1).div(temperature); // [N], s_ij for both directions
     const positives = tf.concat([positive, positive], 0); // [2N]
     return logDenominator.sub(positives).mean() as tf.Scalar;
@@ -70,9 +92,8 @@ export function infoNceLoss(
 ): tf.Scalar {
   return tf.tidy(() => {
     const { positive, negatives } = queryLogits(query, positiveKey, queue, temperature);
-    const logits = tf.concat([positive, negatives], 1); // [B, 1 + K]
-    return tf
-      .logSumExp(logits, 1)
+    const logits = tf.concat([positive, negatives], 1) as tf.Tensor2D; // [B, 1 + K]
+    return logSumExpRows(logits)
       .sub(positive.squeeze([1]))
       .mean() as tf.Scalar;
   });
@@ -94,9 +115,8 @@ export function weightedInfoNceLoss(
   return tf.tidy(() => {
     const { positive, negatives } = queryLogits(query, positiveKey, queue, temperature);
     const weighted = negatives.add(weights.add(1e-12).log()); // [B, K]
-    const logits = tf.concat([positive, weighted], 1);
-    return tf
-      .logSumExp(logits, 1)
+    const logits = tf.concat([positive, weighted], 1) as tf.Tensor2D;
+    return logSumExpRows(logits)
       .sub(positive.squeeze([1]))
       .mean() as tf.Scalar;
   });
