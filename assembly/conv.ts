@@ -3,17 +3,23 @@
 // dW[kh, kw, ci, co] = Σ_{b, oh, ow} x[b, oh·s + kh − padTop, ow·s + kw − padLeft, ci] · dy[b, oh, ow, co]
 // (the correlation of the input with dy: an im2col(x)ᵀ · dy matmul, done without
 // materialising im2col). Per tap, the output positions whose input pixel is inside the
-// image form a rectangle, so padding costs nothing. Register block: 4 input channels ×
-// 8 output channels (8 f32x4 accumulators) over every output position.
+// image form a rectangle, so padding costs nothing. Where its rows are short (4 or 2 output
+// positions at the labs' last strided convs) their (x, dy) offsets are listed once per tap
+// (`list`: 2 i32 per output position) and the block runs one loop over all of them; longer
+// rows run row by row. Register block: 4 input channels × 8 output channels (8 f32x4
+// accumulators) over every output position.
 
 import { madd } from './simd';
+
+/** Rows of at most this many output positions run from the list (docs/PERFORMANCE.md round 14). */
+const shortRow = 4;
 
 @inline function ceilDiv(a: i32, b: i32): i32 {
   return a > 0 ? (a + b - 1) / b : -((-a) / b);
 }
 
 export function convFilterGradient(
-  x: usize, dy: usize, out: usize,
+  x: usize, dy: usize, out: usize, list: usize,
   batch: i32, height: i32, width: i32, inC: i32,
   outH: i32, outW: i32, outC: i32,
   kH: i32, kW: i32, stride: i32, padTop: i32, padLeft: i32,
@@ -34,40 +40,77 @@ export function convFilterGradient(
       if (width - 1 + padLeft - kw < 0) ow1 = 0;
       if (ow1 > outW) ow1 = outW;
       const tapOut = out + (<usize>((kh * kW + kw) * inC * outC) << 2);
+      // short rows: the tap's (x, dy) byte offsets, every output position inside the image,
+      // in one list
+      const listed = ow1 - ow0 <= shortRow && inC >= 4;
+      let count = 0;
+      if (listed)
+        for (let b = 0; b < batch; b++)
+          for (let oh = oh0; oh < oh1; oh++) {
+            const ih = oh * stride + kh - padTop;
+            for (let ow = ow0; ow < ow1; ow++, count++) {
+              const entry = list + (<usize>count << 3);
+              store<i32>(entry, ((b * height + ih) * xRow + (ow * stride + kw - padLeft) * inC) << 2);
+              store<i32>(entry, ((b * outH + oh) * dyRow + ow * outC) << 2, 4);
+            }
+          }
       let ci = 0;
       for (; ci + 4 <= inC; ci += 4) {
         let co = 0;
         for (; co + 8 <= outC; co += 8) {
           let a0 = f32x4.splat(0), a1 = f32x4.splat(0), b0 = f32x4.splat(0), b1 = f32x4.splat(0);
           let c0 = f32x4.splat(0), c1 = f32x4.splat(0), d0 = f32x4.splat(0), d1 = f32x4.splat(0);
-          for (let b = 0; b < batch; b++) {
-            for (let oh = oh0; oh < oh1; oh++) {
-              const ih = oh * stride + kh - padTop;
-              let xp = x + (<usize>((b * height + ih) * xRow + (ow0 * stride + kw - padLeft) * inC + ci) << 2);
-              let dp = dy + (<usize>((b * outH + oh) * dyRow + ow0 * outC + co) << 2);
-              const xStep = <usize>(stride * inC) << 2;
-              const dStep = <usize>outC << 2;
-              for (let ow = ow0; ow < ow1; ow++) {
-                const g0 = v128.load(dp);
-                const g1 = v128.load(dp, 16);
-                const xv = v128.load(xp);
-                const x0 = f32x4.splat(f32x4.extract_lane(xv, 0));
-                const x1 = f32x4.splat(f32x4.extract_lane(xv, 1));
-                const x2 = f32x4.splat(f32x4.extract_lane(xv, 2));
-                const x3 = f32x4.splat(f32x4.extract_lane(xv, 3));
-                a0 = madd(x0, g0, a0);
-                a1 = madd(x0, g1, a1);
-                b0 = madd(x1, g0, b0);
-                b1 = madd(x1, g1, b1);
-                c0 = madd(x2, g0, c0);
-                c1 = madd(x2, g1, c1);
-                d0 = madd(x3, g0, d0);
-                d1 = madd(x3, g1, d1);
-                xp += xStep;
-                dp += dStep;
-              }
+          if (listed) {
+            const xBase = x + (<usize>ci << 2);
+            const dyBase = dy + (<usize>co << 2);
+            for (let i = 0; i < count; i++) {
+              const entry = list + (<usize>i << 3);
+              const xp = xBase + <usize>load<i32>(entry);
+              const dp = dyBase + <usize>load<i32>(entry, 4);
+              const g0 = v128.load(dp);
+              const g1 = v128.load(dp, 16);
+              const xv = v128.load(xp);
+              const x0 = f32x4.splat(f32x4.extract_lane(xv, 0));
+              const x1 = f32x4.splat(f32x4.extract_lane(xv, 1));
+              const x2 = f32x4.splat(f32x4.extract_lane(xv, 2));
+              const x3 = f32x4.splat(f32x4.extract_lane(xv, 3));
+              a0 = madd(x0, g0, a0);
+              a1 = madd(x0, g1, a1);
+              b0 = madd(x1, g0, b0);
+              b1 = madd(x1, g1, b1);
+              c0 = madd(x2, g0, c0);
+              c1 = madd(x2, g1, c1);
+              d0 = madd(x3, g0, d0);
+              d1 = madd(x3, g1, d1);
             }
-          }
+          } else
+            for (let b = 0; b < batch; b++)
+              for (let oh = oh0; oh < oh1; oh++) {
+                const ih = oh * stride + kh - padTop;
+                let xp = x + (<usize>((b * height + ih) * xRow + (ow0 * stride + kw - padLeft) * inC + ci) << 2);
+                let dp = dy + (<usize>((b * outH + oh) * dyRow + ow0 * outC + co) << 2);
+                const xStep = <usize>(stride * inC) << 2;
+                const dStep = <usize>outC << 2;
+                for (let ow = ow0; ow < ow1; ow++) {
+                  const g0 = v128.load(dp);
+                  const g1 = v128.load(dp, 16);
+                  const xv = v128.load(xp);
+                  const x0 = f32x4.splat(f32x4.extract_lane(xv, 0));
+                  const x1 = f32x4.splat(f32x4.extract_lane(xv, 1));
+                  const x2 = f32x4.splat(f32x4.extract_lane(xv, 2));
+                  const x3 = f32x4.splat(f32x4.extract_lane(xv, 3));
+                  a0 = madd(x0, g0, a0);
+                  a1 = madd(x0, g1, a1);
+                  b0 = madd(x1, g0, b0);
+                  b1 = madd(x1, g1, b1);
+                  c0 = madd(x2, g0, c0);
+                  c1 = madd(x2, g1, c1);
+                  d0 = madd(x3, g0, d0);
+                  d1 = madd(x3, g1, d1);
+                  xp += xStep;
+                  dp += dStep;
+                }
+              }
           const o = tapOut + (<usize>(ci * outC + co) << 2);
           const rowBytes = <usize>outC << 2;
           v128.store(o, a0);

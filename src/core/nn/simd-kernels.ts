@@ -157,6 +157,7 @@ export function registerSimdKernels(): void {
       offset(b, x),
       offset(b, dy),
       offset(b, out),
+      scratch(b, instance, 2 * batch * outH * outW), // a tap's (x, dy) offsets
       ...convShape(x.shape, dy.shape, kH, kW, stride, padTop, padLeft),
     );
     return out;
