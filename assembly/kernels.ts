@@ -16,6 +16,7 @@ export { batchNormForward, batchNormBackward } from './batchnorm';
 export { adamStep, momentumStep } from './optim';
 export { filmLeakyForward, filmLeakyBackward } from './film';
 export { convInputGradient } from './input-gradient';
+export { matMul } from './matmul';
 export { blurResizeRegion } from './degrade';
 export { cropBilinear } from './crop';
 export { blurResizeWeights, throughCropWeights } from './weights';

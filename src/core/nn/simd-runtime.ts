@@ -27,6 +27,7 @@ interface Exports {
   convForward(...args: number[]): void;
   convWinograd(...args: number[]): void;
   convWinogradFilterGradient(...args: number[]): void;
+  matMul(...args: number[]): void;
   convFilterGradient(...args: number[]): void;
   convInputGradient(...args: number[]): void;
   batchNormForward(...args: number[]): void;
