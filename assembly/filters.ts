@@ -55,3 +55,39 @@ export function channelSum(x: usize, out: usize, rows: i32, channels: i32): void
       for (let c: usize = 0; c < rowBytes; c += 4)
         store<f32>(out + c, load<f32>(out + c) + load<f32>(p + c));
 }
+
+// ---------------------------------------------------------------------------------------
+// Per-image channel means and their spread back over the pixels: global average pooling
+// (forward, backward) and the encoders' centred input. x: [B, P, C] (P pixels); tfjs-wasm's
+// Mean and its broadcast Sub, Mul and Fill took 0.1–0.2 ms each on [16, 24, 24, 3].
+
+/** out[b, c] = Σ_p x[b, p, c] / P */
+export function imageMeans(x: usize, out: usize, batch: i32, pixels: i32, channels: i32): void {
+  const rowBytes = <usize>channels << 2;
+  const scale: f32 = 1 / <f32>pixels;
+  for (let b = 0; b < batch; b++) {
+    const o = out + <usize>b * rowBytes;
+    channelSum(x + <usize>b * <usize>pixels * rowBytes, o, pixels, channels);
+    for (let c: usize = 0; c < rowBytes; c += 4) store<f32>(o + c, load<f32>(o + c) * scale);
+  }
+}
+
+/** out[b, p, c] = x[b, p, c] (0 where x is 0) + scale · v[b, c] */
+export function spreadMeans(
+  v: usize, x: usize, out: usize, batch: i32, pixels: i32, channels: i32, scale: f32,
+): void {
+  const rowBytes = <usize>channels << 2;
+  let o = out;
+  let p = x;
+  for (let b = 0; b < batch; b++) {
+    const row = v + <usize>b * rowBytes;
+    for (let i = 0; i < pixels; i++)
+      for (let c: usize = 0; c < rowBytes; c += 4, o += 4) {
+        const shift = scale * load<f32>(row + c);
+        if (x) {
+          store<f32>(o, load<f32>(p) + shift);
+          p += 4;
+        } else store<f32>(o, shift);
+      }
+  }
+}

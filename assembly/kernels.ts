@@ -11,7 +11,7 @@
 export { convFilterGradient } from './conv';
 export { convForward } from './conv-forward';
 export { convWinograd, convWinogradFilterGradient } from './conv-winograd';
-export { flipFilter, polyphaseFilter, channelSum } from './filters';
+export { flipFilter, polyphaseFilter, channelSum, imageMeans, spreadMeans } from './filters';
 export { batchNormForward, batchNormBackward } from './batchnorm';
 export { adamStep, momentumStep } from './optim';
 export { filmLeakyForward, filmLeakyBackward } from './film';

@@ -17,6 +17,7 @@ import type { Random } from '../random';
 
 export type { Activation } from './batchnorm';
 import type { Activation } from './batchnorm';
+import { centerImages, globalAveragePool } from './pooling';
 
 /** A stack of 3×3 conv → BN → activation, then global average pooling. */
 export interface ConvEncoder {
@@ -67,7 +68,7 @@ export function encodeMaps(
   training: boolean,
   stats?: BatchStats,
 ): tf.Tensor4D {
-  let x = encoder.centerInput ? (images.sub(images.mean([1, 2], true)) as tf.Tensor4D) : images;
+  let x = encoder.centerInput ? centerImages(images) : images;
   encoder.convs.forEach((conv, i) => {
     // the images need no gradient: the first conv skips it
     x = applyConvBatchNorm(conv, encoder.norms[i], x, training, encoder.activation, i > 0, stats);
@@ -82,7 +83,7 @@ export function encode(
   training: boolean,
   stats?: BatchStats,
 ): tf.Tensor2D {
-  return encodeMaps(encoder, images, training, stats).mean([1, 2]) as tf.Tensor2D;
+  return globalAveragePool(encodeMaps(encoder, images, training, stats));
 }
 
 /**

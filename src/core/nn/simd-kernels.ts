@@ -2,12 +2,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
   batchNormBackwardName,
   batchNormForwardName,
+  centerImagesName,
   channelSumName,
   convForwardName,
   filterGradientName,
   flipFilterName,
+  imageMeansName,
   inputGradientName,
   polyphaseFilterName,
+  spreadMeansName,
 } from './simd-kernel-names';
 import { registerTrainingKernels } from './simd-kernels-training';
 import {
@@ -186,6 +189,39 @@ export function registerSimdKernels(): void {
     const rows = x.shape.reduce((a, d) => a * d, 1) / channels;
     const out = b.makeOutput([channels], 'float32');
     instanceFor(b).exports.channelSum(offset(b, x), offset(b, out), rows, channels);
+    return out;
+  });
+  // [B, H, W, C] → [B, C]: each image's channel means
+  registerWasmKernel(imageMeansName, (b, inputs) => {
+    const { x } = inputs;
+    const [batch, h, w, channels] = x.shape;
+    const out = b.makeOutput([batch, channels], 'float32');
+    instanceFor(b).exports.imageMeans(offset(b, x), offset(b, out), batch, h * w, channels);
+    return out;
+  });
+  // [B, C] → [B, H, W, C]: the means' gradient, scale · v[b, c] at every pixel
+  registerWasmKernel(spreadMeansName, (b, inputs, attrs) => {
+    const { v } = inputs;
+    const { height, width, scale } = attrs;
+    const [batch, channels] = v.shape;
+    const out = b.makeOutput([batch, height, width, channels], 'float32');
+    instanceFor(b).exports.spreadMeans(
+      offset(b, v),
+      0,
+      offset(b, out),
+      ...[batch, height * width, channels, scale],
+    );
+    return out;
+  });
+  // [B, H, W, C] → the same, each image's channel means subtracted
+  registerWasmKernel(centerImagesName, (b, inputs) => {
+    const { x } = inputs;
+    const [batch, h, w, channels] = x.shape;
+    const out = b.makeOutput(x.shape, 'float32');
+    const instance = instanceFor(b);
+    const means = scratch(b, instance, batch * channels);
+    instance.exports.imageMeans(offset(b, x), means, batch, h * w, channels);
+    instance.exports.spreadMeans(means, offset(b, x), offset(b, out), batch, h * w, channels, -1);
     return out;
   });
   registerWasmKernel(flipFilterName, (b, inputs) => {

@@ -7,12 +7,15 @@ import {
   filmLeakyName,
   batchNormBackwardName,
   batchNormForwardName,
+  centerImagesName,
   channelSumName,
   convForwardName,
   filterGradientName,
   flipFilterName,
+  imageMeansName,
   inputGradientName,
   polyphaseFilterName,
+  spreadMeansName,
   type KernelActivation,
 } from './simd-kernel-names';
 import { registerSimdKernels } from './simd-kernels';
@@ -107,6 +110,26 @@ export function inputGradientKernel(
 /** Σ over every axis but the last: [..., C] → [C] (a bias gradient) */
 export function channelSumKernel(x: tf.Tensor): tf.Tensor1D {
   return run(channelSumName, { x }, {}) as tf.Tensor1D;
+}
+
+/** [B, H, W, C] → [B, C], each image's channel means (global average pooling) */
+export function imageMeansKernel(x: tf.Tensor4D): tf.Tensor2D {
+  return run(imageMeansName, { x }, {}) as tf.Tensor2D;
+}
+
+/** [B, C] → [B, H, W, C] with scale · v[b, c] at every pixel (the pooling's gradient) */
+export function spreadMeansKernel(
+  v: tf.Tensor2D,
+  height: number,
+  width: number,
+  scale: number,
+): tf.Tensor4D {
+  return run(spreadMeansName, { v }, { height, width, scale }) as tf.Tensor4D;
+}
+
+/** [B, H, W, C] → each image minus its channel means */
+export function centerImagesKernel(x: tf.Tensor4D): tf.Tensor4D {
+  return run(centerImagesName, { x }, {}) as tf.Tensor4D;
 }
 
 /** [KH, KW, Ci, Co] → [KH, KW, Co, Ci], flipped in space (stride-1 input gradient) */

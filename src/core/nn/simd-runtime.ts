@@ -35,6 +35,8 @@ interface Exports {
   flipFilter(...args: number[]): void;
   polyphaseFilter(...args: number[]): void;
   channelSum(...args: number[]): void;
+  imageMeans(...args: number[]): void;
+  spreadMeans(...args: number[]): void;
   adamStep(...args: number[]): void;
   momentumStep(...args: number[]): void;
   filmLeakyForward(...args: number[]): void;
