@@ -109,10 +109,12 @@ export const blindsrLessons: Lesson[] = [
         budget: 150,
         continues: true,
         observe: ['gainWeakBlur', 'gainStrongBlur', 'gain'],
-        // the run decides: the explanation follows whichever way it went
+        // the run decides: the explanation follows whichever way it went. Measured on the
+        // default seed: weak 0.38–0.40 dB, strong 0.19–0.20 at 150 steps; at 250 steps weak
+        // 0.08, strong 0.21 (it moves as the upsamplers learn). Within 0.1 dB is "the same".
         judge: (_, end) => {
           const difference = m('gainWeakBlur', end) - m('gainStrongBlur', end);
-          return difference > 0.2 ? 'weak' : difference < -0.2 ? 'strong' : 'same';
+          return difference > 0.1 ? 'weak' : difference < -0.1 ? 'strong' : 'same';
         },
         expected: 'weak',
         explainsEachOutcome: true,
