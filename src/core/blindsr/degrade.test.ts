@@ -10,7 +10,7 @@ import {
   type DegradationRanges,
 } from './degrade';
 import { degradePixels, separableBlur } from './degrade-separable';
-import { degradationDistance, negativeWeights } from './degradation-prior';
+import { degradationDistance, negativeWeightRows, negativeWeights } from './degradation-prior';
 import { NegativeQueue } from '../queue';
 import { Random } from '../random';
 
@@ -88,6 +88,25 @@ describe('degradation model', () => {
     expect(weights[0]).toBeLessThan(0.1);
     // noise counts too
     expect(degradationDistance(iso(1, 0), iso(1, 20), ranges)).toBeGreaterThan(0.5);
+  });
+
+  it('weighs a batch of queries as degradationDistance does, pair by pair', () => {
+    const turned = (lambda1: number, lambda2: number, theta: number, noise: number) =>
+      ({ kind: 'anisotropic', sigma: 1, lambda1, lambda2, theta, noise }) as Degradation;
+    const negatives = [iso(1.05, 3), null, turned(3, 0.5, 0.3, 10), iso(2.5), turned(0.4, 2, 2, 0)];
+    const queries = [iso(1, 5), turned(2, 0.7, 1.1, 0), iso(3.5, 20)];
+    const gamma = 0.3;
+    const rows = negativeWeightRows(queries, negatives, ranges, gamma);
+    queries.forEach((query, i) => {
+      const raw = negatives.map((n) =>
+        n ? 1 - Math.exp(-(degradationDistance(query, n, ranges) ** 2) / (2 * gamma * gamma)) : 1,
+      );
+      const mean = raw.reduce((a, b) => a + b, 0) / raw.length;
+      raw.forEach((w, j) => expect(rows[i][j]).toBeCloseTo(w / mean, 5));
+      expect(Array.from(negativeWeights(query, negatives, ranges, gamma))).toEqual(
+        Array.from(rows[i]),
+      );
+    });
   });
 });
 

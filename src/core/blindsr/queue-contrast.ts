@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BlindSrConfig } from './config';
 import type { Degradation, DegradationRanges } from './degrade';
-import { negativeWeights } from './degradation-prior';
+import { negativeWeightRows } from './degradation-prior';
 import { concatRows } from './patches';
 import { updateRunningStats, type BatchStats } from '../nn/layers';
 import { infoNceLoss, weightedInfoNceLoss } from '../nn/losses';
@@ -61,13 +61,11 @@ export async function queueContrastStep(
     project(models.keyHead, encode(models.keyEncoder, keys, true), 'leakyRelu'),
   );
   const weights = config.weighting
-    ? degradations.map((d) =>
-        negativeWeights(
-          d,
-          queue.entries.map((e) => e.degradation),
-          ranges,
-          config.weightWidth,
-        ),
+    ? negativeWeightRows(
+        degradations,
+        queue.entries.map((e) => e.degradation),
+        ranges,
+        config.weightWidth,
       )
     : null;
   const stats: BatchStats = [];
