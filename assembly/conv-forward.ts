@@ -74,48 +74,8 @@ export function convForward(
         const ow = start + 4 <= outW ? start : outW - 4;
         const xPixel = inRow + <usize>ow * step;
         const o = outRow + <usize>ow * outPixel;
-        for (let block = 0; block < blocks; block++) {
-          let a0 = f32x4.splat(0), a1 = f32x4.splat(0);
-          const co = block * 8;
-          if (bias) {
-            a0 = v128.load(bias + (<usize>co << 2));
-            if (co + 8 <= outC) a1 = v128.load(bias + (<usize>co << 2), 16);
-          }
-          let b0 = a0, b1 = a1, c0 = a0, c1 = a1, d0 = a0, d1 = a1;
-          let wp = packed + (<usize>(block * taps * 8) << 2);
-          for (let kh = 0; kh < kH; kh++) {
-            let xp = xPixel + <usize>kh * paddedRow;
-            for (let t = 0; t < rowTaps; t++) {
-              const w0 = v128.load(wp);
-              const w1 = v128.load(wp, 16);
-              const x0 = v128.load32_splat(xp);
-              const x1 = v128.load32_splat(xp + step);
-              const x2 = v128.load32_splat(xp + 2 * step);
-              const x3 = v128.load32_splat(xp + 3 * step);
-              a0 = madd(x0, w0, a0);
-              a1 = madd(x0, w1, a1);
-              b0 = madd(x1, w0, b0);
-              b1 = madd(x1, w1, b1);
-              c0 = madd(x2, w0, c0);
-              c1 = madd(x2, w1, c1);
-              d0 = madd(x3, w0, d0);
-              d1 = madd(x3, w1, d1);
-              xp += 4;
-              wp += 32;
-            }
-          }
-          const oc = o + (<usize>co << 2);
-          v128.store(oc, activate(a0, activation, slopes));
-          v128.store(oc + outPixel, activate(b0, activation, slopes));
-          v128.store(oc + 2 * outPixel, activate(c0, activation, slopes));
-          v128.store(oc + 3 * outPixel, activate(d0, activation, slopes));
-          if (co + 8 <= outC) {
-            v128.store(oc, activate(a1, activation, slopes), 16);
-            v128.store(oc + outPixel, activate(b1, activation, slopes), 16);
-            v128.store(oc + 2 * outPixel, activate(c1, activation, slopes), 16);
-            v128.store(oc + 3 * outPixel, activate(d1, activation, slopes), 16);
-          }
-        }
+        fourPixels(xPixel, step, 2 * step, 3 * step, o, outPixel, packed, bias, outC, kH, rowTaps,
+          paddedRow, activation, slopes);
       }
     }
 }
@@ -139,57 +99,68 @@ function narrowRows(
         out + <usize>i * outPixel, outC, kH, rowTaps, paddedRow, activation, slopes);
     return;
   }
-  const blocks = (outC + 7) / 8;
-  const taps = kH * rowTaps;
   for (let start = 0; start < pixels; start += 4) {
     const first = start + 4 <= pixels ? start : pixels - 4;
     const p0 = inputOf(padded, first, perImage, outW, stride, paddedImage, paddedRow, step);
     const p1 = inputOf(padded, first + 1, perImage, outW, stride, paddedImage, paddedRow, step);
     const p2 = inputOf(padded, first + 2, perImage, outW, stride, paddedImage, paddedRow, step);
     const p3 = inputOf(padded, first + 3, perImage, outW, stride, paddedImage, paddedRow, step);
-    const o = out + <usize>first * outPixel;
-    for (let block = 0; block < blocks; block++) {
-      let a0 = f32x4.splat(0), a1 = f32x4.splat(0);
-      const co = block * 8;
-      if (bias) {
-        a0 = v128.load(bias + (<usize>co << 2));
-        if (co + 8 <= outC) a1 = v128.load(bias + (<usize>co << 2), 16);
+    fourPixels(p0, p1 - p0, p2 - p0, p3 - p0, out + <usize>first * outPixel, outPixel, packed, bias,
+      outC, kH, rowTaps, paddedRow, activation, slopes);
+  }
+}
+
+/**
+ * One block: 4 output pixels (the first reading its input at x, the others d1, d2, d3 bytes
+ * after it; written at o, o + outPixel, …) × every 8 output channels: per tap two weight
+ * vectors and four broadcast loads feed 8 multiply-adds.
+ */
+function fourPixels(
+  x: usize, d1: usize, d2: usize, d3: usize, o: usize, outPixel: usize, packed: usize,
+  bias: usize, outC: i32, kH: i32, rowTaps: i32, paddedRow: usize, activation: i32, slopes: v128,
+): void {
+  const blocks = (outC + 7) / 8;
+  const taps = kH * rowTaps;
+  for (let block = 0; block < blocks; block++) {
+    let a0 = f32x4.splat(0), a1 = f32x4.splat(0);
+    const co = block * 8;
+    if (bias) {
+      a0 = v128.load(bias + (<usize>co << 2));
+      if (co + 8 <= outC) a1 = v128.load(bias + (<usize>co << 2), 16);
+    }
+    let b0 = a0, b1 = a1, c0 = a0, c1 = a1, d0 = a0, d1_ = a1;
+    let wp = packed + (<usize>(block * taps * 8) << 2);
+    for (let kh = 0; kh < kH; kh++) {
+      let xp = x + <usize>kh * paddedRow;
+      for (let t = 0; t < rowTaps; t++) {
+        const w0 = v128.load(wp);
+        const w1 = v128.load(wp, 16);
+        const x0 = v128.load32_splat(xp);
+        const x1 = v128.load32_splat(xp + d1);
+        const x2 = v128.load32_splat(xp + d2);
+        const x3 = v128.load32_splat(xp + d3);
+        a0 = madd(x0, w0, a0);
+        a1 = madd(x0, w1, a1);
+        b0 = madd(x1, w0, b0);
+        b1 = madd(x1, w1, b1);
+        c0 = madd(x2, w0, c0);
+        c1 = madd(x2, w1, c1);
+        d0 = madd(x3, w0, d0);
+        d1_ = madd(x3, w1, d1_);
+        xp += 4;
+        wp += 32;
       }
-      let b0 = a0, b1 = a1, c0 = a0, c1 = a1, d0 = a0, d1 = a1;
-      let wp = packed + (<usize>(block * taps * 8) << 2);
-      for (let kh = 0; kh < kH; kh++) {
-        const row = <usize>kh * paddedRow;
-        let x0p = p0 + row, x1p = p1 + row, x2p = p2 + row, x3p = p3 + row;
-        for (let t = 0; t < rowTaps; t++) {
-          const w0 = v128.load(wp);
-          const w1 = v128.load(wp, 16);
-          const x0 = v128.load32_splat(x0p);
-          const x1 = v128.load32_splat(x1p);
-          const x2 = v128.load32_splat(x2p);
-          const x3 = v128.load32_splat(x3p);
-          a0 = madd(x0, w0, a0);
-          a1 = madd(x0, w1, a1);
-          b0 = madd(x1, w0, b0);
-          b1 = madd(x1, w1, b1);
-          c0 = madd(x2, w0, c0);
-          c1 = madd(x2, w1, c1);
-          d0 = madd(x3, w0, d0);
-          d1 = madd(x3, w1, d1);
-          x0p += 4; x1p += 4; x2p += 4; x3p += 4;
-          wp += 32;
-        }
-      }
-      const oc = o + (<usize>co << 2);
-      v128.store(oc, activate(a0, activation, slopes));
-      v128.store(oc + outPixel, activate(b0, activation, slopes));
-      v128.store(oc + 2 * outPixel, activate(c0, activation, slopes));
-      v128.store(oc + 3 * outPixel, activate(d0, activation, slopes));
-      if (co + 8 <= outC) {
-        v128.store(oc, activate(a1, activation, slopes), 16);
-        v128.store(oc + outPixel, activate(b1, activation, slopes), 16);
-        v128.store(oc + 2 * outPixel, activate(c1, activation, slopes), 16);
-        v128.store(oc + 3 * outPixel, activate(d1, activation, slopes), 16);
-      }
+    }
+    const oc = o + (<usize>co << 2);
+    v128.store(oc, activate(a0, activation, slopes));
+    v128.store(oc + outPixel, activate(b0, activation, slopes));
+    v128.store(oc + 2 * outPixel, activate(c0, activation, slopes));
+    v128.store(oc + 3 * outPixel, activate(d0, activation, slopes));
+    if (co + 8 <= outC) {
+      v128.store(oc, activate(a1, activation, slopes), 16);
+      v128.store(oc + outPixel, activate(b1, activation, slopes), 16);
+      v128.store(oc + 2 * outPixel, activate(c1, activation, slopes), 16);
+      v128.store(oc + 3 * outPixel, activate(d1_, activation, slopes), 16);
     }
   }
 }
