@@ -274,16 +274,15 @@ export function convWinograd(
 // 16 products per tile and channel pair where the direct gradient (conv.ts) takes 36.
 // Ci % 4 = 0 and Co % 4 = 0 (the caller checks); Co is padded to 8 in D and dU with zeros.
 
-const chunk = 32; // tiles whose V and D are held at once
-
 /**
  * scratch: B·paddedH·paddedW·Ci of padded input (as convWinograd), 16·chunk·Ci of V,
- * 16·chunk·Co8 of D and 16·Ci·Co8 of dU, Co8 = Co rounded up to 8 (simd-kernels.ts).
+ * 16·chunk·Co8 of D and 16·Ci·Co8 of dU, Co8 = Co rounded up to 8 (simd-kernels.ts);
+ * chunk: the tiles whose V and D are held at once.
  */
 export function convWinogradFilterGradient(
   x: usize, dy: usize, out: usize, scratch: usize,
   batch: i32, height: i32, width: i32, inC: i32,
-  outH: i32, outW: i32, outC: i32, padTop: i32, padLeft: i32,
+  outH: i32, outW: i32, outC: i32, padTop: i32, padLeft: i32, chunk: i32,
 ): void {
   const tilesH = (outH + 1) >> 1;
   const tilesW = (outW + 1) >> 1;

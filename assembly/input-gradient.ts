@@ -47,16 +47,18 @@ export function convInputGradient(
         for (let y = py; y < height; y += stride)
           for (let x = px; x < width; x += stride) {
             const mask = tapMask(phase, y, x, outH, outW, kH, kW, stride, padTop, padLeft);
+            // a pixel with no taps at all is zeros: one at a time
+            const blockable = blocked && (mask & 0xffff) != 0 && mask >>> 16 != 0;
             let slot = waitingAt;
             let found = false;
-            if (blocked && (mask & 0xffff) != 0 && mask >>> 16 != 0)
+            if (blockable)
               for (let i = 0; i < slots; i++, slot += slotBytes)
                 if (load<i32>(slot) == mask) {
                   found = true;
                   break;
                 }
-            if (!found && (slots == maxSlots || !blocked || (mask & 0xffff) == 0 || mask >>> 16 == 0)) {
-              // one at a time: no blocks, no taps at all (zeros), or too many tap sets
+            if (!blockable || (!found && slots == maxSlots)) {
+              // one at a time: no blocks, or too many tap sets
               const count = tapList(list, mask, b, y, x, outH, outW, outC, inC, kH, kW, stride, padTop, padLeft);
               onePixel(dy, scratch, list, count, dx + <usize>((b * height + y) * width + x) * pixelBytes, inC, outC);
               continue;

@@ -24,26 +24,15 @@ export function degradationDistance(
   b: Degradation,
   ranges: DegradationRanges,
 ): number {
-  const logSpan = Math.log(ranges.sigmaMax / ranges.sigmaMin) || 1;
-  const noise = ranges.noiseMax > 0 ? (a.noise - b.noise) / ranges.noiseMax : 0;
-  let blur: number;
-  if (a.kind === 'isotropic' && b.kind === 'isotropic') {
-    const d1 = Math.log(a.lambda1 / b.lambda1) / logSpan;
-    const d2 = Math.log(a.lambda2 / b.lambda2) / logSpan;
-    blur = d1 * d1 + d2 * d2;
-  } else {
-    const [axx, axy, ayy] = logDeviationMatrix(a);
-    const [bxx, bxy, byy] = logDeviationMatrix(b);
-    blur = ((axx - bxx) ** 2 + 2 * (axy - bxy) ** 2 + (ayy - byy) ** 2) / logSpan ** 2;
-  }
-  return Math.sqrt(blur + noise * noise);
+  const [p, q] = [degradationPoint(a, ranges), degradationPoint(b, ranges)];
+  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2], p[3] - q[3]);
 }
 
 /**
  * Where degradationDistance puts a degradation: d(a, b) = ‖p(a) − p(b)‖ with
- * p = [½ log Σ as (xx, √2·xy, yy) / log(σmax/σmin), noise / noiseMax]. One point per
- * degradation instead of two logarithms (or two rotations) per pair: the weights of a
- * batch's 16 queries against a queue of 512 took ~0.75 ms a step pair by pair.
+ * p = [½ log Σ as (xx, √2·xy, yy) / log(σmax/σmin), noise / noiseMax] (for an isotropic
+ * kernel ½ log Σ = log σ · I). One point per degradation, not two logarithms or rotations
+ * per pair: a batch's 16 queries against a queue of 512 took ~0.75 ms a step pair by pair.
  */
 function degradationPoint(d: Degradation, ranges: DegradationRanges): Float64Array {
   const logSpan = Math.log(ranges.sigmaMax / ranges.sigmaMin) || 1;

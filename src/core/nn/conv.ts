@@ -15,6 +15,17 @@ import type { KernelActivation } from './simd-kernel-names';
 
 export type { Padding } from './conv-geometry';
 
+/** A conv our Winograd kernels take (winogradFits), unless tests or benchmarks switched them off. */
+function useWinograd(
+  batch: number,
+  outH: number,
+  outW: number,
+  filterShape: readonly number[],
+  stride: number,
+): boolean {
+  return winogradEnabled() && winogradFits(batch, outH, outW, filterShape, stride);
+}
+
 /**
  * act(conv(x, filter) + bias), forward only. On tfjs-wasm with XNNPACK on one thread, our
  * kernels where the output channels come by fours: a 3×3 stride-1 conv over channels by fours
@@ -37,8 +48,7 @@ export function forwardConv(
   const [kH, kW, , outC] = filter.shape;
   if (simdKernelsActive() && convForwardFits(outC, slope) && xnnpackThreads() === 1) {
     const shape = geometry(x.shape[1], x.shape[2], kH, kW, stride, pad);
-    const winograd =
-      winogradEnabled() && winogradFits(x.shape[0], shape.outH, shape.outW, filter.shape, stride);
+    const winograd = useWinograd(x.shape[0], shape.outH, shape.outW, filter.shape, stride);
     return convForwardKernel(x, filter, bias, { ...shape, stride }, activation, slope, winograd);
   }
   if (!bias && activation === 'none') return tf.conv2d(x, filter, stride, pad) as tf.Tensor4D;
@@ -125,7 +135,7 @@ export function convFilterGradient(
     const [kH, kW] = filterShape;
     const { padTop, padLeft } = geometry(x.shape[1], x.shape[2], kH, kW, stride, pad);
     const [batch, outH, outW] = dy.shape;
-    const winograd = winogradEnabled() && winogradFits(batch, outH, outW, filterShape, stride);
+    const winograd = useWinograd(batch, outH, outW, filterShape, stride);
     return filterGradientKernel(x, dy, kH, kW, stride, padTop, padLeft, winograd);
   }
   return convFilterGradientByConv(x, dy, filterShape, stride, pad);

@@ -36,12 +36,12 @@ export function setSimdKernelsEnabled(on: boolean): void {
   switches.enabled = on;
 }
 
-/** Tests and benchmarks: 3×3 stride-1 forward convs by Winograd (true) or directly (false). */
+/** Tests and benchmarks: 3×3 stride-1 convs (forward, filter gradient) by Winograd or directly. */
 export function setWinogradEnabled(on: boolean): void {
   switches.winograd = on;
 }
 
-/** Whether forwardConv may take the Winograd kernel (simd-ops.ts winogradFits decides where). */
+/** Whether the convolutions may take the Winograd kernels (simd-ops.ts winogradFits: where). */
 export function winogradEnabled(): boolean {
   return switches.winograd;
 }
@@ -142,7 +142,7 @@ export function registerSimdKernels(): void {
     if (winograd) {
       // padded input, a chunk of tiles' transformed input and dy, the transformed gradient
       const outC8 = Math.ceil(outC / 8) * 8;
-      const chunk = 32; // assembly/conv-winograd.ts
+      const chunk = 32; // tiles whose transforms are held at once
       const floats =
         winogradPadded(x.shape, outH, outW, padTop, padLeft) +
         16 * chunk * (inC + outC8) +
@@ -152,7 +152,7 @@ export function registerSimdKernels(): void {
         offset(b, dy),
         offset(b, out),
         scratch(b, instance, floats),
-        ...[batch, x.shape[1], x.shape[2], inC, outH, outW, outC, padTop, padLeft],
+        ...[batch, x.shape[1], x.shape[2], inC, outH, outW, outC, padTop, padLeft, chunk],
       );
       return out;
     }

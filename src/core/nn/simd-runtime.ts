@@ -56,7 +56,8 @@ export interface Instance {
 let instances = new WeakMap<object, Instance>();
 /**
  * enabled: setSimdKernelsEnabled (side-by-side benchmarks, tests); disabled: off for good
- * after a failure; fma: may use the relaxed-SIMD build (tests switch it off, then on)
+ * after a failure; fma: may use the relaxed-SIMD build (tests switch it off, then on);
+ * winograd: 3×3 stride-1 convs may take the Winograd kernels (setWinogradEnabled)
  */
 export const switches = { enabled: true, disabled: false, fma: true, winograd: true };
 
