@@ -16,7 +16,7 @@ import type { KernelActivation } from './simd-kernel-names';
 export type { Padding } from './conv-geometry';
 
 /** A conv our Winograd kernels take (winogradFits), unless tests or benchmarks switched them off. */
-function useWinograd(
+function winogradFor(
   batch: number,
   outH: number,
   outW: number,
@@ -48,7 +48,7 @@ export function forwardConv(
   const [kH, kW, , outC] = filter.shape;
   if (simdKernelsActive() && convForwardFits(outC, slope) && xnnpackThreads() === 1) {
     const shape = geometry(x.shape[1], x.shape[2], kH, kW, stride, pad);
-    const winograd = useWinograd(x.shape[0], shape.outH, shape.outW, filter.shape, stride);
+    const winograd = winogradFor(x.shape[0], shape.outH, shape.outW, filter.shape, stride);
     return convForwardKernel(x, filter, bias, { ...shape, stride }, activation, slope, winograd);
   }
   if (!bias && activation === 'none') return tf.conv2d(x, filter, stride, pad) as tf.Tensor4D;
@@ -135,7 +135,7 @@ export function convFilterGradient(
     const [kH, kW] = filterShape;
     const { padTop, padLeft } = geometry(x.shape[1], x.shape[2], kH, kW, stride, pad);
     const [batch, outH, outW] = dy.shape;
-    const winograd = useWinograd(batch, outH, outW, filterShape, stride);
+    const winograd = winogradFor(batch, outH, outW, filterShape, stride);
     return filterGradientKernel(x, dy, kH, kW, stride, padTop, padLeft, winograd);
   }
   return convFilterGradientByConv(x, dy, filterShape, stride, pad);
