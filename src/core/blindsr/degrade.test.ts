@@ -7,22 +7,10 @@ import {
   blurKernel,
   degradeBatch,
   type Degradation,
-  type DegradationRanges,
 } from './degrade';
 import { degradePixels, separableBlur } from './degrade-separable';
-import { degradationDistance, negativeWeightRows, negativeWeights } from './degradation-prior';
-import { NegativeQueue } from '../queue';
+import { iso } from './degradation-fixtures';
 import { Random } from '../random';
-
-const iso = (sigma: number, noise = 0): Degradation => ({
-  kind: 'isotropic',
-  sigma,
-  lambda1: sigma,
-  lambda2: sigma,
-  theta: 0,
-  noise,
-});
-const ranges: DegradationRanges = { kind: 'isotropic', sigmaMin: 0.2, sigmaMax: 4, noiseMax: 25 };
 
 describe('degradation model', () => {
   it('kernels sum to 1; isotropic ones are symmetric', () => {
@@ -74,98 +62,6 @@ describe('degradation model', () => {
     ) as tf.Tensor4D;
     const small = bicubicResize(image, 8).arraySync() as number[][][][];
     expect(small[0][4][3][1]).toBeCloseTo(6.5, 4);
-  });
-
-  it('negative weights grow with degradation distance and average 1', () => {
-    const negatives = [iso(1.05), iso(1.5), iso(2.5), iso(4)];
-    const distances = negatives.map((n) => degradationDistance(iso(1), n, ranges));
-    const weights = negativeWeights(iso(1), negatives, ranges, 0.3);
-    for (let i = 1; i < 4; i++) {
-      expect(distances[i]).toBeGreaterThan(distances[i - 1]);
-      expect(weights[i]).toBeGreaterThan(weights[i - 1]);
-    }
-    expect(weights.reduce((a, b) => a + b, 0) / 4).toBeCloseTo(1, 5);
-    expect(weights[0]).toBeLessThan(0.1);
-    // noise counts too
-    expect(degradationDistance(iso(1, 0), iso(1, 20), ranges)).toBeGreaterThan(0.5);
-  });
-
-  it('weighs a batch of queries as degradationDistance does, pair by pair', () => {
-    const turned = (lambda1: number, lambda2: number, theta: number, noise: number) =>
-      ({ kind: 'anisotropic', sigma: 1, lambda1, lambda2, theta, noise }) as Degradation;
-    const negatives = [iso(1.05, 3), null, turned(3, 0.5, 0.3, 10), iso(2.5), turned(0.4, 2, 2, 0)];
-    const queries = [iso(1, 5), turned(2, 0.7, 1.1, 0), iso(3.5, 20)];
-    const gamma = 0.3;
-    const rows = negativeWeightRows(queries, negatives, ranges, gamma);
-    queries.forEach((query, i) => {
-      const raw = negatives.map((n) =>
-        n ? 1 - Math.exp(-(degradationDistance(query, n, ranges) ** 2) / (2 * gamma * gamma)) : 1,
-      );
-      const mean = raw.reduce((a, b) => a + b, 0) / raw.length;
-      raw.forEach((w, j) => expect(rows[i][j]).toBeCloseTo(w / mean, 5));
-      expect(Array.from(negativeWeights(query, negatives, ranges, gamma))).toEqual(
-        Array.from(rows[i]),
-      );
-    });
-  });
-});
-
-describe('NegativeQueue', () => {
-  it('is FIFO and wraps around', () => {
-    const queue = new NegativeQueue(5, 2, new Random(1));
-    expect(queue.entries.every((e) => e.degradation === null)).toBe(true);
-    const batch = (first: number, count: number) => ({
-      keys: Float32Array.from({ length: count * 2 }, (_, i) => first + Math.floor(i / 2)),
-      entries: Array.from({ length: count }, (_, i) => ({
-        degradation: iso(1),
-        source: first + i,
-        step: first + i,
-      })),
-    });
-    let b = batch(0, 3);
-    queue.enqueue(b.keys, b.entries);
-    expect(queue.pointer).toBe(3);
-    b = batch(3, 3);
-    queue.enqueue(b.keys, b.entries);
-    // 6 keys into 5 slots: key 5 overwrote key 0 at slot 0
-    expect(queue.pointer).toBe(1);
-    expect(queue.entries.map((e) => e.source)).toEqual([5, 1, 2, 3, 4]);
-    expect(Array.from(queue.keys.subarray(0, 2))).toEqual([5, 5]);
-    expect(queue.fillRatio).toBe(1);
-  });
-
-  it('starts with random unit keys', () => {
-    const queue = new NegativeQueue(4, 8, new Random(2));
-    for (let i = 0; i < 4; i++) {
-      let norm = 0;
-      for (let d = 0; d < 8; d++) norm += queue.keys[i * 8 + d] ** 2;
-      expect(norm).toBeCloseTo(1, 5);
-    }
-  });
-});
-
-describe('momentum encoder', () => {
-  it('θk ← m θk + (1 − m) θq', async () => {
-    const { BlindSrTrainer } = await import('./trainer');
-    const { defaultBlindSrConfig } = await import('./config');
-    const { makeTextures } = await import('../../data/textures');
-    const trainer = new BlindSrTrainer(
-      { ...defaultBlindSrConfig, queueSize: 128 },
-      makeTextures(1, 96, 2),
-    );
-    // right after construction the key encoder is a copy
-    const copy = trainer.momentumStepForTest(0.9);
-    const k0 = copy.key[0].arraySync() as number[][][][];
-    const q0 = copy.query[0].arraySync() as number[][][][];
-    expect(k0[0][0][0][0]).toBeCloseTo(q0[0][0][0][0], 6);
-    // perturb the query weights, then one update with m = 0.75
-    copy.query[0].assign(copy.query[0].add(1));
-    const before = copy.key[0].arraySync() as number[][][][];
-    const { key, query } = trainer.momentumStepForTest(0.75);
-    const k = key[0].arraySync() as number[][][][];
-    const q = query[0].arraySync() as number[][][][];
-    expect(k[1][2][0][3]).toBeCloseTo(0.75 * before[1][2][0][3] + 0.25 * q[1][2][0][3], 5);
-    trainer.dispose();
   });
 
   it('separable blur factors multiply back to the 2-D kernel', () => {
@@ -225,62 +121,6 @@ describe('momentum encoder', () => {
       expect(tf.max(tf.abs(fast.sub(reference))).arraySync()).toBeLessThan(2e-5);
       tf.dispose([fast, reference]);
     }
-  });
-});
-
-describe('degradation distance between kernels (covariance matrices)', () => {
-  const aniso = (lambda1: number, lambda2: number, theta: number, noise = 0): Degradation => ({
-    kind: 'anisotropic',
-    sigma: Math.sqrt(lambda1 * lambda2),
-    lambda1,
-    lambda2,
-    theta,
-    noise,
-  });
-  const anisoRanges: DegradationRanges = { ...ranges, kind: 'anisotropic' };
-
-  it('the same kernel written two ways is distance 0', () => {
-    const a = aniso(3, 0.5, 0.4);
-    const b = aniso(0.5, 3, 0.4 + Math.PI / 2);
-    // both describe the same Σ: the kernels agree pixel for pixel
-    const ka = blurKernel(a, 21);
-    const kb = blurKernel(b, 21);
-    for (let i = 0; i < ka.length; i++) expect(ka[i]).toBeCloseTo(kb[i], 6);
-    expect(degradationDistance(a, b, anisoRanges)).toBeCloseTo(0, 9);
-    // θ and θ + π are the same kernel too
-    expect(
-      degradationDistance(aniso(2, 1, 0.3), aniso(2, 1, 0.3 + Math.PI), anisoRanges),
-    ).toBeCloseTo(0, 9);
-  });
-
-  it('equal λs 90° apart are different kernels unless λ1 = λ2', () => {
-    const d = degradationDistance(aniso(3, 0.5, 0), aniso(3, 0.5, Math.PI / 2), anisoRanges);
-    // the axes swap: log-Euclidean √2 · log(3/0.5) / log(4/0.2)
-    expect(d).toBeCloseTo((Math.SQRT2 * Math.log(6)) / Math.log(20), 9);
-    expect(degradationDistance(aniso(2, 2, 0), aniso(2, 2, Math.PI / 2), anisoRanges)).toBeCloseTo(
-      0,
-      9,
-    );
-  });
-
-  it('reduces to the isotropic scale for round kernels, and is symmetric', () => {
-    const expected = degradationDistance(iso(1), iso(3), ranges);
-    expect(degradationDistance(aniso(1, 1, 0.7), aniso(3, 3, 1.9), anisoRanges)).toBeCloseTo(
-      expected,
-      9,
-    );
-    expect(degradationDistance(iso(1), aniso(3, 3, 0.2), anisoRanges)).toBeCloseTo(expected, 9);
-    const a = aniso(3, 0.5, 0.2, 5);
-    const b = aniso(1, 2, 1.1, 15);
-    expect(degradationDistance(a, b, anisoRanges)).toBeCloseTo(
-      degradationDistance(b, a, anisoRanges),
-      12,
-    );
-    // rotating a long kernel moves it away gradually
-    const rotated = [0, 0.2, 0.5, Math.PI / 2].map((t) =>
-      degradationDistance(aniso(3, 0.5, 0), aniso(3, 0.5, t), anisoRanges),
-    );
-    for (let i = 1; i < rotated.length; i++) expect(rotated[i]).toBeGreaterThan(rotated[i - 1]);
   });
 });
 
