@@ -165,19 +165,29 @@ export function convWinograd(
   const tiles = batch * perImage;
   const posStride = <usize>(4 * inC) << 2; // V: from one position to the next
   const outPixel = <usize>outC << 2;
+  // the block's first tile: image, tile row, tile column (stepped, not divided, per tile)
+  let firstB = 0, firstTh = 0, firstTw = 0;
   for (let start = 0; start < tiles; start += 4) {
     const first = start + 4 <= tiles ? start : tiles - 4;
+    if (first != start) {
+      firstB = first / perImage;
+      firstTh = (first % perImage) / tilesW;
+      firstTw = first % tilesW;
+    }
     // V = Bᵀ d B for the four tiles
+    let b = firstB, th = firstTh, tw = firstTw;
     for (let t = 0; t < 4; t++) {
-      const tile = first + t;
-      const b = tile / perImage;
-      const th = (tile % perImage) / tilesW;
-      const tw = tile % tilesW;
       const patch = padded + <usize>(b * paddedH + 2 * th) * paddedRow + <usize>(2 * tw) * pixel;
       const v = transformed + (<usize>(t * inC) << 2);
       for (let ci = 0; ci < inC; ci += 4)
         transformPatch(patch + (<usize>ci << 2), v + (<usize>ci << 2), paddedRow, pixel, posStride);
+      if (++tw == tilesW) {
+        tw = 0;
+        if (++th == tilesH) { th = 0; b++; }
+      }
     }
+    // the next block's first tile is where the stepping stopped
+    const nextB = b, nextTh = th, nextTw = tw;
     for (let block = 0; block < blocks; block++) {
       const co = block * 8;
       // M[pos] = V[pos] · U[pos]: 4 tiles × 8 channels
@@ -212,14 +222,15 @@ export function convWinograd(
         v128.store(m, d0, 96); v128.store(m, d1, 112);
       }
       // y = Aᵀ M A, Aᵀ = [[1, 1, 1, 0], [0, 1, −1, −1]], per tile and half block
+      b = firstB; th = firstTh; tw = firstTw;
       for (let t = 0; t < 4; t++) {
-        const tile = first + t;
-        const b = tile / perImage;
-        const th = (tile % perImage) / tilesW;
-        const tw = tile % tilesW;
         const oh = 2 * th, ow = 2 * tw;
         const o = out + <usize>((b * outH + oh) * outW + ow) * outPixel + (<usize>co << 2);
         const right = ow + 1 < outW, below = oh + 1 < outH;
+        if (++tw == tilesW) {
+          tw = 0;
+          if (++th == tilesH) { th = 0; b++; }
+        }
         for (let h = 0; h < 2; h++) {
           if (co + 4 * h >= outC) break;
           const m = products + (<usize>(t * 8 + 4 * h) << 2);
@@ -261,6 +272,7 @@ export function convWinograd(
         }
       }
     }
+    firstB = nextB; firstTh = nextTh; firstTw = nextTw;
   }
 }
 

@@ -13,6 +13,8 @@ import { madd } from './simd';
 
 /** Rows of at most this many output positions run from the list (docs/PERFORMANCE.md round 14). */
 const shortRow = 4;
+/** Output positions of a chunk of rows (rounded down to whole rows, at least one). */
+const chunkPositions = 64;
 
 @inline function ceilDiv(a: i32, b: i32): i32 {
   return a > 0 ? (a + b - 1) / b : -((-a) / b);
@@ -54,38 +56,59 @@ export function convFilterGradient(
               store<i32>(entry, ((b * outH + oh) * dyRow + ow * outC) << 2, 4);
             }
           }
-      let ci = 0;
-      for (; ci + 4 <= inC; ci += 4) {
-        let co = 0;
-        for (; co + 8 <= outC; co += 8) {
-          let a0 = f32x4.splat(0), a1 = f32x4.splat(0), b0 = f32x4.splat(0), b1 = f32x4.splat(0);
-          let c0 = f32x4.splat(0), c1 = f32x4.splat(0), d0 = f32x4.splat(0), d1 = f32x4.splat(0);
-          if (listed) {
-            const xBase = x + (<usize>ci << 2);
-            const dyBase = dy + (<usize>co << 2);
-            for (let i = 0; i < count; i++) {
-              const entry = list + (<usize>i << 3);
-              const xp = xBase + <usize>load<i32>(entry);
-              const dp = dyBase + <usize>load<i32>(entry, 4);
-              const g0 = v128.load(dp);
-              const g1 = v128.load(dp, 16);
-              const xv = v128.load(xp);
-              const x0 = f32x4.splat(f32x4.extract_lane(xv, 0));
-              const x1 = f32x4.splat(f32x4.extract_lane(xv, 1));
-              const x2 = f32x4.splat(f32x4.extract_lane(xv, 2));
-              const x3 = f32x4.splat(f32x4.extract_lane(xv, 3));
-              a0 = madd(x0, g0, a0);
-              a1 = madd(x0, g1, a1);
-              b0 = madd(x1, g0, b0);
-              b1 = madd(x1, g1, b1);
-              c0 = madd(x2, g0, c0);
-              c1 = madd(x2, g1, c1);
-              d0 = madd(x3, g0, d0);
-              d1 = madd(x3, g1, d1);
+      // longer rows: a chunk of output rows at a time for every channel block, so the chunk's
+      // x and dy stay in L1 from one block to the next (each block streamed the whole batch
+      // from L2 before); the accumulators wait in the output between chunks, and every sum
+      // takes its terms in the same order as in one pass
+      const ohCount = oh1 - oh0;
+      const rows = batch * ohCount;
+      const span = ow1 - ow0;
+      const chunkRows = listed || span <= 0 ? max(rows, 1) : max(1, chunkPositions / span);
+      for (let r0 = 0; r0 == 0 || r0 < rows; r0 += chunkRows) {
+        const r1 = min(rows, r0 + chunkRows);
+        let ci = 0;
+        for (; ci + 4 <= inC; ci += 4) {
+          let co = 0;
+          for (; co + 8 <= outC; co += 8) {
+            const o = tapOut + (<usize>(ci * outC + co) << 2);
+            const rowBytes = <usize>outC << 2;
+            let a0 = f32x4.splat(0), a1 = f32x4.splat(0), b0 = f32x4.splat(0), b1 = f32x4.splat(0);
+            let c0 = f32x4.splat(0), c1 = f32x4.splat(0), d0 = f32x4.splat(0), d1 = f32x4.splat(0);
+            if (r0 > 0) {
+              a0 = v128.load(o); a1 = v128.load(o, 16);
+              b0 = v128.load(o + rowBytes); b1 = v128.load(o + rowBytes, 16);
+              c0 = v128.load(o + 2 * rowBytes); c1 = v128.load(o + 2 * rowBytes, 16);
+              d0 = v128.load(o + 3 * rowBytes); d1 = v128.load(o + 3 * rowBytes, 16);
             }
-          } else
-            for (let b = 0; b < batch; b++)
-              for (let oh = oh0; oh < oh1; oh++) {
+            if (listed) {
+              const xBase = x + (<usize>ci << 2);
+              const dyBase = dy + (<usize>co << 2);
+              for (let i = 0; i < count; i++) {
+                const entry = list + (<usize>i << 3);
+                const xp = xBase + <usize>load<i32>(entry);
+                const dp = dyBase + <usize>load<i32>(entry, 4);
+                const g0 = v128.load(dp);
+                const g1 = v128.load(dp, 16);
+                const xv = v128.load(xp);
+                const x0 = f32x4.splat(f32x4.extract_lane(xv, 0));
+                const x1 = f32x4.splat(f32x4.extract_lane(xv, 1));
+                const x2 = f32x4.splat(f32x4.extract_lane(xv, 2));
+                const x3 = f32x4.splat(f32x4.extract_lane(xv, 3));
+                a0 = madd(x0, g0, a0);
+                a1 = madd(x0, g1, a1);
+                b0 = madd(x1, g0, b0);
+                b1 = madd(x1, g1, b1);
+                c0 = madd(x2, g0, c0);
+                c1 = madd(x2, g1, c1);
+                d0 = madd(x3, g0, d0);
+                d1 = madd(x3, g1, d1);
+              }
+            } else
+              for (let r = r0, b = r0 / ohCount, oh = oh0 + r0 % ohCount; r < r1; r++) {
+                if (oh == oh1) {
+                  oh = oh0;
+                  b++;
+                }
                 const ih = oh * stride + kh - padTop;
                 let xp = x + (<usize>((b * height + ih) * xRow + (ow0 * stride + kw - padLeft) * inC + ci) << 2);
                 let dp = dy + (<usize>((b * outH + oh) * dyRow + ow0 * outC + co) << 2);
@@ -110,49 +133,51 @@ export function convFilterGradient(
                   xp += xStep;
                   dp += dStep;
                 }
+                oh++;
               }
-          const o = tapOut + (<usize>(ci * outC + co) << 2);
-          const rowBytes = <usize>outC << 2;
-          v128.store(o, a0);
-          v128.store(o, a1, 16);
-          v128.store(o + rowBytes, b0);
-          v128.store(o + rowBytes, b1, 16);
-          v128.store(o + 2 * rowBytes, c0);
-          v128.store(o + 2 * rowBytes, c1, 16);
-          v128.store(o + 3 * rowBytes, d0);
-          v128.store(o + 3 * rowBytes, d1, 16);
-        }
-        for (; co + 4 <= outC; co += 4) {
-          let a0 = f32x4.splat(0), b0 = f32x4.splat(0), c0 = f32x4.splat(0), d0 = f32x4.splat(0);
-          for (let b = 0; b < batch; b++) {
-            for (let oh = oh0; oh < oh1; oh++) {
-              const ih = oh * stride + kh - padTop;
-              let xp = x + (<usize>((b * height + ih) * xRow + (ow0 * stride + kw - padLeft) * inC + ci) << 2);
-              let dp = dy + (<usize>((b * outH + oh) * dyRow + ow0 * outC + co) << 2);
-              const xStep = <usize>(stride * inC) << 2;
-              const dStep = <usize>outC << 2;
-              for (let ow = ow0; ow < ow1; ow++) {
-                const g0 = v128.load(dp);
-                const xv = v128.load(xp);
-                a0 = madd(f32x4.splat(f32x4.extract_lane(xv, 0)), g0, a0);
-                b0 = madd(f32x4.splat(f32x4.extract_lane(xv, 1)), g0, b0);
-                c0 = madd(f32x4.splat(f32x4.extract_lane(xv, 2)), g0, c0);
-                d0 = madd(f32x4.splat(f32x4.extract_lane(xv, 3)), g0, d0);
-                xp += xStep;
-                dp += dStep;
+            v128.store(o, a0);
+            v128.store(o, a1, 16);
+            v128.store(o + rowBytes, b0);
+            v128.store(o + rowBytes, b1, 16);
+            v128.store(o + 2 * rowBytes, c0);
+            v128.store(o + 2 * rowBytes, c1, 16);
+            v128.store(o + 3 * rowBytes, d0);
+            v128.store(o + 3 * rowBytes, d1, 16);
+          }
+          // the rest of the output channels in one pass (in the first chunk)
+          if (r0 > 0) continue;
+          for (; co + 4 <= outC; co += 4) {
+            let a0 = f32x4.splat(0), b0 = f32x4.splat(0), c0 = f32x4.splat(0), d0 = f32x4.splat(0);
+            for (let b = 0; b < batch; b++) {
+              for (let oh = oh0; oh < oh1; oh++) {
+                const ih = oh * stride + kh - padTop;
+                let xp = x + (<usize>((b * height + ih) * xRow + (ow0 * stride + kw - padLeft) * inC + ci) << 2);
+                let dp = dy + (<usize>((b * outH + oh) * dyRow + ow0 * outC + co) << 2);
+                const xStep = <usize>(stride * inC) << 2;
+                const dStep = <usize>outC << 2;
+                for (let ow = ow0; ow < ow1; ow++) {
+                  const g0 = v128.load(dp);
+                  const xv = v128.load(xp);
+                  a0 = madd(f32x4.splat(f32x4.extract_lane(xv, 0)), g0, a0);
+                  b0 = madd(f32x4.splat(f32x4.extract_lane(xv, 1)), g0, b0);
+                  c0 = madd(f32x4.splat(f32x4.extract_lane(xv, 2)), g0, c0);
+                  d0 = madd(f32x4.splat(f32x4.extract_lane(xv, 3)), g0, d0);
+                  xp += xStep;
+                  dp += dStep;
+                }
               }
             }
+            const o = tapOut + (<usize>(ci * outC + co) << 2);
+            const rowBytes = <usize>outC << 2;
+            v128.store(o, a0);
+            v128.store(o + rowBytes, b0);
+            v128.store(o + 2 * rowBytes, c0);
+            v128.store(o + 3 * rowBytes, d0);
           }
-          const o = tapOut + (<usize>(ci * outC + co) << 2);
-          const rowBytes = <usize>outC << 2;
-          v128.store(o, a0);
-          v128.store(o + rowBytes, b0);
-          v128.store(o + 2 * rowBytes, c0);
-          v128.store(o + 3 * rowBytes, d0);
+          if (co < outC) scalarBlock(x, dy, tapOut, batch, height, width, inC, outH, outW, outC, kh, kw, stride, padTop, padLeft, oh0, oh1, ow0, ow1, ci, ci + 4, co);
         }
-        if (co < outC) scalarBlock(x, dy, tapOut, batch, height, width, inC, outH, outW, outC, kh, kw, stride, padTop, padLeft, oh0, oh1, ow0, ow1, ci, ci + 4, co);
+        if (ci < inC && r0 == 0) singleChannels(x, dy, tapOut, batch, height, width, inC, outH, outW, outC, kh, kw, stride, padTop, padLeft, oh0, oh1, ow0, ow1, ci);
       }
-      if (ci < inC) singleChannels(x, dy, tapOut, batch, height, width, inC, outH, outW, outC, kh, kw, stride, padTop, padLeft, oh0, oh1, ow0, ow1, ci);
     }
   }
 }

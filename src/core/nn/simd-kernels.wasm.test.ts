@@ -29,6 +29,9 @@ const convCases: ConvCase[] = [
   // the direct strided input gradient's 16-channel blocks, with a 4-lane remainder
   { b: 2, h: 8, w: 8, ci: 20, co: 24, k: 3, stride: 2, pad: 'same' },
   { b: 3, h: 4, w: 4, ci: 64, co: 64, k: 3, stride: 2, pad: 'same' }, // SimCLR's last conv
+  // the filter gradient's chunks of output rows: chunks that end inside an image, 8 + 8 + 4
+  // output channels (the 4-lane rest in one pass)
+  { b: 3, h: 14, w: 14, ci: 8, co: 20, k: 3, stride: 1, pad: 'same' },
 ];
 
 function convGradients(c: (typeof convCases)[number], ours: boolean): number[][] {
