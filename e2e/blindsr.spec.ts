@@ -56,3 +56,42 @@ test('Blind-SR lab: the queue fills and wraps, weighting changes the weights, st
   await expect(page.getByTestId('sr-loss-chart')).toBeVisible();
   await screenshot(page, 'blindsr-stage2');
 });
+
+test('Blind-SR draws each next batch on a data thread while the step trains', async ({ page }) => {
+  await page.goto('/?backend=wasm&lab=blindsr');
+  await waitForReady(page);
+  await page.getByTestId('play').click();
+  const lastStep = () =>
+    page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __playground: {
+              store: {
+                getState(): { run: { step: number; lastStep: { drawnAhead: boolean } | null } };
+              };
+            };
+          }
+        ).__playground.store.getState().run,
+    );
+  // the first step draws its own batch and starts the data thread; from then on each step's
+  // batch was drawn while the step before trained
+  await expect
+    .poll(async () => (await lastStep()).lastStep?.drawnAhead, { timeout: 60_000 })
+    .toBe(true);
+  const from = (await lastStep()).step;
+  const ahead: boolean[] = [];
+  await expect
+    .poll(
+      async () => {
+        const run = await lastStep();
+        ahead.push(run.lastStep?.drawnAhead ?? false);
+        return run.step;
+      },
+      { timeout: 60_000, intervals: [100] },
+    )
+    .toBeGreaterThan(from + 20);
+  await page.getByTestId('pause').click();
+  expect(ahead.every(Boolean)).toBe(true);
+  await expect(page.getByTestId('spearman-value')).toBeVisible();
+});

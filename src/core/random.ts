@@ -1,3 +1,6 @@
+/** sfc32's four state words: where a stream is (Random.state, Random.at). */
+export type RandomState = readonly [number, number, number, number];
+
 /**
  * Seeded randomness: one seed gives the same run. sfc32 (Small Fast Counter) —
  * 128-bit state, passes PractRand, and is a few lines of integer maths.
@@ -114,6 +117,18 @@ export class Random {
     this.b = saved.b;
     this.c = saved.c;
     this.d = saved.d;
+  }
+
+  /** The stream's point as four words (for another thread to draw from the same point). */
+  state(): RandomState {
+    return [this.a, this.b, this.c, this.d];
+  }
+
+  /** A stream at the point `state` (Random.state) names. */
+  static at(state: RandomState): Random {
+    const random = Object.create(Random.prototype) as Random;
+    [random.a, random.b, random.c, random.d] = state;
+    return random;
   }
 
   /** A fresh seed for a child stream, so that sub-systems don't share draws. */

@@ -13,6 +13,7 @@ const entry = (step: number, receivedAt: number): LossEntry => ({
   loss: 3 - step / 10,
   milliseconds: 9,
   augmentMilliseconds: 1,
+  drawnAhead: false,
   receivedAt,
 });
 

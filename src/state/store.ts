@@ -24,7 +24,8 @@ export interface RunState {
   error: { code: WorkerErrorCode; message: string } | null;
   memory: { numTensors: number; bytes: number } | null;
   /** worker-side time of the last step and its augmentation share */
-  lastStep: { milliseconds: number; augmentMilliseconds: number } | null;
+  /** drawnAhead: the step's batch was drawn on the data thread while the step before trained */
+  lastStep: { milliseconds: number; augmentMilliseconds: number; drawnAhead: boolean } | null;
 }
 
 export interface ViewState {
@@ -146,6 +147,8 @@ export interface LossEntry {
   loss: number;
   milliseconds: number;
   augmentMilliseconds: number;
+  /** Blind-SR: the step's batch was drawn ahead on the data thread */
+  drawnAhead: boolean;
   /** Blind-SR: the stage the step ran in */
   stage?: 1 | 2 | 3;
   /** performance.now() when the message arrived: the steps/s meter's clock */
@@ -177,6 +180,7 @@ export function recordLosses(entries: LossEntry[]): void {
         lastStep: {
           milliseconds: last.milliseconds,
           augmentMilliseconds: last.augmentMilliseconds,
+          drawnAhead: last.drawnAhead,
         },
       },
       history,

@@ -96,6 +96,7 @@ export function onWorkerMessage(message: WorkerEvent, host: WorkerEventHost): vo
         loss: message.loss,
         milliseconds: message.milliseconds,
         augmentMilliseconds: message.augmentMilliseconds,
+        drawnAhead: message.drawnAhead ?? false,
         stage: message.stage,
         receivedAt: performance.now(),
       });

@@ -5,6 +5,7 @@ import type { BlindSrSample } from '../core/blindsr/types';
 import type { RgbImage } from '../core/image';
 import { TrainerRunner, transferables, type LabRunner, type Outgoing } from './lab-runner';
 import { previewBlindSrSamples } from './stage-probe';
+import { DataThread } from './data-thread';
 
 export class BlindSrRunner
   extends TrainerRunner<BlindSrConfig, BlindSrTrainer>
@@ -14,8 +15,17 @@ export class BlindSrRunner
   /** a batch drawn for stage mode before the first step (nothing trained on yet) */
   private previewSamples: BlindSrSample[] | null = null;
 
+  /** draws each step's batch while the step before trains (null where workers cannot start workers) */
+  private readonly dataThread = typeof Worker === 'undefined' ? null : new DataThread();
+
   constructor(config: BlindSrConfig, pool: RgbImage[]) {
     super(new BlindSrTrainer(config, pool), 'blindsr', blindsrSchema);
+    if (this.dataThread) this.trainer.drawAhead(this.dataThread.prepare);
+  }
+
+  dispose(): void {
+    this.dataThread?.dispose();
+    super.dispose();
   }
 
   /** Blind-SR stages are shown on the last step's data; before the first, on a drawn batch. */

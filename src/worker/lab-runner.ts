@@ -38,6 +38,8 @@ export interface LabRunner {
     loss: number;
     milliseconds: number;
     augmentMilliseconds: number;
+    /** Blind-SR: the step's batch was drawn ahead on the data thread */
+    drawnAhead?: boolean;
   }>;
   snapshot(): Promise<Outgoing | null>;
   evaluate(): Promise<Outgoing>;

@@ -150,6 +150,8 @@ export type WorkerEvent =
       loss: number;
       milliseconds: number;
       augmentMilliseconds: number;
+      /** Blind-SR: the step's batch was drawn ahead on the data thread */
+      drawnAhead?: boolean;
       /** Blind-SR: the stage the step ran in */
       stage?: 1 | 2 | 3;
     }

@@ -74,6 +74,8 @@ export interface BlindSrBatch {
   lowPatches: Float32Array[];
   /** [images, 24·s, 24·s, 3] under quadrant 0, when spec.hrPatches */
   hrPatches: Float32Array | null;
+  /** drawn ahead on the data thread (HrSampler.batch) */
+  drawnAhead?: boolean;
 }
 
 const quadrant = (corner: { x: number; y: number }): LowRegion => ({

@@ -5,7 +5,8 @@ import { drawCrop } from './crops';
 import type { Degradation, DegradationRanges } from './degrade';
 import { degradePixels } from './degrade-separable';
 import { stackImages, type RgbImage } from '../image';
-import type { Random } from '../random';
+import { Random } from '../random';
+import type { BatchesAhead } from './batch-ahead';
 
 /** A batch spec without what the lab's live config decides (scale, degradation ranges). */
 export type BatchRequest = Omit<BlindSrBatchSpec, 'scale' | 'ranges'>;
@@ -30,13 +31,25 @@ export class HrSampler {
     return lowSize * this.config.scale;
   }
 
-  /** One step's batch as arrays (./batch.ts), with the live scale and degradation ranges. */
-  batch(request: BatchRequest, random: Random): Promise<BlindSrBatch> {
-    return prepareBlindSrBatch(
-      { ...request, scale: this.config.scale, ranges: this.ranges },
-      this.hrPool,
-      random,
-    );
+  /**
+   * One step's batch as arrays (./batch.ts), with the live scale and degradation ranges.
+   * With `ahead` (the trainer's stream only): the batch drawn ahead on another thread when it
+   * is the one `random` would draw now, and the next one started from where `random` is left.
+   */
+  async batch(
+    request: BatchRequest,
+    random: Random,
+    ahead: BatchesAhead | null = null,
+  ): Promise<BlindSrBatch> {
+    const spec = { ...request, scale: this.config.scale, ranges: this.ranges };
+    const prepared = ahead && (await ahead.take(spec, random.state(), this.hrPool));
+    let batch: BlindSrBatch;
+    if (prepared) {
+      random.rewindTo(Random.at(prepared.state));
+      batch = { ...prepared.batch, drawnAhead: true };
+    } else batch = await prepareBlindSrBatch(spec, this.hrPool, random);
+    ahead?.start(spec, random.state(), this.hrPool);
+    return batch;
   }
 
   /**
@@ -47,6 +60,7 @@ export class HrSampler {
   async contrastPairs(
     shown: number,
     random: Random,
+    ahead: BatchesAhead | null = null,
   ): Promise<{ batch: BlindSrBatch; query: tf.Tensor4D; key: tf.Tensor4D }> {
     const b = this.config.batchSize;
     const byDegradation = this.config.pairing === 'degradation';
@@ -60,6 +74,7 @@ export class HrSampler {
         hrPatches: false,
       },
       random,
+      ahead,
     );
     const stride = patchSize * patchSize * 3;
     const patches = (data: Float32Array) => tf.tensor4d(data, [b, patchSize, patchSize, 3]);

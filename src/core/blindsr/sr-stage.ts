@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { BatchesAhead } from './batch-ahead';
 import { lowSize, patchSize, srBatch, type BlindSrConfig } from './config';
 import { stackedLow } from './batch';
 import { samplesWhenRead } from './batch-samples';
@@ -24,6 +25,8 @@ export interface SrStepResult {
   /** the panels' samples (made when read) */
   samples: () => BlindSrSample[];
   augmentMilliseconds: number;
+  /** the batch was drawn ahead on the data thread */
+  drawnAhead: boolean;
 }
 
 /**
@@ -121,6 +124,8 @@ export class SrStage {
     random: Random,
     /** joint fine-tuning: the trainer's contrastive step, taken first */
     contrastStep: () => Promise<unknown>,
+    /** batches drawn ahead on another thread (sampler.batch) */
+    ahead: BatchesAhead | null = null,
   ): Promise<SrStepResult> {
     const start = performance.now();
     const joint = this.config.finetune;
@@ -136,6 +141,8 @@ export class SrStage {
         hrPatches: true,
       },
       random,
+      // joint fine-tuning draws a contrastive batch in between: nothing to draw ahead
+      joint ? null : ahead,
     );
     const degradations = batch.degradations;
     // the upsampler works on one LR quadrant and its HR crop; the representation sees the whole LR image
@@ -176,7 +183,7 @@ export class SrStage {
       hrPatch,
       ...Object.values(conditions),
     ]);
-    return { loss, samples, augmentMilliseconds };
+    return { loss, samples, augmentMilliseconds, drawnAhead: batch.drawnAhead === true };
   }
 
   dispose(): void {

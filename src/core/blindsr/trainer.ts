@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { BatchesAhead, type PrepareBatch } from './batch-ahead';
 import { patchSize, type BlindSrConfig, type LiveBlindSrChange } from './config';
 import type { Degradation } from './degrade';
 import { negativeWeights } from './degradation-prior';
@@ -53,6 +54,7 @@ export class BlindSrTrainer {
   private lastSamples: () => BlindSrSample[] = () => [];
   private lastQueryDegradation: Degradation | null = null;
   private readonly evaluator: BlindSrEvaluator;
+  private ahead: BatchesAhead | null = null;
 
   constructor(config: BlindSrConfig, hrPool: RgbImage[]) {
     if (hrPool.length === 0) throw new Error('the Blind-SR lab needs at least one HR image');
@@ -95,6 +97,14 @@ export class BlindSrTrainer {
     return this.stepCount;
   }
 
+  /**
+   * Draws each step's batch ahead on another thread (./batch-ahead.ts) while the step before
+   * trains; null: every batch on this thread. The same batches either way.
+   */
+  drawAhead(prepare: PrepareBatch | null): void {
+    this.ahead = prepare && new BatchesAhead(prepare);
+  }
+
   /** Live settings: τ, momentum, weighting, learning rate, stage, degradation ranges. */
   update(change: LiveBlindSrChange): void {
     Object.assign(this.config, change);
@@ -135,7 +145,11 @@ export class BlindSrTrainer {
       batch,
       query: queryPatches,
       key: keyPatches,
-    } = await this.sampler.contrastPairs(shownSamples, this.random);
+    } = await this.sampler.contrastPairs(
+      shownSamples,
+      this.random,
+      partOfStage2 ? null : this.ahead,
+    );
     const degradations = batch.degradations.slice(0, b);
     const augmentMilliseconds = performance.now() - start;
 
@@ -157,29 +171,37 @@ export class BlindSrTrainer {
     }
     this.lastQueryDegradation = degradations[0];
     this.lastSamples = samplesWhenRead(batch);
-    return this.stepResult(loss, start, augmentMilliseconds);
+    return this.stepResult(loss, start, augmentMilliseconds, batch.drawnAhead === true);
   }
 
-  private stepResult(loss: number, start: number, augmentMilliseconds: number): BlindSrStepResult {
+  private stepResult(
+    loss: number,
+    start: number,
+    augmentMilliseconds: number,
+    drawnAhead: boolean,
+  ): BlindSrStepResult {
     return {
       step: this.stepCount,
       stage: this.config.stage,
       loss,
       milliseconds: performance.now() - start,
       augmentMilliseconds,
+      drawnAhead,
     };
   }
 
   /** Stage 2: one step of the upsamplers (and, fine-tuning, of the encoder). */
   private async srStep(): Promise<BlindSrStepResult> {
     const start = performance.now();
-    const { loss, samples, augmentMilliseconds } = await this.sr.step(this.random, () =>
-      this.contrastStep(true),
+    const { loss, samples, augmentMilliseconds, drawnAhead } = await this.sr.step(
+      this.random,
+      () => this.contrastStep(true),
+      this.ahead,
     );
     this.lastSamples = samples;
     this.stepCount += 1;
     this.lastLoss = loss;
-    return this.stepResult(loss, start, augmentMilliseconds);
+    return this.stepResult(loss, start, augmentMilliseconds, drawnAhead);
   }
 
   snapshot(): BlindSrSnapshot {

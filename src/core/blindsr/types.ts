@@ -83,4 +83,6 @@ export interface BlindSrStepResult {
   loss: number;
   milliseconds: number;
   augmentMilliseconds: number;
+  /** the step's batch was drawn ahead on the data thread (./batch-ahead.ts) */
+  drawnAhead: boolean;
 }
