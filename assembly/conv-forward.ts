@@ -5,9 +5,9 @@
 // whole taps; the filter is packed by blocks of 8 output channels, [Co/8][KH][KW][Ci][8],
 // so one kernel row (KW·Ci taps, contiguous in both) is one straight loop. Register block:
 // 4 output pixels of a row × 8 output channels (8 f32x4 accumulators): per tap two weight
-// vectors and four broadcast loads feed 8 multiply-adds. A row's last block starts at
-// OW − 4 and recomputes pixels already written (the same values), so OW ≥ 4; narrower rows
-// take their four pixels across rows and images (narrowRows). Co % 4 = 0 (the caller
+// vectors and four broadcast loads feed 8 multiply-adds, a row's pixels four at a time where
+// OW is a multiple of 4; other rows take their four pixels across rows and images
+// (narrowRows). Co % 4 = 0 (the caller
 // checks); a last block of 4 channels is
 // packed with zeros and stores one vector.
 // activation: 0 none, 1 relu, 2 leaky relu (y = max(y, slope·y), 0 ≤ slope ≤ 1).
@@ -61,7 +61,9 @@ export function convForward(
   const rowTaps = kW * inC; // one kernel row: contiguous in the padded input and the pack
   const step = <usize>(stride * inC) << 2; // from one output pixel's input to the next
   const outPixel = <usize>outC << 2;
-  if (outW < 4) {
+  // rows that are not a whole number of blocks (SimCLR's 2 × 2, stage 1's 6 × 6) take their
+  // blocks across rows: a row of 6 in blocks of 4 computed 8 pixels for 6
+  if (outW % 4 != 0) {
     narrowRows(padded, packed, bias, out, batch * outH * outW, outH, outW, outC, kH, rowTaps,
       <usize>paddedH * paddedRow, paddedRow, stride, step, activation, slopes);
     return;
@@ -70,8 +72,7 @@ export function convForward(
     for (let oh = 0; oh < outH; oh++) {
       const inRow = padded + <usize>(b * paddedH + oh * stride) * paddedRow;
       const outRow = out + <usize>(b * outH + oh) * <usize>outW * outPixel;
-      for (let start = 0; start < outW; start += 4) {
-        const ow = start + 4 <= outW ? start : outW - 4;
+      for (let ow = 0; ow < outW; ow += 4) {
         const xPixel = inRow + <usize>ow * step;
         const o = outRow + <usize>ow * outPixel;
         fourPixels(xPixel, step, 2 * step, 3 * step, o, outPixel, packed, bias, outC, kH, rowTaps,
@@ -81,9 +82,9 @@ export function convForward(
 }
 
 /**
- * Rows narrower than a block (OW < 4): the same 4 pixels × 8 channels, the four pixels taken
- * in the order of the output (across rows and images), each from its own place in the padded
- * input. The last block starts at pixels − 4, as a row's does; fewer than 4 pixels in all go
+ * Rows that are not a whole number of blocks (OW % 4 ≠ 0): the same 4 pixels × 8 channels,
+ * the four pixels taken in the order of the output (across rows and images), each from its
+ * own place in the padded input. The last block starts at pixels − 4, as a row's does; fewer than 4 pixels in all go
  * one at a time.
  */
 function narrowRows(

@@ -88,7 +88,7 @@ for (const { lab, query, backends: labBackends } of labs)
     // the harness runs between "Play is enabled" and the click
     await page.addInitScript(() => {
       window.__PLAYGROUND_TEST_HOOKS__ = true;
-      const bench = { steps: [], data: [], frames: 0, longest: 0, firstStepAt: null };
+      const bench = { steps: [], data: [], ahead: [], frames: 0, longest: 0, firstStepAt: null };
       window.__bench = bench;
       const attach = setInterval(() => {
         if (!window.__playground) return;
@@ -98,6 +98,7 @@ for (const { lab, query, backends: labBackends } of labs)
           if (s.run.step !== p.run.step && s.run.lastStep) {
             bench.steps.push(s.run.lastStep.milliseconds);
             bench.data.push(s.run.lastStep.augmentMilliseconds);
+            bench.ahead.push(s.run.lastStep.drawnAhead ? 1 : 0);
             bench.firstStepAt ??= performance.now();
           }
         });
@@ -164,6 +165,11 @@ for (const { lab, query, backends: labBackends } of labs)
         medianMsPerStep: median(steps.slice(skip)),
         medianTrainMsPerStep: median(train),
         medianDataMsPerStep: median(sample.bench.data.slice(skip)),
+        // Blind-SR: the share of steps whose batch the data thread drew while the step before
+        // trained (their data milliseconds are the step's wait for it)
+        drawnAheadShare:
+          sample.bench.ahead.slice(skip).reduce((a, b) => a + b, 0) /
+          Math.max(1, sample.bench.ahead.length - skip),
         loadToReadyMs: playAt,
         harnessReadyMs: readyMs,
         playToFirstStepMs: sample.bench.firstStepAt ? sample.bench.firstStepAt - playAt : null,

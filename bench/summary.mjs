@@ -38,6 +38,7 @@ export function summarise(labs, results, references, oneThread) {
       wasmMsPerStep: wasm?.medianTrainMsPerStep ?? null,
       wasmWithDataMsPerStep: wasm?.medianMsPerStep ?? null,
       wasmDataMsPerStep: wasm?.medianDataMsPerStep ?? null,
+      wasmDrawnAheadShare: wasm?.drawnAheadShare ?? null,
       wasmThreads: wasm?.threads ?? null,
       pytorchMsPerStep: torch2?.msPerStep ?? null,
       ratio: ratio(wasm?.medianTrainMsPerStep, torch2?.msPerStep),
@@ -66,7 +67,7 @@ export function summarise(labs, results, references, oneThread) {
         }
       : null;
     seenLines.push(
-      `${labNames[lab]}: seen ${f(s.wasmWithDataMsPerStep)} ms/step (train ${f(s.wasmMsPerStep)} + data ${f(s.wasmDataMsPerStep)}), PyTorch best ${f(s.pytorchBest?.msPerStep)} ms/step (${s.pytorchBest?.threads ?? '?'} thread${s.pytorchBest?.threads === 1 ? '' : 's'}): seen ratio ${x(s.seenRatio)}`,
+      `${labNames[lab]}: seen ${f(s.wasmWithDataMsPerStep)} ms/step (train ${f(s.wasmMsPerStep)} + data ${f(s.wasmDataMsPerStep)}${s.wasmDrawnAheadShare ? ` on the step's thread, ${Math.round(100 * s.wasmDrawnAheadShare)} % of batches drawn ahead on the data thread` : ''}), PyTorch best ${f(s.pytorchBest?.msPerStep)} ms/step (${s.pytorchBest?.threads ?? '?'} thread${s.pytorchBest?.threads === 1 ? '' : 's'}): seen ratio ${x(s.seenRatio)}`,
     );
     summaryLines.push(
       `${labNames[lab]}: wasm ${f(s.wasmMsPerStep)} ms/step (+ ${f(s.wasmDataMsPerStep)} ms data), PyTorch ${f(s.pytorchMsPerStep)} ms/step, ratio ${x(s.ratio)}` +

@@ -20,7 +20,7 @@ interface Case extends ConvCase {
 const cases: Case[] = [
   { b: 2, h: 24, w: 24, ci: 3, co: 16, k: 3, stride: 1, pad: 'same' }, // Blind-SR's first conv
   { b: 2, h: 24, w: 24, ci: 16, co: 32, k: 3, stride: 2, pad: 'same' },
-  { b: 2, h: 6, w: 6, ci: 64, co: 64, k: 3, stride: 1, pad: 'same' }, // one block a row
+  { b: 2, h: 6, w: 6, ci: 64, co: 64, k: 3, stride: 1, pad: 'same' }, // rows of 6: blocks across rows
   { b: 2, h: 12, w: 12, ci: 24, co: 12, k: 3, stride: 1, pad: 'same', bias: true }, // 8 + 4
   { b: 3, h: 9, w: 7, ci: 8, co: 8, k: 3, stride: 2, pad: 'same', activation: 'relu' },
   { b: 2, h: 10, w: 11, ci: 5, co: 20, k: 5, stride: 2, pad: 'valid', bias: true },
