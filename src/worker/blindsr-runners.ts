@@ -3,7 +3,8 @@ import { BlindSrTrainer } from '../core/blindsr/trainer';
 import { LightBsrTrainer } from '../core/blindsr/lightbsr';
 import type { BlindSrSample } from '../core/blindsr/types';
 import type { RgbImage } from '../core/image';
-import { TrainerRunner, transferables, type LabRunner, type Outgoing } from './lab-runner';
+import { TrainerRunner, type LabRunner, type Outgoing } from './lab-runner';
+import { transferables } from './transferables';
 import { previewBlindSrSamples } from './stage-probe';
 import { DataThread } from './data-thread';
 

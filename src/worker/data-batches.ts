@@ -5,6 +5,7 @@ import {
 } from '../core/blindsr/batch';
 import type { RgbImage } from '../core/image';
 import { Random, type RandomState } from '../core/random';
+import { transferables } from './transferables';
 
 /**
  * The data thread's messages (data.worker.ts draws Blind-SR batches ahead for the training
@@ -23,18 +24,10 @@ export type DataReply =
   | { type: 'batch'; id: number; batch: WireBatch; state: RandomState }
   | { type: 'failed'; id: number; message: string };
 
-/** The arrays of a batch whose buffers can be handed over whole (each its own buffer). */
+/** The batch's arrays whose buffers can be handed over whole (the rest are copied). */
 function ownBuffers(batch: WireBatch): ArrayBuffer[] {
-  const arrays = [...batch.low, ...batch.lowPatches, batch.hrPatches, ...batch.hr].filter(
-    (a): a is Float32Array => a !== null,
-  );
-  const whole = arrays.filter(
-    (a) =>
-      a.buffer instanceof ArrayBuffer && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength,
-  );
-  // a buffer also viewed in part by another array is copied, not handed over
-  const partly = new Set(arrays.filter((a) => !whole.includes(a)).map((a) => a.buffer));
-  return [...new Set(whole.map((a) => a.buffer as ArrayBuffer))].filter((b) => !partly.has(b));
+  const arrays = [...batch.low, ...batch.lowPatches, batch.hrPatches, ...batch.hr];
+  return transferables(arrays.filter((a): a is Float32Array => a !== null));
 }
 
 /**

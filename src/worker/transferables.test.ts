@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transferables } from './lab-runner';
+import { transferables } from './transferables';
 
 describe('transferables: the buffers a snapshot hands over', () => {
   it('whole buffers once each; not a view into a larger one, nor one another array views', () => {
