@@ -20,27 +20,23 @@ export function batchNormForward(
 ): void {
   const rowBytes = <usize>channels << 2;
   const inv = <f32>1 / <f32>rows;
-  memory.fill(mean, 0, rowBytes);
-  memory.fill(variance, 0, rowBytes);
+  // the sums per channel over the rows, in row order, 16 or 4 channels' sums held in
+  // registers down the rows (a sum that went through memory every row waited on its store)
   const vector = (channels & 3) == 0;
-  let p = x;
-  for (let r = 0; r < rows; r++, p += rowBytes) {
-    if (vector)
-      for (let c: usize = 0; c < rowBytes; c += 16)
-        v128.store(mean + c, f32x4.add(v128.load(mean + c), v128.load(p + c)));
-    else
+  if (vector) {
+    columnSums(x, 0, mean, rows, rowBytes);
+    for (let c: usize = 0; c < rowBytes; c += 4) store<f32>(mean + c, load<f32>(mean + c) * inv);
+    columnSums(x, mean, variance, rows, rowBytes);
+  } else {
+    memory.fill(mean, 0, rowBytes);
+    memory.fill(variance, 0, rowBytes);
+    let p = x;
+    for (let r = 0; r < rows; r++, p += rowBytes)
       for (let c: usize = 0; c < rowBytes; c += 4)
         store<f32>(mean + c, load<f32>(mean + c) + load<f32>(p + c));
-  }
-  for (let c: usize = 0; c < rowBytes; c += 4) store<f32>(mean + c, load<f32>(mean + c) * inv);
-  p = x;
-  for (let r = 0; r < rows; r++, p += rowBytes) {
-    if (vector)
-      for (let c: usize = 0; c < rowBytes; c += 16) {
-        const d = f32x4.sub(v128.load(p + c), v128.load(mean + c));
-        v128.store(variance + c, f32x4.add(v128.load(variance + c), f32x4.mul(d, d)));
-      }
-    else
+    for (let c: usize = 0; c < rowBytes; c += 4) store<f32>(mean + c, load<f32>(mean + c) * inv);
+    p = x;
+    for (let r = 0; r < rows; r++, p += rowBytes)
       for (let c: usize = 0; c < rowBytes; c += 4) {
         const d = load<f32>(p + c) - load<f32>(mean + c);
         store<f32>(variance + c, load<f32>(variance + c) + d * d);
@@ -60,7 +56,7 @@ export function batchNormForward(
     store<f32>(shift + c, load<f32>(beta + c) - load<f32>(mean + c) * s);
   }
   const slopeV = f32x4.splat(slope);
-  p = x;
+  let p = x;
   let q = y;
   for (let r = 0; r < rows; r++, p += rowBytes, q += rowBytes) {
     if (vector)
@@ -77,6 +73,49 @@ export function batchNormForward(
 }
 
 /**
+ * out[c] = Σ_rows x[r][c] (centre = 0) or Σ_rows (x[r][c] − centre[c])² (centre: an address),
+ * each sum taken in row order: 16 channels (then 4) at a time, the sums in registers.
+ * C % 4 == 0.
+ */
+function columnSums(x: usize, centre: usize, out: usize, rows: i32, rowBytes: usize): void {
+  let c: usize = 0;
+  for (; c + 64 <= rowBytes; c += 64) {
+    let s0 = f32x4.splat(0), s1 = s0, s2 = s0, s3 = s0;
+    let m0 = s0, m1 = s0, m2 = s0, m3 = s0;
+    if (centre) {
+      m0 = v128.load(centre + c); m1 = v128.load(centre + c, 16);
+      m2 = v128.load(centre + c, 32); m3 = v128.load(centre + c, 48);
+    }
+    let p = x + c;
+    for (let r = 0; r < rows; r++, p += rowBytes) {
+      if (centre) {
+        const d0 = f32x4.sub(v128.load(p), m0), d1 = f32x4.sub(v128.load(p, 16), m1);
+        const d2 = f32x4.sub(v128.load(p, 32), m2), d3 = f32x4.sub(v128.load(p, 48), m3);
+        s0 = f32x4.add(s0, f32x4.mul(d0, d0)); s1 = f32x4.add(s1, f32x4.mul(d1, d1));
+        s2 = f32x4.add(s2, f32x4.mul(d2, d2)); s3 = f32x4.add(s3, f32x4.mul(d3, d3));
+      } else {
+        s0 = f32x4.add(s0, v128.load(p)); s1 = f32x4.add(s1, v128.load(p, 16));
+        s2 = f32x4.add(s2, v128.load(p, 32)); s3 = f32x4.add(s3, v128.load(p, 48));
+      }
+    }
+    v128.store(out + c, s0); v128.store(out + c, s1, 16);
+    v128.store(out + c, s2, 32); v128.store(out + c, s3, 48);
+  }
+  for (; c < rowBytes; c += 16) {
+    let s0 = f32x4.splat(0);
+    const m0 = centre ? v128.load(centre + c) : s0;
+    let p = x + c;
+    for (let r = 0; r < rows; r++, p += rowBytes) {
+      if (centre) {
+        const d0 = f32x4.sub(v128.load(p), m0);
+        s0 = f32x4.add(s0, f32x4.mul(d0, d0));
+      } else s0 = f32x4.add(s0, v128.load(p));
+    }
+    v128.store(out + c, s0);
+  }
+}
+
+/**
  * Backward of batchNormForward. x, dy: [rows, C]; mean, rstd, gamma, beta: [C] →
  * dx: [rows, C], dGamma = Σ dA·x̂, dBeta = Σ dA, with dA = dy·act'(γ·x̂ + β) and
  * dx = γ·rstd/m · (m·dA − dBeta − x̂·dGamma). scratch: 4·C floats.
@@ -88,25 +127,14 @@ export function batchNormBackward(
 ): void {
   const rowBytes = <usize>channels << 2;
   const vector = (channels & 3) == 0;
-  memory.fill(dGamma, 0, rowBytes);
-  memory.fill(dBeta, 0, rowBytes);
   const slopeV = f32x4.splat(slope);
-  const zero = f32x4.splat(0);
-  let p = x;
-  let g = dy;
-  for (let r = 0; r < rows; r++, p += rowBytes, g += rowBytes) {
-    if (vector)
-      for (let c: usize = 0; c < rowBytes; c += 16) {
-        const xh = f32x4.mul(f32x4.sub(v128.load(p + c), v128.load(mean + c)), v128.load(rstd + c));
-        let d = v128.load(g + c);
-        if (activation != 0) {
-          const a = f32x4.add(f32x4.mul(xh, v128.load(gamma + c)), v128.load(beta + c));
-          d = v128.bitselect(d, activation == 1 ? zero : f32x4.mul(d, slopeV), f32x4.gt(a, zero));
-        }
-        v128.store(dBeta + c, f32x4.add(v128.load(dBeta + c), d));
-        v128.store(dGamma + c, f32x4.add(v128.load(dGamma + c), f32x4.mul(d, xh)));
-      }
-    else
+  if (vector) gradientSums(x, dy, gamma, beta, mean, rstd, dGamma, dBeta, rows, rowBytes, activation, slopeV);
+  else {
+    memory.fill(dGamma, 0, rowBytes);
+    memory.fill(dBeta, 0, rowBytes);
+    let p = x;
+    let g = dy;
+    for (let r = 0; r < rows; r++, p += rowBytes, g += rowBytes)
       for (let c: usize = 0; c < rowBytes; c += 4) {
         const xh = (load<f32>(p + c) - load<f32>(mean + c)) * load<f32>(rstd + c);
         let d = load<f32>(g + c);
@@ -127,18 +155,14 @@ export function batchNormBackward(
     store<f32>(k0 + c, -s * load<f32>(dBeta + c) * inv);
     store<f32>(k1 + c, -s * load<f32>(dGamma + c) * inv);
   }
-  p = x;
-  g = dy;
+  let p = x;
+  let g = dy;
   let q = dx;
   for (let r = 0; r < rows; r++, p += rowBytes, g += rowBytes, q += rowBytes) {
     if (vector)
       for (let c: usize = 0; c < rowBytes; c += 16) {
         const xh = f32x4.mul(f32x4.sub(v128.load(p + c), v128.load(mean + c)), v128.load(rstd + c));
-        let d = v128.load(g + c);
-        if (activation != 0) {
-          const a = f32x4.add(f32x4.mul(xh, v128.load(gamma + c)), v128.load(beta + c));
-          d = v128.bitselect(d, activation == 1 ? zero : f32x4.mul(d, slopeV), f32x4.gt(a, zero));
-        }
+        const d = activationGradient(v128.load(g + c), xh, v128.load(gamma + c), v128.load(beta + c), activation, slopeV);
         v128.store(
           q + c,
           f32x4.add(f32x4.add(f32x4.mul(v128.load(k + c), d), v128.load(k0 + c)), f32x4.mul(v128.load(k1 + c), xh)),
@@ -152,5 +176,60 @@ export function batchNormBackward(
           d = activation == 1 ? 0 : d * slope;
         store<f32>(q + c, load<f32>(k + c) * d + load<f32>(k0 + c) + load<f32>(k1 + c) * xh);
       }
+  }
+}
+
+/** dA of one vector of channels: dy·act'(γ·x̂ + β). */
+@inline function activationGradient(
+  d: v128, xh: v128, gamma: v128, beta: v128, activation: i32, slope: v128,
+): v128 {
+  if (activation == 0) return d;
+  const zero = f32x4.splat(0);
+  const a = f32x4.add(f32x4.mul(xh, gamma), beta);
+  return v128.bitselect(d, activation == 1 ? zero : f32x4.mul(d, slope), f32x4.gt(a, zero));
+}
+
+/**
+ * dBeta = Σ_rows dA, dGamma = Σ_rows dA·x̂ per channel, in row order: 8 channels (then 4) at
+ * a time, the sums in registers down the rows. C % 4 == 0.
+ */
+function gradientSums(
+  x: usize, dy: usize, gamma: usize, beta: usize, mean: usize, rstd: usize,
+  dGamma: usize, dBeta: usize, rows: i32, rowBytes: usize, activation: i32, slope: v128,
+): void {
+  let c: usize = 0;
+  for (; c + 32 <= rowBytes; c += 32) {
+    const m0 = v128.load(mean + c), m1 = v128.load(mean + c, 16);
+    const r0 = v128.load(rstd + c), r1 = v128.load(rstd + c, 16);
+    const g0 = v128.load(gamma + c), g1 = v128.load(gamma + c, 16);
+    const b0 = v128.load(beta + c), b1 = v128.load(beta + c, 16);
+    let db0 = f32x4.splat(0), db1 = db0, dg0 = db0, dg1 = db0;
+    let p = x + c, q = dy + c;
+    for (let r = 0; r < rows; r++, p += rowBytes, q += rowBytes) {
+      const xh0 = f32x4.mul(f32x4.sub(v128.load(p), m0), r0);
+      const xh1 = f32x4.mul(f32x4.sub(v128.load(p, 16), m1), r1);
+      const d0 = activationGradient(v128.load(q), xh0, g0, b0, activation, slope);
+      const d1 = activationGradient(v128.load(q, 16), xh1, g1, b1, activation, slope);
+      db0 = f32x4.add(db0, d0);
+      db1 = f32x4.add(db1, d1);
+      dg0 = f32x4.add(dg0, f32x4.mul(d0, xh0));
+      dg1 = f32x4.add(dg1, f32x4.mul(d1, xh1));
+    }
+    v128.store(dBeta + c, db0); v128.store(dBeta + c, db1, 16);
+    v128.store(dGamma + c, dg0); v128.store(dGamma + c, dg1, 16);
+  }
+  for (; c < rowBytes; c += 16) {
+    const m0 = v128.load(mean + c), r0 = v128.load(rstd + c);
+    const g0 = v128.load(gamma + c), b0 = v128.load(beta + c);
+    let db0 = f32x4.splat(0), dg0 = db0;
+    let p = x + c, q = dy + c;
+    for (let r = 0; r < rows; r++, p += rowBytes, q += rowBytes) {
+      const xh0 = f32x4.mul(f32x4.sub(v128.load(p), m0), r0);
+      const d0 = activationGradient(v128.load(q), xh0, g0, b0, activation, slope);
+      db0 = f32x4.add(db0, d0);
+      dg0 = f32x4.add(dg0, f32x4.mul(d0, xh0));
+    }
+    v128.store(dBeta + c, db0);
+    v128.store(dGamma + c, dg0);
   }
 }

@@ -66,6 +66,8 @@ const bnCases: { shape: [number, number, number, number]; activation: Activation
   { shape: [4, 8, 8, 16], activation: 'relu' },
   { shape: [4, 8, 8, 16], activation: 'leakyRelu' },
   { shape: [4, 8, 8, 16], activation: 'none' },
+  // 20 channels: the sums' 16-channel (forward) and 8-channel (backward) groups, then 4
+  { shape: [2, 5, 5, 20], activation: 'leakyRelu' },
   { shape: [3, 5, 4, 6], activation: 'relu' },
   { shape: [3, 5, 4, 6], activation: 'leakyRelu' },
   { shape: [2, 3, 3, 3], activation: 'none' },
