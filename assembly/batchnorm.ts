@@ -3,6 +3,8 @@
 // (Ioffe & Szegedy 2015, §3). activation: 0 none, 1 ReLU, 2 LeakyReLU(slope).
 // Channels in f32x4 lanes when C % 4 == 0, else one at a time.
 
+import { columnSums } from './filters';
+
 @inline function activate(a: v128, activation: i32, slope: v128): v128 {
   if (activation == 1) return f32x4.max(a, f32x4.splat(0));
   if (activation == 2) return v128.bitselect(a, f32x4.mul(a, slope), f32x4.gt(a, f32x4.splat(0)));
@@ -69,49 +71,6 @@ export function batchNormForward(
         const a = load<f32>(p + c) * load<f32>(scale + c) + load<f32>(shift + c);
         store<f32>(q + c, activation == 0 || a > 0 ? a : activation == 1 ? 0 : a * slope);
       }
-  }
-}
-
-/**
- * out[c] = Σ_rows x[r][c] (centre = 0) or Σ_rows (x[r][c] − centre[c])² (centre: an address),
- * each sum taken in row order: 16 channels (then 4) at a time, the sums in registers.
- * C % 4 == 0.
- */
-function columnSums(x: usize, centre: usize, out: usize, rows: i32, rowBytes: usize): void {
-  let c: usize = 0;
-  for (; c + 64 <= rowBytes; c += 64) {
-    let s0 = f32x4.splat(0), s1 = s0, s2 = s0, s3 = s0;
-    let m0 = s0, m1 = s0, m2 = s0, m3 = s0;
-    if (centre) {
-      m0 = v128.load(centre + c); m1 = v128.load(centre + c, 16);
-      m2 = v128.load(centre + c, 32); m3 = v128.load(centre + c, 48);
-    }
-    let p = x + c;
-    for (let r = 0; r < rows; r++, p += rowBytes) {
-      if (centre) {
-        const d0 = f32x4.sub(v128.load(p), m0), d1 = f32x4.sub(v128.load(p, 16), m1);
-        const d2 = f32x4.sub(v128.load(p, 32), m2), d3 = f32x4.sub(v128.load(p, 48), m3);
-        s0 = f32x4.add(s0, f32x4.mul(d0, d0)); s1 = f32x4.add(s1, f32x4.mul(d1, d1));
-        s2 = f32x4.add(s2, f32x4.mul(d2, d2)); s3 = f32x4.add(s3, f32x4.mul(d3, d3));
-      } else {
-        s0 = f32x4.add(s0, v128.load(p)); s1 = f32x4.add(s1, v128.load(p, 16));
-        s2 = f32x4.add(s2, v128.load(p, 32)); s3 = f32x4.add(s3, v128.load(p, 48));
-      }
-    }
-    v128.store(out + c, s0); v128.store(out + c, s1, 16);
-    v128.store(out + c, s2, 32); v128.store(out + c, s3, 48);
-  }
-  for (; c < rowBytes; c += 16) {
-    let s0 = f32x4.splat(0);
-    const m0 = centre ? v128.load(centre + c) : s0;
-    let p = x + c;
-    for (let r = 0; r < rows; r++, p += rowBytes) {
-      if (centre) {
-        const d0 = f32x4.sub(v128.load(p), m0);
-        s0 = f32x4.add(s0, f32x4.mul(d0, d0));
-      } else s0 = f32x4.add(s0, v128.load(p));
-    }
-    v128.store(out + c, s0);
   }
 }
 

@@ -125,7 +125,7 @@ describe('SIMD kernels on tfjs-wasm', () => {
         }
       });
 
-  for (const co of [16, 13])
+  for (const co of [16, 20, 13])
     it(`conv + bias (fused forward): output and all three gradients match tfjs' cpu ops (${co} channels)`, async () => {
       await tf.setBackend('cpu');
       const reference = convBiasGradients(co, false);
