@@ -37,6 +37,24 @@ describe('negative weights', () => {
       );
     });
   });
+
+  it('follows a change of the ranges for the same queue entries (their points are kept per range)', () => {
+    const negatives = [iso(0.5, 2), iso(1.5), null, iso(3, 20)];
+    const query = iso(1, 5);
+    const narrow = { ...ranges, sigmaMax: 2, noiseMax: 10 };
+    const before = negativeWeights(query, negatives, ranges, 0.3);
+    const after = negativeWeights(query, negatives, narrow, 0.3);
+    // the same entries as new objects: nothing kept for them
+    const fresh = negativeWeights(
+      query,
+      negatives.map((n) => n && { ...n }),
+      narrow,
+      0.3,
+    );
+    expect(Array.from(after)).toEqual(Array.from(fresh));
+    expect(Array.from(after)).not.toEqual(Array.from(before));
+    expect(Array.from(negativeWeights(query, negatives, ranges, 0.3))).toEqual(Array.from(before));
+  });
 });
 
 describe('degradation distance between kernels (covariance matrices)', () => {
