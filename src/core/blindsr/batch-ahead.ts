@@ -55,8 +55,8 @@ export class BatchesAhead {
   }
 
   /**
-   * The batch started for exactly this spec, point and pool (with the pool attached), or
-   * null: none was, another was (dropped), or it failed.
+   * The batch started for exactly this spec, point and pool, or null: none was, another
+   * was (dropped), or it failed.
    */
   async take(
     spec: BlindSrBatchSpec,
@@ -72,12 +72,6 @@ export class BatchesAhead {
       !sameState(pending.state, state)
     )
       return null;
-    const prepared = await pending.result;
-    return prepared && { batch: { ...prepared.batch, pool }, state: prepared.state };
-  }
-
-  /** Drops the batch being drawn. */
-  clear(): void {
-    this.pending = null;
+    return pending.result;
   }
 }
