@@ -13,7 +13,8 @@
 // the batch, wait by tap set (its rows and columns of taps differ at the borders only) until
 // four have the same; the rest go one at a time (16 channels a block).
 // scratch: kH·kW·Ci·Co floats, then 2·kH·kW i32 (a pixel's taps), then 16 × 14 i32 (the
-// tap sets of a phase and the pixels, of any image, waiting in each).
+// tap sets of a phase and the pixels, of any image, waiting in each), then H + W i32 (each
+// row's and each column's taps).
 
 import { madd } from './simd';
 
@@ -37,16 +38,21 @@ export function convInputGradient(
   const slotBytes: usize = 56;
   const maxSlots = 16;
   const pixelBytes = <usize>inC << 2;
-  // a block takes 8 channels or more; masks hold up to 16 rows and 16 columns of taps
+  // a pixel's taps are its row's kernel rows and its column's kernel columns: each row's
+  // and each column's, once (a mask holds up to 16 rows, bits 0–15, and 16 columns, bits 16–31)
+  const rowMasks = waitingAt + <usize>maxSlots * slotBytes;
+  const colMasks = rowMasks + (<usize>height << 2);
+  axisMasks(rowMasks, height, kH, outH, stride, padTop, 0);
+  axisMasks(colMasks, width, kW, outW, stride, padLeft, 16);
+  // a block takes 8 channels or more
   const blocked = kH <= 16 && kW <= 16 && inC >= 8;
   for (let py = 0; py < stride; py++)
     for (let px = 0; px < stride; px++) {
-      const phase = phaseTaps(py, px, kH, kW, stride, padTop, padLeft);
       let slots = 0; // masks seen in this phase, each with up to three pixels waiting
       for (let b = 0; b < batch; b++)
         for (let y = py; y < height; y += stride)
           for (let x = px; x < width; x += stride) {
-            const mask = tapMask(phase, y, x, outH, outW, kH, kW, stride, padTop, padLeft);
+            const mask = load<i32>(rowMasks + (<usize>y << 2)) | load<i32>(colMasks + (<usize>x << 2));
             // a pixel with no taps at all is zeros: one at a time
             const blockable = blocked && (mask & 0xffff) != 0 && mask >>> 16 != 0;
             let slot = waitingAt;
@@ -103,7 +109,7 @@ function four(
   for (let i = 1; i < 4; i++) {
     const at = pixels + <usize>i * 12;
     const b = load<i32>(at), y = load<i32>(at, 4), x = load<i32>(at, 8);
-    const shift = (((b - b0) * outH + (y - y0) / stride) * outW + (x - x0) / stride) * outC * 4;
+    const shift = (((b - b0) * outH + exactDiv(y - y0, stride)) * outW + exactDiv(x - x0, stride)) * outC * 4;
     const out = dx + <usize>((b * height + y) * width + x) * pixelBytes;
     if (i == 1) { shift1 = shift; out1 = out; }
     else if (i == 2) { shift2 = shift; out2 = out; }
@@ -112,34 +118,25 @@ function four(
   fourPixels(dy, scratch, list, count, shift1, shift2, shift3, out0, out1, out2, out3, inC, outC);
 }
 
-/**
- * The taps of a phase (y ≡ py, x ≡ px mod s) as bits: kh with y + padTop − kh a multiple of
- * the stride (bits 0–15), kw likewise (bits 16–31).
- */
-function phaseTaps(py: i32, px: i32, kH: i32, kW: i32, stride: i32, padTop: i32, padLeft: i32): i32 {
-  let bits = 0;
-  for (let kh = 0; kh < kH; kh++) if ((py + padTop - kh + kH * stride) % stride == 0) bits |= 1 << kh;
-  for (let kw = 0; kw < kW; kw++) if ((px + padLeft - kw + kW * stride) % stride == 0) bits |= 1 << (16 + kw);
-  return bits;
+/** v / stride for a multiple v of the stride: a shift at stride 2 (an i32 division costs ~12 cycles, and a block of four pixels took twelve). */
+@inline function exactDiv(v: i32, stride: i32): i32 {
+  return stride == 2 ? v >> 1 : v / stride;
 }
 
 /**
- * The pixel's taps inside dy, of its phase's: kh with 0 ≤ y + padTop − kh < OH·s (bits 0–15),
- * kw likewise (bits 16–31). No division: the phase already holds the multiples.
+ * For each position v of an axis of dx (size of them), its kernel taps k that reach dy:
+ * v + pad − k a multiple of the stride inside [0, outSize·stride), as bits from `bit` on.
+ * No division per pixel: a pixel's mask is its row's | its column's.
  */
-@inline function tapMask(
-  phase: i32, y: i32, x: i32, outH: i32, outW: i32, kH: i32, kW: i32, stride: i32, padTop: i32, padLeft: i32,
-): i32 {
-  let mask = 0;
-  for (let kh = 0; kh < kH; kh++) {
-    const ty = y + padTop - kh;
-    if ((phase >> kh) & 1 && ty >= 0 && ty < outH * stride) mask |= 1 << kh;
+function axisMasks(out: usize, size: i32, k: i32, outSize: i32, stride: i32, pad: i32, bit: i32): void {
+  for (let v = 0; v < size; v++) {
+    let mask = 0;
+    for (let kk = 0; kk < k; kk++) {
+      const t = v + pad - kk;
+      if (t >= 0 && t < outSize * stride && t % stride == 0) mask |= 1 << (bit + kk);
+    }
+    store<i32>(out + (<usize>v << 2), mask);
   }
-  for (let kw = 0; kw < kW; kw++) {
-    const tx = x + padLeft - kw;
-    if ((phase >> (16 + kw)) & 1 && tx >= 0 && tx < outW * stride) mask |= 1 << (16 + kw);
-  }
-  return mask;
 }
 
 /** The taps of a pixel's mask into `list`, (dy byte offset, Wt tap byte offset) pairs; their count. */
@@ -150,10 +147,10 @@ function tapList(
   let count = 0;
   for (let kh = 0; kh < kH; kh++) {
     if (!((mask >> kh) & 1)) continue;
-    const oy = (y + padTop - kh) / stride;
+    const oy = exactDiv(y + padTop - kh, stride);
     for (let kw = 0; kw < kW; kw++) {
       if (!((mask >> (16 + kw)) & 1)) continue;
-      const ox = (x + padLeft - kw) / stride;
+      const ox = exactDiv(x + padLeft - kw, stride);
       const entry = list + (<usize>count << 3);
       store<i32>(entry, ((b * outH + oy) * outW + ox) * outC * 4);
       store<i32>(entry, (kh * kW + kw) * outC * inC * 4, 4);

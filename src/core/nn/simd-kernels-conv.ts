@@ -127,8 +127,9 @@ export function registerConvKernels(): void {
     const [kH, kW, inC] = filter.shape;
     const out = b.makeOutput([batch, height, width, inC], 'float32');
     const instance = instanceFor(b);
-    // the filter laid out [KH, KW, Co, Ci], a pixel's tap list, the pixels waiting for a block
-    const block = scratch(b, instance, kH * kW * (inC * outC + 2) + 16 * 14);
+    // the filter laid out [KH, KW, Co, Ci], a pixel's tap list, the pixels waiting for a
+    // block, each row's and column's taps
+    const block = scratch(b, instance, kH * kW * (inC * outC + 2) + 16 * 14 + height + width);
     instance.exports.convInputGradient(
       offset(b, dy),
       offset(b, filter),
