@@ -56,16 +56,19 @@ export function convFilterGradient(
               store<i32>(entry, ((b * outH + oh) * dyRow + ow * outC) << 2, 4);
             }
           }
-      // longer rows: a chunk of output rows at a time for every channel block, so the chunk's
-      // x and dy stay in L1 from one block to the next (each block streamed the whole batch
-      // from L2 before); the accumulators wait in the output between chunks, and every sum
-      // takes its terms in the same order as in one pass
+      // a chunk of the positions at a time (list entries, or whole output rows) for every
+      // channel block, so the chunk's x and dy stay in L1 from one block to the next (each
+      // block streamed the whole batch from L2 before); the accumulators wait in the output
+      // between chunks, and every sum takes its terms in the same order as in one pass
       const ohCount = oh1 - oh0;
       const rows = batch * ohCount;
       const span = ow1 - ow0;
-      const chunkRows = listed || span <= 0 ? max(rows, 1) : max(1, chunkPositions / span);
-      for (let r0 = 0; r0 == 0 || r0 < rows; r0 += chunkRows) {
-        const r1 = min(rows, r0 + chunkRows);
+      const units = listed ? count : rows;
+      const perChunk = listed
+        ? chunkPositions
+        : span <= 0 ? max(rows, 1) : max(1, chunkPositions / span);
+      for (let r0 = 0; r0 == 0 || r0 < units; r0 += perChunk) {
+        const r1 = min(units, r0 + perChunk);
         let ci = 0;
         for (; ci + 4 <= inC; ci += 4) {
           let co = 0;
@@ -83,7 +86,7 @@ export function convFilterGradient(
             if (listed) {
               const xBase = x + (<usize>ci << 2);
               const dyBase = dy + (<usize>co << 2);
-              for (let i = 0; i < count; i++) {
+              for (let i = r0; i < r1; i++) {
                 const entry = list + (<usize>i << 3);
                 const xp = xBase + <usize>load<i32>(entry);
                 const dp = dyBase + <usize>load<i32>(entry, 4);

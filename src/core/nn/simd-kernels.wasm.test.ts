@@ -32,6 +32,8 @@ const convCases: ConvCase[] = [
   // the filter gradient's chunks of output rows: chunks that end inside an image, 8 + 8 + 4
   // output channels (the 4-lane rest in one pass)
   { b: 3, h: 14, w: 14, ci: 8, co: 20, k: 3, stride: 1, pad: 'same' },
+  // rows of 4 or fewer from a list, the list in chunks (96 positions a tap)
+  { b: 6, h: 8, w: 8, ci: 8, co: 16, k: 3, stride: 2, pad: 'same' },
 ];
 
 function convGradients(c: (typeof convCases)[number], ours: boolean): number[][] {
