@@ -58,8 +58,12 @@ test('Blind-SR lab: the queue fills and wraps, weighting changes the weights, st
 });
 
 test('Blind-SR draws each next batch on a data thread while the step trains', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await page.goto('/?backend=wasm&lab=blindsr');
   await waitForReady(page);
+  // nothing but the training worker before the first step
+  expect(workers.filter((url) => url.includes('data.worker'))).toEqual([]);
   await page.getByTestId('play').click();
   const lastStep = () =>
     page.evaluate(
@@ -93,5 +97,6 @@ test('Blind-SR draws each next batch on a data thread while the step trains', as
     .toBeGreaterThan(from + 20);
   await page.getByTestId('pause').click();
   expect(ahead.every(Boolean)).toBe(true);
+  expect(workers.filter((url) => url.includes('data.worker'))).toHaveLength(1);
   await expect(page.getByTestId('spearman-value')).toBeVisible();
 });

@@ -37,8 +37,11 @@ test('every lab on the same thread count: switching labs keeps the worker, and e
   // convolution then in XNNPACK's place
   const threads = Math.min(4, Math.max(1, cores - 1));
   await expect(badge).toHaveAttribute('data-threads', String(threads));
+  // training workers only: Blind-SR's first step starts its data thread (data.worker)
   let started = 0;
-  page.on('worker', () => (started += 1));
+  page.on('worker', (worker) => {
+    if (worker.url().includes('train.worker')) started += 1;
+  });
   await page.getByTestId('lab-simclr').click();
   await waitForReady(page);
   await expect(badge).toHaveAttribute('data-threads', String(threads));
@@ -49,6 +52,6 @@ test('every lab on the same thread count: switching labs keeps the worker, and e
   await waitForReady(page);
   await page.getByTestId('step').click();
   await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBe(1);
-  // no worker was started for either lab: the one that loaded the page trains both
+  // no training worker was started for either lab: the one that loaded the page trains both
   expect(started).toBe(0);
 });
