@@ -185,15 +185,47 @@ export function convFilterGradient(
   }
 }
 
-/** Input channels [ci, inC) one at a time (the RGB first layer), output channels by 16, then 4. */
+/**
+ * Input channels [ci, inC): three (the RGB first layer) together by 8 output channels, else
+ * one at a time by 16 output channels, then 4.
+ */
 function singleChannels(
   x: usize, dy: usize, tapOut: usize,
   batch: i32, height: i32, width: i32, inC: i32, outH: i32, outW: i32, outC: i32,
   kh: i32, kw: i32, stride: i32, padTop: i32, padLeft: i32,
   oh0: i32, oh1: i32, ow0: i32, ow1: i32, ciStart: i32,
 ): void {
+  // three channels left (RGB): all three per output position, 8 output channels a block —
+  // one pass over dy where a channel at a time took three (the same sums, the same order)
+  let coDone = 0;
+  if (inC - ciStart == 3) {
+    const ci = ciStart;
+    for (; coDone + 8 <= outC; coDone += 8) {
+      let r0 = f32x4.splat(0), r1 = r0, g0 = r0, g1 = r0, b0 = r0, b1 = r0;
+      for (let b = 0; b < batch; b++)
+        for (let oh = oh0; oh < oh1; oh++) {
+          const ih = oh * stride + kh - padTop;
+          let xp = x + (<usize>(((b * height + ih) * width + ow0 * stride + kw - padLeft) * inC + ci) << 2);
+          let dp = dy + (<usize>(((b * outH + oh) * outW + ow0) * outC + coDone) << 2);
+          for (let ow = ow0; ow < ow1; ow++) {
+            const d0 = v128.load(dp), d1 = v128.load(dp, 16);
+            const xr = v128.load32_splat(xp), xg = v128.load32_splat(xp, 4), xb = v128.load32_splat(xp, 8);
+            r0 = madd(xr, d0, r0); r1 = madd(xr, d1, r1);
+            g0 = madd(xg, d0, g0); g1 = madd(xg, d1, g1);
+            b0 = madd(xb, d0, b0); b1 = madd(xb, d1, b1);
+            xp += <usize>(stride * inC) << 2;
+            dp += <usize>outC << 2;
+          }
+        }
+      const o = tapOut + (<usize>(ci * outC + coDone) << 2);
+      const row = <usize>outC << 2;
+      v128.store(o, r0); v128.store(o, r1, 16);
+      v128.store(o + row, g0); v128.store(o + row, g1, 16);
+      v128.store(o + 2 * row, b0); v128.store(o + 2 * row, b1, 16);
+    }
+  }
   for (let ci = ciStart; ci < inC; ci++) {
-    let co = 0;
+    let co = coDone;
     for (; co + 16 <= outC; co += 16) {
       let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
       for (let b = 0; b < batch; b++)

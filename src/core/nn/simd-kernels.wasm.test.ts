@@ -18,6 +18,7 @@ const worst = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs
 
 const convCases: ConvCase[] = [
   { b: 4, h: 16, w: 16, ci: 3, co: 16, k: 3, stride: 1, pad: 'same' }, // the RGB first layer
+  { b: 2, h: 9, w: 9, ci: 3, co: 12, k: 3, stride: 2, pad: 'same' }, // RGB: 8 channels, then 4
   { b: 3, h: 16, w: 16, ci: 16, co: 32, k: 3, stride: 2, pad: 'same' },
   { b: 2, h: 9, w: 7, ci: 8, co: 8, k: 3, stride: 2, pad: 'same' },
   { b: 2, h: 8, w: 8, ci: 6, co: 13, k: 3, stride: 1, pad: 'same' }, // remainders everywhere
