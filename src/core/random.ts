@@ -103,20 +103,12 @@ export class Random {
 
   /** A stream at the same point as this one: both draw the same numbers from here on. */
   clone(): Random {
-    const copy = Object.create(Random.prototype) as Random;
-    copy.a = this.a;
-    copy.b = this.b;
-    copy.c = this.c;
-    copy.d = this.d;
-    return copy;
+    return Random.at(this.state());
   }
 
   /** Puts this stream back to the point `saved` (a clone of it) is at. */
   rewindTo(saved: Random): void {
-    this.a = saved.a;
-    this.b = saved.b;
-    this.c = saved.c;
-    this.d = saved.d;
+    this.moveTo(saved.state());
   }
 
   /** The stream's point as four words (for another thread to draw from the same point). */
@@ -124,10 +116,15 @@ export class Random {
     return [this.a, this.b, this.c, this.d];
   }
 
+  /** Puts this stream at the point `state` (Random.state) names. */
+  moveTo(state: RandomState): void {
+    [this.a, this.b, this.c, this.d] = state;
+  }
+
   /** A stream at the point `state` (Random.state) names. */
   static at(state: RandomState): Random {
     const random = Object.create(Random.prototype) as Random;
-    [random.a, random.b, random.c, random.d] = state;
+    random.moveTo(state);
     return random;
   }
 

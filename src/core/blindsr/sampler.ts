@@ -5,7 +5,7 @@ import { drawCrop } from './crops';
 import type { Degradation, DegradationRanges } from './degrade';
 import { degradePixels } from './degrade-separable';
 import { stackImages, type RgbImage } from '../image';
-import { Random } from '../random';
+import type { Random } from '../random';
 import type { BatchesAhead } from './batch-ahead';
 
 /** A batch spec without what the lab's live config decides (scale, degradation ranges). */
@@ -45,7 +45,7 @@ export class HrSampler {
     const prepared = ahead && (await ahead.take(spec, random.state(), this.hrPool));
     let batch: BlindSrBatch;
     if (prepared) {
-      random.rewindTo(Random.at(prepared.state));
+      random.moveTo(prepared.state);
       batch = { ...prepared.batch, drawnAhead: true };
     } else batch = await prepareBlindSrBatch(spec, this.hrPool, random);
     ahead?.start(spec, random.state(), this.hrPool);
