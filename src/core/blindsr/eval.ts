@@ -11,11 +11,21 @@ import type { BlindSrEvaluation, BlindSrSample } from './types';
 import type { Degradation } from './degrade';
 import { stackImages, type RgbImage } from '../image';
 import { psnr, spearman } from '../metrics';
-import { encode } from '../nn/models';
+import { encode, encoderVariables } from '../nn/models';
 import { concatRows, cutPatches } from './patches';
 import { pca2 } from '../pca';
 import type { Random } from '../random';
-import { disposeSrInputs, prepareSrInputs } from './sr-inputs';
+import { disposeSrInputs, prepareSrInputs, type SrInputs } from './sr-inputs';
+
+/** The held-out crops as the SR evaluation reads them (BlindSrEvaluator.heldOutCrops). */
+interface HeldOutCrops {
+  lowData: Float32Array;
+  hrData: Float32Array;
+  bicubicData: Float32Array;
+  inputs: SrInputs;
+  /** the HR crops' side */
+  patchHr: number;
+}
 
 /** What the evaluator reads of the model (the trainer's parts, without the trainer). */
 export interface EvaluatedModel {
@@ -29,15 +39,20 @@ export interface EvaluatedModel {
  * for the degradation embedding and held-out crops for PSNR.
  */
 export class BlindSrEvaluator {
+  /** what the encoder alone yields, kept while it is unchanged (frozen in stage 2) */
+  private readonly encoderOutputs: EncoderOutputs;
+
   constructor(
     private readonly model: EvaluatedModel,
     random: Random,
   ) {
     this.evaluationSet = this.makeEvaluationSet(random);
     this.srHeldOut = this.makeHeldOut(random);
+    this.encoderOutputs = new EncoderOutputs(model.encoder);
   }
 
   private previousAxes: Float32Array | undefined;
+  private crops: HeldOutCrops | null = null;
   readonly evaluationSet: {
     hr: tf.Tensor4D;
     low: tf.Tensor4D;
@@ -129,9 +144,13 @@ export class BlindSrEvaluator {
 
   /** Embedding of the fixed blur grid and, in stage 2, PSNR on held-out crops. */
   async evaluate(step: number, withSr: boolean): Promise<BlindSrEvaluation> {
-    const h = tf.tidy(() => encode(this.model.encoder, this.evaluationSet.low, false));
-    const data = (await h.data()) as Float32Array;
-    h.dispose();
+    await this.encoderOutputs.refresh();
+    const data = await this.encoderOutputs.embedding(async () => {
+      const h = tf.tidy(() => encode(this.model.encoder, this.evaluationSet.low, false));
+      const values = (await h.data()) as Float32Array;
+      h.dispose();
+      return values;
+    });
     const rows = this.evaluationSet.sigma.length;
     const projection = pca2(data, rows, this.model.encoder.outDim, this.previousAxes);
     this.previousAxes = projection.axes;
@@ -149,35 +168,51 @@ export class BlindSrEvaluator {
     };
   }
 
-  private async evaluateSr(): Promise<NonNullable<BlindSrEvaluation['sr']>> {
-    const { hr: hrFull, low: lowFull, sigma } = this.srHeldOut;
-    const { sampler, sr } = this.model;
+  /**
+   * The held-out crops as every SR evaluation reads them — LR and HR pixels, the upsamplers'
+   * shared inputs, the bicubic result — made at the first one and kept: they depend on the
+   * fixed crops alone (a new scale builds a new evaluator).
+   */
+  private async heldOutCrops(): Promise<HeldOutCrops> {
+    if (this.crops) return this.crops;
+    const { hr: hrFull, low: lowFull } = this.srHeldOut;
+    const { scale } = this.model.sampler.config;
     const [low, hr] = tf.tidy(() => {
       const corner = [
         { x: 0, y: 0 },
         { x: patchSize, y: patchSize },
       ] as BlindSrSample['patches'];
       const patches = Array.from({ length: lowFull.shape[0] }, () => corner);
-      return [
-        cutPatches(lowFull, patches)[0],
-        cutPatches(hrFull, patches, sampler.config.scale)[0],
-      ];
+      return [cutPatches(lowFull, patches)[0], cutPatches(hrFull, patches, scale)[0]];
     });
-    const patchHr = patchSize * sampler.config.scale;
     const lowData = (await low.data()) as Float32Array;
-    const inputs = prepareSrInputs(lowData, low.shape[0], patchSize, sampler.config.scale);
-    const conditions = sr.conditions(lowFull, this.srHeldOut.degradations);
+    const inputs = prepareSrInputs(lowData, low.shape[0], patchSize, scale);
+    const bicubic = tf.tidy(() => inputs.upsampled.clipByValue(0, 1));
+    const [hrData, bicubicData] = (await Promise.all([
+      hr.data(),
+      bicubic.data(),
+    ])) as Float32Array[];
+    tf.dispose([low, hr, bicubic]);
+    this.crops = { lowData, hrData, bicubicData, inputs, patchHr: patchSize * scale };
+    return this.crops;
+  }
+
+  private async evaluateSr(): Promise<NonNullable<BlindSrEvaluation['sr']>> {
+    const { low: lowFull, sigma } = this.srHeldOut;
+    const { sr } = this.model;
+    const { lowData, hrData, bicubicData, inputs, patchHr } = await this.heldOutCrops();
+    const learned = this.encoderOutputs.representation(() => sr.representation(lowFull));
+    const conditions = sr.conditions(lowFull, this.srHeldOut.degradations, learned);
     const outputs = tf.tidy(() =>
-      [inputs.upsampled, ...sr.upsamplers.outputs(inputs, conditions)].map((t) =>
-        t.clipByValue(0, 1),
-      ),
+      sr.upsamplers.outputs(inputs, conditions).map((t) => t.clipByValue(0, 1)),
     );
-    disposeSrInputs(inputs);
-    tf.dispose(Object.values(conditions));
-    const [hrData, ...methodData] = (await Promise.all(
-      [hr, ...outputs].map((t) => t.data()),
-    )) as Float32Array[];
-    tf.dispose([...outputs, low, hr]);
+    // the learned condition stays with the encoder's outputs
+    tf.dispose([conditions.none, conditions.oracle]);
+    const methodData = [
+      bicubicData,
+      ...((await Promise.all(outputs.map((t) => t.data()))) as Float32Array[]),
+    ];
+    tf.dispose(outputs);
     const size = patchHr * patchHr * 3;
     const count = sigma.length;
     // per crop, per method: PSNR; the overall figure is the PSNR of all crops together
@@ -189,7 +224,7 @@ export class BlindSrEvaluator {
       const [bicubic, without, learned, oracleValue] = methodData.map((d) => psnr(pick(d), truth));
       return { sigma: sigma[level * srPerLevel], bicubic, without, learned, oracle: oracleValue };
     });
-    const [bicubicData, plainData, srData, oracleData] = methodData;
+    const [, plainData, srData, oracleData] = methodData;
     // the example: a strongly blurred crop, where the representation matters most
     const shown = Math.min(count - 1, Math.floor(srLevels * 0.75) * srPerLevel);
     const lowStride = patchSize * patchSize * 3;
@@ -213,6 +248,9 @@ export class BlindSrEvaluator {
   }
 
   dispose(): void {
+    this.encoderOutputs.dispose();
+    if (this.crops) disposeSrInputs(this.crops.inputs);
+    this.crops = null;
     tf.dispose([
       this.evaluationSet.hr,
       this.evaluationSet.low,
@@ -220,4 +258,62 @@ export class BlindSrEvaluator {
       this.srHeldOut.low,
     ]);
   }
+}
+
+/**
+ * What an evaluation computes from the degradation encoder alone — the blur grid's embedding
+ * and the held-out crops' standardised representation — kept while the encoder's variables
+ * (weights and batch-norm running statistics) hold the same bits. In stage 2 the encoder is
+ * frozen unless fine-tuned jointly, so every evaluation after the first reuses both (on wasm
+ * here ~100 of a stage-2 evaluation's ~250 ms, every 20 steps). The representation also
+ * depends on the statistics SrStage standardises it with; they are refreshed only after a
+ * stage-1 step, which moves the running statistics, so the bits decide for them too.
+ */
+class EncoderOutputs {
+  /** the encoder's variables, flat, when the outputs below were computed */
+  private bits: Uint32Array | null = null;
+  private grid: Float32Array | null = null;
+  private heldOut: tf.Tensor2D | null = null;
+
+  constructor(private readonly encoder: ConvEncoder) {}
+
+  /** Reads the encoder's variables and forgets the outputs when any of them changed. */
+  async refresh(): Promise<void> {
+    const flat = tf.tidy(() =>
+      tf.concat(encoderVariables(this.encoder).map((v) => v.reshape([-1]))),
+    );
+    const values = (await flat.data()) as Float32Array;
+    flat.dispose();
+    const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
+    if (this.bits && sameBits(this.bits, bits)) return;
+    this.bits = bits.slice();
+    this.grid = null;
+    this.heldOut?.dispose();
+    this.heldOut = null;
+  }
+
+  /** The grid's embedding h (rows × D), computed by `compute` when not kept. */
+  async embedding(compute: () => Promise<Float32Array>): Promise<Float32Array> {
+    this.grid ??= await compute();
+    return this.grid;
+  }
+
+  /** The held-out crops' representation, computed by `compute` when not kept (owned here). */
+  representation(compute: () => tf.Tensor2D): tf.Tensor2D {
+    this.heldOut ??= tf.keep(compute());
+    return this.heldOut;
+  }
+
+  dispose(): void {
+    this.heldOut?.dispose();
+    this.heldOut = null;
+    this.grid = null;
+    this.bits = null;
+  }
+}
+
+function sameBits(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -102,9 +102,15 @@ export class SrStage {
     return this.representationStats;
   }
 
-  /** The three conditions of one LR batch: learned, none (zeros), true degradation. */
-  conditions(low: tf.Tensor4D, degradations: Degradation[]): Conditions {
-    const learned = this.representation(low);
+  /**
+   * The three conditions of one LR batch: learned, none (zeros), true degradation. `learned`:
+   * the batch's representation when the caller has it (then the caller keeps it).
+   */
+  conditions(
+    low: tf.Tensor4D,
+    degradations: Degradation[],
+    learned = this.representation(low),
+  ): Conditions {
     return {
       learned,
       none: tf.zerosLike(learned),
