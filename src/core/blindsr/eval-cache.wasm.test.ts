@@ -39,7 +39,11 @@ function model(): EvaluatedModel & { dispose(): void } {
 const fresh = (parts: EvaluatedModel) => new BlindSrEvaluator(parts, new Random(3));
 
 const convCalls = async (evaluate: () => Promise<unknown>) =>
-  (await tf.profile(evaluate)).kernels.filter((k) => k.name === 'PlaygroundConv2D').length;
+  (
+    await tf.profile(async () => {
+      await evaluate();
+    })
+  ).kernels.filter((k) => k.name === 'PlaygroundConv2D').length;
 
 describe('the Blind-SR evaluation keeps what the frozen encoder yields', () => {
   it('reuses the embedding and the held-out representation while the encoder is unchanged, and only then', async () => {
